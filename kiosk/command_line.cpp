@@ -1,0 +1,88 @@
+#include "command_line.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace kiosk {
+
+const char* kiosk_usage() {
+    return "usage: vitrine [--pack DIR] [--windowed WxH] [--panel-inches N]\n"
+           "       vitrine [--pack DIR] --headless --size WxH [--screenshot FILE.png] [--replay SCRIPT]\n"
+           "\n"
+           "  --pack DIR          exhibit pack folder (default: the bundled exhibit)\n"
+           "  --windowed WxH      a desktop window instead of fullscreen\n"
+           "  --headless          no display: render with the software renderer\n"
+           "  --size WxH          the headless display size\n"
+           "  --screenshot FILE   headless: write the first frame as PNG\n"
+           "  --replay SCRIPT     drive the kiosk from a touch script in virtual time\n"
+           "  --panel-inches N    the panel's diagonal, for 15 mm touch targets\n";
+}
+
+namespace {
+
+bool parse_size(const std::string& text, int& w, int& h) {
+    unsigned a = 0, b = 0;
+    char x = 0, extra = 0;
+    if (std::sscanf(text.c_str(), "%u%c%u%c", &a, &x, &b, &extra) != 3 || (x != 'x' && x != 'X')) return false;
+    if (a < 320 || b < 240 || a > 8192 || b > 8192) return false;
+    w = int(a);
+    h = int(b);
+    return true;
+}
+
+}  // namespace
+
+ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
+    ParsedOptions parsed;
+    KioskOptions& o = parsed.options;
+    bool size_given = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& out) {
+            if (i + 1 >= args.size()) {
+                parsed.error = a + " needs a value";
+                return false;
+            }
+            out = args[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--help" || a == "-h") {
+            o.help = true;
+        } else if (a == "--pack") {
+            if (!value(o.pack_dir)) return parsed;
+        } else if (a == "--windowed" || a == "--size") {
+            if (!value(v)) return parsed;
+            if (!parse_size(v, o.width, o.height)) {
+                parsed.error = a + " " + v + ": expected WIDTHxHEIGHT, e.g. 1920x1080";
+                return parsed;
+            }
+            size_given = true;
+            if (a == "--windowed") o.windowed = true;
+        } else if (a == "--headless") {
+            o.headless = true;
+        } else if (a == "--screenshot") {
+            if (!value(o.screenshot)) return parsed;
+        } else if (a == "--replay") {
+            if (!value(o.replay)) return parsed;
+        } else if (a == "--panel-inches") {
+            if (!value(v)) return parsed;
+            char* end = nullptr;
+            o.panel_inches = std::strtof(v.c_str(), &end);
+            if (end == v.c_str() || *end || o.panel_inches < 3 || o.panel_inches > 120) {
+                parsed.error = "--panel-inches " + v + ": expected a diagonal between 3 and 120 inches";
+                return parsed;
+            }
+        } else {
+            parsed.error = "unknown option '" + a + "'";
+            return parsed;
+        }
+    }
+    if (o.headless && !size_given) parsed.error = "--headless needs --size WxH";
+    else if (!o.headless && !o.screenshot.empty()) parsed.error = "--screenshot needs --headless";
+    else if (o.headless && o.screenshot.empty() && o.replay.empty())
+        parsed.error = "--headless needs --screenshot FILE or --replay SCRIPT";
+    return parsed;
+}
+
+}  // namespace kiosk

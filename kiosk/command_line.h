@@ -1,0 +1,29 @@
+// The kiosk's command line, parsed into plain settings (zero means default).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct KioskOptions {
+    std::string pack_dir;        // empty: the bundled exhibit
+    bool windowed = false;       // a desktop window instead of fullscreen
+    int width = 0, height = 0;   // --windowed WxH or --size WxH
+    bool headless = false;       // render off-screen with the software renderer
+    std::string screenshot;      // --screenshot FILE.png (headless)
+    std::string replay;          // --replay SCRIPT
+    float panel_inches = 0;      // physical diagonal; 0: guess from the resolution
+    bool help = false;
+};
+
+struct ParsedOptions {
+    KioskOptions options;
+    std::string error;           // usage error, for stderr
+    bool ok() const { return error.empty(); }
+};
+
+ParsedOptions parse_kiosk_options(const std::vector<std::string>& args);
+const char* kiosk_usage();
+
+}  // namespace kiosk

@@ -1,0 +1,136 @@
+#include "date.h"
+
+#include <tuple>
+
+namespace kiosk {
+namespace {
+
+const char* const kMonthNames[12] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
+};
+
+bool is_leap_year(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int days_in_month(int year, int month) {
+    static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
+}
+
+// Reads exactly `count` ASCII digits at `pos`; -1 when they are not all digits.
+int read_digits(const std::string& s, size_t pos, size_t count) {
+    if (pos + count > s.size()) return -1;
+    int value = 0;
+    for (size_t i = pos; i < pos + count; ++i) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        value = value * 10 + (s[i] - '0');
+    }
+    return value;
+}
+
+std::optional<Date> fail(std::string* why, std::string reason) {
+    if (why) *why = std::move(reason);
+    return std::nullopt;
+}
+
+// The first and last day a date can mean, as comparable (year, month, day).
+// Day 31 stands for "end of month" in every month: only the order matters.
+std::tuple<int, int, int> earliest(const Date& d) {
+    return {d.year, d.precision == DatePrecision::Year ? 1 : d.month,
+            d.precision == DatePrecision::Day ? d.day : 1};
+}
+
+std::tuple<int, int, int> latest(const Date& d) {
+    return {d.year, d.precision == DatePrecision::Year ? 12 : d.month,
+            d.precision == DatePrecision::Day ? d.day : 31};
+}
+
+}  // namespace
+
+std::optional<Date> parse_date(const std::string& s, std::string* why) {
+    const char* const kShape = "expected YYYY, YYYY-MM or YYYY-MM-DD";
+    if (s.size() != 4 && s.size() != 7 && s.size() != 10) return fail(why, kShape);
+    Date date;
+    date.year = read_digits(s, 0, 4);
+    if (date.year < 0) return fail(why, kShape);
+    if (date.year == 0) return fail(why, "year 0 does not exist");
+    if (s.size() == 4) return date;
+
+    date.month = s[4] == '-' ? read_digits(s, 5, 2) : -1;
+    if (date.month < 0) return fail(why, kShape);
+    if (date.month < 1 || date.month > 12)
+        return fail(why, "month " + std::to_string(date.month) + " does not exist");
+    date.precision = DatePrecision::Month;
+    if (s.size() == 7) return date;
+
+    date.day = s[7] == '-' ? read_digits(s, 8, 2) : -1;
+    if (date.day < 0) return fail(why, kShape);
+    if (date.day == 0) return fail(why, "day 0 does not exist");
+    const int days = days_in_month(date.year, date.month);
+    if (date.day > days) {
+        return fail(why, std::string(kMonthNames[date.month - 1]) + " " + std::to_string(date.year) +
+                             " has " + std::to_string(days) + " days");
+    }
+    date.precision = DatePrecision::Day;
+    return date;
+}
+
+int compare_dates(const Date& a, const Date& b) {
+    const auto key = [](const Date& d) {
+        return std::make_tuple(d.year, d.precision == DatePrecision::Year ? 0 : d.month,
+                               d.precision == DatePrecision::Day ? d.day : 0);
+    };
+    const auto ka = key(a), kb = key(b);
+    return ka < kb ? -1 : (kb < ka ? 1 : 0);
+}
+
+bool range_ends_before_start(const Date& start, const Date& end) {
+    return latest(end) < earliest(start);
+}
+
+double decimal_year(const Date& date) {
+    switch (date.precision) {
+    case DatePrecision::Year:
+        return date.year + 0.5;
+    case DatePrecision::Month:
+        return date.year + (date.month - 1 + 0.5) / 12.0;
+    case DatePrecision::Day:
+        break;
+    }
+    int day_of_year = date.day;
+    for (int m = 1; m < date.month; ++m) day_of_year += days_in_month(date.year, m);
+    const int days_in_year = is_leap_year(date.year) ? 366 : 365;
+    return date.year + (day_of_year - 0.5) / days_in_year;
+}
+
+std::string format_date(const Date& date, const std::string& /*lang*/) {
+    const std::string year = std::to_string(date.year);
+    switch (date.precision) {
+    case DatePrecision::Year:
+        return year;
+    case DatePrecision::Month:
+        return std::string(kMonthNames[date.month - 1]) + " " + year;
+    case DatePrecision::Day:
+        break;
+    }
+    return std::to_string(date.day) + " " + kMonthNames[date.month - 1] + " " + year;
+}
+
+std::string format_date_span(const DateSpan& span, const std::string& lang) {
+    if (!span.display.empty()) return span.display.get(lang);
+    std::string text = span.circa ? "c. " : "";
+    text += format_date(span.start, lang);
+    if (span.end) {
+        // Years alone read as one token with a tight en dash; longer dates need
+        // spaces around it so the dash does not seem to bind to one side.
+        const bool years_only = span.start.precision == DatePrecision::Year &&
+                                span.end->precision == DatePrecision::Year;
+        text += years_only ? "\u2013" : " \u2013 ";
+        text += format_date(*span.end, lang);
+    }
+    return text;
+}
+
+}  // namespace kiosk

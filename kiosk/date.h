@@ -1,0 +1,36 @@
+// Dates as a pack writes them: "1925", "1975-08" or "1925-10-24". A coarse date
+// means "some time in that year or month", which matters when comparing ranges.
+#pragma once
+
+#include "pack.h"
+
+#include <optional>
+#include <string>
+
+namespace kiosk {
+
+// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD". On failure returns nullopt and, when
+// `why` is given, says what is wrong ("February 1975 has 28 days").
+std::optional<Date> parse_date(const std::string& s, std::string* why = nullptr);
+
+// Orders by (year, month or 0, day or 0): "1975" sorts before "1975-01".
+// Negative, zero or positive like strcmp.
+int compare_dates(const Date& a, const Date& b);
+
+// True only when `end` certainly lies before `start`: the last day `end` can mean
+// is before the first day `start` can mean. Start 1975-08 with end 1975 is fine.
+bool range_ends_before_start(const Date& start, const Date& end);
+
+// The date as a year with a fraction, for placing it on a timeline. A coarse date
+// gives the middle of its year or month.
+double decimal_year(const Date& date);
+
+// "24 October 1925", "August 1975" or "1975". Month names are English for now,
+// whatever `lang` asks for.
+std::string format_date(const Date& date, const std::string& lang);
+
+// The curator's date_display when it has text, else the formatted date or range:
+// "c. 1925", "1975–1979", "August 1975 – January 1979".
+std::string format_date_span(const DateSpan& span, const std::string& lang);
+
+}  // namespace kiosk

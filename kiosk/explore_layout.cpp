@@ -1,0 +1,201 @@
+#include "explore_layout.h"
+
+#include "date.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+
+constexpr float kTouchTargetMm = 15.f;
+
+Rect grow_to(const Rect& r, float min_size) {
+    Rect g = r;
+    if (g.w < min_size) { g.x -= (min_size - g.w) / 2; g.w = min_size; }
+    if (g.h < min_size) { g.y -= (min_size - g.h) / 2; g.h = min_size; }
+    return g;
+}
+
+float text_width(const Fonts& fonts, FontRole role, const char* text) {
+    return fonts[role]->CalcTextSizeA(fonts.size(role), 1e9f, 0, text).x;
+}
+
+// Nudges markers apart, keeping their order, so that events a few months apart
+// show as a visible stack rather than one circle hiding the others. Positions stay
+// true to time everywhere else.
+void spread_markers(std::vector<float>& xs, float min_gap, float left, float right) {
+    if (xs.size() < 2) return;
+    min_gap = std::min(min_gap, (right - left) / float(xs.size() - 1));
+    for (size_t i = 1; i < xs.size(); ++i) xs[i] = std::max(xs[i], xs[i - 1] + min_gap);
+    // Pushed past the end: pull back from the right, then keep the left edge.
+    xs.back() = std::min(xs.back(), right);
+    for (size_t i = xs.size() - 1; i-- > 0;) xs[i] = std::min(xs[i], xs[i + 1] - min_gap);
+    for (size_t i = 0; i < xs.size(); ++i) xs[i] = std::max(xs[i], left + float(i) * min_gap);
+}
+
+// Lays the strip out inside `strip`: era bands on top, the axis and markers below
+// them, year labels under the axis, prev/next buttons at both ends.
+void layout_strip(ExploreLayout& l, const Fonts& fonts, const Pack& pack) {
+    const float u = l.unit;
+    const float target = touch_target_px(l.display);
+    const float nav = std::round(std::max(68 * u, target * 0.7f));
+    const float small = fonts.size(FontRole::Small);
+
+    const float era_h = std::round(std::max(46 * u, small * 1.7f));
+    l.era_band = {l.strip.x + nav + 24 * u, l.strip.y + std::round(20 * u), 0, era_h};
+    l.era_band.w = l.strip.right() - nav - 24 * u - l.era_band.x;
+
+    l.marker_radius = std::round(std::max(14 * u, 8.f));
+    l.selected_radius = std::round(std::max(22 * u, 12.f));
+    l.marker_hit_radius = target / 2;
+
+    const float marker_zone = std::max(2 * l.selected_radius + 16 * u, target * 0.8f);
+    l.axis.y = std::round(l.era_band.bottom() + marker_zone / 2 + 4 * u);
+    // Inset so the first and last markers sit clear of the era bands' ends.
+    l.axis.left = l.era_band.x + l.selected_radius;
+    l.axis.right = l.era_band.right() - l.selected_radius;
+
+    const Date& born = pack.exhibit.born;
+    const Date& died = pack.exhibit.died.year ? pack.exhibit.died : pack.events.back().when.start;
+    l.axis.first_year = std::min(double(born.year), pack.events.empty() ? born.year : double(pack.events.front().when.start.year));
+    l.axis.last_year = std::max(double(died.year) + 1, pack.events.empty() ? 0 : double(pack.events.back().when.start.year) + 1);
+    for (const Era& era : pack.eras) {
+        l.axis.first_year = std::min(l.axis.first_year, double(era.start.year));
+        l.axis.last_year = std::max(l.axis.last_year, double(era.end.year) + 1);
+    }
+    if (l.axis.last_year <= l.axis.first_year) l.axis.last_year = l.axis.first_year + 1;
+
+    // Label every N years, N the smallest round step whose labels do not crowd.
+    const float label_w = text_width(fonts, FontRole::Small, "0000");
+    const float px_per_year = (l.axis.right - l.axis.left) / float(l.axis.last_year - l.axis.first_year);
+    for (int step : {1, 2, 5, 10, 20, 25, 50, 100}) {
+        l.axis.tick_step = step;
+        if (step * px_per_year >= label_w * 3.5f) break;
+    }
+
+    l.marker_x.clear();
+    for (const Event& e : pack.events) l.marker_x.push_back(l.axis.x_of(decimal_year(e.when.start)));
+    spread_markers(l.marker_x, 1.3f * l.marker_radius, l.axis.left, l.axis.right);
+
+    const float nav_y = l.axis.y - nav / 2;
+    l.button[int(Button::Prev)] = {l.strip.x, nav_y, nav, nav};
+    l.button[int(Button::Next)] = {l.strip.right() - nav, nav_y, nav, nav};
+}
+
+// The row of round-ended buttons (Voices, About, Aa), right-aligned at `right`.
+void layout_buttons(ExploreLayout& l, const Fonts& fonts, float right, float top, float height) {
+    const float u = l.unit;
+    const float gap = std::round(18 * u);
+    const float pad = std::round(26 * u);
+    const struct { Button b; const char* label; } row[] = {
+        {Button::Settings, "Aa"}, {Button::About, "About"}, {Button::Voices, "Voices"}};
+    float x = right;
+    for (const auto& item : row) {
+        const float w = std::max(height, text_width(fonts, FontRole::Button, item.label) + 2 * pad);
+        x -= w;
+        l.button[int(item.b)] = {std::round(x), top, std::round(w), height};
+        x -= gap;
+    }
+}
+
+// Shrinks `area` to the photograph's proportions plus its frame, keeping it at
+// the top left so the caption stays aligned under it.
+Rect fit_photo_frame(const Rect& area, const Pack& pack, float border, bool centre) {
+    const Photograph* photo = pack.find_photo(pack.exhibit.photo);
+    if (!photo || photo->width <= 0 || photo->height <= 0) return area;
+    const float inner_w = area.w - 2 * border, inner_h = area.h - 2 * border;
+    const float s = std::min(inner_w / photo->width, inner_h / photo->height);
+    Rect r = area;
+    r.w = std::round(photo->width * s + 2 * border);
+    r.h = std::round(photo->height * s + 2 * border);
+    if (centre) r.x = std::round(area.x + (area.w - r.w) / 2);
+    return r;
+}
+
+float caption_height(const Fonts& fonts, const Pack& pack, float width, float u) {
+    const Photograph* photo = pack.find_photo(pack.exhibit.photo);
+    if (!photo) return 0;
+    const std::string& lang = pack.settings.languages.front();
+    const float cap = fonts[FontRole::Caption]->CalcTextSizeA(fonts.size(FontRole::Caption), 1e9f, width,
+                                                              photo->caption.get(lang).c_str()).y;
+    return std::round(18 * u + cap + 6 * u + fonts.size(FontRole::Small) * 1.3f);
+}
+
+}  // namespace
+
+float photo_border(float unit) { return std::max(std::round(10 * unit), 4.f); }
+
+float touch_target_px(const Display& display) { return std::round(kTouchTargetMm * display.px_per_mm()); }
+
+ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const Pack& pack) {
+    ExploreLayout l;
+    l.display = display;
+    l.unit = fonts.sizes.scale;
+    l.px_per_mm = display.px_per_mm();
+    l.portrait = display.portrait();
+    const float u = l.unit;
+    const float W = float(display.width), H = float(display.height);
+    const float target = touch_target_px(display);
+    const float button_h = std::round(std::max(64 * u, target * 0.7f));
+
+    const float pad_x = std::round(std::max(72 * u, 16.f));
+    const float pad_top = std::round(std::max(48 * u, 12.f));
+    const float pad_bottom = std::round(std::max(28 * u, 8.f));
+    const float content_w = W - 2 * pad_x;
+
+    const float title_h = fonts.size(FontRole::Title) * 1.1f + std::round(10 * u) +
+                          fonts.size(FontRole::Subtitle) * 1.3f;
+    l.title_band = {pad_x, pad_top, content_w, std::round(title_h)};
+    l.divider_top = std::round(l.title_band.bottom() + std::max(24 * u, 8.f));
+
+    const float strip_h = std::round(210 * u);
+    if (!l.portrait) {
+        layout_buttons(l, fonts, W - pad_x, l.title_band.bottom() - button_h, button_h);
+
+        // The strip's height follows its parts so small panels keep 15 mm targets.
+        const float small = fonts.size(FontRole::Small);
+        const float need = std::max(46 * u, small * 1.7f) + std::max(44 * u + 16 * u, target * 0.8f) +
+                           small * 1.6f + 40 * u;
+        l.strip = {pad_x, 0, content_w, std::round(std::max(strip_h, need))};
+        l.strip.y = H - pad_bottom - l.strip.h;
+        l.divider_strip = l.strip.y;
+
+        const float main_top = l.divider_top + std::round(40 * u);
+        const float main_bottom = l.strip.y - std::round(24 * u);
+        const float gap = std::round(72 * u);
+        const float photo_w = std::round(content_w * 0.44f);
+        const float cap_h = caption_height(fonts, pack, photo_w, u);
+        l.photo_frame = fit_photo_frame({pad_x, main_top, photo_w, main_bottom - main_top - cap_h}, pack,
+                                        photo_border(u), false);
+        l.caption = {pad_x, l.photo_frame.bottom(), photo_w, cap_h};
+        const float card_x = pad_x + photo_w + gap;
+        l.card = {card_x, main_top, std::min(W - pad_x - card_x, 900 * u * 1.15f), main_bottom - main_top};
+    } else {
+        // Portrait: title, photograph, card, then the controls and the strip at the
+        // bottom, within a seated visitor's reach.
+        const float small = fonts.size(FontRole::Small);
+        const float need = std::max(46 * u, small * 1.7f) + std::max(44 * u + 16 * u, target * 0.8f) +
+                           small * 1.6f + 40 * u;
+        l.strip = {pad_x, 0, content_w, std::round(std::max(strip_h, need))};
+        l.strip.y = H - pad_bottom - l.strip.h;
+        l.divider_strip = l.strip.y;
+        const float buttons_top = l.strip.y - std::round(28 * u) - button_h;
+        layout_buttons(l, fonts, W - pad_x, buttons_top, button_h);
+
+        const float main_top = l.divider_top + std::round(36 * u);
+        const float photo_h = std::round((H - main_top) * 0.30f);
+        l.photo_frame = fit_photo_frame({pad_x, main_top, content_w, photo_h}, pack, photo_border(u), true);
+        const float cap_h = caption_height(fonts, pack, content_w, u);
+        l.caption = {pad_x, l.photo_frame.bottom(), content_w, cap_h};
+        const float card_top = l.caption.bottom() + std::round(36 * u);
+        l.card = {pad_x, card_top, content_w, buttons_top - std::round(28 * u) - card_top};
+    }
+    layout_strip(l, fonts, pack);
+
+    for (int i = 0; i < int(Button::Count); ++i) l.button_hit[i] = grow_to(l.button[i], target);
+    return l;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,25 @@
+#include "frame.h"
+
+namespace kiosk {
+
+ImGuiContext* create_imgui_context() {
+    ImGuiContext* ctx = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the kiosk writes nothing into the working directory
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    io.MouseDrawCursor = false;
+    return ctx;
+}
+
+ImDrawData* build_frame(const Display& display, float delta_s, const std::function<void(ImDrawList&)>& draw) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(display.width), float(display.height));
+    io.DeltaTime = delta_s > 0 ? delta_s : 1.f / 60.f;
+    ImGui::NewFrame();
+    draw(*ImGui::GetBackgroundDrawList());
+    ImGui::Render();
+    return ImGui::GetDrawData();
+}
+
+}  // namespace kiosk

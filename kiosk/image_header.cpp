@@ -1,0 +1,133 @@
+#include "image_header.h"
+
+#include <cstring>
+
+namespace kiosk {
+namespace {
+
+const uint8_t kPngSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+uint32_t read_be32(const uint8_t* p) {
+    return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | p[3];
+}
+
+int read_be16(const uint8_t* p) { return p[0] << 8 | p[1]; }
+
+// Bit depths the PNG specification allows for each colour type.
+bool valid_png_depth(int colour_type, int depth) {
+    switch (colour_type) {
+    case 0: return depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
+    case 3: return depth == 1 || depth == 2 || depth == 4 || depth == 8;
+    case 2: case 4: case 6: return depth == 8 || depth == 16;
+    default: return false;
+    }
+}
+
+ImageHeader read_png(const uint8_t* data, size_t size) {
+    ImageHeader header;
+    header.format = ImageHeader::Format::Png;
+    // Signature, IHDR length and type, then 13 bytes of IHDR data.
+    constexpr size_t kNeeded = 8 + 8 + 13;
+    if (size < kNeeded) {
+        header.problem = "PNG header is truncated";
+        return header;
+    }
+    const uint8_t* ihdr = data + 8;
+    if (read_be32(ihdr) != 13 || std::memcmp(ihdr + 4, "IHDR", 4) != 0) {
+        header.problem = "PNG does not start with an IHDR chunk";
+        return header;
+    }
+    const uint32_t width = read_be32(ihdr + 8);
+    const uint32_t height = read_be32(ihdr + 12);
+    // The PNG specification caps each side at 2^31 - 1 so it fits an int.
+    if (width == 0 || height == 0 || width > 0x7FFFFFFF || height > 0x7FFFFFFF) {
+        header.problem = "PNG size " + std::to_string(width) + "x" + std::to_string(height) +
+                         " is invalid";
+        return header;
+    }
+    if (!valid_png_depth(ihdr[17], ihdr[16])) {
+        header.problem = "PNG colour type " + std::to_string(ihdr[17]) + " with bit depth " +
+                         std::to_string(ihdr[16]) + " is invalid";
+        return header;
+    }
+    header.width = static_cast<int>(width);
+    header.height = static_cast<int>(height);
+    return header;
+}
+
+// SOF0..SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the
+// range but are not frame headers.
+bool is_start_of_frame(uint8_t marker) {
+    return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+           marker != 0xCC;
+}
+
+// Markers with no length field after them: TEM and RST0..RST7.
+bool is_standalone(uint8_t marker) { return marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7); }
+
+ImageHeader read_jpeg(const uint8_t* data, size_t size) {
+    ImageHeader header;
+    header.format = ImageHeader::Format::Jpeg;
+    size_t pos = 2;  // after SOI
+    while (pos < size) {
+        if (data[pos] != 0xFF) {
+            header.problem = "JPEG has data where a marker should be";
+            return header;
+        }
+        // Any number of 0xFF fill bytes may precede a marker.
+        while (pos < size && data[pos] == 0xFF) ++pos;
+        if (pos >= size) break;
+        const uint8_t marker = data[pos++];
+        if (is_standalone(marker)) continue;
+        if (marker == 0x00 || marker == 0xD8 || marker == 0xD9 || marker == 0xDA) {
+            header.problem = "JPEG has no frame header before its image data";
+            return header;
+        }
+        if (pos + 2 > size) break;
+        const size_t length = static_cast<size_t>(read_be16(data + pos));
+        if (length < 2) {
+            header.problem = "JPEG segment length is invalid";
+            return header;
+        }
+        if (is_start_of_frame(marker)) {
+            // Length, precision, height, width.
+            if (length < 8) {
+                header.problem = "JPEG frame header is too short";
+                return header;
+            }
+            if (pos + 7 > size) break;
+            const int height = read_be16(data + pos + 3);
+            const int width = read_be16(data + pos + 5);
+            if (width == 0 || height == 0) {
+                // Height 0 means "given later by a DNL marker", which stb_image
+                // does not support either.
+                header.problem = "JPEG size " + std::to_string(width) + "x" +
+                                 std::to_string(height) + " is invalid";
+                return header;
+            }
+            header.width = width;
+            header.height = height;
+            return header;
+        }
+        pos += length;
+    }
+    header.problem = "JPEG header is truncated";
+    return header;
+}
+
+}  // namespace
+
+ImageHeader read_image_header(const uint8_t* data, size_t size) {
+    if (size >= sizeof kPngSignature && std::memcmp(data, kPngSignature, sizeof kPngSignature) == 0)
+        return read_png(data, size);
+    if (size >= 2 && data[0] == 0xFF && data[1] == 0xD8)
+        return read_jpeg(data, size);
+    return ImageHeader{};
+}
+
+bool within_image_limits(const ImageHeader& header) {
+    return header.width <= kMaxImageSide && header.height <= kMaxImageSide &&
+           int64_t{header.width} * header.height <= kMaxImagePixels;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,32 @@
+#include "pack.h"
+
+#include <algorithm>
+
+namespace kiosk {
+namespace {
+
+template <typename T>
+const T* find_by_id(const std::vector<T>& items, const std::string& id) {
+    const auto it = std::find_if(items.begin(), items.end(),
+                                 [&](const T& item) { return item.id == id; });
+    return it == items.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+const std::string& LocalText::get(const std::string& lang) const {
+    static const std::string kEmpty;
+    if (auto it = by_lang.find(lang); it != by_lang.end()) return it->second;
+    if (auto it = by_lang.find("en"); it != by_lang.end()) return it->second;
+    return by_lang.empty() ? kEmpty : by_lang.begin()->second;
+}
+
+const Era* Pack::find_era(const std::string& id) const { return find_by_id(eras, id); }
+
+const Photograph* Pack::find_photo(const std::string& id) const {
+    return find_by_id(photographs, id);
+}
+
+const Source* Pack::find_source(const std::string& id) const { return find_by_id(sources, id); }
+
+}  // namespace kiosk

@@ -1,0 +1,125 @@
+// The exhibit pack model: plain data read from a pack folder, no SDL, no ImGui.
+// Every text a visitor reads is a LocalText so a pack can add a language without
+// a format change.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+// Text per language code ("en", "km", "fr").
+struct LocalText {
+    std::map<std::string, std::string> by_lang;
+
+    // The text in `lang`, else in English, else in any language, else "".
+    const std::string& get(const std::string& lang = "en") const;
+    bool empty() const { return by_lang.empty(); }
+};
+
+enum class DatePrecision { Year, Month, Day };
+
+struct Date {
+    int year = 0;
+    int month = 0;  // 1..12 when precision >= Month
+    int day = 0;    // 1..31 when precision == Day
+    DatePrecision precision = DatePrecision::Year;
+};
+
+// When something happened: a date or a range, maybe approximate, with an
+// optional curator-written label that replaces the formatted date.
+struct DateSpan {
+    Date start;
+    std::optional<Date> end;
+    bool circa = false;
+    LocalText display;
+};
+
+struct Source {
+    std::string id;
+    LocalText title;      // e.g. Phnom Penh Post, “Ieng Sary, face of the Khmer Rouge”
+    std::string url;      // optional, shown as text only: the kiosk is offline
+    LocalText note;       // optional: what this source supports
+};
+
+struct Era {
+    std::string id;
+    LocalText name;
+    Date start;
+    Date end;
+    uint32_t color = 0x4f4a45;  // 0xRRGGBB
+};
+
+struct Event {
+    std::string id;
+    DateSpan when;
+    std::string era;                  // Era::id, optional
+    LocalText headline;
+    LocalText text;
+    LocalText disputed;               // optional: why the date or fact is disputed
+    std::vector<std::string> sources; // Source::id
+    std::string photo;                // Photograph::id, optional
+};
+
+struct Photograph {
+    std::string id;
+    std::string file;     // relative to the pack folder
+    LocalText caption;
+    LocalText credit;
+    LocalText alt;
+    // Filled by the loader when the image decoded: RGBA8, row-major, no padding.
+    int width = 0;
+    int height = 0;
+    std::vector<uint8_t> rgba;
+};
+
+struct Quote {
+    std::string id;
+    LocalText text;
+    std::string speaker;
+    LocalText role;
+    LocalText context;
+    std::optional<DateSpan> when;
+    std::vector<std::string> sources; // Source::id
+};
+
+struct Settings {
+    int idle_timeout_s = 90;
+    bool reduced_motion = false;
+    std::vector<std::string> languages = {"en"};  // first one is the default
+};
+
+struct ExhibitInfo {
+    std::string id;
+    std::string version;
+    LocalText title;
+    LocalText subject;    // the person, e.g. "Ieng Sary"
+    LocalText subtitle;
+    Date born;
+    Date died;
+    LocalText content_note;
+    LocalText credits;
+    LocalText licence;
+    std::string photo;    // Photograph::id shown on Explore
+};
+
+struct Pack {
+    int schema = 1;
+    std::string dir;      // the folder it was loaded from
+    ExhibitInfo exhibit;
+    Settings settings;
+    std::vector<Source> sources;
+    std::vector<Era> eras;
+    std::vector<Event> events;      // in chronological order after loading
+    std::vector<Photograph> photographs;
+    std::vector<Quote> quotes;
+
+    const Era* find_era(const std::string& id) const;
+    const Photograph* find_photo(const std::string& id) const;
+    const Source* find_source(const std::string& id) const;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,38 @@
+#include "typography.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+
+constexpr RoleSpec kRoles[int(FontRole::Count)] = {
+    {Face::SerifRegular, 64, 34},  // Title
+    {Face::SerifRegular, 30, 17},  // LifeDates
+    {Face::SerifItalic, 28, 16},   // Subtitle
+    {Face::SerifRegular, 46, 25},  // Headline
+    {Face::SansRegular, 30, 18},   // Body
+    {Face::SansRegular, 26, 15},   // DateLabel
+    {Face::SansBold, 22, 14},      // SmallCaps
+    {Face::SansRegular, 24, 15},   // Caption
+    {Face::SansRegular, 22, 14},   // Small
+    {Face::SansRegular, 26, 16},   // Button
+};
+
+}  // namespace
+
+const RoleSpec& role_spec(FontRole role) { return kRoles[int(role)]; }
+
+TypeScale type_scale_for(const Display& display) {
+    TypeScale t;
+    // Landscape layouts are designed at 1920×1080, portrait ones at 1080×1920.
+    const float design_w = display.portrait() ? 1080.f : 1920.f;
+    const float design_h = display.portrait() ? 1920.f : 1080.f;
+    t.scale = std::min(display.width / design_w, display.height / design_h);
+    for (int i = 0; i < int(FontRole::Count); ++i)
+        t.px[i] = std::round(std::max(kRoles[i].design_px * t.scale, kRoles[i].min_px));
+    return t;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,60 @@
+#include "utf8.h"
+
+#include <cstdint>
+
+namespace kiosk {
+namespace {
+
+// Length of the well-formed sequence starting at `pos`, or 0 when the byte there
+// starts none. The allowed second-byte ranges follow the Unicode Standard's
+// table 3-7, which is what rules out overlongs, surrogates and > U+10FFFF.
+size_t sequence_length(const std::string& s, size_t pos) {
+    const auto byte = [&](size_t i) { return static_cast<uint8_t>(s[i]); };
+    const uint8_t lead = byte(pos);
+    if (lead < 0x80) return 1;
+
+    size_t length = 0;
+    uint8_t low = 0x80, high = 0xBF;  // range of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0) low = 0xA0;   // overlong
+        if (lead == 0xED) high = 0x9F;  // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0) low = 0x90;   // overlong
+        if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (pos + length > s.size()) return 0;
+    if (byte(pos + 1) < low || byte(pos + 1) > high) return 0;
+    for (size_t i = pos + 2; i < pos + length; ++i) {
+        if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+    }
+    return length;
+}
+
+}  // namespace
+
+bool find_invalid_utf8(const std::string& bytes, int* line, int* col) {
+    int current_line = 1;
+    size_t line_start = 0;
+    for (size_t pos = 0; pos < bytes.size();) {
+        const size_t length = sequence_length(bytes, pos);
+        if (length == 0) {
+            if (line) *line = current_line;
+            if (col) *col = static_cast<int>(pos - line_start) + 1;
+            return true;
+        }
+        if (bytes[pos] == '\n') {
+            ++current_line;
+            line_start = pos + 1;
+        }
+        pos += length;
+    }
+    return false;
+}
+
+}  // namespace kiosk

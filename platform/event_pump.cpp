@@ -1,0 +1,38 @@
+#include "event_pump.h"
+
+namespace platform {
+
+std::optional<kiosk::InputEvent> to_input_event(const SDL_Event& e, int width, int height) {
+    kiosk::InputEvent in;
+    in.time_ms = int64_t(e.common.timestamp);
+    switch (e.type) {
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return std::nullopt;
+            in.type = e.type == SDL_MOUSEBUTTONDOWN ? kiosk::InputEvent::Type::Down : kiosk::InputEvent::Type::Up;
+            in.x = float(e.button.x);
+            in.y = float(e.button.y);
+            return in;
+        case SDL_MOUSEMOTION:
+            if (e.motion.which == SDL_TOUCH_MOUSEID || !(e.motion.state & SDL_BUTTON_LMASK)) return std::nullopt;
+            in.type = kiosk::InputEvent::Type::Move;
+            in.x = float(e.motion.x);
+            in.y = float(e.motion.y);
+            return in;
+        case SDL_FINGERDOWN:
+        case SDL_FINGERUP:
+        case SDL_FINGERMOTION:
+            in.type = e.type == SDL_FINGERDOWN ? kiosk::InputEvent::Type::Down
+                      : e.type == SDL_FINGERUP ? kiosk::InputEvent::Type::Up
+                                               : kiosk::InputEvent::Type::Move;
+            // Finger 0 is the mouse; touch ids start at 1.
+            in.finger = 1 + int(e.tfinger.fingerId & 0xffff);
+            in.x = e.tfinger.x * float(width);
+            in.y = e.tfinger.y * float(height);
+            return in;
+        default:
+            return std::nullopt;
+    }
+}
+
+}  // namespace platform

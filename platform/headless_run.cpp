@@ -1,0 +1,65 @@
+#include "headless_run.h"
+
+#include "kiosk_view.h"
+#include "offscreen.h"
+#include "replay.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace platform {
+
+namespace {
+
+bool shoot(Offscreen& target, KioskView& view, const std::string& path) {
+    view.render(1.f / 60.f);
+    std::string error;
+    if (!target.save_png(path, &error)) {
+        std::fprintf(stderr, "vitrine: %s\n", error.c_str());
+        return false;
+    }
+    std::fprintf(stderr, "vitrine: wrote %s\n", path.c_str());
+    return true;
+}
+
+}  // namespace
+
+int run_headless(const kiosk::KioskOptions& options, kiosk::PackLoadResult pack, const std::string& font_dir) {
+    kiosk::ReplayScript script;
+    if (!options.replay.empty()) {
+        std::ifstream in(options.replay, std::ios::binary);
+        if (!in) {
+            std::fprintf(stderr, "vitrine: %s: cannot read the replay script\n", options.replay.c_str());
+            return 1;
+        }
+        std::ostringstream text;
+        text << in.rdbuf();
+        script = kiosk::parse_replay(text.str(), options.replay);
+        if (!script.ok()) {
+            std::fprintf(stderr, "vitrine: %s\n", script.error.c_str());
+            return 1;
+        }
+    }
+
+    Offscreen target;
+    KioskView view;
+    std::string error;
+    const kiosk::Display display{options.width, options.height, options.panel_inches};
+    if (!target.create(options.width, options.height, &error) ||
+        !view.init(target.renderer(), display, std::move(pack), font_dir, &error)) {
+        std::fprintf(stderr, "vitrine: %s\n", error.c_str());
+        return 1;
+    }
+
+    // Virtual time: the clock is the script's, so a replay runs as fast as the
+    // machine can draw and gives the same result every time.
+    for (const kiosk::ReplayStep& step : script.steps) {
+        if (step.action == kiosk::ReplayStep::Action::Input) view.handle(step.input);
+        else if (!shoot(target, view, step.shot_file)) return 1;
+    }
+    if (!options.screenshot.empty() && !shoot(target, view, options.screenshot)) return 1;
+    return view.exhibit_loaded() ? 0 : 1;
+}
+
+}  // namespace platform

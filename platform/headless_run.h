@@ -1,0 +1,12 @@
+// Headless runs: one screenshot, or a touch script replayed in virtual time.
+#pragma once
+
+#include "command_line.h"
+#include "pack_loader.h"
+
+namespace platform {
+
+// Returns the process exit code.
+int run_headless(const kiosk::KioskOptions& options, kiosk::PackLoadResult pack, const std::string& font_dir);
+
+}  // namespace platform

@@ -1,0 +1,14 @@
+// Renders Dear ImGui's draw data with SDL_Renderer. Our own small draw path rather
+// than the sdlrenderer backend from /usr/share/doc, which minimal images strip:
+// the same code then draws into a window, onto a Pi's GLES and into an
+// off-screen software surface for tests.
+#pragma once
+
+#include <SDL.h>
+#include <imgui.h>
+
+namespace platform {
+
+void render_draw_data(SDL_Renderer* renderer, const ImDrawData* data);
+
+}  // namespace platform

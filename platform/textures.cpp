@@ -1,0 +1,48 @@
+#include "textures.h"
+
+#include <cstdio>
+
+namespace platform {
+
+SDL_Texture* upload_rgba(SDL_Renderer* renderer, int width, int height, const uint8_t* rgba) {
+    SDL_Texture* texture = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, width, height);
+    if (!texture) {
+        std::fprintf(stderr, "vitrine: cannot create a %dx%d texture: %s\n", width, height, SDL_GetError());
+        return nullptr;
+    }
+    SDL_UpdateTexture(texture, nullptr, rgba, width * 4);
+    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
+    return texture;
+}
+
+SDL_Texture* upload_font_atlas(SDL_Renderer* renderer) {
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    SDL_Texture* texture = upload_rgba(renderer, w, h, pixels);
+    io.Fonts->SetTexID(texture);
+    // The atlas lives on in the texture; keep only the glyph tables in memory.
+    io.Fonts->ClearTexData();
+    return texture;
+}
+
+void PhotoTextureSet::upload(SDL_Renderer* renderer, const kiosk::Pack& pack) {
+    clear();
+    for (const kiosk::Photograph& photo : pack.photographs) {
+        if (photo.rgba.empty()) continue;
+        SDL_Texture* t = upload_rgba(renderer, photo.width, photo.height, photo.rgba.data());
+        if (!t) continue;
+        owned_.push_back(t);
+        textures_[photo.id] = {t, photo.width, photo.height};
+    }
+}
+
+void PhotoTextureSet::clear() {
+    for (SDL_Texture* t : owned_) SDL_DestroyTexture(t);
+    owned_.clear();
+    textures_.clear();
+}
+
+}  // namespace platform

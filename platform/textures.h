@@ -1,0 +1,35 @@
+// Uploads pixels to the renderer: the font atlas and the pack's photographs.
+#pragma once
+
+#include "explore_screen.h"
+#include "pack.h"
+
+#include <SDL.h>
+#include <cstdint>
+#include <vector>
+
+namespace platform {
+
+SDL_Texture* upload_rgba(SDL_Renderer* renderer, int width, int height, const uint8_t* rgba);
+
+// Uploads the current ImGui context's font atlas and sets its texture id.
+SDL_Texture* upload_font_atlas(SDL_Renderer* renderer);
+
+// Uploads every decoded photograph of the pack. Owns the textures.
+class PhotoTextureSet {
+public:
+    PhotoTextureSet() = default;
+    PhotoTextureSet(const PhotoTextureSet&) = delete;
+    PhotoTextureSet& operator=(const PhotoTextureSet&) = delete;
+    ~PhotoTextureSet() { clear(); }
+
+    void upload(SDL_Renderer* renderer, const kiosk::Pack& pack);
+    void clear();
+    const kiosk::PhotoTextures& textures() const { return textures_; }
+
+private:
+    kiosk::PhotoTextures textures_;
+    std::vector<SDL_Texture*> owned_;
+};
+
+}  // namespace platform

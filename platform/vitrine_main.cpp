@@ -1,0 +1,47 @@
+// vitrine: the exhibit kiosk.
+#include "command_line.h"
+#include "headless_run.h"
+#include "pack_loader.h"
+#include "window_run.h"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace {
+
+// With no --pack: the bundled exhibit, from the source tree when run from a
+// build folder, else where the package installs it.
+std::string default_pack_dir() {
+    std::error_code ec;
+    if (std::filesystem::exists(VITRINE_SOURCE_PACK "/pack.toml", ec)) return VITRINE_SOURCE_PACK;
+    return VITRINE_DEFAULT_PACK;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const kiosk::ParsedOptions parsed = kiosk::parse_kiosk_options(std::vector<std::string>(argv + 1, argv + argc));
+    if (!parsed.ok()) {
+        std::fprintf(stderr, "vitrine: %s\n\n%s", parsed.error.c_str(), kiosk::kiosk_usage());
+        return 2;
+    }
+    const kiosk::KioskOptions& options = parsed.options;
+    if (options.help) {
+        std::fputs(kiosk::kiosk_usage(), stdout);
+        return 0;
+    }
+
+    const std::string pack_dir = options.pack_dir.empty() ? default_pack_dir() : options.pack_dir;
+    kiosk::PackLoadResult pack = kiosk::load_pack(pack_dir);
+    for (const kiosk::Diagnostic& d : pack.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    if (pack.ok())
+        std::fprintf(stderr, "vitrine: loaded %s (%s %s): %zu events, %zu quotes\n", pack_dir.c_str(),
+                     pack.pack.exhibit.id.c_str(), pack.pack.exhibit.version.c_str(), pack.pack.events.size(),
+                     pack.pack.quotes.size());
+    else
+        std::fprintf(stderr, "vitrine: %s: the exhibit pack could not be loaded; showing the unavailable screen\n",
+                     pack_dir.c_str());
+
+    if (options.headless) return platform::run_headless(options, std::move(pack), VITRINE_FONT_DIR);
+    return platform::run_window(options, std::move(pack), VITRINE_FONT_DIR);
+}

@@ -1,0 +1,46 @@
+#include "command_line.h"
+
+#include <catch2/catch.hpp>
+
+using kiosk::parse_kiosk_options;
+
+TEST_CASE("the kiosk's options parse into settings", "[options]") {
+    SECTION("nothing: fullscreen on the bundled exhibit") {
+        const auto p = parse_kiosk_options({});
+        REQUIRE(p.ok());
+        CHECK(p.options.pack_dir.empty());
+        CHECK_FALSE(p.options.windowed);
+        CHECK_FALSE(p.options.headless);
+    }
+    SECTION("a window") {
+        const auto p = parse_kiosk_options({"--pack", "packs/x", "--windowed", "1280x800"});
+        REQUIRE(p.ok());
+        CHECK(p.options.pack_dir == "packs/x");
+        CHECK(p.options.windowed);
+        CHECK(p.options.width == 1280);
+        CHECK(p.options.height == 800);
+    }
+    SECTION("headless with a screenshot and a replay") {
+        const auto p = parse_kiosk_options(
+            {"--headless", "--size", "720x1280", "--screenshot", "a.png", "--replay", "r.txt", "--panel-inches", "10.1"});
+        REQUIRE(p.ok());
+        CHECK(p.options.headless);
+        CHECK(p.options.width == 720);
+        CHECK(p.options.height == 1280);
+        CHECK(p.options.screenshot == "a.png");
+        CHECK(p.options.replay == "r.txt");
+        CHECK(p.options.panel_inches == Approx(10.1f));
+    }
+}
+
+TEST_CASE("bad options are usage errors that say what is wrong", "[options]") {
+    CHECK_THAT(parse_kiosk_options({"--size"}).error, Catch::Contains("--size needs a value"));
+    CHECK_THAT(parse_kiosk_options({"--headless", "--size", "1920by1080", "--screenshot", "a.png"}).error,
+               Catch::Contains("expected WIDTHxHEIGHT"));
+    CHECK_THAT(parse_kiosk_options({"--headless", "--screenshot", "a.png"}).error,
+               Catch::Contains("--headless needs --size"));
+    CHECK_THAT(parse_kiosk_options({"--screenshot", "a.png"}).error, Catch::Contains("--screenshot needs --headless"));
+    CHECK_THAT(parse_kiosk_options({"--fullscreen"}).error, Catch::Contains("unknown option '--fullscreen'"));
+    CHECK_THAT(parse_kiosk_options({"--panel-inches", "big"}).error, Catch::Contains("between 3 and 120"));
+    CHECK_THAT(parse_kiosk_options({"--windowed", "10x10"}).error, Catch::Contains("expected WIDTHxHEIGHT"));
+}

@@ -1,0 +1,27 @@
+// Compares a rendered image with a reference PNG, LVGL-style: on a mismatch the
+// actual image and a diff are written beside each other for a person to look at.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+struct Image {
+    int width = 0, height = 0;
+    std::vector<uint8_t> rgba;
+};
+
+bool load_png(const std::string& path, Image& out);
+
+struct Comparison {
+    bool same_size = false;
+    long differing_pixels = 0;  // pixels with a channel off by more than the tolerance
+    int max_channel_diff = 0;
+};
+
+// `tolerance`: per-channel difference ignored, for rounding that differs between
+// architectures (fused multiply-add on arm64, stb_truetype's coverage).
+Comparison compare_images(const Image& actual, const Image& reference, int tolerance);
+
+// Reference in grey, differing pixels in red.
+Image diff_image(const Image& actual, const Image& reference, int tolerance);
