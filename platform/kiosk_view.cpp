@@ -3,35 +3,10 @@
 #include "explore_screen.h"
 #include "frame.h"
 #include "imgui_sdl_renderer.h"
+#include "pack_text.h"
 #include "unavailable_screen.h"
 
 namespace platform {
-
-namespace {
-
-void append(std::string& out, const kiosk::LocalText& text) {
-    for (const auto& [lang, s] : text.by_lang) out += s;
-}
-
-}  // namespace
-
-std::string all_pack_text(const kiosk::Pack& p) {
-    std::string s;
-    for (const kiosk::LocalText* t : {&p.exhibit.title, &p.exhibit.subject, &p.exhibit.subtitle,
-                                      &p.exhibit.content_note, &p.exhibit.credits, &p.exhibit.licence})
-        append(s, *t);
-    for (const auto& x : p.sources) append(s, x.title), append(s, x.note), s += x.url;
-    for (const auto& x : p.eras) append(s, x.name);
-    for (const auto& x : p.events) {
-        append(s, x.headline), append(s, x.text), append(s, x.disputed), append(s, x.when.display);
-    }
-    for (const auto& x : p.photographs) append(s, x.caption), append(s, x.credit), append(s, x.alt);
-    for (const auto& x : p.quotes) {
-        append(s, x.text), append(s, x.role), append(s, x.context), s += x.speaker;
-        if (x.when) append(s, x.when->display);
-    }
-    return s;
-}
 
 KioskView::~KioskView() {
     photos_.clear();
@@ -54,7 +29,7 @@ bool KioskView::init(SDL_Renderer* renderer, const kiosk::Display& display, kios
 
     imgui_ = kiosk::create_imgui_context();
     ImGui::SetCurrentContext(imgui_);
-    std::string text = exhibit_loaded_ ? all_pack_text(loaded_.pack) : kiosk::unavailable_screen_text();
+    std::string text = exhibit_loaded_ ? kiosk::collect_pack_text(loaded_.pack) : kiosk::unavailable_screen_text();
     for (const std::string& line : staff_details_) text += line;
     text += "VoicesAbout";
     if (!kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for(display), font_dir, text, fonts_, error))

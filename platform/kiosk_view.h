@@ -53,7 +53,4 @@ private:
     PhotoTextureSet photos_;
 };
 
-// Every string the pack can show, for the font atlas.
-std::string all_pack_text(const kiosk::Pack& pack);
-
 }  // namespace platform

@@ -1,0 +1,46 @@
+#include "fonts.h"
+#include "frame.h"
+#include "pack_loader.h"
+#include "pack_text.h"
+
+#include <catch2/catch.hpp>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
+TEST_CASE("every character of the bundled exhibit has a glyph in every font", "[fonts]") {
+    const auto loaded = kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary");
+    REQUIRE(loaded.ok());
+    const std::string text = kiosk::collect_pack_text(loaded.pack);
+    CHECK_THAT(text, Catch::Contains("’"));  // the pack does use curly quotes and dashes
+    CHECK_THAT(text, Catch::Contains("–"));
+
+    ImGuiContext* ctx = kiosk::create_imgui_context();
+    kiosk::Fonts fonts;
+    std::string error;
+    REQUIRE(kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for({1920, 1080}), VITRINE_FONT_DIR, text,
+                               fonts, &error));
+    int checked = 0;
+    for (const char* s = text.c_str(); *s;) {
+        unsigned int c = 0;
+        s += ImTextCharFromUtf8(&c, s, nullptr);
+        if (c < 0x20) continue;
+        for (int role = 0; role < int(kiosk::FontRole::Count); ++role) {
+            INFO("U+" << std::hex << c << " in role " << role);
+            CHECK(fonts.role[role]->FindGlyphNoFallback(ImWchar(c)) != nullptr);
+        }
+        ++checked;
+    }
+    CHECK(checked > 1000);
+    // The check can fail: a script the fonts were not given has no glyph.
+    CHECK(fonts[kiosk::FontRole::Body]->FindGlyphNoFallback(0x1780) == nullptr);
+    ImGui::DestroyContext(ctx);
+}
+
+TEST_CASE("a missing font directory is an error naming the file", "[fonts]") {
+    ImGuiContext* ctx = kiosk::create_imgui_context();
+    kiosk::Fonts fonts;
+    std::string error;
+    CHECK_FALSE(kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for({800, 480}), "/no/such/fonts", "x",
+                                   fonts, &error));
+    CHECK_THAT(error, Catch::Contains("/no/such/fonts/Noto") && Catch::Contains("fonts-noto-core"));
+    ImGui::DestroyContext(ctx);
+}
