@@ -36,16 +36,17 @@ void spread_markers(std::vector<float>& xs, float min_gap, float left, float rig
 }
 
 // Lays the strip out inside `strip`: era bands on top, the axis and markers below
-// them, year labels under the axis, prev/next buttons at both ends.
-void layout_strip(ExploreLayout& l, const Fonts& fonts, const Pack& pack) {
+// them, year labels under the axis. Landscape puts prev/next at both ends of the
+// strip; portrait, short of width, leaves them to the button row.
+void layout_strip(ExploreLayout& l, const Fonts& fonts, const Pack& pack, bool nav_in_strip) {
     const float u = l.unit;
     const float target = touch_target_px(l.display);
     const float nav = std::round(std::max(68 * u, target * 0.7f));
     const float small = fonts.size(FontRole::Small);
 
     const float era_h = std::round(std::max(46 * u, small * 1.7f));
-    l.era_band = {l.strip.x + nav + 24 * u, l.strip.y + std::round(20 * u), 0, era_h};
-    l.era_band.w = l.strip.right() - nav - 24 * u - l.era_band.x;
+    const float inset = nav_in_strip ? nav + 24 * u : 0;
+    l.era_band = {l.strip.x + inset, l.strip.y + std::round(20 * u), l.strip.w - 2 * inset, era_h};
 
     l.marker_radius = std::round(std::max(14 * u, 8.f));
     l.selected_radius = std::round(std::max(22 * u, 12.f));
@@ -79,9 +80,11 @@ void layout_strip(ExploreLayout& l, const Fonts& fonts, const Pack& pack) {
     for (const Event& e : pack.events) l.marker_x.push_back(l.axis.x_of(decimal_year(e.when.start)));
     spread_markers(l.marker_x, 1.3f * l.marker_radius, l.axis.left, l.axis.right);
 
-    const float nav_y = l.axis.y - nav / 2;
-    l.button[int(Button::Prev)] = {l.strip.x, nav_y, nav, nav};
-    l.button[int(Button::Next)] = {l.strip.right() - nav, nav_y, nav, nav};
+    if (nav_in_strip) {
+        const float nav_y = l.axis.y - nav / 2;
+        l.button[int(Button::Prev)] = {l.strip.x, nav_y, nav, nav};
+        l.button[int(Button::Next)] = {l.strip.right() - nav, nav_y, nav, nav};
+    }
 }
 
 // The row of round-ended buttons (Voices, About, Aa), right-aligned at `right`.
@@ -150,17 +153,16 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
     l.title_band = {pad_x, pad_top, content_w, std::round(title_h)};
     l.divider_top = std::round(l.title_band.bottom() + std::max(24 * u, 8.f));
 
-    const float strip_h = std::round(210 * u);
+    // The strip runs along the bottom; its height follows its parts so small panels
+    // keep 15 mm targets.
+    const float small = fonts.size(FontRole::Small);
+    const float strip_need = std::max(46 * u, small * 1.7f) + std::max(60 * u, target * 0.8f) + small * 1.6f + 40 * u;
+    l.strip = {pad_x, 0, content_w, std::round(std::max(210 * u, strip_need))};
+    l.strip.y = H - pad_bottom - l.strip.h;
+    l.divider_strip = l.strip.y;
+
     if (!l.portrait) {
         layout_buttons(l, fonts, W - pad_x, l.title_band.bottom() - button_h, button_h);
-
-        // The strip's height follows its parts so small panels keep 15 mm targets.
-        const float small = fonts.size(FontRole::Small);
-        const float need = std::max(46 * u, small * 1.7f) + std::max(44 * u + 16 * u, target * 0.8f) +
-                           small * 1.6f + 40 * u;
-        l.strip = {pad_x, 0, content_w, std::round(std::max(strip_h, need))};
-        l.strip.y = H - pad_bottom - l.strip.h;
-        l.divider_strip = l.strip.y;
 
         const float main_top = l.divider_top + std::round(40 * u);
         const float main_bottom = l.strip.y - std::round(24 * u);
@@ -173,26 +175,22 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
         const float card_x = pad_x + photo_w + gap;
         l.card = {card_x, main_top, std::min(W - pad_x - card_x, 900 * u * 1.15f), main_bottom - main_top};
     } else {
-        // Portrait: title, photograph, card, then the controls and the strip at the
-        // bottom, within a seated visitor's reach.
-        const float small = fonts.size(FontRole::Small);
-        const float need = std::max(46 * u, small * 1.7f) + std::max(44 * u + 16 * u, target * 0.8f) +
-                           small * 1.6f + 40 * u;
-        l.strip = {pad_x, 0, content_w, std::round(std::max(strip_h, need))};
-        l.strip.y = H - pad_bottom - l.strip.h;
-        l.divider_strip = l.strip.y;
+        // Portrait: title, photograph, card, then the controls above the strip,
+        // within a seated visitor's reach.
         const float buttons_top = l.strip.y - std::round(28 * u) - button_h;
         layout_buttons(l, fonts, W - pad_x, buttons_top, button_h);
+        l.button[int(Button::Prev)] = {pad_x, buttons_top, button_h, button_h};
+        l.button[int(Button::Next)] = {pad_x + button_h + std::round(18 * u), buttons_top, button_h, button_h};
 
         const float main_top = l.divider_top + std::round(36 * u);
-        const float photo_h = std::round((H - main_top) * 0.30f);
+        const float photo_h = std::round((H - main_top) * 0.34f);
         l.photo_frame = fit_photo_frame({pad_x, main_top, content_w, photo_h}, pack, photo_border(u), true);
         const float cap_h = caption_height(fonts, pack, content_w, u);
         l.caption = {pad_x, l.photo_frame.bottom(), content_w, cap_h};
         const float card_top = l.caption.bottom() + std::round(36 * u);
         l.card = {pad_x, card_top, content_w, buttons_top - std::round(28 * u) - card_top};
     }
-    layout_strip(l, fonts, pack);
+    layout_strip(l, fonts, pack, !l.portrait);
 
     for (int i = 0; i < int(Button::Count); ++i) l.button_hit[i] = grow_to(l.button[i], target);
     return l;

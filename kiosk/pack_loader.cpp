@@ -12,7 +12,6 @@
 #include <fstream>
 #include <iterator>
 #include <map>
-#include <memory>
 
 namespace kiosk {
 namespace {
@@ -132,8 +131,8 @@ class Loader;
 // report_unknown_keys() can name the rest and suggest what was meant.
 class TableReader {
 public:
-    // `section` names the kind of table for unknown keys ("[[photographs]]"),
-    // `name` this one table for missing keys ("[[events]] 'born'").
+    // `section` names the kind of table for unknown keys ("in [[photographs]]"),
+    // `name` this one table for missing keys ("in [[events]] 'born'").
     TableReader(Loader& loader, const toml::table& table, std::string section, std::string name)
         : loader_(loader), table_(table), section_(std::move(section)), name_(std::move(name)) {}
 
@@ -445,7 +444,9 @@ void Loader::read_document(const toml::table& table) {
     TableReader root(*this, table, "at the top level", "at the top level");
     if (!read_schema(root)) return;
     Pack& pack = result_.pack;
-    // Settings come first: they say which language every text must have.
+    // Settings come first: they say which language every text must have. Then
+    // whatever is referred to comes before what refers to it, so each reference
+    // is checked where it is read. Diagnostics are put in line order at the end.
     if (const toml::table* settings = root.subtable("settings", Need::Optional)) read_settings(*settings);
     const std::vector<const toml::table*> sources = root.tables("sources");
     for (size_t i = 0; i < sources.size(); ++i) read_source(*sources[i], i);
@@ -606,7 +607,7 @@ void Loader::read_photograph(const toml::table& table, size_t index) {
     photo.caption = reader.text("caption", Need::Required);
     photo.credit = reader.text("credit", Need::Required);
     photo.alt = reader.text("alt", Need::Optional);
-    if (photo.alt.empty() && !reader.has("alt")) {
+    if (!reader.has("alt")) {
         warning(table.source(), owner_name("photograph", photo.id, index) +
                                     " has no 'alt' text describing it for visitors who cannot see it");
     }
@@ -750,14 +751,17 @@ void Loader::load_media(Photograph& photo, const toml::node& file_node) {
     if (!fs::is_regular_file(resolved, ec)) return fail(quoted + " is not a file");
     const uintmax_t size = fs::file_size(resolved, ec);
     if (ec) return fail(quoted + " cannot be read: " + ec.message());
+    constexpr uintmax_t kMiB = 1024 * 1024;
     if (size > static_cast<uintmax_t>(kMaxImageFileBytes)) {
-        return fail(quoted + " is " + std::to_string(size / (1024 * 1024)) +
-                    " MiB; a media file may be at most 64 MiB");
+        return fail(quoted + " is " + std::to_string((size + kMiB - 1) / kMiB) +
+                    " MiB; a media file may be at most " + std::to_string(kMaxImageFileBytes / kMiB) + " MiB");
     }
 
+    // Reads no more than the size checked above, even if the file grows meanwhile.
+    std::vector<uint8_t> bytes(size);
     std::ifstream in(resolved, std::ios::binary);
-    const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad() || bytes.size() != size) return fail(quoted + " cannot be read");
+    if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size())))
+        return fail(quoted + " cannot be read");
 
     const ImageHeader header = read_image_header(bytes.data(), bytes.size());
     if (header.format == ImageHeader::Format::Unknown)

@@ -53,8 +53,11 @@ TEST_CASE("Explore has a designed layout at every panel size", "[layout]") {
         CHECK(l.marker_x[i] <= l.axis.right + 0.5f);
         if (i > 0) CHECK(l.marker_x[i] > l.marker_x[i - 1]);
     }
-    CHECK(l.axis.left > l.button[int(Button::Prev)].right());
-    CHECK(l.axis.right < l.button[int(Button::Next)].x);
+    for (Button b : {Button::Prev, Button::Next}) {
+        CHECK(inside(l.button[int(b)], size.first, size.second));
+        for (float x : l.marker_x) CHECK_FALSE(l.button_hit[int(b)].contains(x, l.axis.y));
+    }
+    CHECK_FALSE(overlaps(l.button[int(Button::Next)], l.button[int(Button::Voices)]));
 
     // Controls sit in the lower two thirds on portrait panels, within a seated
     // visitor's reach.
