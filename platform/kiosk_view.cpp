@@ -42,7 +42,11 @@ bool KioskView::init(SDL_Renderer* renderer, const kiosk::Display& display, kios
     if (exhibit_loaded_) {
         layout_ = kiosk::layout_explore(display, fonts_, loaded_.pack);
         state_ = kiosk::initial_state(loaded_.pack, layout_);
-        photos_.upload(renderer, loaded_.pack);
+        // Explore shows the photograph inside its frame; the full-screen viewer
+        // will need a larger copy.
+        const float border = kiosk::photo_border(layout_.unit);
+        photos_.upload(renderer, loaded_.pack, int(layout_.photo_frame.w - 2 * border),
+                       int(layout_.photo_frame.h - 2 * border));
         // The decoded pixels now live in textures; do not keep a second copy.
         for (kiosk::Photograph& p : loaded_.pack.photographs) std::vector<uint8_t>().swap(p.rgba);
     }

@@ -15,7 +15,8 @@ SDL_Texture* upload_rgba(SDL_Renderer* renderer, int width, int height, const ui
 // Uploads the current ImGui context's font atlas and sets its texture id.
 SDL_Texture* upload_font_atlas(SDL_Renderer* renderer);
 
-// Uploads every decoded photograph of the pack. Owns the textures.
+// Uploads every decoded photograph of the pack, scaled down to fit max_w×max_h.
+// Owns the textures.
 class PhotoTextureSet {
 public:
     PhotoTextureSet() = default;
@@ -23,7 +24,7 @@ public:
     PhotoTextureSet& operator=(const PhotoTextureSet&) = delete;
     ~PhotoTextureSet() { clear(); }
 
-    void upload(SDL_Renderer* renderer, const kiosk::Pack& pack);
+    void upload(SDL_Renderer* renderer, const kiosk::Pack& pack, int max_w, int max_h);
     void clear();
     const kiosk::PhotoTextures& textures() const { return textures_; }
 
