@@ -15,7 +15,9 @@ const char* kiosk_usage() {
            "  --size WxH          the headless display size\n"
            "  --screenshot FILE   headless: write the first frame as PNG\n"
            "  --replay SCRIPT     drive the kiosk from a touch script in virtual time\n"
-           "  --panel-inches N    the panel's diagonal, for 15 mm touch targets\n";
+           "  --panel-inches N    the panel's diagonal, for 15 mm touch targets\n"
+           "  --config FILE       kiosk settings (panel, staff PIN, pack); default\n"
+           "                      /etc/vitrine/vitrine.toml when it exists\n";
 }
 
 namespace {
@@ -63,6 +65,8 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             o.headless = true;
         } else if (a == "--screenshot") {
             if (!value(o.screenshot)) return parsed;
+        } else if (a == "--config") {
+            if (!value(o.config)) return parsed;
         } else if (a == "--replay") {
             if (!value(o.replay)) return parsed;
         } else if (a == "--panel-inches") {

@@ -13,7 +13,8 @@ struct KioskOptions {
     bool headless = false;       // render off-screen with the software renderer
     std::string screenshot;      // --screenshot FILE.png (headless)
     std::string replay;          // --replay SCRIPT
-    float panel_inches = 0;      // physical diagonal; 0: guess from the resolution
+    float panel_inches = 0;      // physical diagonal; 0: the config's, else a guess from the resolution
+    std::string config;          // --config FILE (default /etc/vitrine/vitrine.toml when it exists)
     bool help = false;
 };
 

@@ -1,53 +1,265 @@
 #include "exhibit_state.h"
 
+#include "fonts.h"
+#include "screen_layouts.h"
+#include "screens.h"
+
+#include <algorithm>
 #include <cmath>
 
 namespace kiosk {
 
-ExhibitState initial_state(const Pack&, const ExploreLayout& layout) {
+namespace {
+
+constexpr int64_t kAttractFrameMs = 100;   // the attract loop's slow drift needs 10 frames a second
+constexpr int64_t kQuoteCrossfadeMs = 1200;
+
+GestureConfig gesture_config(const Ui& ui) {
+    GestureConfig c;
+    c.px_per_mm = ui.layouts.explore.px_per_mm;
+    return c;
+}
+
+int corner_of(const Ui& ui, float x, float y) {
+    const float zone = ui.layouts.target * 1.2f;
+    const float W = float(ui.layouts.display.width), H = float(ui.layouts.display.height);
+    const bool left = x < zone, right = x > W - zone, top = y < zone, bottom = y > H - zone;
+    if (top && left) return 0;
+    if (top && right) return 1;
+    if (bottom && right) return 2;
+    if (bottom && left) return 3;
+    return -1;
+}
+
+// Two fingers held still in opposite corners long enough: the hidden staff
+// gesture. Visitors do not rest two hands in diagonal corners for three seconds.
+bool staff_gesture_complete(const ExhibitState& s, int64_t now) {
+    for (const auto& a : s.corner_holds)
+        for (const auto& b : s.corner_holds)
+            if ((a.corner + 2) % 4 == b.corner && now - std::max(a.since_ms, b.since_ms) >= kStaffHoldMs) return true;
+    return false;
+}
+
+void track_corners(ExhibitState& s, const InputEvent& e, const Ui& ui) {
+    auto& holds = s.corner_holds;
+    const auto it = std::find_if(holds.begin(), holds.end(), [&](const auto& h) { return h.finger == e.finger; });
+    const int corner = e.type == InputEvent::Type::Up ? -1 : corner_of(ui, e.x, e.y);
+    if (e.type == InputEvent::Type::Down && corner >= 0) {
+        if (it != holds.end()) holds.erase(it);
+        holds.push_back({e.finger, corner, e.time_ms});
+    } else if (it != holds.end() && corner != it->corner) {
+        holds.erase(it);
+    }
+}
+
+void open_pin_pad(ExhibitState& s, int64_t now) {
+    s.pin_open = true;
+    s.pin_entered.clear();
+    s.pin_opened_ms = now;
+    s.corner_holds.clear();
+    s.settings_open = false;
+    s.gestures.reset();
+}
+
+bool dispatch(ExhibitState& s, const Gesture& g, const Ui& ui) {
+    if (s.pin_open) return pin_gesture(s, g, ui);
+    if (s.settings_open) return settings_gesture(s, g, ui);
+    switch (s.screen) {
+        case Screen::Explore: return explore_gesture(s, g, ui);
+        case Screen::Photo: return photo_gesture(s, g, ui);
+        case Screen::Voices: return voices_gesture(s, g, ui);
+        case Screen::About: return about_gesture(s, g, ui);
+        case Screen::Attract: return false;
+    }
+    return false;
+}
+
+bool dispatch_all(ExhibitState& s, const std::vector<Gesture>& gestures, const Ui& ui) {
+    bool changed = false;
+    for (const Gesture& g : gestures) changed |= dispatch(s, g, ui);
+    return changed;
+}
+
+void set_card_range(ExhibitState& s, const Ui& ui) {
+    if (ui.pack.events.empty()) return;
+    const CardMetrics m = measure_card(ui, ui.pack.events[size_t(s.selected_event)]);
+    s.card.set_range(0, std::max(0.f, m.content_height - m.view_height));
+}
+
+}  // namespace
+
+int64_t idle_timeout_ms(const Pack& pack) { return int64_t(std::max(20, pack.settings.idle_timeout_s)) * 1000; }
+
+bool reduced_motion(const Pack& pack) { return pack.settings.reduced_motion; }
+
+bool countdown_visible(const ExhibitState& s, const Pack& pack) {
+    return s.screen != Screen::Attract && !s.pin_open && s.now_ms >= s.last_input_ms + idle_timeout_ms(pack);
+}
+
+float ease_progress(int64_t start_ms, int64_t now_ms, int64_t duration_ms) {
+    if (start_ms < 0 || duration_ms <= 0 || now_ms >= start_ms + duration_ms) return 1;
+    const float t = std::clamp(float(now_ms - start_ms) / float(duration_ms), 0.f, 1.f);
+    const float inv = 1 - t;
+    return 1 - inv * inv * inv;  // ease-out cubic: quick to answer, gentle to settle
+}
+
+void go_to_screen(ExhibitState& s, Screen screen, int64_t now_ms) {
+    if (s.screen == screen) return;
+    s.transition = {s.screen, now_ms};
+    s.screen = screen;
+    s.open_cluster = -1;
+    s.settings_open = false;
+}
+
+void select_event(ExhibitState& s, int index, const Ui& ui, int64_t now_ms) {
+    const int count = int(ui.pack.events.size());
+    if (count == 0) return;
+    index = std::clamp(index, 0, count - 1);
+    if (index == s.selected_event) return;
+    s.selected_event = index;
+    s.selection_changed_ms = now_ms;
+    set_card_range(s, ui);
+    s.card.jump_to(0);
+    reveal_selected(s, ui, now_ms);
+}
+
+void refresh_scroll_ranges(ExhibitState& s, const Ui& ui) {
+    s.strip.set_range(0, ui.layouts.explore.axis.max_scroll());
+    set_card_range(s, ui);
+    const AboutLayout& a = ui.layouts.about;
+    s.about.set_range(0, std::max(0.f, about_content_height(ui) - a.column.h));
+}
+
+ExhibitState initial_state(const Ui& ui, int64_t now_ms) {
     ExhibitState s;
-    // A tap is a touch that stays within 3 mm: enough for an unsteady finger.
-    s.taps = TapDetector(3.f * layout.px_per_mm);
+    s.gestures = GestureRecognizer(gesture_config(ui));
+    s.last_input_ms = now_ms;
+    s.now_ms = now_ms;
+    refresh_scroll_ranges(s, ui);
     return s;
 }
 
-ExploreHit hit_test_explore(const ExploreLayout& layout, float x, float y) {
-    ExploreHit hit;
-    for (int b = 0; b < int(Button::Count); ++b) {
-        if (layout.button_hit[b].contains(x, y)) {
-            hit.kind = ExploreHit::Kind::Button;
-            hit.button = Button(b);
-            return hit;
-        }
+void reset_for_next_visitor(ExhibitState& s, const Ui& ui, int64_t now_ms) {
+    const Screen screen = s.screen;
+    const int64_t attract_start = s.attract_start_ms;
+    s = initial_state(ui, now_ms);
+    // Keep showing the attract loop (and its place in the quote rotation) if it
+    // is on; the caller decides where the next visitor starts.
+    if (screen == Screen::Attract) {
+        s.screen = Screen::Attract;
+        s.attract_start_ms = attract_start;
     }
-    // The nearest marker within reach of a fingertip wins, so crowded markers can
-    // still each be picked by aiming at them.
-    float best = layout.marker_hit_radius;
-    for (size_t i = 0; i < layout.marker_x.size(); ++i) {
-        const float d = std::hypot(x - layout.marker_x[i], y - layout.axis.y);
-        if (d <= best) {
-            best = d;
-            hit.kind = ExploreHit::Kind::Marker;
-            hit.marker = int(i);
-        }
-    }
-    return hit;
 }
 
-bool update(ExhibitState& state, const InputEvent& event, const Pack& pack, const ExploreLayout& layout) {
-    const auto tap = state.taps.feed(event);
-    if (!tap) return false;
-    const ExploreHit hit = hit_test_explore(layout, tap->x, tap->y);
-    const int count = int(pack.events.size());
-    const int before = state.selected_event;
-    if (hit.kind == ExploreHit::Kind::Marker) {
-        state.selected_event = hit.marker;
-    } else if (hit.kind == ExploreHit::Kind::Button && hit.button == Button::Prev) {
-        if (state.selected_event > 0) --state.selected_event;
-    } else if (hit.kind == ExploreHit::Kind::Button && hit.button == Button::Next) {
-        if (state.selected_event + 1 < count) ++state.selected_event;
+bool update(ExhibitState& s, const InputEvent& e, const Ui& ui) {
+    s.now_ms = std::max(s.now_ms, e.time_ms);
+    const bool countdown = countdown_visible(s, ui.pack);
+    s.last_input_ms = e.time_ms;
+
+    if (s.screen == Screen::Attract) {
+        // A touch wakes the exhibit: a fresh Explore, nothing left from before.
+        if (e.type != InputEvent::Type::Down) return false;
+        reset_for_next_visitor(s, ui, e.time_ms);
+        s.screen = Screen::Explore;
+        s.transition = {Screen::Attract, e.time_ms};
+        s.gestures.reset();
+        return true;
     }
-    return state.selected_event != before;
+    if (countdown) {
+        // The touch says "I am still here": it cancels the countdown and nothing else.
+        s.gestures.reset();
+        return true;
+    }
+
+    if (!ui.config.staff_pin.empty()) {
+        track_corners(s, e, ui);
+        if (!s.pin_open && staff_gesture_complete(s, e.time_ms)) {
+            open_pin_pad(s, e.time_ms);
+            return true;
+        }
+    }
+
+    std::vector<Gesture> gestures;
+    s.gestures.tick(e.time_ms, gestures);
+    s.gestures.feed(e, gestures);
+    return dispatch_all(s, gestures, ui);
+}
+
+TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
+    TickResult r;
+    const bool countdown_before = countdown_visible(s, ui.pack);
+    s.now_ms = std::max(s.now_ms, now);
+
+    std::vector<Gesture> gestures;
+    s.gestures.tick(now, gestures);
+    r.redraw |= dispatch_all(s, gestures, ui);
+    // A finger resting on the glass is a visitor still reading.
+    if (!s.gestures.touches().empty() && s.screen != Screen::Attract) s.last_input_ms = now;
+
+    auto deadline = [&](int64_t at) {
+        if (at > now && (!r.next_deadline || at < *r.next_deadline)) r.next_deadline = at;
+    };
+    if (const auto d = s.gestures.next_deadline()) deadline(*d);
+
+    if (!ui.config.staff_pin.empty() && !s.pin_open && !s.corner_holds.empty()) {
+        if (staff_gesture_complete(s, now)) {
+            open_pin_pad(s, now);
+            r.redraw = true;
+        } else {
+            for (const auto& h : s.corner_holds) deadline(h.since_ms + kStaffHoldMs);
+        }
+    }
+    if (s.pin_open) {
+        if (now >= std::max(s.pin_opened_ms, s.last_input_ms) + kPinTimeoutMs) {
+            s.pin_open = false;
+            s.pin_entered.clear();
+            r.redraw = true;
+        } else {
+            deadline(std::max(s.pin_opened_ms, s.last_input_ms) + kPinTimeoutMs);
+        }
+    }
+
+    // Idle: countdown, then the attract loop with everything reset.
+    if (s.screen != Screen::Attract && !s.pin_open) {
+        const int64_t countdown_at = s.last_input_ms + idle_timeout_ms(ui.pack);
+        if (now >= countdown_at + kCountdownMs) {
+            reset_for_next_visitor(s, ui, now);
+            s.transition = {s.screen, now};
+            s.screen = Screen::Attract;
+            s.attract_start_ms = now;
+            r.redraw = true;
+        } else if (now >= countdown_at) {
+            // Redraw as each second ticks off.
+            deadline(now + 1000 - (now - countdown_at) % 1000);
+            deadline(countdown_at + kCountdownMs);
+        } else {
+            deadline(countdown_at);
+        }
+    }
+    if (countdown_visible(s, ui.pack) != countdown_before) r.redraw = true;
+    if (countdown_visible(s, ui.pack)) r.redraw = true;
+
+    // Animations, each a function of time.
+    bool moving = false;
+    moving |= s.strip.step(now);
+    moving |= s.card.step(now);
+    moving |= s.about.step(now);
+    moving |= step_photo_zoom(s, ui, now);
+    const bool motion = !reduced_motion(ui.pack);
+    if (motion && s.transition.start_ms >= 0 && now < s.transition.start_ms + kTransitionMs) moving = true;
+    if (motion && s.selection_changed_ms >= 0 && now < s.selection_changed_ms + kFadeMs) moving = true;
+    if (motion && s.quote_changed_ms >= 0 && now < s.quote_changed_ms + kFadeMs) moving = true;
+    r.animating = moving;
+    r.redraw |= moving;
+
+    if (s.screen == Screen::Attract) {
+        // The loop drifts slowly; quotes cross-fade. Neither needs 60 frames a second.
+        r.redraw = true;
+        const int64_t into = now - s.attract_start_ms;
+        const bool fading = into % kAttractQuoteMs > kAttractQuoteMs - kQuoteCrossfadeMs;
+        deadline(now + (fading ? 33 : kAttractFrameMs));
+    }
+    return r;
 }
 
 }  // namespace kiosk

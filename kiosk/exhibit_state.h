@@ -1,35 +1,141 @@
-// What the visitor is looking at, and how input changes it. Plain data and plain
-// functions of input and state, so every session can be replayed in a test.
+// What the visitor is looking at and how input and time change it. Plain data and
+// plain functions of input, time and state (Handmade-style): every session can be
+// replayed in a test, in virtual time.
 #pragma once
 
-#include "explore_layout.h"
+#include "gestures.h"
 #include "input.h"
+#include "kinetic_scroll.h"
+#include "kiosk_config.h"
 #include "pack.h"
-#include "tap_detector.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace kiosk {
 
-enum class Screen { Explore };
+struct Fonts;
+struct ScreenLayouts;
+
+enum class Screen { Explore, Photo, Voices, About, Attract };
+
+// What a visitor can change for themselves; reset for the next visitor.
+struct VisitorSettings {
+    bool large_text = false;
+    bool high_contrast = false;
+    int language = 0;  // index into Pack::settings.languages
+
+    bool operator==(const VisitorSettings& o) const {
+        return large_text == o.large_text && high_contrast == o.high_contrast && language == o.language;
+    }
+    bool operator!=(const VisitorSettings& o) const { return !(*this == o); }
+};
+
+// A change of screen fades through the background; `from` is drawn first.
+struct Transition {
+    Screen from = Screen::Explore;
+    int64_t start_ms = -1;  // -1: none running
+};
+
+struct PhotoView {
+    float zoom = 1;           // 1× to 4×
+    float pan_x = 0, pan_y = 0;  // image offset in screen pixels, from centred
+    int64_t zoom_anim_start = -1;
+    float zoom_from = 1, zoom_to = 1;
+    float pan_from_x = 0, pan_from_y = 0;
+    float anchor_x = 0, anchor_y = 0;  // double-tap point the animated zoom keeps still
+};
 
 struct ExhibitState {
     Screen screen = Screen::Explore;
-    int selected_event = 0;   // index into Pack::events
-    TapDetector taps;
+    Transition transition;
+
+    // Explore
+    int selected_event = 0;
+    int64_t selection_changed_ms = -1;
+    int open_cluster = -1;            // the numbered cluster whose list is open
+    KineticScroll strip;              // timeline offset, pixels
+    KineticScroll card;               // event text offset, pixels
+    bool dragging_strip = false;
+    bool dragging_card = false;
+
+    PhotoView photo;
+
+    // Voices
+    int quote = 0;
+    int64_t quote_changed_ms = -1;
+    int quote_direction = 1;          // +1 next, -1 previous: which way the new one slides in
+
+    // About
+    KineticScroll about;
+    bool dragging_about = false;
+
+    VisitorSettings visitor;
+    bool settings_open = false;
+
+    // Idle: the countdown runs from last_input + idle timeout; then the attract loop.
+    int64_t last_input_ms = 0;
+    int64_t attract_start_ms = 0;
+
+    // Staff exit: two fingers held in opposite corners, then the PIN.
+    struct CornerHold {
+        int finger;
+        int corner;       // 0 top left, 1 top right, 2 bottom right, 3 bottom left
+        int64_t since_ms;
+    };
+    std::vector<CornerHold> corner_holds;
+    bool pin_open = false;
+    std::string pin_entered;
+    int64_t pin_opened_ms = 0;
+    bool exit_requested = false;
+
+    GestureRecognizer gestures;
+    int64_t now_ms = 0;               // the time of the latest update or tick
 };
 
-ExhibitState initial_state(const Pack& pack, const ExploreLayout& layout);
-
-// What a point on Explore would touch.
-struct ExploreHit {
-    enum class Kind { Nothing, Marker, Button };
-    Kind kind = Kind::Nothing;
-    int marker = -1;           // event index, for Kind::Marker
-    Button button = Button::Count;
+// Everything the screens read besides the state.
+struct Ui {
+    const Pack& pack;
+    const ScreenLayouts& layouts;
+    const Fonts& fonts;
+    const KioskConfig& config;
+    std::string lang;  // the visitor's language
 };
 
-ExploreHit hit_test_explore(const ExploreLayout& layout, float x, float y);
+constexpr int64_t kCountdownMs = 10000;     // how long "still there?" shows
+constexpr int64_t kTransitionMs = 240;      // screen changes
+constexpr int64_t kFadeMs = 180;            // card and quote changes
+constexpr int64_t kStaffHoldMs = 3000;      // corners held this long open the PIN pad
+constexpr int64_t kPinTimeoutMs = 20000;    // an untouched PIN pad closes itself
+constexpr int64_t kAttractQuoteMs = 12000;  // each quote stays this long in the attract loop
 
-// Applies one input event. Returns true when what is on screen changed.
-bool update(ExhibitState& state, const InputEvent& event, const Pack& pack, const ExploreLayout& layout);
+ExhibitState initial_state(const Ui& ui, int64_t now_ms);
+
+// Applies one input event. Returns true when the screen must be redrawn.
+bool update(ExhibitState& state, const InputEvent& event, const Ui& ui);
+
+struct TickResult {
+    bool redraw = false;                 // something changed since the last tick
+    bool animating = false;              // draw again next frame
+    std::optional<int64_t> next_deadline;  // when to tick again when nothing animates
+};
+// Advances timers and animations to `now_ms` (monotonic or virtual).
+TickResult tick(ExhibitState& state, int64_t now_ms, const Ui& ui);
+
+int64_t idle_timeout_ms(const Pack& pack);
+bool countdown_visible(const ExhibitState& state, const Pack& pack);
+bool reduced_motion(const Pack& pack);
+
+// Eased progress 0..1 of an animation that started at `start_ms`.
+float ease_progress(int64_t start_ms, int64_t now_ms, int64_t duration_ms);
+
+// Screen-level actions, shared by input handlers and tests.
+void go_to_screen(ExhibitState& state, Screen screen, int64_t now_ms);
+void select_event(ExhibitState& state, int index, const Ui& ui, int64_t now_ms);
+void reset_for_next_visitor(ExhibitState& state, const Ui& ui, int64_t now_ms);
+// Recomputes scroll ranges after the layout changed (display, text size).
+void refresh_scroll_ranges(ExhibitState& state, const Ui& ui);
 
 }  // namespace kiosk

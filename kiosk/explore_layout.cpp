@@ -11,28 +11,29 @@ namespace {
 
 constexpr float kTouchTargetMm = 15.f;
 
-Rect grow_to(const Rect& r, float min_size) {
-    Rect g = r;
-    if (g.w < min_size) { g.x -= (min_size - g.w) / 2; g.w = min_size; }
-    if (g.h < min_size) { g.y -= (min_size - g.h) / 2; g.h = min_size; }
-    return g;
-}
-
 float text_width(const Fonts& fonts, FontRole role, const char* text) {
     return fonts[role]->CalcTextSizeA(fonts.size(role), 1e9f, 0, text).x;
 }
 
-// Nudges markers apart, keeping their order, so that events a few months apart
-// show as a visible stack rather than one circle hiding the others. Positions stay
-// true to time everywhere else.
-void spread_markers(std::vector<float>& xs, float min_gap, float left, float right) {
-    if (xs.size() < 2) return;
-    min_gap = std::min(min_gap, (right - left) / float(xs.size() - 1));
-    for (size_t i = 1; i < xs.size(); ++i) xs[i] = std::max(xs[i], xs[i - 1] + min_gap);
-    // Pushed past the end: pull back from the right, then keep the left edge.
-    xs.back() = std::min(xs.back(), right);
-    for (size_t i = xs.size() - 1; i-- > 0;) xs[i] = std::min(xs[i], xs[i + 1] - min_gap);
-    for (size_t i = 0; i < xs.size(); ++i) xs[i] = std::max(xs[i], left + float(i) * min_gap);
+// Merges runs of markers closer than a fingertip into clusters, in time order.
+void cluster_markers(ExploreLayout& l) {
+    l.clusters.clear();
+    l.cluster_of.assign(l.marker_x.size(), 0);
+    for (size_t i = 0; i < l.marker_x.size(); ++i) {
+        if (!l.clusters.empty()) {
+            MarkerCluster& c = l.clusters.back();
+            if (l.marker_x[i] - l.marker_x[size_t(c.first + c.count - 1)] < l.target) {
+                ++c.count;
+                l.cluster_of[i] = int(l.clusters.size() - 1);
+                continue;
+            }
+        }
+        l.clusters.push_back({int(i), 1, l.marker_x[i]});
+        l.cluster_of[i] = int(l.clusters.size() - 1);
+    }
+    // A cluster sits at the middle of its span, clamped apart from its neighbours.
+    for (MarkerCluster& c : l.clusters)
+        c.x = (l.marker_x[size_t(c.first)] + l.marker_x[size_t(c.first + c.count - 1)]) / 2;
 }
 
 // Lays the strip out inside `strip`: era bands on top, the axis and markers below
@@ -40,46 +41,48 @@ void spread_markers(std::vector<float>& xs, float min_gap, float left, float rig
 // strip; portrait, short of width, leaves them to the button row.
 void layout_strip(ExploreLayout& l, const Fonts& fonts, const Pack& pack, bool nav_in_strip) {
     const float u = l.unit;
-    const float target = touch_target_px(l.display);
-    const float nav = std::round(std::max(68 * u, target * 0.7f));
+    const float nav = std::round(std::max(68 * u, l.target * 0.7f));
     const float small = fonts.size(FontRole::Small);
 
-    const float era_h = std::round(std::max(46 * u, small * 1.7f));
+    l.era_height = std::round(std::max(46 * u, small * 1.7f));
+    l.era_top = l.strip.y + std::round(20 * u);
     const float inset = nav_in_strip ? nav + 24 * u : 0;
-    l.era_band = {l.strip.x + inset, l.strip.y + std::round(20 * u), l.strip.w - 2 * inset, era_h};
 
-    l.marker_radius = std::round(std::max(14 * u, 8.f));
-    l.selected_radius = std::round(std::max(22 * u, 12.f));
-    l.marker_hit_radius = target / 2;
+    l.marker_radius = std::round(std::max(14 * u, 9.f));
+    l.selected_radius = std::round(std::max(22 * u, 13.f));
+    const float marker_zone = std::max(2 * l.selected_radius + 16 * u, l.target * 0.8f);
+    l.axis.y = std::round(l.era_top + l.era_height + marker_zone / 2 + 4 * u);
+    l.axis.view_left = l.strip.x + inset + l.selected_radius;
+    l.axis.view_right = l.strip.right() - inset - l.selected_radius;
 
-    const float marker_zone = std::max(2 * l.selected_radius + 16 * u, target * 0.8f);
-    l.axis.y = std::round(l.era_band.bottom() + marker_zone / 2 + 4 * u);
-    // Inset so the first and last markers sit clear of the era bands' ends.
-    l.axis.left = l.era_band.x + l.selected_radius;
-    l.axis.right = l.era_band.right() - l.selected_radius;
-
-    const Date& born = pack.exhibit.born;
-    const Date& died = pack.exhibit.died.year ? pack.exhibit.died : pack.events.back().when.start;
-    l.axis.first_year = std::min(double(born.year), pack.events.empty() ? born.year : double(pack.events.front().when.start.year));
-    l.axis.last_year = std::max(double(died.year) + 1, pack.events.empty() ? 0 : double(pack.events.back().when.start.year) + 1);
+    l.axis.first_year = pack.exhibit.born.year;
+    l.axis.last_year = (pack.exhibit.died.year ? pack.exhibit.died.year : pack.exhibit.born.year) + 1;
+    for (const Event& e : pack.events) {
+        l.axis.first_year = std::min(l.axis.first_year, double(e.when.start.year));
+        l.axis.last_year = std::max(l.axis.last_year, double(e.when.start.year) + 1);
+    }
     for (const Era& era : pack.eras) {
         l.axis.first_year = std::min(l.axis.first_year, double(era.start.year));
-        l.axis.last_year = std::max(l.axis.last_year, double(era.end.year) + 1);
+        l.axis.last_year = std::max(l.axis.last_year, double(era.end.year));
     }
-    if (l.axis.last_year <= l.axis.first_year) l.axis.last_year = l.axis.first_year + 1;
 
-    // Label every N years, N the smallest round step whose labels do not crowd.
+    // Wide enough that the events, spread evenly, would each have most of a
+    // fingertip; small panels then scroll the strip instead of shrinking targets.
+    const float wanted = float(pack.events.size()) * l.target * 0.8f;
+    l.axis.content_width = std::round(l.axis.view_width() * std::clamp(wanted / l.axis.view_width(), 1.f, 4.f));
+
     const float label_w = text_width(fonts, FontRole::Small, "0000");
-    const float px_per_year = (l.axis.right - l.axis.left) / float(l.axis.last_year - l.axis.first_year);
+    const float px_per_year = l.axis.content_width / float(l.axis.last_year - l.axis.first_year);
     for (int step : {1, 2, 5, 10, 20, 25, 50, 100}) {
         l.axis.tick_step = step;
         if (step * px_per_year >= label_w * 3.5f) break;
     }
 
     l.marker_x.clear();
-    for (const Event& e : pack.events) l.marker_x.push_back(l.axis.x_of(decimal_year(e.when.start)));
-    spread_markers(l.marker_x, 1.3f * l.marker_radius, l.axis.left, l.axis.right);
+    for (const Event& e : pack.events) l.marker_x.push_back(l.axis.content_x(decimal_year(e.when.start)));
+    cluster_markers(l);
 
+    l.strip_touch = {l.strip.x + inset, l.strip.y, l.strip.w - 2 * inset, l.strip.h};
     if (nav_in_strip) {
         const float nav_y = l.axis.y - nav / 2;
         l.button[int(Button::Prev)] = {l.strip.x, nav_y, nav, nav};
@@ -104,7 +107,7 @@ void layout_buttons(ExploreLayout& l, const Fonts& fonts, float right, float top
 }
 
 // Shrinks `area` to the photograph's proportions plus its frame, keeping it at
-// the top left so the caption stays aligned under it.
+// the top left (or centred) so the caption stays aligned under it.
 Rect fit_photo_frame(const Rect& area, const Pack& pack, float border, bool centre) {
     const Photograph* photo = pack.find_photo(pack.exhibit.photo);
     if (!photo || photo->width <= 0 || photo->height <= 0) return area;
@@ -132,16 +135,23 @@ float photo_border(float unit) { return std::max(std::round(10 * unit), 4.f); }
 
 float touch_target_px(const Display& display) { return std::round(kTouchTargetMm * display.px_per_mm()); }
 
+Rect grow_to(const Rect& r, float min_size) {
+    Rect g = r;
+    if (g.w < min_size) { g.x -= (min_size - g.w) / 2; g.w = min_size; }
+    if (g.h < min_size) { g.y -= (min_size - g.h) / 2; g.h = min_size; }
+    return g;
+}
+
 ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const Pack& pack) {
     ExploreLayout l;
     l.display = display;
     l.unit = fonts.sizes.scale;
     l.px_per_mm = display.px_per_mm();
+    l.target = touch_target_px(display);
     l.portrait = display.portrait();
     const float u = l.unit;
     const float W = float(display.width), H = float(display.height);
-    const float target = touch_target_px(display);
-    const float button_h = std::round(std::max(64 * u, target * 0.7f));
+    const float button_h = std::round(std::max(64 * u, l.target * 0.7f));
 
     const float pad_x = std::round(std::max(72 * u, 16.f));
     const float pad_top = std::round(std::max(48 * u, 12.f));
@@ -156,7 +166,7 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
     // The strip runs along the bottom; its height follows its parts so small panels
     // keep 15 mm targets.
     const float small = fonts.size(FontRole::Small);
-    const float strip_need = std::max(46 * u, small * 1.7f) + std::max(60 * u, target * 0.8f) + small * 1.6f + 40 * u;
+    const float strip_need = std::max(46 * u, small * 1.7f) + std::max(60 * u, l.target * 0.8f) + small * 1.6f + 40 * u;
     l.strip = {pad_x, 0, content_w, std::round(std::max(210 * u, strip_need))};
     l.strip.y = H - pad_bottom - l.strip.h;
     l.divider_strip = l.strip.y;
@@ -192,8 +202,33 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
     }
     layout_strip(l, fonts, pack, !l.portrait);
 
-    for (int i = 0; i < int(Button::Count); ++i) l.button_hit[i] = grow_to(l.button[i], target);
+    for (int i = 0; i < int(Button::Count); ++i) l.button_hit[i] = grow_to(l.button[i], l.target);
     return l;
+}
+
+ClusterList cluster_list_layout(const ExploreLayout& l, const Fonts& fonts, int cluster, float scroll) {
+    ClusterList list;
+    if (cluster < 0 || size_t(cluster) >= l.clusters.size()) return list;
+    const MarkerCluster& c = l.clusters[size_t(cluster)];
+    const float row_h = std::round(std::max(l.target, fonts.size(FontRole::Body) * 2.4f));
+    const float pad = std::round(std::max(16 * l.unit, 8.f));
+    // As many rows as fit above the strip; a long list takes a second column.
+    const float room = l.strip.y - 2 * pad - 16 * l.unit;
+    const int per_column = std::max(1, int(room / row_h));
+    const int columns = std::min((c.count + per_column - 1) / per_column, 3);
+    const int rows = (c.count + columns - 1) / columns;
+    const float column_w = std::min(std::max(560 * l.unit, 0.55f * l.strip.w), l.strip.w / float(columns));
+    const float w = column_w * float(columns);
+    const float h = row_h * float(rows) + 2 * pad;
+    const float cx = l.axis.screen_x(c.x, scroll);
+    list.panel = {std::round(std::clamp(cx - w / 2, l.strip.x, l.strip.right() - w)),
+                  std::round(std::max(8.f, l.strip.y - h - 8 * l.unit)), std::round(w), std::round(h)};
+    for (int i = 0; i < c.count; ++i) {
+        const int col = i / rows, row = i % rows;
+        list.rows.push_back({list.panel.x + pad + column_w * float(col), list.panel.y + pad + row_h * float(row),
+                             column_w - 2 * pad, row_h});
+    }
+    return list;
 }
 
 }  // namespace kiosk

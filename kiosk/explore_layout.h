@@ -14,34 +14,51 @@ namespace kiosk {
 
 enum class Button { Voices, About, Settings, Prev, Next, Count };
 
+// The timeline: years map to "content" pixels, which scroll under the strip's
+// view when a small panel needs more room than it has for 15 mm markers.
 struct TimelineAxis {
-    float left = 0, right = 0;   // pixels of the first and last year
-    float y = 0;                 // the axis line
+    float view_left = 0, view_right = 0;  // screen pixels of the visible axis
+    float content_width = 0;              // pixels from the first year to the last
+    float y = 0;                          // the axis line
     double first_year = 0, last_year = 0;
-    int tick_step = 10;          // years between labelled ticks
+    int tick_step = 10;                   // years between labelled ticks
 
-    float x_of(double year) const {
-        return left + float((year - first_year) / (last_year - first_year)) * (right - left);
+    float view_width() const { return view_right - view_left; }
+    float max_scroll() const { return content_width > view_width() ? content_width - view_width() : 0; }
+    float content_x(double year) const {
+        return float((year - first_year) / (last_year - first_year)) * content_width;
     }
+    float screen_x(float content, float scroll) const { return view_left + content - scroll; }
+};
+
+// Markers closer than a fingertip merge into one numbered cluster; tapping it
+// opens the list of its events.
+struct MarkerCluster {
+    int first = 0;   // first event index
+    int count = 1;
+    float x = 0;     // content pixels
 };
 
 struct ExploreLayout {
     Display display;
     float unit = 1;          // design pixels → display pixels
     float px_per_mm = 1;
+    float target = 1;        // 15 mm in pixels
     bool portrait = false;
 
     Rect title_band;         // name, life dates, subtitle
-    Rect photo_frame;        // the photograph with its frame
+    Rect photo_frame;        // the photograph with its frame; tapping opens the viewer
     Rect caption;            // caption and credit under the photograph
     Rect card;               // the selected event
-    Rect strip;              // the timeline strip
-    Rect era_band;           // the row of era bands
+    Rect strip;              // the timeline strip, all of it
+    Rect strip_touch;        // where a drag scrolls the timeline
+    float era_top = 0, era_height = 0;
     TimelineAxis axis;
-    std::vector<float> marker_x;  // one per event, in pack order
+    std::vector<float> marker_x;        // per event, content pixels
+    std::vector<MarkerCluster> clusters;
+    std::vector<int> cluster_of;        // per event, its cluster
     float marker_radius = 10;
     float selected_radius = 16;
-    float marker_hit_radius = 20; // at least 7.5 mm: a 15 mm target
 
     Rect button[int(Button::Count)];      // as drawn
     Rect button_hit[int(Button::Count)];  // grown to 15 mm where drawn smaller
@@ -52,10 +69,19 @@ struct ExploreLayout {
 
 ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const Pack& pack);
 
-// The frame's width around a photograph.
-float photo_border(float unit);
-
 // The smallest comfortable touch target, 15 mm, in display pixels.
 float touch_target_px(const Display& display);
+// The frame's width around a photograph.
+float photo_border(float unit);
+// A rectangle grown to at least `min_size` each way, around its centre.
+Rect grow_to(const Rect& r, float min_size);
+
+// The list a cluster opens: one row per event, each at least 15 mm tall, above
+// the strip near the cluster.
+struct ClusterList {
+    Rect panel;
+    std::vector<Rect> rows;
+};
+ClusterList cluster_list_layout(const ExploreLayout& layout, const Fonts& fonts, int cluster, float scroll);
 
 }  // namespace kiosk

@@ -1,8 +1,9 @@
-#include "explore_screen.h"
-
+// Explore, the home screen: title band, the photograph with caption and credit,
+// the selected event's card and the timeline strip.
 #include "date.h"
 #include "draw_helpers.h"
-#include "theme.h"
+#include "screens.h"
+#include "widgets.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,218 +12,408 @@ namespace kiosk {
 
 namespace {
 
-const std::string& lang_of(const Pack& pack) { return pack.settings.languages.front(); }
-
-ImVec2 v(float x, float y) { return ImVec2(std::round(x), std::round(y)); }
-
-
-void draw_title_band(ImDrawList& dl, const Pack& pack, const ExploreLayout& l, const Fonts& fonts) {
-    const std::string& lang = lang_of(pack);
-    const Rect& r = l.title_band;
-    const std::string& title = pack.exhibit.title.get(lang);
-    const float title_size = fonts.size(FontRole::Title);
-    draw_text(dl, fonts, FontRole::Title, v(r.x, r.y), theme::paper, title);
-
-    std::string life = std::to_string(pack.exhibit.born.year);
-    life += pack.exhibit.died.year ? " – " + std::to_string(pack.exhibit.died.year) : " –";
-    // Sit the life dates on the title's baseline.
-    const float baseline_gap = fonts[FontRole::Title]->Ascent * title_size / fonts[FontRole::Title]->FontSize -
-                               fonts[FontRole::LifeDates]->Ascent * fonts.size(FontRole::LifeDates) /
-                                   fonts[FontRole::LifeDates]->FontSize;
-    draw_text(dl, fonts, FontRole::LifeDates,
-              v(r.x + text_width(fonts, FontRole::Title, title) + 20 * l.unit, r.y + baseline_gap), theme::muted,
-              life);
-    draw_text(dl, fonts, FontRole::Subtitle, v(r.x, r.y + title_size * 1.1f + 10 * l.unit), theme::muted,
-              pack.exhibit.subtitle.get(lang));
+const Event* selected(const Ui& ui, const ExhibitState& s) {
+    if (ui.pack.events.empty()) return nullptr;
+    return &ui.pack.events[size_t(std::clamp(s.selected_event, 0, int(ui.pack.events.size()) - 1))];
 }
 
-void draw_round_button(ImDrawList& dl, const Rect& r, const Fonts& fonts, const char* label) {
-    const float radius = std::min(r.w, r.h) / 2;
-    dl.AddRectFilled(v(r.x, r.y), v(r.right(), r.bottom()), theme::background, radius);
-    dl.AddRect(v(r.x, r.y), v(r.right(), r.bottom()), theme::outline, radius, 0, std::max(1.5f, radius / 22));
-    const std::string text = label;
-    const float tw = text_width(fonts, FontRole::Button, text);
-    const float th = fonts.size(FontRole::Button);
-    draw_text(dl, fonts, FontRole::Button, ImVec2(r.x + (r.w - tw) / 2, r.y + (r.h - th * 1.2f) / 2 + th * 0.05f),
-              theme::paper, text);
-}
-
-void draw_photo(ImDrawList& dl, const Pack& pack, const ExploreLayout& l, const Fonts& fonts,
-                const PhotoTextures& photos) {
-    const Photograph* photo = pack.find_photo(pack.exhibit.photo);
-    const Rect& f = l.photo_frame;
-    const float u = l.unit;
-    const float border = photo_border(u);
-    // Soft shadow under the frame.
-    for (int i = 1; i <= 4; ++i) {
-        const float grow = i * 6 * u;
-        dl.AddRectFilled(v(f.x - grow / 2, f.y + grow / 2), v(f.right() + grow / 2, f.bottom() + grow),
-                         theme::with_alpha(0x000000, uint8_t(34 - i * 6)), grow);
-    }
-    dl.AddRectFilled(v(f.x, f.y), v(f.right(), f.bottom()), theme::frame);
-
-    const Rect inner = {f.x + border, f.y + border, f.w - 2 * border, f.h - 2 * border};
-    if (photo) {
-        const auto it = photos.find(photo->id);
-        if (it != photos.end() && it->second.texture && it->second.width > 0) {
-            // Fit the whole photograph: a museum never crops a historical image.
-            const float s = std::min(inner.w / it->second.width, inner.h / it->second.height);
-            const float w = it->second.width * s, h = it->second.height * s;
-            const float x = inner.x + (inner.w - w) / 2, y = inner.y + (inner.h - h) / 2;
-            dl.AddImage(it->second.texture, v(x, y), v(x + w, y + h));
-        }
-        const std::string& lang = lang_of(pack);
-        const Rect& c = l.caption;
-        const float y = c.y + std::round(18 * u);
-        const float cap_h = draw_text(dl, fonts, FontRole::Caption, ImVec2(c.x, y), theme::paper,
-                                      photo->caption.get(lang), c.w);
-        draw_text(dl, fonts, FontRole::Small, ImVec2(c.x, y + cap_h + 6 * u), theme::muted, photo->credit.get(lang));
-    }
-}
-
-std::string sources_line(const Pack& pack, const Event& e) {
+std::string sources_line(const Ui& ui, const Event& e) {
     std::string line;
     for (const std::string& id : e.sources) {
-        const Source* s = pack.find_source(id);
-        if (!s) continue;
+        const Source* src = ui.pack.find_source(id);
+        if (!src) continue;
         line += line.empty() ? "Source: " : "; ";
-        line += s->title.get(lang_of(pack));
+        line += src->title.get(ui.lang);
     }
     return line;
 }
 
-void draw_card(ImDrawList& dl, const Pack& pack, const ExhibitState& state, const ExploreLayout& l,
-               const Fonts& fonts) {
-    if (pack.events.empty()) return;
-    const std::string& lang = lang_of(pack);
-    const Event& e = pack.events[size_t(std::clamp(state.selected_event, 0, int(pack.events.size()) - 1))];
-    const Rect& c = l.card;
-    const float u = l.unit;
+float source_height(const Ui& ui, const Event& e) {
+    const std::string source = sources_line(ui, e);
+    const float u = ui.layouts.unit;
+    return source.empty() ? 0 : text_height(ui.fonts, FontRole::Small, source, ui.layouts.explore.card.w) + 16 * u;
+}
 
-    // The source sits at the card's foot; everything else flows from the top and
-    // is clipped above it with a fade when an event's text is long.
-    const std::string source = sources_line(pack, e);
-    const float source_h = source.empty() ? 0 : text_height(fonts, FontRole::Small, source, c.w);
-    const float flow_bottom = c.bottom() - (source_h > 0 ? source_h + 16 * u : 0);
-    dl.PushClipRect(v(c.x, c.y), v(c.right(), flow_bottom), true);
-
-    float y = c.y;
-    y += fonts.size(FontRole::DateLabel) * 0.1f;
-    draw_spaced_caps(dl, fonts, FontRole::DateLabel, ImVec2(c.x, y), theme::accent_text,
-                     format_date_span(e.when, lang), 0.12f);
-    y += fonts.size(FontRole::DateLabel) * 1.3f + 14 * u;
-    y += draw_text(dl, fonts, FontRole::Headline, ImVec2(c.x, y), theme::paper, e.headline.get(lang), c.w);
+// Lays out the card's flowing text from `top` and draws it when `dl` is given:
+// measuring and drawing share one walk so they cannot disagree. Returns the height.
+float card_flow(const Ui& ui, const Event& e, ImDrawList* dl, const Palette* p, float top) {
+    const Rect& c = ui.layouts.explore.card;
+    const Fonts& f = ui.fonts;
+    const float u = ui.layouts.unit;
+    float y = top + f.size(FontRole::DateLabel) * 0.1f;
+    if (dl) draw_spaced_caps(*dl, f, FontRole::DateLabel, ImVec2(c.x, y), p->accent_text, format_date_span(e.when, ui.lang), 0.12f);
+    y += f.size(FontRole::DateLabel) * 1.3f + 14 * u;
+    const std::string& headline = e.headline.get(ui.lang);
+    y += dl ? draw_text(*dl, f, FontRole::Headline, ImVec2(c.x, y), p->paper, headline, c.w)
+            : text_height(f, FontRole::Headline, headline, c.w);
     y += 24 * u;
-    y += draw_text(dl, fonts, FontRole::Body, ImVec2(c.x, y), theme::paper, e.text.get(lang), c.w);
+    const std::string& body = e.text.get(ui.lang);
+    y += dl ? draw_text(*dl, f, FontRole::Body, ImVec2(c.x, y), p->paper, body, c.w)
+            : text_height(f, FontRole::Body, body, c.w);
 
-    const std::string& disputed = e.disputed.get(lang);
+    const std::string& disputed = e.disputed.get(ui.lang);
     if (!disputed.empty()) {
         y += 26 * u;
         const float bar = std::max(std::round(5 * u), 3.f);
         const float inset = bar + std::round(22 * u);
         float by = y + 8 * u;
-        draw_spaced_caps(dl, fonts, FontRole::SmallCaps, ImVec2(c.x + inset, by), theme::accent_text, "Disputed", 0.08f);
-        by += fonts.size(FontRole::SmallCaps) * 1.3f + 4 * u;
-        by += draw_text(dl, fonts, FontRole::Caption, ImVec2(c.x + inset, by), theme::paper, disputed, c.w - inset);
+        if (dl) draw_spaced_caps(*dl, f, FontRole::SmallCaps, ImVec2(c.x + inset, by), p->accent_text, "Disputed", 0.08f);
+        by += f.size(FontRole::SmallCaps) * 1.3f + 4 * u;
+        by += dl ? draw_text(*dl, f, FontRole::Caption, ImVec2(c.x + inset, by), p->paper, disputed, c.w - inset)
+                 : text_height(f, FontRole::Caption, disputed, c.w - inset);
         by += 8 * u;
-        dl.AddRectFilled(v(c.x, y), v(c.x + bar, by), theme::accent);
+        if (dl) dl->AddRectFilled(snap(c.x, y), snap(c.x + bar, by), p->accent);
         y = by;
     }
-    dl.PopClipRect();
-
-    if (y > flow_bottom) {  // more text than room: fade the last lines out
-        const float fade = std::min(fonts.size(FontRole::Body) * 2.f, c.h / 4);
-        dl.AddRectFilledMultiColor(v(c.x, flow_bottom - fade), v(c.right(), flow_bottom),
-                                   theme::with_alpha(theme::background, 0), theme::with_alpha(theme::background, 0),
-                                   theme::background, theme::background);
-    }
-    if (!source.empty())
-        draw_text(dl, fonts, FontRole::Small, ImVec2(c.x, c.bottom() - source_h), theme::muted, source, c.w);
+    return y - top;
 }
 
-void draw_strip(ImDrawList& dl, const Pack& pack, const ExhibitState& state, const ExploreLayout& l,
-                const Fonts& fonts) {
-    const std::string& lang = lang_of(pack);
+void draw_title_band(const DrawContext& c) {
+    const Ui& ui = c.ui;
+    const Fonts& f = ui.fonts;
+    const ExploreLayout& l = ui.layouts.explore;
+    const Rect& r = l.title_band;
+    const std::string& title = ui.pack.exhibit.title.get(ui.lang);
+    const float title_size = f.size(FontRole::Title);
+    draw_text(c.dl, f, FontRole::Title, snap(r.x, r.y), c.palette.paper, title);
+
+    std::string life = std::to_string(ui.pack.exhibit.born.year);
+    life += ui.pack.exhibit.died.year ? " – " + std::to_string(ui.pack.exhibit.died.year) : " –";
+    // Sit the life dates on the title's baseline.
+    const float baseline_gap = f[FontRole::Title]->Ascent * title_size / f[FontRole::Title]->FontSize -
+                               f[FontRole::LifeDates]->Ascent * f.size(FontRole::LifeDates) /
+                                   f[FontRole::LifeDates]->FontSize;
+    const float life_x = r.x + text_width(f, FontRole::Title, title) + 20 * l.unit;
+    // On a narrow portrait panel the dates go under the name rather than off the edge.
+    if (life_x + text_width(f, FontRole::LifeDates, life) < r.right())
+        draw_text(c.dl, f, FontRole::LifeDates, snap(life_x, r.y + baseline_gap), c.palette.muted, life);
+    draw_text(c.dl, f, FontRole::Subtitle, snap(r.x, r.y + title_size * 1.1f + 10 * l.unit), c.palette.muted,
+              ui.pack.exhibit.subtitle.get(ui.lang));
+}
+
+void draw_photo(const DrawContext& c) {
+    const Ui& ui = c.ui;
+    const ExploreLayout& l = ui.layouts.explore;
+    const Photograph* photo = ui.pack.find_photo(ui.pack.exhibit.photo);
+    const Rect& f = l.photo_frame;
+    const float u = l.unit;
+    const float border = photo_border(u);
+    for (int i = 1; i <= 4; ++i) {  // a soft shadow under the frame
+        const float grow = float(i) * 6 * u;
+        c.dl.AddRectFilled(snap(f.x - grow / 2, f.y + grow / 2), snap(f.right() + grow / 2, f.bottom() + grow),
+                           with_alpha(0xff000000u, uint8_t(34 - i * 6)), grow);
+    }
+    c.dl.AddRectFilled(snap(f.x, f.y), snap(f.right(), f.bottom()), c.palette.frame);
+    if (!photo) return;
+    const Rect inner = {f.x + border, f.y + border, f.w - 2 * border, f.h - 2 * border};
+    const auto it = c.photos.find(photo->id);
+    if (it != c.photos.end() && it->second.texture && it->second.width > 0) {
+        // Fit the whole photograph: a museum never crops a historical image.
+        const float s = std::min(inner.w / float(it->second.width), inner.h / float(it->second.height));
+        const float w = float(it->second.width) * s, h = float(it->second.height) * s;
+        const float x = inner.x + (inner.w - w) / 2, y = inner.y + (inner.h - h) / 2;
+        c.dl.AddImage(it->second.texture, snap(x, y), snap(x + w, y + h));
+    }
+    const Rect& cap = l.caption;
+    const float y = cap.y + std::round(18 * u);
+    const float cap_h = draw_text(c.dl, ui.fonts, FontRole::Caption, ImVec2(cap.x, y), c.palette.paper,
+                                  photo->caption.get(ui.lang), cap.w);
+    draw_text(c.dl, ui.fonts, FontRole::Small, ImVec2(cap.x, y + cap_h + 6 * u), c.palette.muted,
+              photo->credit.get(ui.lang));
+}
+
+void draw_card(const DrawContext& c) {
+    const Event* e = selected(c.ui, c.state);
+    if (!e) return;
+    const Ui& ui = c.ui;
+    const Rect& card = ui.layouts.explore.card;
+    const CardMetrics m = measure_card(ui, *e);
+    const float scroll = c.state.card.offset();
+    const float flow_bottom = card.y + m.view_height;
+
+    c.dl.PushClipRect(snap(card.x - 4, card.y), snap(card.right() + 4, flow_bottom), true);
+    card_flow(ui, *e, &c.dl, &c.palette, card.y - scroll);
+    c.dl.PopClipRect();
+
+    // Text hidden above or below fades out at that edge, and a thin bar shows
+    // where in the text the visitor is: the card scrolls, the page does not.
+    const float fade = std::min(ui.fonts.size(FontRole::Body) * 2.f, m.view_height / 4);
+    const uint32_t clear = with_alpha(c.palette.background, uint8_t(0));
+    if (scroll > 1)
+        c.dl.AddRectFilledMultiColor(snap(card.x - 4, card.y), snap(card.right() + 4, card.y + fade),
+                                     c.palette.background, c.palette.background, clear, clear);
+    if (m.content_height - scroll > m.view_height + 1) {
+        c.dl.AddRectFilledMultiColor(snap(card.x - 4, flow_bottom - fade), snap(card.right() + 4, flow_bottom), clear,
+                                     clear, c.palette.background, c.palette.background);
+    }
+    if (m.content_height > m.view_height + 1) {
+        const float track = m.view_height;
+        const float thumb = std::max(track * m.view_height / m.content_height, 24.f);
+        const float t = std::clamp(scroll / (m.content_height - m.view_height), 0.f, 1.f);
+        const float x = card.right() + std::round(14 * ui.layouts.unit);
+        const float w = std::max(3.f, std::round(4 * ui.layouts.unit));
+        c.dl.AddRectFilled(snap(x, card.y), snap(x + w, card.y + track), c.palette.rule, w);
+        c.dl.AddRectFilled(snap(x, card.y + (track - thumb) * t), snap(x + w, card.y + (track - thumb) * t + thumb),
+                           c.palette.muted, w);
+    }
+
+    const std::string source = sources_line(ui, *e);
+    if (!source.empty())
+        draw_text(c.dl, ui.fonts, FontRole::Small, ImVec2(card.x, card.bottom() - (source_height(ui, *e) - 16 * ui.layouts.unit)),
+                  c.palette.muted, source, card.w);
+
+    // A newly selected event fades in.
+    if (!reduced_motion(ui.pack) && c.state.selection_changed_ms >= 0) {
+        const float t = ease_progress(c.state.selection_changed_ms, c.now_ms, kFadeMs);
+        draw_veil(c.dl, c.palette, {card.x - 4, card.y, card.w + 8, card.h}, 1 - t);
+    }
+}
+
+void draw_marker(ImDrawList& dl, const Palette& p, ImVec2 at, float radius, float ring, bool chosen) {
+    if (chosen) {
+        dl.AddCircleFilled(at, radius + ring * 2, with_alpha(p.accent, uint8_t(0x44)), 48);
+        dl.AddCircleFilled(at, radius, p.accent, 48);
+        dl.AddCircle(at, radius - ring / 2, p.accent_light, 48, ring);
+    } else {
+        dl.AddCircleFilled(at, radius, p.background, 32);
+        dl.AddCircle(at, radius - ring / 2, p.paper, 32, ring);
+    }
+}
+
+void draw_strip(const DrawContext& c) {
+    const Ui& ui = c.ui;
+    const ExploreLayout& l = ui.layouts.explore;
+    const Palette& p = c.palette;
+    const Fonts& f = ui.fonts;
     const float u = l.unit;
     const TimelineAxis& axis = l.axis;
+    const float scroll = c.state.strip.offset();
+    auto sx = [&](float content) { return axis.screen_x(content, scroll); };
 
-    // Era bands, with a hairline gap between neighbours.
-    const Rect& band = l.era_band;
-    for (const Era& era : pack.eras) {
-        const float x0 = axis.x_of(era.start.year), x1 = axis.x_of(era.end.year) - 3;
+    // Everything on the strip scrolls inside its window; the ends fade.
+    const Rect& win = l.strip_touch;
+    c.dl.PushClipRect(snap(win.x, win.y), snap(win.right(), win.bottom()), true);
+
+    for (const Era& era : ui.pack.eras) {
+        const float x0 = sx(axis.content_x(era.start.year)), x1 = sx(axis.content_x(era.end.year)) - 3;
         if (x1 <= x0) continue;
-        dl.AddRectFilled(v(x0, band.y), v(x1, band.bottom()), theme::rgb(era.color), std::round(6 * u));
-        const std::string& name = era.name.get(lang);
+        const uint32_t fill = darken_for_contrast(rgb(era.color), p.era_text, 7.0);
+        c.dl.AddRectFilled(snap(x0, l.era_top), snap(x1, l.era_top + l.era_height), fill, std::round(6 * u));
         // A name is shown whole or not at all: a clipped word reads as a mistake.
+        const std::string& name = era.name.get(ui.lang);
         const float pad = std::round(std::max(12 * u, 6.f));
-        if (text_width(fonts, FontRole::Small, name) <= x1 - x0 - 2 * pad)
-            draw_text(dl, fonts, FontRole::Small,
-                      ImVec2(x0 + pad, band.y + (band.h - fonts.size(FontRole::Small) * 1.36f) / 2),
-                      theme::rgb(0xf1e9d8), name);
+        const float tw = text_width(f, FontRole::Small, name);
+        if (tw <= x1 - x0 - 2 * pad) {
+            // Keep the label in view while its band is partly scrolled off.
+            const float tx = std::clamp(win.x + pad, x0 + pad, x1 - pad - tw);
+            draw_text(c.dl, f, FontRole::Small, ImVec2(tx, l.era_top + (l.era_height - f.size(FontRole::Small) * 1.36f) / 2),
+                      p.era_text, name);
+        }
     }
 
     const float axis_w = std::max(2 * u, 1.f);
-    draw_rule(dl, axis.left - 10 * u, axis.right + 10 * u, axis.y, axis_w, theme::outline);
-
-    // Year labels under the axis.
+    draw_rule(c.dl, sx(0) - 10 * u, sx(axis.content_width) + 10 * u, axis.y, axis_w, p.outline);
     const float label_y = axis.y + l.selected_radius + 10 * u;
     const int first_tick = int(std::ceil(axis.first_year / axis.tick_step)) * axis.tick_step;
     for (int year = first_tick; year <= axis.last_year; year += axis.tick_step) {
         const std::string label = std::to_string(year);
-        const float x = axis.x_of(year);
-        dl.AddRectFilled(v(x - axis_w / 2, axis.y - 5 * u), v(x - axis_w / 2 + axis_w, axis.y + 5 * u), theme::outline);
-        draw_text(dl, fonts, FontRole::Small, ImVec2(x - text_width(fonts, FontRole::Small, label) / 2, label_y),
-                  theme::muted, label);
+        const float x = sx(axis.content_x(year));
+        c.dl.AddRectFilled(snap(x - axis_w / 2, axis.y - 5 * u), snap(x - axis_w / 2 + axis_w, axis.y + 5 * u), p.outline);
+        draw_text(c.dl, f, FontRole::Small, ImVec2(x - text_width(f, FontRole::Small, label) / 2, label_y), p.muted, label);
     }
 
-    // Markers, the selected one last so it sits on top of crowded neighbours.
     const float ring = std::max(std::round(4 * u), 2.f);
-    for (size_t i = 0; i < l.marker_x.size(); ++i) {
-        if (int(i) == state.selected_event) continue;
-        const ImVec2 c = v(l.marker_x[i], axis.y);
-        dl.AddCircleFilled(c, l.marker_radius, theme::background, 32);
-        dl.AddCircle(c, l.marker_radius - ring / 2, theme::paper, 32, ring);
+    const int chosen_cluster = c.state.selected_event >= 0 && size_t(c.state.selected_event) < l.cluster_of.size()
+                                   ? l.cluster_of[size_t(c.state.selected_event)]
+                                   : -1;
+    for (size_t i = 0; i < l.clusters.size(); ++i) {
+        const MarkerCluster& cl = l.clusters[i];
+        const bool chosen = int(i) == chosen_cluster;
+        const ImVec2 at = snap(sx(cl.x), axis.y);
+        if (cl.count == 1) {
+            draw_marker(c.dl, p, at, chosen ? l.selected_radius : l.marker_radius, ring, chosen);
+            continue;
+        }
+        // A numbered cluster: how many events are there, opened with a tap.
+        const float r = l.selected_radius;
+        draw_marker(c.dl, p, at, r, ring, chosen || int(i) == c.state.open_cluster);
+        const std::string n = std::to_string(cl.count);
+        draw_text(c.dl, f, FontRole::SmallCaps,
+                  ImVec2(at.x - text_width(f, FontRole::SmallCaps, n) / 2, at.y - f.size(FontRole::SmallCaps) * 0.68f),
+                  chosen ? p.accent_light : p.paper, n);
     }
-    if (state.selected_event >= 0 && size_t(state.selected_event) < l.marker_x.size()) {
-        const ImVec2 c = v(l.marker_x[size_t(state.selected_event)], axis.y);
-        dl.AddCircleFilled(c, l.selected_radius + 8 * u, theme::with_alpha(theme::accent, 0x44), 48);
-        dl.AddCircleFilled(c, l.selected_radius, theme::accent, 48);
-        dl.AddCircle(c, l.selected_radius - ring / 2, theme::accent_light, 48, ring);
-    }
+    c.dl.PopClipRect();
 
-    // Previous / next, disabled-looking at the ends.
-    const struct { Button b; bool enabled; bool left; } nav[] = {
-        {Button::Prev, state.selected_event > 0, true},
-        {Button::Next, state.selected_event + 1 < int(pack.events.size()), false}};
-    for (const auto& n : nav) {
-        const Rect& r = l.button[int(n.b)];
-        const ImVec2 c(r.x + r.w / 2, r.y + r.h / 2);
-        const float rad = r.w / 2;
-        const ImU32 col = n.enabled ? theme::paper : theme::outline;
-        dl.AddCircleFilled(c, rad, theme::background, 48);
-        dl.AddCircle(c, rad - 1, theme::outline, 48, std::max(1.5f, rad / 30));
-        // A chevron drawn as two strokes: crisper than a glyph at every size.
-        const float s = rad * 0.28f, dir = n.left ? -1.f : 1.f;
-        const ImVec2 pts[3] = {ImVec2(c.x - dir * s * 0.5f, c.y - s), ImVec2(c.x + dir * s * 0.5f, c.y),
-                               ImVec2(c.x - dir * s * 0.5f, c.y + s)};
-        dl.AddPolyline(pts, 3, col, 0, std::max(2.f, rad / 16));
+    // Soft edges where the timeline continues beyond the window.
+    const float fade = std::round(std::max(48 * u, 16.f));
+    const uint32_t clear = with_alpha(p.background, uint8_t(0));
+    if (scroll > 0.5f)
+        c.dl.AddRectFilledMultiColor(snap(win.x, win.y), snap(win.x + fade, win.bottom()), p.background, clear, clear,
+                                     p.background);
+    if (scroll < axis.max_scroll() - 0.5f)
+        c.dl.AddRectFilledMultiColor(snap(win.right() - fade, win.y), snap(win.right(), win.bottom()), clear,
+                                     p.background, p.background, clear);
+
+    const int count = int(ui.pack.events.size());
+    draw_icon_button(c.dl, p, l.button[int(Button::Prev)], Icon::Left, c.state.selected_event > 0);
+    draw_icon_button(c.dl, p, l.button[int(Button::Next)], Icon::Right, c.state.selected_event + 1 < count);
+}
+
+void draw_cluster_list(const DrawContext& c) {
+    const Ui& ui = c.ui;
+    const ExploreLayout& l = ui.layouts.explore;
+    const ClusterList list = cluster_list_layout(l, ui.fonts, c.state.open_cluster, c.state.strip.offset());
+    if (list.rows.empty()) return;
+    const Palette& p = c.palette;
+    const Rect& panel = list.panel;
+    const float u = l.unit;
+    c.dl.AddRectFilled(snap(panel.x + 6 * u, panel.y + 10 * u), snap(panel.right() + 6 * u, panel.bottom() + 12 * u),
+                       with_alpha(0xff000000u, uint8_t(90)), 14 * u);
+    c.dl.AddRectFilled(snap(panel.x, panel.y), snap(panel.right(), panel.bottom()), p.frame, 14 * u);
+    c.dl.AddRect(snap(panel.x, panel.y), snap(panel.right(), panel.bottom()), p.outline, 14 * u, 0, 1.5f);
+    const MarkerCluster& cl = l.clusters[size_t(c.state.open_cluster)];
+    for (int i = 0; i < cl.count; ++i) {
+        const Rect& r = list.rows[size_t(i)];
+        const Event& e = ui.pack.events[size_t(cl.first + i)];
+        const bool chosen = cl.first + i == c.state.selected_event;
+        if (chosen) c.dl.AddRectFilled(snap(r.x - 8 * u, r.y + 2), snap(r.right() + 8 * u, r.bottom() - 2), p.background, 10 * u);
+        const float date_h = ui.fonts.size(FontRole::SmallCaps) * 1.25f;
+        const float head_h = ui.fonts.size(FontRole::Body) * 1.3f;
+        const float y = r.y + (r.h - date_h - head_h) / 2;
+        draw_spaced_caps(c.dl, ui.fonts, FontRole::SmallCaps, ImVec2(r.x, y), p.accent_text, format_date_span(e.when, ui.lang), 0.08f);
+        c.dl.PushClipRect(snap(r.x, r.y), snap(r.right(), r.bottom()), true);
+        draw_text(c.dl, ui.fonts, FontRole::Body, ImVec2(r.x, y + date_h), chosen ? p.accent_light : p.paper,
+                  e.headline.get(ui.lang));
+        c.dl.PopClipRect();
+        if (i + 1 < cl.count && list.rows[size_t(i + 1)].x == r.x) draw_rule(c.dl, r.x, r.right(), r.bottom(), 1, p.rule);
     }
+}
+
+// The strip's content offset that shows event `index` comfortably.
+float scroll_to_show(const ExploreLayout& l, int index, float current) {
+    if (index < 0 || size_t(index) >= l.marker_x.size()) return current;
+    const float x = l.marker_x[size_t(index)];
+    const float margin = l.axis.view_width() * 0.15f;
+    if (x - current >= margin && x - current <= l.axis.view_width() - margin) return current;
+    return std::clamp(x - l.axis.view_width() / 2, 0.f, l.axis.max_scroll());
+}
+
+int marker_under(const ExploreLayout& l, float x, float y, float scroll) {
+    if (std::abs(y - l.axis.y) > l.target * 0.75f) return -1;
+    int best = -1;
+    float best_d = l.target / 2;
+    for (size_t i = 0; i < l.clusters.size(); ++i) {
+        const float d = std::abs(l.axis.screen_x(l.clusters[i].x, scroll) - x);
+        if (d <= best_d) {
+            best_d = d;
+            best = int(i);
+        }
+    }
+    return best;
 }
 
 }  // namespace
 
-void draw_explore(ImDrawList& dl, const Pack& pack, const ExhibitState& state, const ExploreLayout& l,
-                  const Fonts& fonts, const PhotoTextures& photos) {
-    dl.AddRectFilled(ImVec2(0, 0), ImVec2(float(l.display.width), float(l.display.height)), theme::background);
-    draw_title_band(dl, pack, l, fonts);
-    draw_rule(dl, l.title_band.x, l.title_band.right(), l.divider_top, 1, theme::rule);
-    draw_round_button(dl, l.button[int(Button::Voices)], fonts, "Voices");
-    draw_round_button(dl, l.button[int(Button::About)], fonts, "About");
-    draw_round_button(dl, l.button[int(Button::Settings)], fonts, "Aa");
-    draw_photo(dl, pack, l, fonts, photos);
-    draw_card(dl, pack, state, l, fonts);
-    draw_rule(dl, l.strip.x, l.strip.right(), l.divider_strip, 1, theme::rule);
-    draw_strip(dl, pack, state, l, fonts);
+CardMetrics measure_card(const Ui& ui, const Event& e) {
+    CardMetrics m;
+    m.view_height = ui.layouts.explore.card.h - source_height(ui, e);
+    m.content_height = card_flow(ui, e, nullptr, nullptr, 0);
+    return m;
+}
+
+void reveal_selected(ExhibitState& s, const Ui& ui, int64_t now_ms) {
+    const float target = scroll_to_show(ui.layouts.explore, s.selected_event, s.strip.offset());
+    if (std::abs(target - s.strip.offset()) > 0.5f) s.strip.animate_to(target, now_ms, reduced_motion(ui.pack) ? 0 : 300);
+}
+
+void draw_explore(const DrawContext& c) {
+    const ExploreLayout& l = c.ui.layouts.explore;
+    c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(float(l.display.width), float(l.display.height)), c.palette.background);
+    draw_title_band(c);
+    draw_rule(c.dl, l.title_band.x, l.title_band.right(), l.divider_top, 1, c.palette.rule);
+    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::Voices)], "Voices");
+    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::About)], "About");
+    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::Settings)], "Aa", c.state.settings_open);
+    draw_photo(c);
+    draw_card(c);
+    draw_rule(c.dl, l.strip.x, l.strip.right(), l.divider_strip, 1, c.palette.rule);
+    draw_strip(c);
+    if (c.state.open_cluster >= 0) draw_cluster_list(c);
+}
+
+bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
+    const ExploreLayout& l = ui.layouts.explore;
+    const int64_t now = g.time_ms;
+    using K = Gesture::Kind;
+
+    if (s.open_cluster >= 0 && g.kind == K::Tap) {
+        // The list is open: a row selects its event; anywhere else closes the list.
+        const ClusterList list = cluster_list_layout(l, ui.fonts, s.open_cluster, s.strip.offset());
+        const MarkerCluster& cl = l.clusters[size_t(s.open_cluster)];
+        for (size_t i = 0; i < list.rows.size(); ++i)
+            if (list.rows[i].contains(g.x, g.y)) select_event(s, cl.first + int(i), ui, now);
+        s.open_cluster = -1;
+        return true;
+    }
+
+    switch (g.kind) {
+        case K::DragStart:
+            s.dragging_strip = l.strip_touch.contains(g.start_x, g.start_y) && l.axis.max_scroll() > 0;
+            s.dragging_card = !s.dragging_strip && l.card.contains(g.start_x, g.start_y);
+            if (s.dragging_strip) s.strip.stop();
+            if (s.dragging_card) s.card.stop();
+            [[fallthrough]];
+        case K::Drag:
+            if (s.dragging_strip) s.strip.drag_by(-g.dx, now);
+            else if (s.dragging_card && std::abs(g.dy) >= std::abs(g.dx) * 0.5f) s.card.drag_by(-g.dy, now);
+            else return false;
+            s.open_cluster = -1;
+            return true;
+        case K::DragEnd:
+            if (s.dragging_strip) s.strip.release(-g.vx, now);
+            if (s.dragging_card) s.card.release(-g.vy, now);
+            s.dragging_strip = s.dragging_card = false;
+            return true;
+        case K::Cancel:
+            s.dragging_strip = s.dragging_card = false;
+            s.strip.release(0, now);
+            s.card.release(0, now);
+            return true;
+        case K::Swipe:
+            // A sideways swipe across the card turns to the next or previous event.
+            if (!l.card.contains(g.start_x, g.start_y)) return false;
+            if (g.direction == Gesture::Direction::Left) select_event(s, s.selected_event + 1, ui, now);
+            else if (g.direction == Gesture::Direction::Right) select_event(s, s.selected_event - 1, ui, now);
+            else return false;
+            return true;
+        case K::Tap: {
+            for (int b = 0; b < int(Button::Count); ++b) {
+                if (!l.button_hit[b].contains(g.x, g.y)) continue;
+                switch (Button(b)) {
+                    case Button::Voices: go_to_screen(s, Screen::Voices, now); break;
+                    case Button::About: go_to_screen(s, Screen::About, now); break;
+                    case Button::Settings: s.settings_open = true; break;
+                    case Button::Prev: select_event(s, s.selected_event - 1, ui, now); break;
+                    case Button::Next: select_event(s, s.selected_event + 1, ui, now); break;
+                    case Button::Count: break;
+                }
+                return true;
+            }
+            if (l.photo_frame.contains(g.x, g.y) && ui.pack.find_photo(ui.pack.exhibit.photo)) {
+                s.photo = PhotoView{};
+                go_to_screen(s, Screen::Photo, now);
+                return true;
+            }
+            const int cluster = marker_under(l, g.x, g.y, s.strip.offset());
+            if (cluster < 0) return false;
+            const MarkerCluster& cl = l.clusters[size_t(cluster)];
+            if (cl.count == 1) select_event(s, cl.first, ui, now);
+            else s.open_cluster = cluster;
+            return true;
+        }
+        default:
+            return false;
+    }
 }
 
 }  // namespace kiosk

@@ -24,14 +24,14 @@ constexpr RoleSpec kRoles[int(FontRole::Count)] = {
 
 const RoleSpec& role_spec(FontRole role) { return kRoles[int(role)]; }
 
-TypeScale type_scale_for(const Display& display) {
+TypeScale type_scale_for(const Display& display, bool large_text) {
     TypeScale t;
     // Landscape layouts are designed at 1920×1080, portrait ones at 1080×1920.
     const float design_w = display.portrait() ? 1080.f : 1920.f;
     const float design_h = display.portrait() ? 1920.f : 1080.f;
     t.scale = std::min(display.width / design_w, display.height / design_h);
     for (int i = 0; i < int(FontRole::Count); ++i)
-        t.px[i] = std::round(std::max(kRoles[i].design_px * t.scale, kRoles[i].min_px));
+        t.px[i] = std::round(std::max(kRoles[i].design_px * t.scale, kRoles[i].min_px) * (large_text ? 1.25f : 1.f));
     return t;
 }
 

@@ -38,6 +38,7 @@ struct TypeScale {
     float operator[](FontRole role) const { return px[int(role)]; }
 };
 
-TypeScale type_scale_for(const Display& display);
+// `large_text`: the visitor asked for larger text (everything a quarter larger).
+TypeScale type_scale_for(const Display& display, bool large_text = false);
 
 }  // namespace kiosk

@@ -12,8 +12,9 @@ namespace platform {
 
 namespace {
 
-bool shoot(Offscreen& target, KioskView& view, const std::string& path) {
-    view.render(1.f / 60.f);
+bool shoot(Offscreen& target, KioskView& view, const std::string& path, int64_t now_ms) {
+    view.tick(now_ms);
+    view.render(now_ms);
     std::string error;
     if (!target.save_png(path, &error)) {
         std::fprintf(stderr, "vitrine: %s\n", error.c_str());
@@ -25,7 +26,8 @@ bool shoot(Offscreen& target, KioskView& view, const std::string& path) {
 
 }  // namespace
 
-int run_headless(const kiosk::KioskOptions& options, kiosk::PackLoadResult pack, const std::string& font_dir) {
+int run_headless(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, kiosk::PackLoadResult pack,
+                 const std::string& font_dir) {
     kiosk::ReplayScript script;
     if (!options.replay.empty()) {
         std::ifstream in(options.replay, std::ios::binary);
@@ -45,20 +47,26 @@ int run_headless(const kiosk::KioskOptions& options, kiosk::PackLoadResult pack,
     Offscreen target;
     KioskView view;
     std::string error;
-    const kiosk::Display display{options.width, options.height, options.panel_inches};
+    const kiosk::Display display{options.width, options.height, config.panel_inches};
     if (!target.create(options.width, options.height, &error) ||
-        !view.init(target.renderer(), display, std::move(pack), font_dir, &error)) {
+        !view.init(target.renderer(), display, std::move(pack), config, font_dir, 0, &error)) {
         std::fprintf(stderr, "vitrine: %s\n", error.c_str());
         return 1;
     }
 
     // Virtual time: the clock is the script's, so a replay runs as fast as the
     // machine can draw and gives the same result every time.
+    int64_t now = 0;
     for (const kiosk::ReplayStep& step : script.steps) {
-        if (step.action == kiosk::ReplayStep::Action::Input) view.handle(step.input);
-        else if (!shoot(target, view, step.shot_file)) return 1;
+        now = step.time_ms;
+        if (step.action == kiosk::ReplayStep::Action::Input) {
+            view.tick(now);
+            view.handle(step.input);
+        } else if (!shoot(target, view, step.shot_file, now)) {
+            return 1;
+        }
     }
-    if (!options.screenshot.empty() && !shoot(target, view, options.screenshot)) return 1;
+    if (!options.screenshot.empty() && !shoot(target, view, options.screenshot, now)) return 1;
     return view.exhibit_loaded() ? 0 : 1;
 }
 

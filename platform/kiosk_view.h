@@ -1,13 +1,15 @@
 // The kiosk on one renderer and display: the loaded pack (or the reason it did not
-// load), the fonts baked for that display, the layout, the visitor's state, and
-// the textures. Windowed, fullscreen and headless runs all go through it.
+// load), the fonts baked for that display and the visitor's text size, the
+// layouts, the visitor's state, and the textures. Windowed, fullscreen and
+// headless runs all go through it.
 #pragma once
 
 #include "exhibit_state.h"
-#include "explore_layout.h"
 #include "fonts.h"
 #include "input.h"
+#include "kiosk_config.h"
 #include "pack_loader.h"
+#include "screen_layouts.h"
 #include "textures.h"
 
 #include <SDL.h>
@@ -27,28 +29,39 @@ public:
     // cannot draw at all (no fonts); a broken pack still gives a view that shows
     // the "exhibit unavailable" screen.
     bool init(SDL_Renderer* renderer, const kiosk::Display& display, kiosk::PackLoadResult pack,
-              const std::string& font_dir, std::string* error);
+              const kiosk::KioskConfig& config, const std::string& font_dir, int64_t now_ms, std::string* error);
 
     bool exhibit_loaded() const { return exhibit_loaded_; }
     // Applies one input event; true when the screen must be redrawn.
     bool handle(const kiosk::InputEvent& event);
-    // Clears and draws the current frame into the renderer (the caller presents).
-    void render(float delta_s);
+    // Advances timers and animations.
+    kiosk::TickResult tick(int64_t now_ms);
+    // Clears and draws the frame for `now_ms` into the renderer (the caller presents).
+    void render(int64_t now_ms);
+    bool exit_requested() const { return state_.exit_requested; }
 
     const kiosk::ExhibitState& state() const { return state_; }
-    const kiosk::ExploreLayout& layout() const { return layout_; }
+    const kiosk::ScreenLayouts& layouts() const { return layouts_; }
     const kiosk::Pack& pack() const { return loaded_.pack; }
+    kiosk::Ui ui() const;
 
 private:
+    bool build_fonts_and_layouts(std::string* error);
+    void follow_visitor_settings();
+
     SDL_Renderer* renderer_ = nullptr;
     ImGuiContext* imgui_ = nullptr;
     SDL_Texture* font_texture_ = nullptr;
+    std::string font_dir_;
     kiosk::Display display_;
+    kiosk::KioskConfig config_;
     kiosk::PackLoadResult loaded_;
     bool exhibit_loaded_ = false;
     std::vector<std::string> staff_details_;
+    std::string glyph_text_;
     kiosk::Fonts fonts_;
-    kiosk::ExploreLayout layout_;
+    kiosk::VisitorSettings fonts_for_;  // the settings the fonts were built for
+    kiosk::ScreenLayouts layouts_;
     kiosk::ExhibitState state_;
     PhotoTextureSet photos_;
 };

@@ -30,15 +30,15 @@ SDL_Texture* upload_font_atlas(SDL_Renderer* renderer) {
     return texture;
 }
 
-void PhotoTextureSet::upload(SDL_Renderer* renderer, const kiosk::Pack& pack, int max_w, int max_h) {
-    clear();
+void PhotoTextureSet::upload(SDL_Renderer* renderer, const kiosk::Pack& pack, int max_w, int max_h,
+                             const std::string& suffix) {
     for (const kiosk::Photograph& photo : pack.photographs) {
         if (photo.rgba.empty()) continue;
         const kiosk::ScaledImage scaled = kiosk::scale_to_fit(photo.rgba.data(), photo.width, photo.height, max_w, max_h);
         SDL_Texture* t = upload_rgba(renderer, scaled.width, scaled.height, scaled.rgba.data());
         if (!t) continue;
         owned_.push_back(t);
-        textures_[photo.id] = {t, scaled.width, scaled.height};
+        textures_[photo.id + suffix] = {t, scaled.width, scaled.height};
     }
 }
 

@@ -1,7 +1,7 @@
 // Uploads pixels to the renderer: the font atlas and the pack's photographs.
 #pragma once
 
-#include "explore_screen.h"
+#include "screens.h"
 #include "pack.h"
 
 #include <SDL.h>
@@ -15,8 +15,8 @@ SDL_Texture* upload_rgba(SDL_Renderer* renderer, int width, int height, const ui
 // Uploads the current ImGui context's font atlas and sets its texture id.
 SDL_Texture* upload_font_atlas(SDL_Renderer* renderer);
 
-// Uploads every decoded photograph of the pack, scaled down to fit max_w×max_h.
-// Owns the textures.
+// Uploads every decoded photograph of the pack, scaled down to fit max_w×max_h,
+// under its id plus `suffix` (one set per size the screens need). Owns them.
 class PhotoTextureSet {
 public:
     PhotoTextureSet() = default;
@@ -24,7 +24,7 @@ public:
     PhotoTextureSet& operator=(const PhotoTextureSet&) = delete;
     ~PhotoTextureSet() { clear(); }
 
-    void upload(SDL_Renderer* renderer, const kiosk::Pack& pack, int max_w, int max_h);
+    void upload(SDL_Renderer* renderer, const kiosk::Pack& pack, int max_w, int max_h, const std::string& suffix);
     void clear();
     const kiosk::PhotoTextures& textures() const { return textures_; }
 

@@ -1,6 +1,7 @@
 // vitrine: the exhibit kiosk.
 #include "command_line.h"
 #include "headless_run.h"
+#include "kiosk_config.h"
 #include "pack_loader.h"
 #include "window_run.h"
 
@@ -31,7 +32,23 @@ int main(int argc, char** argv) {
         return 0;
     }
 
-    const std::string pack_dir = options.pack_dir.empty() ? default_pack_dir() : options.pack_dir;
+    // The kiosk's configuration: --config, else the system's when there is one.
+    kiosk::KioskConfig config;
+    std::error_code ec;
+    const std::string config_path = !options.config.empty()                                      ? options.config
+                                    : std::filesystem::exists("/etc/vitrine/vitrine.toml", ec) ? "/etc/vitrine/vitrine.toml"
+                                                                                                 : "";
+    if (!config_path.empty()) {
+        const kiosk::KioskConfigResult loaded = kiosk::load_kiosk_config(config_path);
+        for (const kiosk::Diagnostic& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+        // A broken configuration never keeps the exhibit dark: what could be read is used.
+        config = loaded.config;
+    }
+    if (options.panel_inches > 0) config.panel_inches = options.panel_inches;
+
+    const std::string pack_dir = !options.pack_dir.empty() ? options.pack_dir
+                                 : !config.pack_dir.empty() ? config.pack_dir
+                                                            : default_pack_dir();
     kiosk::PackLoadResult pack = kiosk::load_pack(pack_dir);
     for (const kiosk::Diagnostic& d : pack.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     if (pack.ok())
@@ -42,6 +59,6 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "vitrine: %s: the exhibit pack could not be loaded; showing the unavailable screen\n",
                      pack_dir.c_str());
 
-    if (options.headless) return platform::run_headless(options, std::move(pack), VITRINE_FONT_DIR);
-    return platform::run_window(options, std::move(pack), VITRINE_FONT_DIR);
+    if (options.headless) return platform::run_headless(options, config, std::move(pack), VITRINE_FONT_DIR);
+    return platform::run_window(options, config, std::move(pack), VITRINE_FONT_DIR);
 }

@@ -1,20 +1,38 @@
 #include "window_run.h"
 
 #include "event_pump.h"
+#include "event_wait.h"
 #include "kiosk_view.h"
 
 #include <SDL.h>
+#include <algorithm>
+#include <csignal>
 #include <cstdio>
 
 namespace platform {
 
-int run_window(const kiosk::KioskOptions& options, kiosk::PackLoadResult pack, const std::string& font_dir) {
+namespace {
+
+volatile std::sig_atomic_t g_stop = 0;
+void on_stop_signal(int) { g_stop = 1; }
+
+}  // namespace
+
+int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, kiosk::PackLoadResult pack,
+               const std::string& font_dir) {
+    // In kiosk mode only the service manager (SIGTERM) or the staff PIN ends the
+    // program: SDL must not turn signals into SDL_QUIT, which a window manager's
+    // close or Alt+F4 also sends.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    std::signal(SIGTERM, on_stop_signal);
+    std::signal(SIGINT, on_stop_signal);
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         std::fprintf(stderr, "vitrine: cannot open the display: %s\n", SDL_GetError());
         return 1;
     }
-    const Uint32 flags = options.windowed ? SDL_WINDOW_SHOWN : SDL_WINDOW_FULLSCREEN_DESKTOP;
-    const int w = options.windowed ? options.width : 1280, h = options.windowed ? options.height : 800;
+    const bool kiosk_mode = !options.windowed;
+    const Uint32 flags = kiosk_mode ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_SHOWN;
+    const int w = kiosk_mode ? 1280 : options.width, h = kiosk_mode ? 800 : options.height;
     SDL_Window* window = SDL_CreateWindow("Vitrine", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
     SDL_Renderer* renderer = window ? SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC)
                                     : nullptr;
@@ -25,43 +43,58 @@ int run_window(const kiosk::KioskOptions& options, kiosk::PackLoadResult pack, c
         SDL_Quit();
         return 1;
     }
-    if (!options.windowed) SDL_ShowCursor(SDL_DISABLE);
+    if (kiosk_mode) SDL_ShowCursor(SDL_DISABLE);
 
     int out_w = 0, out_h = 0;
     SDL_GetRendererOutputSize(renderer, &out_w, &out_h);
     SDL_RendererInfo info;
     SDL_GetRendererInfo(renderer, &info);
-    std::fprintf(stderr, "vitrine: display %dx%d, video driver %s, renderer %s\n", out_w, out_h,
-                 SDL_GetCurrentVideoDriver(), info.name);
+    const bool vsync = info.flags & SDL_RENDERER_PRESENTVSYNC;
+    EventWait waiter;
+    waiter.init(SDL_GetCurrentVideoDriver());
+    std::fprintf(stderr, "vitrine: display %dx%d, video driver %s, renderer %s%s, idle wait: %s\n", out_w, out_h,
+                 SDL_GetCurrentVideoDriver(), info.name, vsync ? " (vsync)" : "", waiter.strategy_name());
 
     int exit_code = 0;
     {
         KioskView view;
         std::string error;
-        if (!view.init(renderer, kiosk::Display{out_w, out_h, options.panel_inches}, std::move(pack), font_dir, &error)) {
+        const float inches = options.panel_inches > 0 ? options.panel_inches : config.panel_inches;
+        if (!view.init(renderer, kiosk::Display{out_w, out_h, inches}, std::move(pack), config, font_dir,
+                       int64_t(SDL_GetTicks64()), &error)) {
             std::fprintf(stderr, "vitrine: %s\n", error.c_str());
             exit_code = 1;
         } else {
-            bool running = true, dirty = true;
-            Uint64 last_frame = SDL_GetTicks64();
-            while (running) {
-                if (dirty) {
-                    const Uint64 now = SDL_GetTicks64();
-                    view.render(float(now - last_frame) / 1000.f);
-                    SDL_RenderPresent(renderer);
-                    last_frame = now;
+            bool dirty = true;
+            while (!g_stop && !view.exit_requested()) {
+                const int64_t now = int64_t(SDL_GetTicks64());
+                const kiosk::TickResult t = view.tick(now);
+                if (dirty || t.redraw || t.animating) {
+                    view.render(now);
+                    SDL_RenderPresent(renderer);  // paces animation at the display's rate
                     dirty = false;
                 }
-                // Nothing moves until input arrives: sleep until then.
+                // Animating: look at input and go straight on to the next frame.
+                // Otherwise sleep until input arrives or the next timer is due.
+                int timeout = t.animating ? (vsync ? 0 : 16) : 60000;
+                if (!t.animating && t.next_deadline) timeout = int(std::clamp<int64_t>(*t.next_deadline - now, 1, 60000));
                 SDL_Event e;
-                if (!SDL_WaitEventTimeout(&e, 250)) continue;
+                if (!waiter.wait(timeout, e)) continue;
                 do {
-                    if (e.type == SDL_QUIT) running = false;
-                    else if (e.type == SDL_KEYDOWN && options.windowed && e.key.keysym.sym == SDLK_ESCAPE) running = false;
-                    else if (e.type == SDL_WINDOWEVENT) dirty = true;
-                    else if (const auto in = to_input_event(e, out_w, out_h)) dirty |= view.handle(*in);
+                    if (e.type == SDL_QUIT) {
+                        if (!kiosk_mode) g_stop = 1;  // a desktop window closes; a kiosk does not
+                    } else if (e.type == SDL_KEYDOWN) {
+                        // Keys are for staff on desktops only: in kiosk mode Escape,
+                        // Alt+F4, Ctrl+Q and friends do nothing.
+                        if (!kiosk_mode && e.key.keysym.sym == SDLK_ESCAPE) g_stop = 1;
+                    } else if (e.type == SDL_WINDOWEVENT) {
+                        dirty = true;
+                    } else if (const auto in = to_input_event(e, out_w, out_h)) {
+                        dirty |= view.handle(*in);
+                    }
                 } while (SDL_PollEvent(&e));
             }
+            if (view.exit_requested()) std::fprintf(stderr, "vitrine: staff exit\n");
         }
     }
     SDL_DestroyRenderer(renderer);

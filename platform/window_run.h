@@ -3,11 +3,13 @@
 #pragma once
 
 #include "command_line.h"
+#include "kiosk_config.h"
 #include "pack_loader.h"
 
 namespace platform {
 
 // Returns the process exit code.
-int run_window(const kiosk::KioskOptions& options, kiosk::PackLoadResult pack, const std::string& font_dir);
+int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, kiosk::PackLoadResult pack,
+               const std::string& font_dir);
 
 }  // namespace platform

@@ -1,69 +1,115 @@
 #include "exhibit_fixture.h"
-#include "replay.h"
 
-#include <sstream>
+#include <cmath>
 
 namespace {
 
-// Replays `script` against Explore and returns the state it leaves.
-kiosk::ExhibitState replay(const ExhibitFixture& f, const std::string& script) {
-    const auto parsed = kiosk::parse_replay(script, "test");
-    REQUIRE(parsed.ok());
-    kiosk::ExhibitState state = kiosk::initial_state(f.pack(), f.layout);
-    for (const auto& step : parsed.steps)
-        if (step.action == kiosk::ReplayStep::Action::Input) kiosk::update(state, step.input, f.pack(), f.layout);
-    return state;
-}
+const std::pair<int, int> kSizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {3840, 2160}, {720, 1280}, {1080, 1920}};
 
-std::string tap_at(float x, float y, int64_t t) {
-    std::ostringstream s;
-    s << t << " down 0 " << x << " " << y << "\n" << t + 60 << " up 0 " << x << " " << y << "\n";
-    return s.str();
+// Taps whatever shows event `index` on the strip (scrolling first if needed), and
+// the row in its cluster's list when it shares one. Returns the taps it took.
+int reach_event(ExhibitFixture& f, int index) {
+    const auto& l = f.explore();
+    const int cluster = l.cluster_of[size_t(index)];
+    const auto& c = l.clusters[size_t(cluster)];
+    // Bring the cluster into view by dragging the strip, as a visitor would.
+    float x = l.axis.screen_x(c.x, f.state.strip.offset());
+    if (x < l.axis.view_left + 10 || x > l.axis.view_right - 10) {
+        const float dx = (l.axis.view_left + l.axis.view_right) / 2 - x;
+        f.replay(f.drag(l.strip_touch.x + l.strip_touch.w / 2, l.axis.y, dx, 0, 400, 100, true));
+        f.advance_to(f.now + 1500);
+        x = l.axis.screen_x(c.x, f.state.strip.offset());
+    }
+    f.replay(f.tap(x, l.axis.y, 100));
+    if (c.count == 1) return 1;
+    REQUIRE(f.state.open_cluster == cluster);
+    const auto list = kiosk::cluster_list_layout(l, f.fonts, cluster, f.state.strip.offset());
+    f.replay(f.tap(list.rows[size_t(index - c.first)], 400));
+    CHECK(f.state.open_cluster == -1);
+    return 2;
 }
 
 }  // namespace
 
-TEST_CASE("tapping a marker selects its event", "[explore]") {
-    ExhibitFixture f(1920, 1080);
-    const auto& l = f.layout;
-    CHECK(kiosk::initial_state(f.pack(), l).selected_event == 0);
-
-    for (size_t i = 0; i < l.marker_x.size(); ++i) {
-        INFO("marker " << i);
-        const auto state = replay(f, tap_at(l.marker_x[i], l.axis.y, 1000));
-        CHECK(state.selected_event == int(i));
+TEST_CASE("every event is reachable from the strip in at most two taps, at every size", "[explore]") {
+    const auto size = GENERATE(from_range(std::begin(kSizes), std::end(kSizes)));
+    INFO(size.first << "x" << size.second);
+    ExhibitFixture f(size.first, size.second);
+    CHECK(f.state.selected_event == 0);
+    for (int i = int(f.pack().events.size()) - 1; i >= 0; --i) {
+        INFO("event " << i);
+        CHECK(reach_event(f, i) <= 2);
+        CHECK(f.state.selected_event == i);
+        f.advance_to(f.now + 1000);
     }
 }
 
-TEST_CASE("a tap selects the event under the finger when markers crowd", "[explore]") {
-    ExhibitFixture f(800, 480);
-    const auto& l = f.layout;
-    // A fingertip a few pixels off still picks the nearest marker.
-    const size_t last = l.marker_x.size() - 1;
-    CHECK(replay(f, tap_at(l.marker_x[last] + 3, l.axis.y + 4, 0)).selected_event == int(last));
-    CHECK(replay(f, tap_at(l.marker_x[3] - 2, l.axis.y - 3, 0)).selected_event == 3);
-}
-
-TEST_CASE("prev and next walk through every event and stop at the ends", "[explore]") {
-    ExhibitFixture f(1280, 800);
-    const auto& next = f.layout.button[int(kiosk::Button::Next)];
-    const auto& prev = f.layout.button[int(kiosk::Button::Prev)];
-    std::string script;
-    int64_t t = 0;
+TEST_CASE("prev and next walk through every event, keep it in view, and stop at the ends", "[explore]") {
+    const auto size = GENERATE(std::make_pair(800, 480), std::make_pair(720, 1280), std::make_pair(1920, 1080));
+    ExhibitFixture f(size.first, size.second);
+    const auto& l = f.explore();
     const int events = int(f.pack().events.size());
-    for (int i = 0; i < events + 3; ++i, t += 200) script += tap_at(next.x + next.w / 2, next.y + next.h / 2, t);
-    CHECK(replay(f, script).selected_event == events - 1);
-    script += tap_at(prev.x + prev.w / 2, prev.y + prev.h / 2, t);
-    CHECK(replay(f, script).selected_event == events - 2);
+    for (int i = 0; i < events + 2; ++i) {
+        f.replay(f.tap(l.button[int(kiosk::Button::Next)], 300));
+        f.advance_to(f.now + 600);
+        const int sel = std::min(i + 1, events - 1);
+        CHECK(f.state.selected_event == sel);
+        // The selected event is always visible on the strip.
+        const float x = l.axis.screen_x(l.marker_x[size_t(sel)], f.state.strip.offset());
+        CHECK(x >= l.axis.view_left - 1);
+        CHECK(x <= l.axis.view_right + 1);
+    }
+    f.replay(f.tap(l.button[int(kiosk::Button::Prev)], 300));
+    CHECK(f.state.selected_event == events - 2);
 }
 
-TEST_CASE("a drag across the strip or a tap on empty space selects nothing new", "[explore]") {
+TEST_CASE("the strip scrolls with momentum and soft edges on a small panel", "[explore]") {
+    ExhibitFixture f(800, 480);
+    const auto& l = f.explore();
+    REQUIRE(l.axis.max_scroll() > 0);
+    const float y = l.axis.y;
+    // A quick flick to the left carries on after the finger lifts, then stops.
+    f.replay(f.drag(l.strip_touch.x + l.strip_touch.w * 0.8f, y, -200, 0, 160, 100));
+    const float at_lift = f.state.strip.offset();
+    CHECK(at_lift == Approx(200).margin(25));
+    f.advance_to(f.now + 3000);
+    CHECK(f.state.strip.offset() > at_lift + 50);
+    CHECK_FALSE(f.state.strip.moving());
+    // Pulled past the start, it gives a little and springs back to the edge.
+    f.state.strip.jump_to(0);
+    f.replay(f.drag(l.strip_touch.x + 40, y, 300, 0, 480, 100, true));
+    CHECK(f.state.strip.offset() < 0);
+    CHECK(f.state.strip.offset() > -300);
+    f.advance_to(f.now + 2000);
+    CHECK(f.state.strip.offset() == Approx(0).margin(0.5));
+    // A drag is not a tap: the selection did not change.
+    CHECK(f.state.selected_event == 0);
+}
+
+TEST_CASE("long event text scrolls inside its card", "[explore]") {
+    ExhibitFixture f(800, 480, 0, true);  // a small panel with larger text
+    const auto ui = f.ui();
+    int longest = 0;
+    float most = 0;
+    for (size_t i = 0; i < f.pack().events.size(); ++i) {
+        const auto m = kiosk::measure_card(ui, f.pack().events[i]);
+        if (m.content_height - m.view_height > most) most = m.content_height - m.view_height, longest = int(i);
+    }
+    REQUIRE(most > 0);
+    kiosk::select_event(f.state, longest, ui, f.now);
+    const auto& card = f.explore().card;
+    f.replay(f.drag(card.x + card.w / 2, card.bottom() - 10, 0, -most - 100, 400, 100, true));
+    f.advance_to(f.now + 2000);
+    // Scrolled to the end of the text and no further.
+    CHECK(f.state.card.offset() == Approx(most).margin(1));
+    CHECK(f.state.selected_event == longest);
+}
+
+TEST_CASE("a sideways swipe on the card turns to the next event", "[explore]") {
     ExhibitFixture f(1920, 1080);
-    const auto& l = f.layout;
-    std::ostringstream drag;
-    drag << "0 down 0 " << l.marker_x[5] << " " << l.axis.y << "\n"
-         << "40 move 0 " << l.marker_x[5] + 200 << " " << l.axis.y << "\n"
-         << "80 up 0 " << l.marker_x[5] + 200 << " " << l.axis.y << "\n";
-    CHECK(replay(f, drag.str()).selected_event == 0);
-    CHECK(replay(f, tap_at(l.card.x + 10, l.card.y + 10, 0)).selected_event == 0);
+    const auto& card = f.explore().card;
+    f.replay(f.drag(card.x + card.w * 0.8f, card.y + card.h / 2, -400, 0, 120, 100));
+    CHECK(f.state.selected_event == 1);
+    f.replay(f.drag(card.x + card.w * 0.2f, card.y + card.h / 2, 400, 0, 120, 500));
+    CHECK(f.state.selected_event == 0);
 }

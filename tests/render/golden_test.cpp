@@ -1,7 +1,9 @@
-// Golden screenshots: Explore rendered headlessly through SDL's software renderer
-// at the panel sizes we ship for, compared with the committed references in
-// tests/golden/. On a mismatch the actual image and a diff are written to the
-// test output folder and named in the failure.
+// Golden screenshots: every screen rendered headlessly through SDL's software
+// renderer at the six panel sizes, each reached by a replay script (the --replay
+// format) written from that size's layout, its state asserted, and its pixels
+// compared with the committed reference in tests/golden/. On a mismatch the
+// actual image and a diff are written to the test output folder and named in the
+// failure.
 //
 // To refresh the references on purpose (after a visual change you have looked at):
 //   VITRINE_UPDATE_GOLDEN=1 ctest --preset debug -R golden
@@ -10,29 +12,22 @@
 #include "kiosk_view.h"
 #include "offscreen.h"
 #include "pack_loader.h"
+#include "replay.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <sstream>
 
 namespace {
 
-// A channel may differ by this much: rounding in libstb and SDL differs between
+// A channel may differ by this much: rounding in libstb and SDL may differ between
 // x86-64 and arm64. More than 0.2% of pixels beyond it is a real change.
 constexpr int kTolerance = 24;
 constexpr double kMaxDifferingFraction = 0.002;
 
-Image render_pack(const std::string& pack_dir, int width, int height) {
-    platform::Offscreen target;
-    platform::KioskView view;
-    std::string error;
-    REQUIRE(target.create(width, height, &error));
-    REQUIRE(view.init(target.renderer(), kiosk::Display{width, height, 0}, kiosk::load_pack(pack_dir),
-                      VITRINE_FONT_DIR, &error));
-    view.render(1.f / 60.f);
-    return Image{width, height, target.read_rgba()};
-}
+const std::pair<int, int> kSizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {3840, 2160}, {720, 1280}, {1080, 1920}};
 
 void check_against_golden(const Image& actual, const std::string& name) {
     const std::string reference_path = std::string(VITRINE_GOLDEN_DIR) + "/" + name + ".png";
@@ -65,15 +60,163 @@ void check_against_golden(const Image& actual, const std::string& name) {
     SUCCEED(name << ": " << c.differing_pixels << " pixels beyond tolerance, largest difference " << c.max_channel_diff);
 }
 
+// The kiosk off-screen, driven by replay scripts in virtual time exactly as
+// `vitrine --headless --replay` drives it.
+struct Kiosk {
+    platform::Offscreen target;
+    platform::KioskView view;
+    int width, height;
+    int64_t now = 0;
+
+    Kiosk(int w, int h, const std::string& pack_dir = VITRINE_SOURCE_DIR "/assets/ieng-sary") : width(w), height(h) {
+        std::string error;
+        kiosk::KioskConfig config;
+        config.staff_pin = "2468";
+        REQUIRE(target.create(w, h, &error));
+        REQUIRE(view.init(target.renderer(), kiosk::Display{w, h, 0}, kiosk::load_pack(pack_dir), config,
+                          VITRINE_FONT_DIR, 0, &error));
+    }
+    const kiosk::ScreenLayouts& l() const { return view.layouts(); }
+
+    void replay(const std::string& script) {
+        const auto parsed = kiosk::parse_replay(script, "scene");
+        REQUIRE(parsed.ok());
+        for (const auto& step : parsed.steps) {
+            wait_until(step.time_ms);
+            if (step.action == kiosk::ReplayStep::Action::Input) view.handle(step.input);
+        }
+    }
+    void wait_until(int64_t t) {
+        while (now < t) {
+            now = std::min(t, now + 16);
+            view.tick(now);
+        }
+    }
+    std::string tap(const kiosk::Rect& r, int64_t after = 300) { return tap(r.x + r.w / 2, r.y + r.h / 2, after); }
+    std::string tap(float x, float y, int64_t after = 300) {
+        std::ostringstream s;
+        s << now + after << " down 0 " << x << " " << y << "\n" << now + after + 60 << " up 0 " << x << " " << y << "\n";
+        return s.str();
+    }
+    Image shot() {
+        view.tick(now);
+        view.render(now);
+        return Image{width, height, target.read_rgba()};
+    }
+};
+
+struct Scene {
+    const char* name;
+    std::function<void(Kiosk&)> play;  // drives the kiosk there and checks its state
+};
+
+const Scene kScenes[] = {
+    {"explore", [](Kiosk& k) { CHECK(k.view.state().screen == kiosk::Screen::Explore); }},
+    {"explore-disputed",
+     [](Kiosk& k) {
+         // Next until the event whose date he disputed.
+         const auto& events = k.view.pack().events;
+         int target = 0;
+         while (target < int(events.size()) && events[size_t(target)].disputed.empty()) ++target;
+         REQUIRE(target < int(events.size()));
+         for (int i = 0; i < target; ++i) k.replay(k.tap(k.l().explore.button[int(kiosk::Button::Next)]));
+         k.wait_until(k.now + 1000);
+         CHECK(k.view.state().selected_event == target);
+     }},
+    {"explore-cluster",
+     [](Kiosk& k) {
+         // The biggest cluster's list, opened with one tap.
+         const auto& l = k.l().explore;
+         size_t biggest = 0;
+         for (size_t i = 0; i < l.clusters.size(); ++i)
+             if (l.clusters[i].count > l.clusters[biggest].count) biggest = i;
+         REQUIRE(l.clusters[biggest].count > 1);
+         float x = l.axis.screen_x(l.clusters[biggest].x, 0);
+         if (x > l.axis.view_right) {  // scroll it into view with next presses
+             while (l.axis.screen_x(l.clusters[biggest].x, k.view.state().strip.offset()) > l.axis.view_right - 20) {
+                 k.replay(k.tap(l.button[int(kiosk::Button::Next)]));
+                 k.wait_until(k.now + 500);
+             }
+             x = l.axis.screen_x(l.clusters[biggest].x, k.view.state().strip.offset());
+         }
+         k.replay(k.tap(x, l.axis.y));
+         k.wait_until(k.now + 500);
+         CHECK(k.view.state().open_cluster == int(biggest));
+     }},
+    {"photo-zoomed",
+     [](Kiosk& k) {
+         k.replay(k.tap(k.l().explore.photo_frame));
+         const float x = k.l().display.width * 0.45f, y = k.l().display.height * 0.4f;
+         k.replay(k.tap(x, y, 500) + k.tap(x, y, 700));
+         k.wait_until(k.now + 1000);
+         CHECK(k.view.state().screen == kiosk::Screen::Photo);
+         CHECK(k.view.state().photo.zoom == Approx(2.5f));
+     }},
+    {"voices",
+     [](Kiosk& k) {
+         k.replay(k.tap(k.l().explore.button[int(kiosk::Button::Voices)]));
+         k.replay(k.tap(k.l().voices.next, 500));
+         k.wait_until(k.now + 1000);
+         CHECK(k.view.state().screen == kiosk::Screen::Voices);
+         CHECK(k.view.state().quote == 1);
+     }},
+    {"about",
+     [](Kiosk& k) {
+         k.replay(k.tap(k.l().explore.button[int(kiosk::Button::About)]));
+         k.wait_until(k.now + 1000);
+         CHECK(k.view.state().screen == kiosk::Screen::About);
+     }},
+    {"settings",
+     [](Kiosk& k) {
+         k.replay(k.tap(k.l().explore.button[int(kiosk::Button::Settings)]));
+         k.replay(k.tap(k.l().settings.high_contrast, 500));
+         k.wait_until(k.now + 500);
+         CHECK(k.view.state().settings_open);
+         CHECK(k.view.state().visitor.high_contrast);
+     }},
+    {"explore-large-text",
+     [](Kiosk& k) {
+         k.replay(k.tap(k.l().explore.button[int(kiosk::Button::Settings)]));
+         k.replay(k.tap(k.l().settings.large_text, 500));
+         k.replay(k.tap(k.l().settings.close, 500));
+         k.wait_until(k.now + 1000);
+         CHECK(k.view.state().visitor.large_text);
+         CHECK_FALSE(k.view.state().settings_open);
+     }},
+    {"countdown",
+     [](Kiosk& k) {
+         k.wait_until(kiosk::idle_timeout_ms(k.view.pack()) + 3000);
+         CHECK(kiosk::countdown_visible(k.view.state(), k.view.pack()));
+     }},
+    {"attract",
+     [](Kiosk& k) {
+         k.wait_until(kiosk::idle_timeout_ms(k.view.pack()) + kiosk::kCountdownMs + 5000);
+         CHECK(k.view.state().screen == kiosk::Screen::Attract);
+     }},
+    {"staff-pin",
+     [](Kiosk& k) {
+         const int W = k.l().display.width, H = k.l().display.height;
+         std::ostringstream s;
+         s << "100 down 1 8 8\n120 down 2 " << W - 8 << " " << H - 8 << "\n3300 up 1 8 8\n3310 up 2 " << W - 8 << " "
+           << H - 8 << "\n";
+         k.replay(s.str());
+         k.replay(k.tap(k.l().pin.keys[1], 300));
+         CHECK(k.view.state().pin_open);
+     }},
+};
+
 }  // namespace
 
-TEST_CASE("Explore matches its reference at every golden size", "[golden]") {
-    const auto size = GENERATE(std::make_pair(800, 480), std::make_pair(1280, 800), std::make_pair(1920, 1080),
-                               std::make_pair(720, 1280));
-    std::ostringstream name;
-    name << "explore-" << size.first << "x" << size.second;
-    INFO(name.str());
-    check_against_golden(render_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary", size.first, size.second), name.str());
+TEST_CASE("every screen matches its reference at every size", "[golden]") {
+    const auto size = GENERATE(from_range(std::begin(kSizes), std::end(kSizes)));
+    for (const Scene& scene : kScenes) {
+        std::ostringstream name;
+        name << scene.name << "-" << size.first << "x" << size.second;
+        INFO(name.str());
+        Kiosk k(size.first, size.second);
+        scene.play(k);
+        check_against_golden(k.shot(), name.str());
+    }
 }
 
 TEST_CASE("a pack that fails to load shows the calm unavailable screen", "[golden]") {
@@ -81,9 +224,10 @@ TEST_CASE("a pack that fails to load shows the calm unavailable screen", "[golde
     // checkout.
     const auto previous = std::filesystem::current_path();
     std::filesystem::current_path(VITRINE_TEST_PACKS);
-    const Image actual = render_pack("broken-syntax", 1280, 800);
+    Kiosk k(1280, 800, "broken-syntax");
     std::filesystem::current_path(previous);
-    check_against_golden(actual, "unavailable-1280x800");
+    CHECK_FALSE(k.view.exhibit_loaded());
+    check_against_golden(k.shot(), "unavailable-1280x800");
 }
 
 TEST_CASE("the comparison catches a real change and forgives rounding", "[golden]") {

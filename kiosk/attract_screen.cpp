@@ -1,0 +1,84 @@
+// The attract loop: a slow pan over the photograph, quotes that change every few
+// seconds and an invitation to touch. Everything drifts a little, all the time,
+// so no bright pixel stays in place for hours (burn-in on a panel left on).
+#include "draw_helpers.h"
+#include "screens.h"
+#include "widgets.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+
+constexpr float kTau = 6.2831853f;
+
+float wave(int64_t ms, float period_s) { return std::sin(kTau * float(ms % int64_t(period_s * 1000)) / (period_s * 1000)); }
+
+}  // namespace
+
+void draw_attract(const DrawContext& c) {
+    const Ui& ui = c.ui;
+    const Palette& p = c.palette;
+    const Fonts& f = ui.fonts;
+    const float W = float(ui.layouts.display.width), H = float(ui.layouts.display.height);
+    const float u = ui.layouts.unit;
+    const int64_t t = std::max<int64_t>(0, c.now_ms - c.state.attract_start_ms);
+    c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(W, H), p.background);
+
+    // The photograph fills the screen and moves slowly, behind a dark veil.
+    if (const Photograph* photo = ui.pack.find_photo(ui.pack.exhibit.photo)) {
+        auto it = c.photos.find(photo->id + "@full");
+        if (it == c.photos.end()) it = c.photos.find(photo->id);
+        if (it != c.photos.end() && it->second.texture && photo->width > 0) {
+            const float cover = std::max(W / float(photo->width), H / float(photo->height));
+            const float zoom = 1.12f + 0.08f * wave(t, 90);
+            const float w = float(photo->width) * cover * zoom, h = float(photo->height) * cover * zoom;
+            const float x = (W - w) / 2 + (w - W) / 2 * 0.8f * wave(t, 73);
+            const float y = (H - h) / 2 + (h - H) / 2 * 0.8f * wave(t + 20000, 97);
+            c.dl.AddImage(it->second.texture, ImVec2(x, y), ImVec2(x + w, y + h));
+        }
+    }
+    c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(W, H), with_alpha(p.background, uint8_t(222)));
+
+    // Everything on top drifts along a slow figure over minutes.
+    const float dx = W * 0.025f * wave(t, 97), dy = H * 0.03f * wave(t + 30000, 131);
+    const float pad = std::round(std::max(96 * u, 20.f));
+    const float left = pad + dx;
+    float y = pad * (ui.layouts.portrait ? 1.5f : 1.f) + dy;
+    y += draw_text(c.dl, f, FontRole::Title, ImVec2(left, y), p.paper, ui.pack.exhibit.title.get(ui.lang));
+    std::string life = std::to_string(ui.pack.exhibit.born.year);
+    if (ui.pack.exhibit.died.year) life += " – " + std::to_string(ui.pack.exhibit.died.year);
+    draw_text(c.dl, f, FontRole::Subtitle, ImVec2(left, y + 8 * u), p.muted,
+              ui.pack.exhibit.subtitle.get(ui.lang) + " · " + life);
+
+    // One quote at a time, cross-fading.
+    const int count = int(ui.pack.quotes.size());
+    const float invite_h = std::round(std::max(72 * u, ui.layouts.target * 0.8f));
+    const float invite_y = H - pad - invite_h + dy;
+    if (count > 0) {
+        const int index = int((t / kAttractQuoteMs) % count);
+        const int64_t in = t % kAttractQuoteMs;
+        const float fade_ms = 1200;
+        const float alpha = std::min({1.f, float(in) / fade_ms, float(kAttractQuoteMs - in) / fade_ms});
+        const float box_w = ui.layouts.portrait ? W - 2 * pad : std::min(W * 0.62f, 1300 * u);
+        const float top = y + f.size(FontRole::Subtitle) * 2.5f + 40 * u;
+        const Rect box = {left, top, box_w, invite_y - top - 40 * u};
+        draw_quote_block(c.dl, ui, p, ui.pack.quotes[size_t(index)], box, 0, true);
+        // Fading through the veiled backdrop rather than to flat colour.
+        c.dl.AddRectFilled(ImVec2(box.x - 8, box.y - 8), ImVec2(box.right() + 8, box.bottom() + 8),
+                           with_alpha(p.background, (1 - alpha) * 0.92f));
+    }
+
+    // The invitation, breathing gently.
+    const std::string invite = "Touch to explore";
+    const float tw = text_width(f, FontRole::Button, invite);
+    const Rect pill = {W / 2 - tw / 2 - 40 * u + dx, invite_y, tw + 80 * u, invite_h};
+    draw_pill_button(c.dl, f, p, pill, invite);
+    const float breath = 0.5f + 0.5f * wave(t, 3.2f);
+    c.dl.AddRect(ImVec2(pill.x - 6 * u, pill.y - 6 * u), ImVec2(pill.right() + 6 * u, pill.bottom() + 6 * u),
+                 with_alpha(p.accent, 0.25f + 0.5f * breath), (pill.h + 12 * u) / 2, 0, std::max(2.f, 3 * u));
+}
+
+}  // namespace kiosk

@@ -1,0 +1,61 @@
+#include "kiosk_config.h"
+
+#include <algorithm>
+#include <toml++/toml.h>
+
+namespace kiosk {
+
+namespace {
+
+void error(KioskConfigResult& r, const std::string& path, const toml::source_region& where, const std::string& msg) {
+    r.diagnostics.push_back({Diagnostic::Severity::Error, path, int(where.begin.line), int(where.begin.column), msg});
+}
+
+}  // namespace
+
+KioskConfigResult load_kiosk_config(const std::string& path) {
+    KioskConfigResult r;
+    toml::table root;
+    try {
+        root = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+        r.diagnostics.push_back({Diagnostic::Severity::Error, path, int(e.source().begin.line),
+                                 int(e.source().begin.column), std::string(e.description())});
+        return r;
+    }
+    const struct {
+        const char* table;
+        std::vector<std::string> keys;
+    } known[] = {{"display", {"panel_inches"}}, {"staff", {"pin"}}, {"pack", {"dir"}}};
+    for (const auto& [key, node] : root) {
+        const auto* spec = std::find_if(std::begin(known), std::end(known),
+                                        [&](const auto& k) { return key.str() == k.table; });
+        if (spec == std::end(known) || !node.is_table()) {
+            error(r, path, node.source(), "unknown section '" + std::string(key.str()) + "' (known: display, staff, pack)");
+            continue;
+        }
+        for (const auto& [sub, value] : *node.as_table()) {
+            if (std::find(spec->keys.begin(), spec->keys.end(), std::string(sub.str())) == spec->keys.end())
+                error(r, path, value.source(), "unknown key '" + std::string(sub.str()) + "' in [" + spec->table + "]");
+        }
+    }
+    if (const toml::node* n = root.at_path("display.panel_inches").node()) {
+        const auto v = n->value<double>();
+        if (!v || *v < 3 || *v > 120) error(r, path, n->source(), "'panel_inches' must be a number from 3 to 120");
+        else r.config.panel_inches = float(*v);
+    }
+    if (const toml::node* n = root.at_path("staff.pin").node()) {
+        const auto v = n->value<std::string>();
+        if (!v || v->size() < 4 || v->size() > 8 || !std::all_of(v->begin(), v->end(), ::isdigit))
+            error(r, path, n->source(), "'pin' must be a string of 4 to 8 digits, e.g. pin = \"2468\"");
+        else r.config.staff_pin = *v;
+    }
+    if (const toml::node* n = root.at_path("pack.dir").node()) {
+        const auto v = n->value<std::string>();
+        if (!v || v->empty()) error(r, path, n->source(), "'dir' must be the path of a pack folder");
+        else r.config.pack_dir = *v;
+    }
+    return r;
+}
+
+}  // namespace kiosk

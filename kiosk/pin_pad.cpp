@@ -1,0 +1,55 @@
+// The staff PIN pad, opened by the hidden corner gesture. The right PIN asks the
+// platform to exit; a wrong one simply closes the pad, showing visitors nothing.
+#include "draw_helpers.h"
+#include "screens.h"
+#include "widgets.h"
+
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+const char* const kKeyLabels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"};
+}
+
+void draw_pin_pad(const DrawContext& c) {
+    const Ui& ui = c.ui;
+    const PinLayout& l = ui.layouts.pin;
+    const Palette& p = c.palette;
+    const float u = ui.layouts.unit;
+    const float W = float(ui.layouts.display.width), H = float(ui.layouts.display.height);
+    c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(W, H), with_alpha(p.background, uint8_t(235)));
+    c.dl.AddRectFilled(snap(l.panel.x, l.panel.y), snap(l.panel.right(), l.panel.bottom()), p.frame, 18 * u);
+    const float dot = std::max(7 * u, 5.f);
+    const float cy = l.display.y + l.display.h / 2;
+    for (size_t i = 0; i < c.state.pin_entered.size(); ++i)
+        c.dl.AddCircleFilled(snap(l.display.x + dot * 2 + float(i) * dot * 3.5f, cy), dot, p.paper, 24);
+    draw_rule(c.dl, l.display.x, l.display.right(), l.display.bottom(), 1, p.outline);
+    for (int i = 0; i < 12; ++i) draw_pill_button(c.dl, ui.fonts, p, l.keys[i], kKeyLabels[i]);
+}
+
+bool pin_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
+    if (g.kind != Gesture::Kind::Tap) return false;
+    const PinLayout& l = ui.layouts.pin;
+    if (!l.panel.contains(g.x, g.y)) {
+        s.pin_open = false;
+        s.pin_entered.clear();
+        return true;
+    }
+    for (int i = 0; i < 12; ++i) {
+        if (!l.keys[i].contains(g.x, g.y)) continue;
+        if (i == 9) {
+            s.pin_entered.clear();
+        } else if (i == 11) {
+            if (!ui.config.staff_pin.empty() && s.pin_entered == ui.config.staff_pin) s.exit_requested = true;
+            s.pin_open = false;
+            s.pin_entered.clear();
+        } else if (s.pin_entered.size() < 8) {
+            s.pin_entered += kKeyLabels[i];
+        }
+        return true;
+    }
+    return false;
+}
+
+}  // namespace kiosk

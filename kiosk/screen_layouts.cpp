@@ -1,0 +1,145 @@
+#include "screen_layouts.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+
+TopBar layout_top_bar(const Display& d, float unit, float target) {
+    const float size = std::round(std::max(72 * unit, target));
+    const float pad = std::round(std::max(40 * unit, 10.f));
+    TopBar bar;
+    bar.back = {pad, pad, std::round(size * 2.1f), size};
+    bar.settings = {float(d.width) - pad - size, pad, size, size};
+    return bar;
+}
+
+PhotoLayout layout_photo(const Display& d, const Fonts& fonts, float unit, float target) {
+    PhotoLayout p;
+    p.bar = layout_top_bar(d, unit, target);
+    // The close button is a large round × in the top right corner, "Aa" beside it.
+    const float size = p.bar.settings.w;
+    p.bar.back = p.bar.settings;
+    p.bar.settings.x = p.bar.back.x - size - std::round(18 * unit);
+    p.image_area = {0, 0, float(d.width), float(d.height)};
+    const float band = fonts.size(FontRole::Body) * 4.2f + 40 * unit;
+    p.caption_band = {0, float(d.height) - band, float(d.width), band};
+    return p;
+}
+
+VoicesLayout layout_voices(const Display& d, float unit, float target, bool portrait) {
+    VoicesLayout v;
+    v.bar = layout_top_bar(d, unit, target);
+    const float W = float(d.width), H = float(d.height);
+    const float arrow = std::round(std::max(80 * unit, target));
+    const float top = v.bar.back.bottom() + std::round(40 * unit);
+    v.dots_y = std::round(H - std::max(60 * unit, target * 0.6f));
+    if (!portrait) {
+        const float side = std::round(std::max(72 * unit, 16.f)) + arrow + std::round(48 * unit);
+        v.quote_box = {side, top, W - 2 * side, v.dots_y - top - std::round(40 * unit)};
+        v.prev = {side - arrow - std::round(48 * unit), v.quote_box.y + v.quote_box.h / 2 - arrow / 2, arrow, arrow};
+        v.next = {W - side + std::round(48 * unit), v.prev.y, arrow, arrow};
+    } else {
+        // Portrait keeps the arrows low, within reach, either side of the dots.
+        const float pad = std::round(std::max(72 * unit, 16.f));
+        v.prev = {pad, v.dots_y - arrow / 2, arrow, arrow};
+        v.next = {W - pad - arrow, v.prev.y, arrow, arrow};
+        v.quote_box = {pad, top, W - 2 * pad, v.prev.y - top - std::round(40 * unit)};
+    }
+    return v;
+}
+
+AboutLayout layout_about(const Display& d, float unit, float target) {
+    AboutLayout a;
+    a.bar = layout_top_bar(d, unit, target);
+    const float W = float(d.width), H = float(d.height);
+    const float pad = std::round(std::max(72 * unit, 16.f));
+    const float width = std::min(W - 2 * pad, std::round(1100 * unit * 1.1f));
+    const float top = a.bar.back.bottom() + std::round(32 * unit);
+    a.column = {std::round((W - width) / 2), top, width, H - top - pad / 2};
+    return a;
+}
+
+SettingsLayout layout_settings(const Display& d, const Fonts& fonts, const Pack& pack, float unit, float target) {
+    SettingsLayout s;
+    const float W = float(d.width), H = float(d.height);
+    const float row = std::round(std::max(target, fonts.size(FontRole::Body) * 2.6f));
+    const float pad = std::round(std::max(36 * unit, 12.f));
+    const size_t languages = pack.settings.languages.size() > 1 ? pack.settings.languages.size() : 0;
+    const float title = fonts.size(FontRole::Headline) * 1.4f;
+    const float w = std::min(W - 2 * pad, std::round(std::max(720 * unit, 14 * fonts.size(FontRole::Body))));
+    const float h = pad + title + row * float(2 + languages) + pad + row + pad;
+    // On portrait panels the panel sits low, within reach.
+    const float y = d.portrait() ? H - h - pad * 2 : std::round((H - h) / 2);
+    s.panel = {std::round((W - w) / 2), std::max(pad, y), w, h};
+    float ry = s.panel.y + pad + title;
+    s.large_text = {s.panel.x + pad, ry, w - 2 * pad, row};
+    ry += row;
+    s.high_contrast = {s.panel.x + pad, ry, w - 2 * pad, row};
+    ry += row;
+    for (size_t i = 0; i < languages; ++i, ry += row) s.languages.push_back({s.panel.x + pad, ry, w - 2 * pad, row});
+    ry += pad;
+    s.close = {s.panel.x + pad, ry, w - 2 * pad, row};
+    return s;
+}
+
+PinLayout layout_pin(const Display& d, float unit, float target) {
+    PinLayout p;
+    const float W = float(d.width), H = float(d.height);
+    const float key = std::round(std::max(96 * unit, target * 1.1f));
+    const float gap = std::round(std::max(16 * unit, 6.f));
+    const float pad = std::round(std::max(28 * unit, 10.f));
+    const float grid_w = key * 3 + gap * 2, grid_h = key * 4 + gap * 3;
+    const float display_h = key * 0.7f;
+    const float w = grid_w + 2 * pad, h = pad + display_h + gap + grid_h + pad;
+    const float scale = std::min(1.f, (H - 16) / h);  // a 480-pixel panel squeezes the gaps, never the keys
+    p.panel = {std::round((W - w) / 2), std::round(std::max(8.f, (H - h * scale) / 2)), w, std::round(h * scale)};
+    p.display = {p.panel.x + pad, p.panel.y + pad * scale, grid_w, display_h * scale};
+    const float top = p.display.bottom() + gap * scale;
+    const float step_y = (p.panel.bottom() - pad * scale - top - key) / 3;
+    for (int i = 0; i < 12; ++i)
+        p.keys[i] = {p.panel.x + pad + float(i % 3) * (key + gap), top + float(i / 3) * step_y, key, key};
+    return p;
+}
+
+}  // namespace
+
+ScreenLayouts layout_screens(const Display& display, const Fonts& fonts, const Pack& pack) {
+    ScreenLayouts s;
+    s.display = display;
+    s.explore = layout_explore(display, fonts, pack);
+    s.unit = s.explore.unit;
+    s.target = s.explore.target;
+    s.portrait = display.portrait();
+    s.photo = layout_photo(display, fonts, s.unit, s.target);
+    s.voices = layout_voices(display, s.unit, s.target, s.portrait);
+    s.about = layout_about(display, s.unit, s.target);
+    s.settings = layout_settings(display, fonts, pack, s.unit, s.target);
+    s.pin = layout_pin(display, s.unit, s.target);
+    const float W = float(display.width), H = float(display.height);
+    const float cw = std::min(W - 32, std::round(std::max(760 * s.unit, 16 * fonts.size(FontRole::Body))));
+    const float ch = std::round(fonts.size(FontRole::Headline) * 2.2f + fonts.size(FontRole::Body) * 3.2f + 64 * s.unit);
+    s.countdown = {std::round((W - cw) / 2), std::round(s.portrait ? H * 0.55f : (H - ch) / 2), cw, ch};
+    return s;
+}
+
+std::vector<Rect> touch_targets(const ScreenLayouts& s) {
+    std::vector<Rect> t;
+    for (int b = 0; b < int(Button::Count); ++b) t.push_back(s.explore.button_hit[b]);
+    for (const TopBar* bar : {&s.photo.bar, &s.voices.bar, &s.about.bar}) {
+        t.push_back(bar->back);
+        t.push_back(bar->settings);
+    }
+    t.push_back(s.voices.prev);
+    t.push_back(s.voices.next);
+    t.push_back(s.settings.large_text);
+    t.push_back(s.settings.high_contrast);
+    for (const Rect& r : s.settings.languages) t.push_back(r);
+    t.push_back(s.settings.close);
+    for (const Rect& k : s.pin.keys) t.push_back(k);
+    return t;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,69 @@
+// The layouts of every screen for one display and font set, computed together
+// when the display or the visitor's text size changes, never per frame.
+#pragma once
+
+#include "explore_layout.h"
+
+#include <vector>
+
+namespace kiosk {
+
+// The two buttons every full screen shares: back (or close) and the visitor
+// settings, "Aa", one tap away everywhere.
+struct TopBar {
+    Rect back;
+    Rect settings;
+};
+
+struct PhotoLayout {
+    TopBar bar;               // bar.back is the large close button
+    Rect image_area;          // where the photograph fits at 1×
+    Rect caption_band;        // the caption overlay at the bottom
+};
+
+struct VoicesLayout {
+    TopBar bar;
+    Rect quote_box;           // the quote and its attribution
+    Rect prev, next;          // arrows either side (portrait: under the quote)
+    float dots_y = 0;         // centre line of the page dots
+};
+
+struct AboutLayout {
+    TopBar bar;
+    Rect column;              // the scrolling text column
+};
+
+struct SettingsLayout {
+    Rect panel;
+    Rect large_text;
+    Rect high_contrast;
+    std::vector<Rect> languages;  // one per pack language, when there are several
+    Rect close;
+};
+
+struct PinLayout {
+    Rect panel;
+    Rect display;             // the dots of the digits entered
+    Rect keys[12];            // 1–9, then Clear, 0, OK
+};
+
+struct ScreenLayouts {
+    Display display;
+    float unit = 1;
+    float target = 1;         // 15 mm in pixels
+    bool portrait = false;
+    ExploreLayout explore;
+    PhotoLayout photo;
+    VoicesLayout voices;
+    AboutLayout about;
+    SettingsLayout settings;
+    PinLayout pin;
+    Rect countdown;           // the "still there?" card
+};
+
+ScreenLayouts layout_screens(const Display& display, const Fonts& fonts, const Pack& pack);
+
+// Every rectangle a visitor can touch, for the 15 mm checks.
+std::vector<Rect> touch_targets(const ScreenLayouts& layouts);
+
+}  // namespace kiosk

@@ -1,0 +1,75 @@
+// Visitor settings, one tap away ("Aa") on every screen: larger text, high
+// contrast, and the pack's languages by their own names, never by flags.
+#include "draw_helpers.h"
+#include "screens.h"
+#include "widgets.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+
+// A language as its speakers name it.
+std::string endonym(const std::string& code) {
+    static const struct { const char* code; const char* name; } names[] = {
+        {"en", "English"}, {"km", "ភាសាខ្មែរ"}, {"fr", "Français"}, {"de", "Deutsch"}, {"es", "Español"},
+        {"vi", "Tiếng Việt"}, {"th", "ไทย"}, {"zh", "中文"}, {"ja", "日本語"}, {"it", "Italiano"},
+        {"nl", "Nederlands"}, {"pt", "Português"}};
+    for (const auto& n : names)
+        if (code == n.code) return n.name;
+    return code;
+}
+
+}  // namespace
+
+void draw_settings_panel(const DrawContext& c) {
+    const Ui& ui = c.ui;
+    const SettingsLayout& l = ui.layouts.settings;
+    const Palette& p = c.palette;
+    const float u = ui.layouts.unit;
+    const float W = float(ui.layouts.display.width), H = float(ui.layouts.display.height);
+    c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(W, H), with_alpha(p.background, uint8_t(200)));
+    const Rect& r = l.panel;
+    c.dl.AddRectFilled(snap(r.x, r.y), snap(r.right(), r.bottom()), p.frame, 18 * u);
+    c.dl.AddRect(snap(r.x, r.y), snap(r.right(), r.bottom()), p.outline, 18 * u, 0, 1.5f);
+    draw_text(c.dl, ui.fonts, FontRole::Headline, ImVec2(l.large_text.x, r.y + std::max(36 * u, 12.f) * 0.8f), p.paper,
+              "Reading");
+    draw_switch_row(c.dl, ui.fonts, p, l.large_text, "Larger text", c.state.visitor.large_text);
+    draw_switch_row(c.dl, ui.fonts, p, l.high_contrast, "High contrast", c.state.visitor.high_contrast);
+    for (size_t i = 0; i < l.languages.size(); ++i) {
+        const Rect& row = l.languages[i];
+        const bool chosen = int(i) == c.state.visitor.language;
+        const float th = ui.fonts.size(FontRole::Body);
+        draw_text(c.dl, ui.fonts, FontRole::Body, ImVec2(row.x, row.y + (row.h - th * 1.3f) / 2),
+                  chosen ? p.accent_text : p.paper, endonym(ui.pack.settings.languages[i]));
+        if (chosen) c.dl.AddCircleFilled(snap(row.right() - th / 2, row.y + row.h / 2), th / 3, p.accent, 24);
+        draw_rule(c.dl, row.x, row.right(), row.bottom(), 1, p.rule);
+    }
+    draw_pill_button(c.dl, ui.fonts, p, l.close, "Done");
+}
+
+bool settings_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
+    if (g.kind != Gesture::Kind::Tap) return false;
+    const SettingsLayout& l = ui.layouts.settings;
+    if (l.large_text.contains(g.x, g.y)) {
+        s.visitor.large_text = !s.visitor.large_text;
+    } else if (l.high_contrast.contains(g.x, g.y)) {
+        s.visitor.high_contrast = !s.visitor.high_contrast;
+    } else if (l.close.contains(g.x, g.y) || !l.panel.contains(g.x, g.y)) {
+        s.settings_open = false;
+    } else {
+        for (size_t i = 0; i < l.languages.size(); ++i)
+            if (l.languages[i].contains(g.x, g.y)) s.visitor.language = int(i);
+    }
+    return true;
+}
+
+std::string settings_text(const Pack& pack) {
+    std::string text = "ReadingLarger textHigh contrastDone";
+    for (const std::string& code : pack.settings.languages) text += endonym(code);
+    return text;
+}
+
+}  // namespace kiosk

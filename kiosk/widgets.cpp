@@ -1,0 +1,86 @@
+#include "widgets.h"
+
+#include "draw_helpers.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+ImVec2 snap(float x, float y) { return ImVec2(std::round(x), std::round(y)); }
+
+void draw_pill_button(ImDrawList& dl, const Fonts& fonts, const Palette& p, const Rect& r, const std::string& label,
+                      bool active) {
+    const float radius = std::min(r.w, r.h) / 2;
+    dl.AddRectFilled(snap(r.x, r.y), snap(r.right(), r.bottom()), active ? p.paper : p.background, radius);
+    dl.AddRect(snap(r.x, r.y), snap(r.right(), r.bottom()), active ? p.paper : p.outline, radius, 0,
+               std::max(1.5f, radius / 22));
+    const float tw = text_width(fonts, FontRole::Button, label);
+    const float th = fonts.size(FontRole::Button);
+    draw_text(dl, fonts, FontRole::Button, ImVec2(r.x + (r.w - tw) / 2, r.y + (r.h - th * 1.2f) / 2 + th * 0.05f),
+              active ? p.background : p.paper, label);
+}
+
+void draw_icon_button(ImDrawList& dl, const Palette& p, const Rect& r, Icon icon, bool enabled,
+                      const std::string& label, const Fonts* fonts) {
+    const bool pill = !label.empty() && fonts;
+    const float radius = std::min(r.w, r.h) / 2;
+    dl.AddRectFilled(snap(r.x, r.y), snap(r.right(), r.bottom()), p.background, radius);
+    dl.AddRect(snap(r.x, r.y), snap(r.right(), r.bottom()), p.outline, radius, 0, std::max(1.5f, radius / 22));
+    const ImU32 col = enabled ? p.paper : p.outline;
+    const float s = radius * 0.28f;
+    const float stroke = std::max(2.f, radius / 16);
+    // The icon sits in the button's left circle when it carries a label.
+    const ImVec2 c(pill ? r.x + radius * 1.05f : r.x + r.w / 2, r.y + r.h / 2);
+    switch (icon) {
+        case Icon::Close:
+            dl.AddLine(ImVec2(c.x - s, c.y - s), ImVec2(c.x + s, c.y + s), col, stroke);
+            dl.AddLine(ImVec2(c.x - s, c.y + s), ImVec2(c.x + s, c.y - s), col, stroke);
+            break;
+        case Icon::Left:
+        case Icon::Back:
+        case Icon::Right: {
+            const float dir = icon == Icon::Right ? 1.f : -1.f;
+            const ImVec2 pts[3] = {ImVec2(c.x - dir * s * 0.5f, c.y - s), ImVec2(c.x + dir * s * 0.5f, c.y),
+                                   ImVec2(c.x - dir * s * 0.5f, c.y + s)};
+            dl.AddPolyline(pts, 3, col, 0, stroke);
+            break;
+        }
+    }
+    if (pill) {
+        const float th = fonts->size(FontRole::Button);
+        draw_text(dl, *fonts, FontRole::Button, ImVec2(r.x + radius * 1.7f, r.y + (r.h - th * 1.2f) / 2 + th * 0.05f),
+                  col, label);
+    }
+}
+
+void draw_page_dots(ImDrawList& dl, const Palette& p, float centre_x, float y, int count, int current, float radius) {
+    const float gap = radius * 3.2f;
+    const float x0 = centre_x - gap * float(count - 1) / 2;
+    for (int i = 0; i < count; ++i) {
+        const ImVec2 c = snap(x0 + gap * float(i), y);
+        if (i == current) dl.AddCircleFilled(c, radius * 1.25f, p.accent, 24);
+        else dl.AddCircle(c, radius, p.muted, 24, std::max(1.5f, radius / 3));
+    }
+}
+
+void draw_switch_row(ImDrawList& dl, const Fonts& fonts, const Palette& p, const Rect& r, const std::string& label,
+                     bool on) {
+    const float th = fonts.size(FontRole::Body);
+    draw_text(dl, fonts, FontRole::Body, ImVec2(r.x, r.y + (r.h - th * 1.3f) / 2), p.paper, label);
+    const float h = std::round(std::min(r.h * 0.55f, th * 1.4f));
+    const float w = std::round(h * 1.8f);
+    const Rect track = {r.right() - w, r.y + (r.h - h) / 2, w, h};
+    dl.AddRectFilled(snap(track.x, track.y), snap(track.right(), track.bottom()), on ? p.accent : p.frame, h / 2);
+    dl.AddRect(snap(track.x, track.y), snap(track.right(), track.bottom()), on ? p.accent : p.outline, h / 2, 0, 1.5f);
+    const float knob = h / 2 - std::max(2.f, h * 0.1f);
+    dl.AddCircleFilled(snap(on ? track.right() - h / 2 : track.x + h / 2, track.y + h / 2), knob, p.paper, 32);
+    draw_rule(dl, r.x, r.right(), r.bottom(), 1, p.rule);
+}
+
+void draw_veil(ImDrawList& dl, const Palette& p, const Rect& r, float alpha) {
+    if (alpha <= 0.004f) return;
+    dl.AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), with_alpha(p.background, alpha));
+}
+
+}  // namespace kiosk

@@ -1,0 +1,43 @@
+// Sleeping until something happens, without waking the board for nothing.
+//
+// SDL 2.26's SDL_WaitEventTimeout truly sleeps under X11 and Wayland, but under
+// KMSDRM (a Pi without a desktop) and the off-screen drivers it polls every
+// millisecond: a thousand wakeups a second for an exhibit nobody touches. There
+// the kiosk waits on the input devices itself (poll() on its own handles to
+// /dev/input/event*, whose queues are separate from SDL's) and only then asks
+// SDL for the events; where it cannot open them it polls at most 20 times a
+// second.
+#pragma once
+
+#include <SDL.h>
+#include <cstdint>
+#include <vector>
+
+namespace platform {
+
+class EventWait {
+public:
+    EventWait() = default;
+    EventWait(const EventWait&) = delete;
+    EventWait& operator=(const EventWait&) = delete;
+    ~EventWait();
+
+    // Chooses the strategy for the running video driver.
+    void init(const char* video_driver);
+    // Waits up to `timeout_ms` (0: just look) for an event; true with `event` filled.
+    bool wait(int timeout_ms, SDL_Event& event);
+
+    enum class Strategy { SdlWait, InputDevices, SlowPoll };
+    Strategy strategy() const { return strategy_; }
+    const char* strategy_name() const;
+    uint64_t wakeups() const { return wakeups_; }  // times a wait slept and woke again
+
+    static constexpr int kSlowPollMs = 50;  // at most 20 wakeups a second
+
+private:
+    Strategy strategy_ = Strategy::SdlWait;
+    std::vector<int> input_fds_;
+    uint64_t wakeups_ = 0;
+};
+
+}  // namespace platform
