@@ -5,9 +5,6 @@
 
 namespace kiosk {
 
-std::string settings_text(const Pack& pack);
-std::string countdown_text();
-
 namespace {
 
 void draw_screen(const DrawContext& c, Screen screen) {

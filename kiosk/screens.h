@@ -75,6 +75,11 @@ void draw_countdown(const DrawContext& c);
 // The whole frame: the current screen, transitions and overlays.
 void draw_exhibit(const DrawContext& c);
 
+// The visitor settings panel's words, with the pack's languages by their own names.
+std::string settings_text(const Pack& pack);
+// The countdown's words and digits.
+std::string countdown_text();
+
 // The interface's own words, for the font atlas.
 std::string interface_text(const Pack& pack);
 

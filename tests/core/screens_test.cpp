@@ -105,3 +105,22 @@ TEST_CASE("visitor settings are one tap away on every screen", "[screens]") {
     f.replay(f.tap(5, 5, 400));  // outside the panel closes it
     CHECK_FALSE(f.state.settings_open);
 }
+
+TEST_CASE("a pack's languages are offered by their own names; reduced motion stills every transition", "[screens]") {
+    ExhibitFixture f(1280, 800, 0, false, VITRINE_TEST_PACKS "/two-languages");
+    REQUIRE(f.layouts.settings.languages.size() == 2);
+    f.replay(f.tap(f.explore().button[int(kiosk::Button::Settings)], 100));
+    f.replay(f.tap(f.layouts.settings.languages[1], 400));
+    CHECK(f.state.visitor.language == 1);
+    CHECK(kiosk::settings_text(f.pack()).find("Français") != std::string::npos);
+
+    // With reduced motion nothing animates: a screen change or a new event is one frame.
+    f.replay(f.tap(f.layouts.settings.close, 400));
+    f.replay(f.tap(f.explore().button[int(kiosk::Button::Next)], 400));
+    CHECK(f.state.selected_event == 1);
+    const auto r = kiosk::tick(f.state, f.now + 1, f.ui());
+    CHECK_FALSE(r.animating);
+    f.replay(f.tap(f.explore().button[int(kiosk::Button::Voices)], 400));
+    CHECK(f.state.screen == Screen::Voices);
+    CHECK_FALSE(kiosk::tick(f.state, f.now + 1, f.ui()).animating);
+}
