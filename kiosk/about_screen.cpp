@@ -82,24 +82,9 @@ void draw_about(const DrawContext& c) {
     about_flow(ui, &c.dl, &p, col.y - scroll);
     c.dl.PopClipRect();
 
-    const float content = about_content_height(ui);
     const float fade = std::min(ui.fonts.size(FontRole::Body) * 2.f, col.h / 5);
-    const uint32_t clear = with_alpha(p.background, uint8_t(0));
-    if (scroll > 1)
-        c.dl.AddRectFilledMultiColor(snap(col.x - 8, col.y), snap(col.right() + 8, col.y + fade), p.background,
-                                     p.background, clear, clear);
-    if (content - scroll > col.h + 1) {
-        c.dl.AddRectFilledMultiColor(snap(col.x - 8, col.bottom() - fade), snap(col.right() + 8, col.bottom()), clear,
-                                     clear, p.background, p.background);
-        // Where the column is: a thin bar, not a desktop scrollbar.
-        const float thumb = std::max(col.h * col.h / content, 24.f);
-        const float t = std::clamp(scroll / (content - col.h), 0.f, 1.f);
-        const float x = col.right() + std::round(24 * ui.layouts.unit);
-        const float w = std::max(3.f, std::round(4 * ui.layouts.unit));
-        c.dl.AddRectFilled(snap(x, col.y), snap(x + w, col.bottom()), p.rule, w);
-        c.dl.AddRectFilled(snap(x, col.y + (col.h - thumb) * t), snap(x + w, col.y + (col.h - thumb) * t + thumb),
-                           p.muted, w);
-    }
+    draw_scroll_hints(c.dl, p, {col.x - 8, col.y, col.w + 16, col.h}, about_content_height(ui), scroll, fade,
+                      col.right() + std::round(24 * ui.layouts.unit), ui.layouts.unit);
 
     draw_icon_button(c.dl, p, l.bar.back, Icon::Back, true, "Back", &ui.fonts);
     draw_pill_button(c.dl, ui.fonts, p, l.bar.settings, "Aa", c.state.settings_open);
@@ -110,15 +95,7 @@ bool about_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
     using K = Gesture::Kind;
     switch (g.kind) {
         case K::Tap:
-            if (grow_to(l.bar.back, ui.layouts.target).contains(g.x, g.y)) {
-                go_to_screen(s, Screen::Explore, g.time_ms);
-                return true;
-            }
-            if (grow_to(l.bar.settings, ui.layouts.target).contains(g.x, g.y)) {
-                s.settings_open = true;
-                return true;
-            }
-            return false;
+            return top_bar_tap(s, l.bar, g, ui);
         case K::DragStart:
             s.dragging_about = true;
             s.about.stop();

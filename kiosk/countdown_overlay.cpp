@@ -18,9 +18,7 @@ void draw_countdown(const DrawContext& c) {
     const int64_t left_ms = c.state.last_input_ms + idle_timeout_ms(ui.pack) + kCountdownMs - c.now_ms;
     const int seconds = int(std::clamp<int64_t>((left_ms + 999) / 1000, 0, kCountdownMs / 1000));
 
-    c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(W, H), with_alpha(p.background, uint8_t(190)));
-    c.dl.AddRectFilled(snap(r.x, r.y), snap(r.right(), r.bottom()), p.frame, 18 * u);
-    c.dl.AddRect(snap(r.x, r.y), snap(r.right(), r.bottom()), p.outline, 18 * u, 0, 1.5f);
+    draw_modal_panel(c.dl, p, {0, 0, W, H}, r, 0.75f, u);
 
     // A ring that empties second by second, with the number inside.
     const float ring_r = std::round(std::min(r.h * 0.3f, ui.fonts.size(FontRole::Title) * 0.9f));

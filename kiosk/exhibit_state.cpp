@@ -88,6 +88,19 @@ void set_card_range(ExhibitState& s, const Ui& ui) {
 
 }  // namespace
 
+bool top_bar_tap(ExhibitState& s, const TopBar& bar, const Gesture& g, const Ui& ui) {
+    if (g.kind != Gesture::Kind::Tap) return false;
+    if (grow_to(bar.back, ui.layouts.target).contains(g.x, g.y)) {
+        go_to_screen(s, Screen::Explore, g.time_ms);
+        return true;
+    }
+    if (grow_to(bar.settings, ui.layouts.target).contains(g.x, g.y)) {
+        s.settings_open = true;
+        return true;
+    }
+    return false;
+}
+
 int64_t idle_timeout_ms(const Pack& pack) { return int64_t(std::max(20, pack.settings.idle_timeout_s)) * 1000; }
 
 bool reduced_motion(const Pack& pack) { return pack.settings.reduced_motion; }

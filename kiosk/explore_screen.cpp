@@ -135,27 +135,9 @@ void draw_card(const DrawContext& c) {
     card_flow(ui, *e, &c.dl, &c.palette, card.y - scroll);
     c.dl.PopClipRect();
 
-    // Text hidden above or below fades out at that edge, and a thin bar shows
-    // where in the text the visitor is: the card scrolls, the page does not.
     const float fade = std::min(ui.fonts.size(FontRole::Body) * 2.f, m.view_height / 4);
-    const uint32_t clear = with_alpha(c.palette.background, uint8_t(0));
-    if (scroll > 1)
-        c.dl.AddRectFilledMultiColor(snap(card.x - 4, card.y), snap(card.right() + 4, card.y + fade),
-                                     c.palette.background, c.palette.background, clear, clear);
-    if (m.content_height - scroll > m.view_height + 1) {
-        c.dl.AddRectFilledMultiColor(snap(card.x - 4, flow_bottom - fade), snap(card.right() + 4, flow_bottom), clear,
-                                     clear, c.palette.background, c.palette.background);
-    }
-    if (m.content_height > m.view_height + 1) {
-        const float track = m.view_height;
-        const float thumb = std::max(track * m.view_height / m.content_height, 24.f);
-        const float t = std::clamp(scroll / (m.content_height - m.view_height), 0.f, 1.f);
-        const float x = card.right() + std::round(14 * ui.layouts.unit);
-        const float w = std::max(3.f, std::round(4 * ui.layouts.unit));
-        c.dl.AddRectFilled(snap(x, card.y), snap(x + w, card.y + track), c.palette.rule, w);
-        c.dl.AddRectFilled(snap(x, card.y + (track - thumb) * t), snap(x + w, card.y + (track - thumb) * t + thumb),
-                           c.palette.muted, w);
-    }
+    draw_scroll_hints(c.dl, c.palette, {card.x - 4, card.y, card.w + 8, m.view_height}, m.content_height, scroll, fade,
+                      card.right() + std::round(14 * ui.layouts.unit), ui.layouts.unit);
 
     const std::string source = sources_line(ui, *e);
     if (!source.empty())

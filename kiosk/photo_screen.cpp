@@ -100,15 +100,7 @@ bool photo_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
     }
     switch (g.kind) {
         case K::Tap:
-            if (grow_to(l.bar.back, ui.layouts.target).contains(g.x, g.y)) {
-                go_to_screen(s, Screen::Explore, g.time_ms);
-                return true;
-            }
-            if (grow_to(l.bar.settings, ui.layouts.target).contains(g.x, g.y)) {
-                s.settings_open = true;
-                return true;
-            }
-            return false;
+            return top_bar_tap(s, l.bar, g, ui);
         case K::DoubleTap: {
             // In to 2.5× at the finger, or back out to the whole picture.
             v.zoom_from = v.zoom;

@@ -18,8 +18,7 @@ void draw_pin_pad(const DrawContext& c) {
     const Palette& p = c.palette;
     const float u = ui.layouts.unit;
     const float W = float(ui.layouts.display.width), H = float(ui.layouts.display.height);
-    c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(W, H), with_alpha(p.background, uint8_t(235)));
-    c.dl.AddRectFilled(snap(l.panel.x, l.panel.y), snap(l.panel.right(), l.panel.bottom()), p.frame, 18 * u);
+    draw_modal_panel(c.dl, p, {0, 0, W, H}, l.panel, 0.92f, u);
     const float dot = std::max(7 * u, 5.f);
     const float cy = l.display.y + l.display.h / 2;
     for (size_t i = 0; i < c.state.pin_entered.size(); ++i)

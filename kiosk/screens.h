@@ -31,6 +31,9 @@ struct DrawContext {
 };
 
 // Each handler returns true when the gesture changed what is on screen.
+
+// A tap on a full screen's back (or close) button or its "Aa"; true if it was one.
+bool top_bar_tap(ExhibitState& s, const TopBar& bar, const Gesture& g, const Ui& ui);
 void draw_explore(const DrawContext& c);
 bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
 // The event card's scrolling text height, and the height it has to show it.

@@ -30,10 +30,8 @@ void draw_settings_panel(const DrawContext& c) {
     const Palette& p = c.palette;
     const float u = ui.layouts.unit;
     const float W = float(ui.layouts.display.width), H = float(ui.layouts.display.height);
-    c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(W, H), with_alpha(p.background, uint8_t(200)));
+    draw_modal_panel(c.dl, p, {0, 0, W, H}, l.panel, 0.78f, u);
     const Rect& r = l.panel;
-    c.dl.AddRectFilled(snap(r.x, r.y), snap(r.right(), r.bottom()), p.frame, 18 * u);
-    c.dl.AddRect(snap(r.x, r.y), snap(r.right(), r.bottom()), p.outline, 18 * u, 0, 1.5f);
     draw_text(c.dl, ui.fonts, FontRole::Headline, ImVec2(l.large_text.x, r.y + std::max(36 * u, 12.f) * 0.8f), p.paper,
               "Reading");
     draw_switch_row(c.dl, ui.fonts, p, l.large_text, "Larger text", c.state.visitor.large_text);

@@ -143,15 +143,8 @@ bool voices_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
         return false;
     }
     if (g.kind != Gesture::Kind::Tap) return false;
+    if (top_bar_tap(s, l.bar, g, ui)) return true;
     const float t = ui.layouts.target;
-    if (grow_to(l.bar.back, t).contains(g.x, g.y)) {
-        go_to_screen(s, Screen::Explore, g.time_ms);
-        return true;
-    }
-    if (grow_to(l.bar.settings, t).contains(g.x, g.y)) {
-        s.settings_open = true;
-        return true;
-    }
     if (grow_to(l.prev, t).contains(g.x, g.y)) return go(-1);
     if (grow_to(l.next, t).contains(g.x, g.y)) return go(1);
     return false;

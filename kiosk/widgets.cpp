@@ -83,4 +83,29 @@ void draw_veil(ImDrawList& dl, const Palette& p, const Rect& r, float alpha) {
     dl.AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), with_alpha(p.background, alpha));
 }
 
+void draw_modal_panel(ImDrawList& dl, const Palette& p, const Rect& screen, const Rect& panel, float dim, float unit) {
+    draw_veil(dl, p, screen, dim);
+    const float radius = 18 * unit;
+    dl.AddRectFilled(snap(panel.x, panel.y), snap(panel.right(), panel.bottom()), p.frame, radius);
+    dl.AddRect(snap(panel.x, panel.y), snap(panel.right(), panel.bottom()), p.outline, radius, 0, 1.5f);
+}
+
+void draw_scroll_hints(ImDrawList& dl, const Palette& p, const Rect& view, float content_height, float scroll,
+                       float fade, float bar_x, float unit) {
+    if (content_height <= view.h + 1) return;
+    const uint32_t clear = with_alpha(p.background, uint8_t(0));
+    if (scroll > 1)
+        dl.AddRectFilledMultiColor(snap(view.x, view.y), snap(view.right(), view.y + fade), p.background, p.background,
+                                   clear, clear);
+    if (content_height - scroll > view.h + 1)
+        dl.AddRectFilledMultiColor(snap(view.x, view.bottom() - fade), snap(view.right(), view.bottom()), clear, clear,
+                                   p.background, p.background);
+    const float thumb = std::max(view.h * view.h / content_height, 24.f);
+    const float t = std::clamp(scroll / (content_height - view.h), 0.f, 1.f);
+    const float w = std::max(3.f, std::round(4 * unit));
+    dl.AddRectFilled(snap(bar_x, view.y), snap(bar_x + w, view.bottom()), p.rule, w);
+    dl.AddRectFilled(snap(bar_x, view.y + (view.h - thumb) * t), snap(bar_x + w, view.y + (view.h - thumb) * t + thumb),
+                     p.muted, w);
+}
+
 }  // namespace kiosk

@@ -32,4 +32,12 @@ void draw_switch_row(ImDrawList& dl, const Fonts& fonts, const Palette& p, const
 // Covers `r` with the background at `alpha`: fades in and out of screens.
 void draw_veil(ImDrawList& dl, const Palette& p, const Rect& r, float alpha);
 
+// A panel over a dimmed screen: the settings, the countdown, the PIN pad.
+void draw_modal_panel(ImDrawList& dl, const Palette& p, const Rect& screen, const Rect& panel, float dim, float unit);
+
+// Shows that `view` scrolls: the text fades where it continues above or below,
+// and a thin bar at `bar_x` shows where the reader is. Not a desktop scrollbar.
+void draw_scroll_hints(ImDrawList& dl, const Palette& p, const Rect& view, float content_height, float scroll,
+                       float fade, float bar_x, float unit);
+
 }  // namespace kiosk
