@@ -13,13 +13,18 @@
 #   libtomlplusplus-dev           pack manifests (TOML)
 #   catch2                        unit tests (single header, our own main)
 #   fonts-noto-core               Noto Serif and Noto Sans, the exhibit's typefaces
+#   libarchive-dev                pack files are one standard archive (no home-made format)
+#   libsodium-dev                 Ed25519 signatures and hashes for pack files
+#   libsqlite3-dev                anonymous visitor statistics, safe across power loss
+#   nlohmann-json3-dev            reading TimelineJS JSON for import
 #   crossbuild-essential-<arch>   cross compiler, for a foreign architecture
 #   qemu-user                     runs the foreign test binaries here
 set -euo pipefail
 
-native=(cmake g++ make pkgconf libsdl2-dev libimgui-dev libstb-dev libtomlplusplus-dev catch2 fonts-noto-core)
+native=(cmake g++ make pkgconf libsdl2-dev libimgui-dev libstb-dev libtomlplusplus-dev catch2 fonts-noto-core
+        libarchive-dev libsodium-dev libsqlite3-dev nlohmann-json3-dev)
 # Foreign-architecture libraries that are multi-arch and install beside the native ones.
-foreign_libs=(libsdl2-dev libstb-dev libtomlplusplus-dev)
+foreign_libs=(libsdl2-dev libstb-dev libtomlplusplus-dev libarchive-dev libsodium-dev libsqlite3-dev)
 
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)

@@ -1,0 +1,81 @@
+#include "pack_tool.h"
+
+#include <algorithm>
+
+namespace pack_tool {
+
+namespace {
+std::vector<Subcommand>& registry() {
+    static std::vector<Subcommand> commands;
+    return commands;
+}
+}  // namespace
+
+Registration::Registration(const Subcommand& command) {
+    auto& r = registry();
+    r.insert(std::upper_bound(r.begin(), r.end(), command,
+                              [](const Subcommand& a, const Subcommand& b) { return a.order < b.order; }),
+             command);
+}
+
+const std::vector<Subcommand>& subcommands() { return registry(); }
+
+const Subcommand* find_subcommand(const std::string& name) {
+    for (const Subcommand& c : registry())
+        if (name == c.name) return &c;
+    return nullptr;
+}
+
+void print_command_usage(std::FILE* out, const Subcommand& command) {
+    std::fprintf(out, "usage: vitrine-pack %s %s\n%s\n", command.name, command.arguments, command.summary);
+}
+
+int usage_error(const char* command, const std::string& message) {
+    std::fprintf(stderr, "vitrine-pack %s: %s\n", command, message.c_str());
+    if (const Subcommand* c = find_subcommand(command)) print_command_usage(stderr, *c);
+    return kExitUsage;
+}
+
+bool Options::has(const std::string& flag) const { return std::find(flags.begin(), flags.end(), flag) != flags.end(); }
+
+std::string Options::value(const std::string& name, const std::string& fallback) const {
+    for (auto it = values.rbegin(); it != values.rend(); ++it)
+        if (it->first == name) return it->second;
+    return fallback;
+}
+
+std::vector<std::string> Options::all(const std::string& name) const {
+    std::vector<std::string> out;
+    for (const auto& v : values)
+        if (v.first == name) out.push_back(v.second);
+    return out;
+}
+
+Options parse_options(const std::vector<std::string>& args, const std::vector<std::string>& flags,
+                      const std::vector<std::string>& valued) {
+    Options o;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a.size() > 1 && a[0] == '-') {
+            if (std::find(flags.begin(), flags.end(), a) != flags.end()) {
+                o.flags.push_back(a);
+            } else if (std::find(valued.begin(), valued.end(), a) != valued.end()) {
+                if (i + 1 >= args.size()) {
+                    o.error = a + " needs a value";
+                    return o;
+                }
+                o.values.emplace_back(a, args[++i]);
+            } else {
+                o.error = "unknown option '" + a + "'";
+                return o;
+            }
+        } else {
+            o.positional.push_back(a);
+        }
+    }
+    return o;
+}
+
+std::string plural(size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
+}  // namespace pack_tool

@@ -1,0 +1,55 @@
+// vitrine-pack's subcommands. Each lives in its own file and registers itself
+// with VITRINE_PACK_COMMAND, so adding one touches nothing else.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace pack_tool {
+
+constexpr int kExitOk = 0;
+constexpr int kExitInvalid = 1;  // the pack (or file) is not valid, or the work failed
+constexpr int kExitUsage = 2;
+
+struct Subcommand {
+    int order;             // position in the usage listing
+    const char* name;
+    const char* arguments;
+    const char* summary;
+    int (*run)(const std::vector<std::string>& args);
+};
+
+struct Registration {
+    explicit Registration(const Subcommand& command);
+};
+const std::vector<Subcommand>& subcommands();
+const Subcommand* find_subcommand(const std::string& name);
+
+void print_command_usage(std::FILE* out, const Subcommand& command);
+// Reports a usage error for `command` and returns kExitUsage.
+int usage_error(const char* command, const std::string& message);
+
+// A small option reader: positional arguments, `--flag`, and `--name VALUE`
+// (repeatable). Unknown options are errors.
+struct Options {
+    std::vector<std::string> positional;
+    std::vector<std::pair<std::string, std::string>> values;  // in order given
+    std::vector<std::string> flags;
+    std::string error;
+
+    bool has(const std::string& flag) const;
+    std::string value(const std::string& name, const std::string& fallback = "") const;
+    std::vector<std::string> all(const std::string& name) const;
+};
+Options parse_options(const std::vector<std::string>& args, const std::vector<std::string>& flags,
+                      const std::vector<std::string>& valued);
+
+std::string plural(size_t n, const char* noun);
+
+}  // namespace pack_tool
+
+#define VITRINE_PACK_CONCAT2(a, b) a##b
+#define VITRINE_PACK_CONCAT(a, b) VITRINE_PACK_CONCAT2(a, b)
+#define VITRINE_PACK_COMMAND(order, name, arguments, summary, fn) \
+    static const pack_tool::Registration VITRINE_PACK_CONCAT(registration_, __LINE__)({order, name, arguments, summary, fn})
