@@ -1,6 +1,7 @@
 #include "pack_loader.h"
 
 #include "date.h"
+#include "exif_orientation.h"
 #include "image_header.h"
 #include "utf8.h"
 
@@ -781,6 +782,7 @@ void Loader::load_media(Photograph& photo, const toml::node& file_node) {
     photo.height = height;
     photo.rgba.assign(pixels, pixels + size_t(width) * size_t(height) * 4);
     stbi_image_free(pixels);
+    apply_orientation(photo.rgba, photo.width, photo.height, exif_orientation(bytes.data(), bytes.size()));
 }
 
 }  // namespace
