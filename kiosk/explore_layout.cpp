@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace kiosk {
 
@@ -120,6 +121,13 @@ Rect fit_photo_frame(const Rect& area, const Pack& pack, float border, bool cent
     return r;
 }
 
+// About 70 characters of body text: longer lines make readers lose their place.
+float comfortable_measure(const Fonts& fonts) {
+    const char* sample = "the quick brown fox jumps over a lazy dog while the museum opens its doors";
+    const float per_char = text_width(fonts, FontRole::Body, sample) / float(std::strlen(sample));
+    return std::round(per_char * 70);
+}
+
 float caption_height(const Fonts& fonts, const Pack& pack, float width, float u) {
     const Photograph* photo = pack.find_photo(pack.exhibit.photo);
     if (!photo) return 0;
@@ -183,7 +191,7 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
                                         photo_border(u), false);
         l.caption = {pad_x, l.photo_frame.bottom(), photo_w, cap_h};
         const float card_x = pad_x + photo_w + gap;
-        l.card = {card_x, main_top, std::min(W - pad_x - card_x, 900 * u * 1.15f), main_bottom - main_top};
+        l.card = {card_x, main_top, std::min(W - pad_x - card_x, comfortable_measure(fonts)), main_bottom - main_top};
     } else {
         // Portrait: title, photograph, card, then the controls above the strip,
         // within a seated visitor's reach.
@@ -198,7 +206,7 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
         const float cap_h = caption_height(fonts, pack, content_w, u);
         l.caption = {pad_x, l.photo_frame.bottom(), content_w, cap_h};
         const float card_top = l.caption.bottom() + std::round(36 * u);
-        l.card = {pad_x, card_top, content_w, buttons_top - std::round(28 * u) - card_top};
+        l.card = {pad_x, card_top, std::min(content_w, comfortable_measure(fonts)), buttons_top - std::round(28 * u) - card_top};
     }
     layout_strip(l, fonts, pack, !l.portrait);
 

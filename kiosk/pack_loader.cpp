@@ -2,6 +2,7 @@
 
 #include "date.h"
 #include "exif_orientation.h"
+#include "label_lint.h"
 #include "image_header.h"
 #include "utf8.h"
 
@@ -194,6 +195,8 @@ private:
     void read_era(const toml::table& table, size_t index);
     void read_photograph(const toml::table& table, size_t index);
     void read_event(const toml::table& table, size_t index);
+    void lint(const toml::table& table, std::string_view key, const LocalText& text, const std::string& owner,
+              bool is_main_text);
     void read_quote(const toml::table& table, size_t index);
     std::string read_id(TableReader& reader, IdRegistry& ids);
     std::optional<DateSpan> read_span(TableReader& reader, Need need);
@@ -608,6 +611,7 @@ void Loader::read_photograph(const toml::table& table, size_t index) {
     photo.caption = reader.text("caption", Need::Required);
     photo.credit = reader.text("credit", Need::Required);
     photo.alt = reader.text("alt", Need::Optional);
+    lint(table, "caption", photo.caption, owner_name("photograph", photo.id, index), false);
     if (!reader.has("alt")) {
         warning(table.source(), owner_name("photograph", photo.id, index) +
                                     " has no 'alt' text describing it for visitors who cannot see it");
@@ -653,6 +657,10 @@ void Loader::read_event(const toml::table& table, size_t index) {
     event.headline = reader.text("headline", Need::Required);
     event.text = reader.text("text", Need::Required);
     event.disputed = reader.text("disputed", Need::Optional);
+    lint(table, "text", event.text, owner, true);
+    lint(table, "disputed", event.disputed, owner, false);
+    if (!reader.has("sources"))
+        warning(table.source(), owner + " names no source; visitors should see where each fact comes from");
     if (const auto era = reader.string("era", Need::Optional)) {
         event.era = era->value;
         check_reference(owner, *era, "era", result_.pack.eras);
@@ -679,12 +687,24 @@ void Loader::read_quote(const toml::table& table, size_t index) {
     quote.role = reader.text("role", Need::Optional);
     quote.context = reader.text("context", Need::Optional);
     quote.when = read_span(reader, Need::Optional);
+    if (!reader.has("sources"))
+        warning(table.source(), owner_name("quote", quote.id, index) + " names no source");
     for (const StringField& source : reader.strings("sources")) {
         check_reference(owner_name("quote", quote.id, index), source, "source", result_.pack.sources);
         quote.sources.push_back(source.value);
     }
     reader.report_unknown_keys();
     result_.pack.quotes.push_back(std::move(quote));
+}
+
+// Label practice: warnings only, at the text's own line.
+void Loader::lint(const toml::table& table, std::string_view key, const LocalText& text, const std::string& owner,
+                  bool is_main_text) {
+    const toml::node* node = table.get(key);
+    if (!node) return;
+    for (const auto& [lang, value] : text.by_lang)
+        for (const std::string& problem : lint_label(value, is_main_text))
+            warning(node->source(), owner + " '" + std::string(key) + "." + lang + "' " + problem);
 }
 
 template <typename T>

@@ -1,17 +1,72 @@
-// vitrine-pack validate DIR: every problem in a pack, the way compilers print them.
+// vitrine-pack validate DIR [--strict] [--size WxH ...]: every problem in a pack,
+// the way compilers print them, and museum label practice as warnings.
+#include "fonts.h"
+#include "frame.h"
 #include "pack_loader.h"
+#include "pack_text.h"
 #include "pack_tool.h"
+#include "screen_layouts.h"
+#include "screens.h"
+
+#include <cmath>
+#include <cstdio>
 
 namespace pack_tool {
 namespace {
 
+constexpr int kMaxLineCharacters = 75;
+
+// How many characters a line of the event card holds at `display`: past about
+// 75 readers lose their place going back to the start of the next line.
+int card_line_characters(const kiosk::Pack& pack, const kiosk::Display& display) {
+    ImGuiContext* ctx = kiosk::create_imgui_context();
+    kiosk::Fonts fonts;
+    std::string error;
+    int chars = 0;
+    if (kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for(display), VITRINE_FONT_DIR,
+                           kiosk::collect_pack_text(pack) + kiosk::interface_text(pack), fonts, &error)) {
+        const auto layouts = kiosk::layout_screens(display, fonts, pack);
+        const std::string sample = "the quick brown fox jumps over a lazy dog while the museum opens its doors";
+        const float per_char = fonts[kiosk::FontRole::Body]->CalcTextSizeA(fonts.size(kiosk::FontRole::Body), 1e9f, 0,
+                                                                            sample.c_str()).x / float(sample.size());
+        chars = int(std::lround(layouts.explore.card.w / per_char));
+    }
+    ImGui::DestroyContext(ctx);
+    return chars;
+}
+
+bool parse_size(const std::string& text, int& w, int& h) {
+    char x = 0;
+    return std::sscanf(text.c_str(), "%d%c%d", &w, &x, &h) == 3 && (x == 'x' || x == 'X') && w >= 320 && h >= 240 &&
+           w <= 8192 && h <= 8192;
+}
+
 int run_validate(const std::vector<std::string>& args) {
-    const Options o = parse_options(args, {}, {});
+    const Options o = parse_options(args, {"--strict"}, {"--size"});
     if (!o.error.empty()) return usage_error("validate", o.error);
     if (o.positional.size() != 1)
         return usage_error("validate", "expected one DIR, got " + std::to_string(o.positional.size()) + " arguments");
     const std::string& dir = o.positional[0];
-    const kiosk::PackLoadResult result = kiosk::load_pack(dir);
+    kiosk::PackLoadResult result = kiosk::load_pack(dir);
+
+    std::vector<std::string> sizes = o.all("--size");
+    if (sizes.empty()) sizes.push_back("1920x1080");
+    if (result.ok()) {
+        for (const std::string& size : sizes) {
+            int w = 0, h = 0;
+            if (!parse_size(size, w, h)) return usage_error("validate", "--size " + size + ": expected WIDTHxHEIGHT");
+            const int chars = card_line_characters(result.pack, {w, h, 0});
+            if (chars > kMaxLineCharacters)
+                result.diagnostics.push_back({kiosk::Diagnostic::Severity::Warning, dir + "/pack.toml", 0, 0,
+                                              "at " + size + " the event card's lines hold about " +
+                                                  std::to_string(chars) + " characters; readers lose their place past " +
+                                                  std::to_string(kMaxLineCharacters)});
+        }
+    }
+    // --strict: label practice is required, not advised.
+    if (o.has("--strict"))
+        for (kiosk::Diagnostic& d : result.diagnostics) d.severity = kiosk::Diagnostic::Severity::Error;
+
     size_t errors = 0;
     for (const kiosk::Diagnostic& d : result.diagnostics) {
         std::fprintf(stderr, "%s\n", d.to_string().c_str());
@@ -19,12 +74,15 @@ int run_validate(const std::vector<std::string>& args) {
     }
     const size_t warnings = result.diagnostics.size() - errors;
     std::fprintf(stderr, "%s: %s, %s%s\n", dir.c_str(), plural(errors, "error").c_str(),
-                 plural(warnings, "warning").c_str(), result.ok() ? "" : "; the pack is not valid");
-    return result.ok() ? kExitOk : kExitInvalid;
+                 plural(warnings, "warning").c_str(), errors == 0 ? "" : "; the pack is not valid");
+    return errors == 0 ? kExitOk : kExitInvalid;
 }
 
 }  // namespace
 
-VITRINE_PACK_COMMAND(20, "validate", "DIR", "check the pack in DIR and print every problem", run_validate);
+VITRINE_PACK_COMMAND(20, "validate", "DIR [--strict] [--size WxH ...]",
+                     "check the pack in DIR and print every problem; label-practice warnings become errors with "
+                     "--strict; --size checks line lengths on that display (default 1920x1080)",
+                     run_validate);
 
 }  // namespace pack_tool

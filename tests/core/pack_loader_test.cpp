@@ -238,7 +238,7 @@ TEST_CASE("duplicate ids point back to the first definition") {
     CHECK_FALSE(result.ok());
     check_error(result, "duplicate id 'school': first defined at line 29", 38, 6);
     check_error(result, "duplicate id 'photo': first defined at line 45", 52, 6);
-    CHECK(result.diagnostics.size() == 2);
+    CHECK(error_count(result) == 2);
 }
 
 TEST_CASE("references to things that are not defined") {
@@ -321,8 +321,9 @@ TEST_CASE("every problem in a pack is reported, in line order") {
     check_error(result, "'media/gone.jpg' does not exist", 51, 8);
     check_error(result, "missing required key 'speaker' in [[quotes]] 'words'", 56, 1);
     CHECK(find(result, "photograph 'photo' has no 'alt' text").severity == Diagnostic::Severity::Warning);
+    CHECK(find(result, "event 'school' names no source").severity == Diagnostic::Severity::Warning);
     CHECK(error_count(result) == 9);
-    CHECK(result.diagnostics.size() == 10);
+    CHECK(result.diagnostics.size() == 11);
     CHECK(std::is_sorted(result.diagnostics.begin(), result.diagnostics.end(),
                          [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; }));
 }
