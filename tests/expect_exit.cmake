@@ -3,8 +3,12 @@
 #   -DCOMMAND_LIST="prog|arg|..." -DEXPECT_EXIT=N [-DEXPECT_OUTPUT=regex] [-DEXPECT_FILE=path]
 #   [-DEMPTY_WORKDIR=dir]: run in a fresh empty folder and check it stays empty
 string(REPLACE "|" ";" COMMAND "${COMMAND_LIST}")
+#   [-DREMOVE=path]: delete this first, for commands that refuse to overwrite
 if(DEFINED EXPECT_FILE)
     file(REMOVE "${EXPECT_FILE}")
+endif()
+if(DEFINED REMOVE)
+    file(REMOVE_RECURSE "${REMOVE}")
 endif()
 if(DEFINED EMPTY_WORKDIR)
     file(REMOVE_RECURSE "${EMPTY_WORKDIR}")

@@ -1,0 +1,161 @@
+// vitrine-pack new DIR: a commented starter pack that validates and renders, for
+// a curator to overwrite with their own exhibit.
+#include "pack_loader.h"
+#include "pack_tool.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <stb_image_write.h>
+
+namespace pack_tool {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* const kStarterManifest = R"toml(# An exhibit pack for Vitrine. Replace every text below with your own, keeping
+# the structure. Lines starting with # are comments: the kiosk ignores them.
+# The full format: assets/PACK-FORMAT.md in Vitrine's sources.
+#
+# Check your work at any time:   vitrine-pack validate .
+# See every screen as pictures:  vitrine-pack preview . --out preview
+
+schema = 1
+
+[exhibit]
+id = "my-exhibit"                  # lowercase letters, digits and dashes
+version = "0.1.0"                  # raise it each time you send the pack out
+title.en = "Ada Example"           # the name shown large on every screen
+subject.en = "Ada Example"         # the person the exhibit is about
+subtitle.en = "A starter exhibit to replace with your own"
+born = "1900-05-01"                # "1900", "1900-05" or "1900-05-01"
+died = "1980"                      # leave out for a living person
+photo = "portrait"                 # the photograph shown on the home screen
+content_note.en = """\
+Say here, calmly and briefly, if the exhibit touches on violence, loss or \
+other difficult subjects."""
+credits.en = "Research and text: your museum. Photograph: its owner."
+licence.en = "Say who holds the rights to the texts and the photograph."
+
+[settings]
+idle_timeout_s = 90                # seconds without a touch before the exhibit resets
+reduced_motion = false             # true turns animations off
+languages = ["en"]                 # add "fr", "km", ... and give every text in each
+
+# Sources: every event and quote names where it comes from.
+[[sources]]
+id = "archive"
+title.en = "The museum's archive, file 123"
+
+# Eras: the coloured bands along the timeline (#RRGGBB colours).
+[[eras]]
+id = "youth"
+name.en = "Youth"
+start = "1900"
+end = "1930"
+color = "#5b6b4e"
+
+[[eras]]
+id = "work"
+name.en = "Working life"
+start = "1930"
+end = "1980"
+color = "#4e5f73"
+
+# Events: one card each on the timeline. Keep sentences under 25 words and a
+# whole text under 100. The kiosk sorts events by date.
+[[events]]
+id = "born"
+date = "1900-05-01"
+era = "youth"
+headline.en = "Born in a small town"
+text.en = """\
+Replace this with the first thing a visitor should know. Two or three short \
+sentences work best on a screen."""
+sources = ["archive"]
+
+[[events]]
+id = "first-job"
+date = "1930"
+circa = true                       # the year is approximate
+era = "work"
+headline.en = "A first job"
+text.en = "Dates can be a year, a month or a day. Ranges use 'end'."
+disputed.en = "If sources disagree, say so here: the card shows a Disputed mark."
+sources = ["archive"]
+
+[[events]]
+id = "later-years"
+date = "1950"
+end = "1980"
+date_display.en = "1950s–1970s"    # your own words for the date
+era = "work"
+headline.en = "Later years"
+text.en = "A range of years, shown with the curator's own label."
+sources = ["archive"]
+
+# Photographs: JPEG or PNG files inside this folder.
+[[photographs]]
+id = "portrait"
+file = "media/portrait.png"
+caption.en = "A placeholder: replace media/portrait.png with your photograph."
+credit.en = "Photograph: its owner"
+alt.en = "A plain dark frame where the photograph will be"
+
+# Quotes: copied word for word, without quotation marks, with who said it.
+[[quotes]]
+id = "first-quote"
+text.en = "Put a quotation here, exactly as the source prints it."
+speaker = "Its Speaker"
+role.en = "Who the speaker was"
+context.en = "To whom, when and where it was said"
+sources = ["archive"]
+)toml";
+
+// A calm placeholder photograph: a warm dark gradient the curator replaces.
+bool write_placeholder(const fs::path& path) {
+    const int w = 1200, h = 800;
+    std::vector<uint8_t> px(size_t(w) * size_t(h) * 3);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const float d = std::hypot(float(x - w * 0.4f) / w, float(y - h * 0.35f) / h);
+            const float t = std::min(1.f, d * 1.6f);
+            uint8_t* p = &px[(size_t(y) * size_t(w) + size_t(x)) * 3];
+            p[0] = uint8_t(141 - t * 98);
+            p[1] = uint8_t(122 - t * 86);
+            p[2] = uint8_t(95 - t * 67);
+        }
+    return stbi_write_png(path.string().c_str(), w, h, 3, px.data(), w * 3) != 0;
+}
+
+int run_new(const std::vector<std::string>& args) {
+    const Options o = parse_options(args, {}, {});
+    if (!o.error.empty()) return usage_error("new", o.error);
+    if (o.positional.size() != 1) return usage_error("new", "expected one DIR");
+    const fs::path dir = o.positional[0];
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
+        std::fprintf(stderr, "vitrine-pack new: %s is not empty; choose a new folder so nothing is overwritten\n",
+                     dir.string().c_str());
+        return kExitInvalid;
+    }
+    fs::create_directories(dir / "media", ec);
+    if (ec || !(std::ofstream(dir / "pack.toml") << kStarterManifest) || !write_placeholder(dir / "media" / "portrait.png")) {
+        std::fprintf(stderr, "vitrine-pack new: cannot write into %s\n", dir.string().c_str());
+        return kExitInvalid;
+    }
+    const kiosk::PackLoadResult check = kiosk::load_pack(dir.string());
+    for (const kiosk::Diagnostic& d : check.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    std::printf("Created a starter pack in %s.\n"
+                "Next: edit %s in a text editor, replace media/portrait.png, then run\n"
+                "  vitrine-pack validate %s\n  vitrine-pack preview %s --out %s-preview\n",
+                dir.string().c_str(), (dir / "pack.toml").string().c_str(), dir.string().c_str(),
+                dir.string().c_str(), dir.string().c_str());
+    return check.ok() ? kExitOk : kExitInvalid;
+}
+
+}  // namespace
+
+VITRINE_PACK_COMMAND(10, "new", "DIR", "start a pack in DIR from a commented example exhibit", run_new);
+
+}  // namespace pack_tool
