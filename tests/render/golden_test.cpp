@@ -9,10 +9,9 @@
 //   VITRINE_UPDATE_GOLDEN=1 ctest --preset debug -R golden
 // then look at tests/golden/*.png and commit them.
 #include "image_compare.h"
-#include "kiosk_view.h"
 #include "offscreen.h"
 #include "pack_loader.h"
-#include "replay.h"
+#include "scripted_kiosk.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -60,49 +59,16 @@ void check_against_golden(const Image& actual, const std::string& name) {
     SUCCEED(name << ": " << c.differing_pixels << " pixels beyond tolerance, largest difference " << c.max_channel_diff);
 }
 
-// The kiosk off-screen, driven by replay scripts in virtual time exactly as
-// `vitrine --headless --replay` drives it.
-struct Kiosk {
-    platform::Offscreen target;
-    platform::KioskView view;
-    int width, height;
-    int64_t now = 0;
-
-    Kiosk(int w, int h, const std::string& pack_dir = VITRINE_SOURCE_DIR "/assets/ieng-sary") : width(w), height(h) {
-        std::string error;
+// The kiosk off-screen with a staff PIN, driven by replays in virtual time.
+struct Kiosk : platform::ScriptedKiosk {
+    Kiosk(int w, int h, const std::string& pack_dir = VITRINE_SOURCE_DIR "/assets/ieng-sary") {
         kiosk::KioskConfig config;
         config.staff_pin = "2468";
-        REQUIRE(target.create(w, h, &error));
-        REQUIRE(view.init(target.renderer(), kiosk::Display{w, h, 0}, kiosk::load_pack(pack_dir), config,
-                          VITRINE_FONT_DIR, 0, &error));
+        std::string error;
+        REQUIRE(open(w, h, kiosk::load_pack(pack_dir), config, &error));
     }
-    const kiosk::ScreenLayouts& l() const { return view.layouts(); }
-
-    void replay(const std::string& script) {
-        const auto parsed = kiosk::parse_replay(script, "scene");
-        REQUIRE(parsed.ok());
-        for (const auto& step : parsed.steps) {
-            wait_until(step.time_ms);
-            if (step.action == kiosk::ReplayStep::Action::Input) view.handle(step.input);
-        }
-    }
-    void wait_until(int64_t t) {
-        while (now < t) {
-            now = std::min(t, now + 16);
-            view.tick(now);
-        }
-    }
-    std::string tap(const kiosk::Rect& r, int64_t after = 300) { return tap(r.x + r.w / 2, r.y + r.h / 2, after); }
-    std::string tap(float x, float y, int64_t after = 300) {
-        std::ostringstream s;
-        s << now + after << " down 0 " << x << " " << y << "\n" << now + after + 60 << " up 0 " << x << " " << y << "\n";
-        return s.str();
-    }
-    Image shot() {
-        view.tick(now);
-        view.render(now);
-        return Image{width, height, target.read_rgba()};
-    }
+    const kiosk::ScreenLayouts& l() const { return layouts(); }
+    const kiosk::ExhibitState& state() { return view().state(); }
 };
 
 struct Scene {
@@ -111,17 +77,17 @@ struct Scene {
 };
 
 const Scene kScenes[] = {
-    {"explore", [](Kiosk& k) { CHECK(k.view.state().screen == kiosk::Screen::Explore); }},
+    {"explore", [](Kiosk& k) { CHECK(k.state().screen == kiosk::Screen::Explore); }},
     {"explore-disputed",
      [](Kiosk& k) {
          // Next until the event whose date he disputed.
-         const auto& events = k.view.pack().events;
+         const auto& events = k.view().pack().events;
          int target = 0;
          while (target < int(events.size()) && events[size_t(target)].disputed.empty()) ++target;
          REQUIRE(target < int(events.size()));
-         for (int i = 0; i < target; ++i) k.replay(k.tap(k.l().explore.button[int(kiosk::Button::Next)]));
-         k.wait_until(k.now + 1000);
-         CHECK(k.view.state().selected_event == target);
+         for (int i = 0; i < target; ++i) k.tap(k.l().explore.button[int(kiosk::Button::Next)]);
+         k.wait(1000);
+         CHECK(k.state().selected_event == target);
      }},
     {"explore-cluster",
      [](Kiosk& k) {
@@ -133,65 +99,66 @@ const Scene kScenes[] = {
          REQUIRE(l.clusters[biggest].count > 1);
          float x = l.axis.screen_x(l.clusters[biggest].x, 0);
          if (x > l.axis.view_right) {  // scroll it into view with next presses
-             while (l.axis.screen_x(l.clusters[biggest].x, k.view.state().strip.offset()) > l.axis.view_right - 20) {
-                 k.replay(k.tap(l.button[int(kiosk::Button::Next)]));
-                 k.wait_until(k.now + 500);
+             while (l.axis.screen_x(l.clusters[biggest].x, k.state().strip.offset()) > l.axis.view_right - 20) {
+                 k.tap(l.button[int(kiosk::Button::Next)]);
+                 k.wait(500);
              }
-             x = l.axis.screen_x(l.clusters[biggest].x, k.view.state().strip.offset());
+             x = l.axis.screen_x(l.clusters[biggest].x, k.state().strip.offset());
          }
-         k.replay(k.tap(x, l.axis.y));
-         k.wait_until(k.now + 500);
-         CHECK(k.view.state().open_cluster == int(biggest));
+         k.tap(x, l.axis.y);
+         k.wait(500);
+         CHECK(k.state().open_cluster == int(biggest));
      }},
     {"photo-zoomed",
      [](Kiosk& k) {
-         k.replay(k.tap(k.l().explore.photo_frame));
+         k.tap(k.l().explore.photo_frame);
          const float x = k.l().display.width * 0.45f, y = k.l().display.height * 0.4f;
-         k.replay(k.tap(x, y, 500) + k.tap(x, y, 700));
-         k.wait_until(k.now + 1000);
-         CHECK(k.view.state().screen == kiosk::Screen::Photo);
-         CHECK(k.view.state().photo.zoom == Approx(2.5f));
+         k.tap(x, y, 500);
+         k.tap(x, y, 100);  // a double tap
+         k.wait(1000);
+         CHECK(k.state().screen == kiosk::Screen::Photo);
+         CHECK(k.state().photo.zoom == Approx(2.5f));
      }},
     {"voices",
      [](Kiosk& k) {
-         k.replay(k.tap(k.l().explore.button[int(kiosk::Button::Voices)]));
-         k.replay(k.tap(k.l().voices.next, 500));
-         k.wait_until(k.now + 1000);
-         CHECK(k.view.state().screen == kiosk::Screen::Voices);
-         CHECK(k.view.state().quote == 1);
+         k.tap(k.l().explore.button[int(kiosk::Button::Voices)]);
+         k.tap(k.l().voices.next, 500);
+         k.wait(1000);
+         CHECK(k.state().screen == kiosk::Screen::Voices);
+         CHECK(k.state().quote == 1);
      }},
     {"about",
      [](Kiosk& k) {
-         k.replay(k.tap(k.l().explore.button[int(kiosk::Button::About)]));
-         k.wait_until(k.now + 1000);
-         CHECK(k.view.state().screen == kiosk::Screen::About);
+         k.tap(k.l().explore.button[int(kiosk::Button::About)]);
+         k.wait(1000);
+         CHECK(k.state().screen == kiosk::Screen::About);
      }},
     {"settings",
      [](Kiosk& k) {
-         k.replay(k.tap(k.l().explore.button[int(kiosk::Button::Settings)]));
-         k.replay(k.tap(k.l().settings.high_contrast, 500));
-         k.wait_until(k.now + 500);
-         CHECK(k.view.state().settings_open);
-         CHECK(k.view.state().visitor.high_contrast);
+         k.tap(k.l().explore.button[int(kiosk::Button::Settings)]);
+         k.tap(k.l().settings.high_contrast, 500);
+         k.wait(500);
+         CHECK(k.state().settings_open);
+         CHECK(k.state().visitor.high_contrast);
      }},
     {"explore-large-text",
      [](Kiosk& k) {
-         k.replay(k.tap(k.l().explore.button[int(kiosk::Button::Settings)]));
-         k.replay(k.tap(k.l().settings.large_text, 500));
-         k.replay(k.tap(k.l().settings.close, 500));
-         k.wait_until(k.now + 1000);
-         CHECK(k.view.state().visitor.large_text);
-         CHECK_FALSE(k.view.state().settings_open);
+         k.tap(k.l().explore.button[int(kiosk::Button::Settings)]);
+         k.tap(k.l().settings.large_text, 500);
+         k.tap(k.l().settings.close, 500);
+         k.wait(1000);
+         CHECK(k.state().visitor.large_text);
+         CHECK_FALSE(k.state().settings_open);
      }},
     {"countdown",
      [](Kiosk& k) {
-         k.wait_until(kiosk::idle_timeout_ms(k.view.pack()) + 3000);
-         CHECK(kiosk::countdown_visible(k.view.state(), k.view.pack()));
+         k.wait(kiosk::idle_timeout_ms(k.view().pack()) + 3000);
+         CHECK(kiosk::countdown_visible(k.state(), k.view().pack()));
      }},
     {"attract",
      [](Kiosk& k) {
-         k.wait_until(kiosk::idle_timeout_ms(k.view.pack()) + kiosk::kCountdownMs + 5000);
-         CHECK(k.view.state().screen == kiosk::Screen::Attract);
+         k.wait(kiosk::idle_timeout_ms(k.view().pack()) + kiosk::kCountdownMs + 5000);
+         CHECK(k.state().screen == kiosk::Screen::Attract);
      }},
     {"staff-pin",
      [](Kiosk& k) {
@@ -199,9 +166,9 @@ const Scene kScenes[] = {
          std::ostringstream s;
          s << "100 down 1 8 8\n120 down 2 " << W - 8 << " " << H - 8 << "\n3300 up 1 8 8\n3310 up 2 " << W - 8 << " "
            << H - 8 << "\n";
-         k.replay(s.str());
-         k.replay(k.tap(k.l().pin.keys[1], 300));
-         CHECK(k.view.state().pin_open);
+         k.play(s.str());
+         k.tap(k.l().pin.keys[1], 300);
+         CHECK(k.state().pin_open);
      }},
 };
 
@@ -215,7 +182,7 @@ TEST_CASE("every screen matches its reference at every size", "[golden]") {
         INFO(name.str());
         Kiosk k(size.first, size.second);
         scene.play(k);
-        check_against_golden(k.shot(), name.str());
+        check_against_golden(Image{k.width(), k.height(), k.shot()}, name.str());
     }
 }
 
@@ -226,8 +193,8 @@ TEST_CASE("a pack that fails to load shows the calm unavailable screen", "[golde
     std::filesystem::current_path(VITRINE_TEST_PACKS);
     Kiosk k(1280, 800, "broken-syntax");
     std::filesystem::current_path(previous);
-    CHECK_FALSE(k.view.exhibit_loaded());
-    check_against_golden(k.shot(), "unavailable-1280x800");
+    CHECK_FALSE(k.view().exhibit_loaded());
+    check_against_golden(Image{k.width(), k.height(), k.shot()}, "unavailable-1280x800");
 }
 
 TEST_CASE("the comparison catches a real change and forgives rounding", "[golden]") {
