@@ -1,0 +1,203 @@
+// vitrine-pack preview DIR --out FOLDER [--size WxH ...]: every screen of the
+// exhibit rendered headlessly, as a curator checks a pack before it goes near a
+// kiosk, plus one contact sheet per size with every screen as a labelled
+// thumbnail.
+#include "fonts.h"
+#include "frame.h"
+#include "imgui_sdl_renderer.h"
+#include "offscreen.h"
+#include "pack_loader.h"
+#include "pack_tool.h"
+#include "palette.h"
+#include "photo_scaling.h"
+#include "scripted_kiosk.h"
+#include "textures.h"
+
+#include <cmath>
+#include <filesystem>
+#include <functional>
+#include <unistd.h>
+
+namespace pack_tool {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Screen {
+    std::string name;    // file name without .png
+    std::string label;   // under the thumbnail
+    std::function<void(platform::ScriptedKiosk&)> reach;
+};
+
+// Every screen a visitor can see, each reached by touches from a fresh kiosk.
+std::vector<Screen> screens_of(const kiosk::Pack& pack) {
+    std::vector<Screen> screens;
+    for (size_t i = 0; i < pack.events.size(); ++i) {
+        const std::string n = std::to_string(i + 1);
+        screens.push_back({"explore-" + std::string(i + 1 < 10 ? "0" : "") + n, "Explore: " + pack.events[i].headline.get(),
+                           [i](platform::ScriptedKiosk& k) {
+                               for (size_t step = 0; step < i; ++step)
+                                   k.tap(k.layouts().explore.button[int(kiosk::Button::Next)], 200);
+                               k.wait(1000);
+                           }});
+    }
+    if (pack.find_photo(pack.exhibit.photo))
+        screens.push_back({"photograph", "Photograph viewer", [](platform::ScriptedKiosk& k) {
+                               k.tap(k.layouts().explore.photo_frame);
+                               k.wait(1000);
+                           }});
+    for (size_t i = 0; i < pack.quotes.size(); ++i) {
+        const std::string n = std::to_string(i + 1);
+        screens.push_back({"voices-" + std::string(i + 1 < 10 ? "0" : "") + n, "Voices: " + pack.quotes[i].speaker,
+                           [i](platform::ScriptedKiosk& k) {
+                               k.tap(k.layouts().explore.button[int(kiosk::Button::Voices)]);
+                               for (size_t step = 0; step < i; ++step) k.tap(k.layouts().voices.next, 200);
+                               k.wait(1000);
+                           }});
+    }
+    screens.push_back({"about", "About", [](platform::ScriptedKiosk& k) {
+                           k.tap(k.layouts().explore.button[int(kiosk::Button::About)]);
+                           k.wait(1000);
+                       }});
+    screens.push_back({"attract", "Attract loop", [&pack](platform::ScriptedKiosk& k) {
+                           k.wait(int64_t(std::max(20, pack.settings.idle_timeout_s)) * 1000 + kiosk::kCountdownMs + 4000);
+                       }});
+    return screens;
+}
+
+struct Shot {
+    std::string label;
+    int width, height;
+    std::vector<uint8_t> rgba;
+};
+
+// One PNG with every screen as a thumbnail and its label, drawn with the
+// exhibit's own fonts and the software renderer.
+bool write_contact_sheet(const std::string& path, const std::string& title, const std::vector<Shot>& shots,
+                         std::string* error) {
+    const int columns = 4, thumb_w = 420, pad = 24;
+    const int thumb_h = int(std::lround(float(thumb_w) * float(shots[0].height) / float(shots[0].width)));
+    const int label_h = 44, header_h = 70;
+    const int rows = int((shots.size() + columns - 1) / columns);
+    const int W = pad + columns * (thumb_w + pad), H = header_h + rows * (thumb_h + label_h + pad) + pad;
+
+    platform::Offscreen sheet;
+    if (!sheet.create(W, H, error)) return false;
+    ImGuiContext* ctx = kiosk::create_imgui_context();
+    kiosk::Fonts fonts;
+    std::string text = title;
+    for (const Shot& s : shots) text += s.label;
+    bool ok = kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for({1280, 800}), VITRINE_FONT_DIR, text, fonts,
+                                 error);
+    SDL_Texture* atlas = ok ? platform::upload_font_atlas(sheet.renderer()) : nullptr;
+    std::vector<SDL_Texture*> thumbs;
+    for (const Shot& s : shots) {
+        const kiosk::ScaledImage small = kiosk::scale_to_fit(s.rgba.data(), s.width, s.height, thumb_w, thumb_h);
+        thumbs.push_back(platform::upload_rgba(sheet.renderer(), small.width, small.height, small.rgba.data()));
+    }
+    if (ok) {
+        const kiosk::Palette& p = kiosk::palette_for(false);
+        const ImDrawData* data = kiosk::build_frame({W, H, 0}, 1.f / 60, [&](ImDrawList& dl) {
+            dl.AddRectFilled(ImVec2(0, 0), ImVec2(float(W), float(H)), p.background);
+            dl.AddText(fonts[kiosk::FontRole::Headline], fonts.size(kiosk::FontRole::Headline), ImVec2(pad, 14), p.paper,
+                       title.c_str());
+            for (size_t i = 0; i < shots.size(); ++i) {
+                const float x = float(pad + int(i % columns) * (thumb_w + pad));
+                const float y = float(header_h + int(i / columns) * (thumb_h + label_h + pad));
+                dl.AddRectFilled(ImVec2(x - 1, y - 1), ImVec2(x + thumb_w + 1, y + thumb_h + 1), p.outline);
+                if (thumbs[i]) dl.AddImage(thumbs[i], ImVec2(x, y), ImVec2(x + thumb_w, y + thumb_h));
+                const ImVec4 clip(x, y + thumb_h, x + thumb_w, y + thumb_h + label_h);
+                dl.AddText(fonts[kiosk::FontRole::Small], fonts.size(kiosk::FontRole::Small), ImVec2(x, y + thumb_h + 8),
+                           p.muted, shots[i].label.c_str(), nullptr, 0, &clip);
+            }
+        });
+        SDL_RenderClear(sheet.renderer());
+        platform::render_draw_data(sheet.renderer(), data);
+        ok = sheet.save_png(path, error);
+    }
+    for (SDL_Texture* t : thumbs)
+        if (t) SDL_DestroyTexture(t);
+    if (atlas) SDL_DestroyTexture(atlas);
+    ImGui::DestroyContext(ctx);
+    return ok;
+}
+
+// A progress bar on a terminal; plain lines when the output goes to a file.
+void progress(size_t done, size_t total, const std::string& what) {
+    if (isatty(STDERR_FILENO)) {
+        const int width = 30, filled = int(float(width) * float(done) / float(total));
+        std::fprintf(stderr, "\r[%s%s] %zu/%zu %-40.40s", std::string(size_t(filled), '#').c_str(),
+                     std::string(size_t(width - filled), '.').c_str(), done, total, what.c_str());
+        if (done == total) std::fprintf(stderr, "\n");
+    } else {
+        std::fprintf(stderr, "preview: %zu/%zu %s\n", done, total, what.c_str());
+    }
+    std::fflush(stderr);
+}
+
+int run_preview(const std::vector<std::string>& args) {
+    const Options o = parse_options(args, {}, {"--out", "--size"});
+    if (!o.error.empty()) return usage_error("preview", o.error);
+    if (o.positional.size() != 1) return usage_error("preview", "expected one DIR");
+    const std::string out = o.value("--out");
+    if (out.empty()) return usage_error("preview", "--out FOLDER is required");
+    std::vector<std::pair<int, int>> sizes;
+    for (const std::string& size : o.all("--size")) {
+        int w = 0, h = 0;
+        char x = 0;
+        if (std::sscanf(size.c_str(), "%d%c%d", &w, &x, &h) != 3 || x != 'x' || w < 320 || h < 240 || w > 8192 || h > 8192)
+            return usage_error("preview", "--size " + size + ": expected WIDTHxHEIGHT, e.g. 1920x1080");
+        sizes.emplace_back(w, h);
+    }
+    if (sizes.empty()) sizes = {{1920, 1080}};
+
+    const std::string& dir = o.positional[0];
+    const kiosk::PackLoadResult first = kiosk::load_pack(dir);
+    for (const kiosk::Diagnostic& d : first.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    if (!first.ok()) {
+        std::fprintf(stderr, "vitrine-pack preview: %s is not valid; fix the errors above first\n", dir.c_str());
+        return kExitInvalid;
+    }
+    const std::vector<Screen> screens = screens_of(first.pack);
+    const size_t total = screens.size() * sizes.size();
+    size_t done = 0;
+    for (const auto& [w, h] : sizes) {
+        const std::string size = std::to_string(w) + "x" + std::to_string(h);
+        const fs::path folder = fs::path(out) / size;
+        std::error_code ec;
+        fs::create_directories(folder, ec);
+        std::vector<Shot> shots;
+        for (const Screen& screen : screens) {
+            platform::ScriptedKiosk k;
+            std::string error;
+            if (!k.open(w, h, kiosk::load_pack(dir), {}, &error)) {
+                std::fprintf(stderr, "vitrine-pack preview: %s\n", error.c_str());
+                return kExitInvalid;
+            }
+            screen.reach(k);
+            shots.push_back({screen.label, w, h, k.shot()});
+            const std::string file = (folder / (screen.name + ".png")).string();
+            if (!platform::write_png(file, w, h, shots.back().rgba.data(), &error)) {
+                std::fprintf(stderr, "\nvitrine-pack preview: %s\n", error.c_str());
+                return kExitInvalid;
+            }
+            progress(++done, total, size + " " + screen.name);
+        }
+        std::string error;
+        const std::string sheet = (fs::path(out) / ("contact-sheet-" + size + ".png")).string();
+        if (!write_contact_sheet(sheet, first.pack.exhibit.title.get() + " at " + size, shots, &error)) {
+            std::fprintf(stderr, "vitrine-pack preview: %s\n", error.c_str());
+            return kExitInvalid;
+        }
+        std::fprintf(stderr, "preview: wrote %s\n", sheet.c_str());
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+VITRINE_PACK_COMMAND(30, "preview", "DIR --out FOLDER [--size WxH ...]",
+                     "render every screen of the pack as PNGs, and a contact sheet per size (default 1920x1080)",
+                     run_preview);
+
+}  // namespace pack_tool
