@@ -61,6 +61,13 @@ void open_pin_pad(ExhibitState& s, int64_t now) {
     s.gestures.reset();
 }
 
+void begin_session(ExhibitState& s, int64_t now) {
+    s.stats.in_session = true;
+    s.stats.session_start_ms = now;
+    s.stats.screen_since_ms = now;
+    s.stats.add(StatEvent::Kind::SessionStart);
+}
+
 bool dispatch(ExhibitState& s, const Gesture& g, const Ui& ui) {
     if (s.pin_open) return pin_gesture(s, g, ui);
     if (s.settings_open) return settings_gesture(s, g, ui);
@@ -101,6 +108,17 @@ bool top_bar_tap(ExhibitState& s, const TopBar& bar, const Gesture& g, const Ui&
     return false;
 }
 
+const char* screen_name(Screen screen) {
+    switch (screen) {
+        case Screen::Explore: return "explore";
+        case Screen::Photo: return "photo";
+        case Screen::Voices: return "voices";
+        case Screen::About: return "about";
+        case Screen::Attract: return "attract";
+    }
+    return "";
+}
+
 int64_t idle_timeout_ms(const Pack& pack) { return int64_t(std::max(20, pack.settings.idle_timeout_s)) * 1000; }
 
 bool reduced_motion(const Pack& pack) { return pack.settings.reduced_motion; }
@@ -118,6 +136,10 @@ float ease_progress(int64_t start_ms, int64_t now_ms, int64_t duration_ms) {
 
 void go_to_screen(ExhibitState& s, Screen screen, int64_t now_ms) {
     if (s.screen == screen) return;
+    if (s.stats.in_session) {
+        s.stats.add(StatEvent::Kind::Dwell, screen_name(s.screen), now_ms - s.stats.screen_since_ms);
+        s.stats.screen_since_ms = now_ms;
+    }
     s.transition = {s.screen, now_ms};
     s.screen = screen;
     s.open_cluster = -1;
@@ -131,6 +153,7 @@ void select_event(ExhibitState& s, int index, const Ui& ui, int64_t now_ms) {
     if (index == s.selected_event) return;
     s.selected_event = index;
     s.selection_changed_ms = now_ms;
+    if (s.stats.in_session) s.stats.add(StatEvent::Kind::EventOpened, ui.pack.events[size_t(index)].id);
     set_card_range(s, ui);
     s.card.jump_to(0);
     reveal_selected(s, ui, now_ms);
@@ -155,7 +178,16 @@ ExhibitState initial_state(const Ui& ui, int64_t now_ms) {
 void reset_for_next_visitor(ExhibitState& s, const Ui& ui, int64_t now_ms) {
     const Screen screen = s.screen;
     const int64_t attract_start = s.attract_start_ms;
+    VisitStats stats = std::move(s.stats);
+    if (stats.in_session) {
+        // The visit ended at its last touch, not when the idle timer ran out.
+        const int64_t end = std::max(stats.screen_since_ms, s.last_input_ms);
+        stats.add(StatEvent::Kind::Dwell, screen_name(screen), end - stats.screen_since_ms);
+        stats.add(StatEvent::Kind::SessionEnd, "", end - stats.session_start_ms);
+        stats.in_session = false;
+    }
     s = initial_state(ui, now_ms);
+    s.stats = std::move(stats);
     // Keep showing the attract loop (and its place in the quote rotation) if it
     // is on; the caller decides where the next visitor starts.
     if (screen == Screen::Attract) {
@@ -176,8 +208,10 @@ bool update(ExhibitState& s, const InputEvent& e, const Ui& ui) {
         s.screen = Screen::Explore;
         s.transition = {Screen::Attract, e.time_ms};
         s.gestures.reset();
+        begin_session(s, e.time_ms);
         return true;
     }
+    if (!s.stats.in_session && e.type == InputEvent::Type::Down) begin_session(s, e.time_ms);
     if (countdown) {
         // The touch says "I am still here": it cancels the countdown and nothing else.
         s.gestures.reset();

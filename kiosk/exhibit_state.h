@@ -8,6 +8,7 @@
 #include "kinetic_scroll.h"
 #include "kiosk_config.h"
 #include "pack.h"
+#include "visit_stats.h"
 
 #include <cstdint>
 #include <optional>
@@ -93,6 +94,9 @@ struct ExhibitState {
 
     GestureRecognizer gestures;
     int64_t now_ms = 0;               // the time of the latest update or tick
+
+    // Anonymous counts for the curator; survives the reset between visitors.
+    VisitStats stats;
 };
 
 // Everything the screens read besides the state.
@@ -125,6 +129,7 @@ struct TickResult {
 TickResult tick(ExhibitState& state, int64_t now_ms, const Ui& ui);
 
 int64_t idle_timeout_ms(const Pack& pack);
+const char* screen_name(Screen screen);
 bool countdown_visible(const ExhibitState& state, const Pack& pack);
 bool reduced_motion(const Pack& pack);
 

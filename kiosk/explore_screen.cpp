@@ -372,7 +372,11 @@ bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
             for (int b = 0; b < int(Button::Count); ++b) {
                 if (!l.button_hit[b].contains(g.x, g.y)) continue;
                 switch (Button(b)) {
-                    case Button::Voices: go_to_screen(s, Screen::Voices, now); break;
+                    case Button::Voices:
+                        go_to_screen(s, Screen::Voices, now);
+                        if (!ui.pack.quotes.empty() && s.stats.in_session)
+                            s.stats.add(StatEvent::Kind::QuoteRead, ui.pack.quotes[size_t(s.quote)].id);
+                        break;
                     case Button::About: go_to_screen(s, Screen::About, now); break;
                     case Button::Settings: s.settings_open = true; break;
                     case Button::Prev: select_event(s, s.selected_event - 1, ui, now); break;

@@ -107,6 +107,7 @@ bool photo_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
             v.pan_from_x = v.pan_x;
             v.pan_from_y = v.pan_y;
             v.zoom_to = v.zoom > 1.05f ? 1.f : kDoubleTapZoom;
+            if (v.zoom_to > 1 && s.stats.in_session) s.stats.add(StatEvent::Kind::PhotoZoom);
             v.anchor_x = g.x;
             v.anchor_y = g.y;
             if (reduced_motion(ui.pack)) {
@@ -119,6 +120,7 @@ bool photo_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
         }
         case K::PinchStart:
         case K::Pinch:
+            if (g.kind == K::PinchStart && s.stats.in_session) s.stats.add(StatEvent::Kind::PhotoZoom);
             v.zoom_anim_start = -1;
             zoom_about(v, std::clamp(v.zoom * g.scale, 1.f, kMaxZoom), g.x, g.y, ui);
             v.pan_x += g.dx;

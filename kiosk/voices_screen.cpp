@@ -135,6 +135,7 @@ bool voices_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
         s.quote = next;
         s.quote_direction = step;
         s.quote_changed_ms = g.time_ms;
+        if (s.stats.in_session) s.stats.add(StatEvent::Kind::QuoteRead, ui.pack.quotes[size_t(next)].id);
         return true;
     };
     if (g.kind == Gesture::Kind::Swipe) {

@@ -1,0 +1,140 @@
+#include "visit_log.h"
+
+#include <ctime>
+#include <sqlite3.h>
+
+namespace platform {
+
+namespace {
+
+constexpr const char* kSchema =
+    "CREATE TABLE IF NOT EXISTS daily ("
+    " day TEXT NOT NULL, metric TEXT NOT NULL, item TEXT NOT NULL,"
+    " count INTEGER NOT NULL DEFAULT 0, total_ms INTEGER NOT NULL DEFAULT 0,"
+    " PRIMARY KEY (day, metric, item))";
+
+bool exec(sqlite3* db, const char* sql, std::string* error) {
+    char* message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
+    if (error) *error = message ? message : "unknown SQLite error";
+    sqlite3_free(message);
+    return false;
+}
+
+}  // namespace
+
+std::string VisitLog::today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char day[16];
+    std::strftime(day, sizeof day, "%Y-%m-%d", &local);
+    return day;
+}
+
+bool VisitLog::open(const std::string& path, std::string* error) {
+    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) {
+        if (error) *error = path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open");
+        sqlite3_close(db_);
+        db_ = nullptr;
+        return false;
+    }
+    sqlite3_busy_timeout(db_, 2000);
+    // WAL keeps readers (an export) from blocking the writer; FULL syncs each
+    // commit so a power cut loses at most the last batch, never the file.
+    if (!exec(db_, "PRAGMA journal_mode=WAL", error) || !exec(db_, "PRAGMA synchronous=FULL", error) ||
+        !exec(db_, kSchema, error)) {
+        if (error) *error = path + ": " + *error;
+        sqlite3_close(db_);
+        db_ = nullptr;
+        return false;
+    }
+    writer_ = std::thread([this] { writer_loop(); });
+    return true;
+}
+
+VisitLog::~VisitLog() {
+    if (writer_.joinable()) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stopping_ = true;
+        }
+        wake_.notify_one();
+        writer_.join();
+    }
+    if (db_) sqlite3_close(db_);
+}
+
+void VisitLog::record(const std::vector<kiosk::StatEvent>& events, const std::string& day) {
+    if (!db_ || events.empty()) return;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        for (const kiosk::StatEvent& e : events) queue_.emplace_back(day, e);
+    }
+    wake_.notify_one();
+}
+
+void VisitLog::flush() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    idle_.wait(lock, [this] { return queue_.empty() && !writing_; });
+}
+
+void VisitLog::writer_loop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+        wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty() && stopping_) return;
+        std::vector<std::pair<std::string, kiosk::StatEvent>> batch;
+        batch.swap(queue_);
+        writing_ = true;
+        lock.unlock();
+        write_batch(batch);
+        lock.lock();
+        writing_ = false;
+        idle_.notify_all();
+    }
+}
+
+void VisitLog::write_batch(const std::vector<std::pair<std::string, kiosk::StatEvent>>& batch) {
+    sqlite3_stmt* upsert = nullptr;
+    const char* sql =
+        "INSERT INTO daily (day, metric, item, count, total_ms) VALUES (?1, ?2, ?3, 1, ?4)"
+        " ON CONFLICT (day, metric, item) DO UPDATE SET count = count + 1, total_ms = total_ms + ?4";
+    if (sqlite3_prepare_v2(db_, sql, -1, &upsert, nullptr) != SQLITE_OK) return;
+    exec(db_, "BEGIN", nullptr);
+    for (const auto& [day, e] : batch) {
+        sqlite3_bind_text(upsert, 1, day.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(upsert, 2, kiosk::stat_kind_name(e.kind), -1, SQLITE_STATIC);
+        sqlite3_bind_text(upsert, 3, e.item.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(upsert, 4, e.duration_ms);
+        sqlite3_step(upsert);
+        sqlite3_reset(upsert);
+    }
+    exec(db_, "COMMIT", nullptr);
+    sqlite3_finalize(upsert);
+}
+
+bool read_daily_counts(const std::string& path, std::vector<DailyCount>& out, std::string* error) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        if (error) *error = path + ": " + (db ? sqlite3_errmsg(db) : "cannot open");
+        sqlite3_close(db);
+        return false;
+    }
+    sqlite3_stmt* q = nullptr;
+    bool ok = sqlite3_prepare_v2(db, "SELECT day, metric, item, count, total_ms FROM daily ORDER BY day, metric, item",
+                                 -1, &q, nullptr) == SQLITE_OK;
+    while (ok && sqlite3_step(q) == SQLITE_ROW) {
+        auto text = [&](int col) {
+            const unsigned char* t = sqlite3_column_text(q, col);
+            return std::string(t ? reinterpret_cast<const char*>(t) : "");
+        };
+        out.push_back({text(0), text(1), text(2), sqlite3_column_int64(q, 3), sqlite3_column_int64(q, 4)});
+    }
+    if (!ok && error) *error = path + ": " + sqlite3_errmsg(db);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return ok;
+}
+
+}  // namespace platform
