@@ -1,0 +1,221 @@
+// vitrine-pack import-timelinejs FILE --out DIR: a TimelineJS timeline (JSON, or
+// the Google Sheets template saved as CSV) turned into a new exhibit pack.
+#include "import_timelinejs.h"
+
+#include "image_header.h"
+#include "pack_loader.h"
+#include "pack_tool.h"
+#include "timelinejs_import.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+namespace pack_tool {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr uintmax_t kMaxTimelineBytes = 64 * 1024 * 1024;
+
+// Why the local file at `path` cannot become a photograph, or "" when it can:
+// the same checks the pack loader makes, before anything is copied.
+std::string check_media(const std::string& path) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) return "does not exist";
+    if (!fs::is_regular_file(status)) return "is not a file";
+    const uintmax_t size = fs::file_size(path, ec);
+    if (ec) return "cannot be read";
+    constexpr uintmax_t kMiB = 1024 * 1024;
+    if (size > static_cast<uintmax_t>(kiosk::kMaxImageFileBytes))
+        return "is " + std::to_string((size + kMiB - 1) / kMiB) + " MiB; a media file may be at most " +
+               std::to_string(kiosk::kMaxImageFileBytes / kMiB) + " MiB";
+    std::vector<uint8_t> bytes(size);
+    std::ifstream in(path, std::ios::binary);
+    if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size())))
+        return "cannot be read";
+    const kiosk::ImageHeader header = kiosk::read_image_header(bytes.data(), bytes.size());
+    if (header.format == kiosk::ImageHeader::Format::Unknown)
+        return "is not a PNG or JPEG image (checked by content, not by name)";
+    if (!header.problem.empty()) return "is corrupt: " + header.problem;
+    if (!kiosk::within_image_limits(header))
+        return "is " + std::to_string(header.width) + "×" + std::to_string(header.height) +
+               " pixels; images may be at most " + std::to_string(kiosk::kMaxImageSide) +
+               " pixels a side and 40 megapixels";
+    return "";
+}
+
+// Files and folders written so far, removed again if the import cannot finish.
+class Written {
+public:
+    void file(const fs::path& path) { files_.push_back(path); }
+    void folder(const fs::path& path) { folders_.push_back(path); }
+    void undo() {
+        std::error_code ec;
+        for (auto it = files_.rbegin(); it != files_.rend(); ++it) fs::remove(*it, ec);
+        for (auto it = folders_.rbegin(); it != folders_.rend(); ++it) fs::remove(*it, ec);  // only when empty
+    }
+
+private:
+    std::vector<fs::path> files_;
+    std::vector<fs::path> folders_;
+};
+
+bool write_file(const fs::path& path, const void* data, size_t size) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+    out.close();
+    return static_cast<bool>(out);
+}
+
+std::string error_line(const std::string& where, const std::string& message) {
+    return where + ": error: " + message;
+}
+
+// Creates `dir` and its missing parents, remembering each one it made.
+bool make_folders(const fs::path& dir, Written& written, std::string& error) {
+    std::vector<fs::path> missing;
+    std::error_code ec;
+    for (fs::path p = dir; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+        missing.push_back(p);
+        if (p == p.parent_path()) break;
+    }
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+        if (!fs::create_directory(*it, ec) && ec) {
+            error = "cannot create the folder " + it->string() + ": " + ec.message();
+            return false;
+        }
+        written.folder(*it);
+    }
+    return true;
+}
+
+int run_import(const std::vector<std::string>& args) {
+    const Options o = parse_options(args, {}, {"--out"});
+    if (!o.error.empty()) return usage_error("import-timelinejs", o.error);
+    if (o.positional.size() != 1)
+        return usage_error("import-timelinejs",
+                           "expected one FILE, got " + std::to_string(o.positional.size()) + " arguments");
+    const std::string out = o.value("--out");
+    if (out.empty()) return usage_error("import-timelinejs", "--out DIR is required: the folder for the new pack");
+    std::vector<std::string> report;
+    const int status = import_timelinejs(o.positional[0], out, report);
+    for (const std::string& line : report) std::fprintf(stderr, "%s\n", line.c_str());
+    return status;
+}
+
+}  // namespace
+
+int import_timelinejs(const std::string& input, const std::string& out_dir, std::vector<std::string>& report) {
+    std::error_code ec;
+    // The timeline.
+    if (!fs::exists(input, ec)) {
+        report.push_back(error_line(input, "no such file"));
+        return kExitInvalid;
+    }
+    if (!fs::is_regular_file(input, ec)) {
+        report.push_back(error_line(input, "is not a file"));
+        return kExitInvalid;
+    }
+    const uintmax_t size = fs::file_size(input, ec);
+    if (ec || size > kMaxTimelineBytes) {
+        report.push_back(error_line(input, ec ? "cannot be read: " + ec.message()
+                                              : "is larger than 64 MiB; that is no TimelineJS timeline"));
+        return kExitInvalid;
+    }
+    std::ifstream in(input, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+        report.push_back(error_line(input, "cannot be read"));
+        return kExitInvalid;
+    }
+
+    // The pack folder: new, or empty. Nothing a curator made is ever overwritten.
+    const fs::path dir(out_dir);
+    if (fs::exists(dir, ec)) {
+        if (!fs::is_directory(dir, ec)) {
+            report.push_back(error_line(out_dir, "exists and is not a folder; give a new folder for the pack"));
+            return kExitInvalid;
+        }
+        if (!fs::is_empty(dir, ec)) {
+            report.push_back(error_line(out_dir, "is not empty; the import writes only into a new or empty folder, "
+                                                 "so nothing there is overwritten"));
+            return kExitInvalid;
+        }
+    }
+
+    // The conversion.
+    std::optional<kiosk::TimelineFormat> format = kiosk::timeline_format_from_name(input);
+    if (!format) {
+        const size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+        format = first != std::string::npos && text[first] == '{' ? kiosk::TimelineFormat::Json
+                                                                   : kiosk::TimelineFormat::Csv;
+    }
+    kiosk::TimelineImportOptions options;
+    options.file_name = fs::path(input).filename().string();
+    options.base_dir = fs::path(input).parent_path().string();
+    if (options.base_dir.empty()) options.base_dir = ".";
+    options.check_local_media = check_media;
+    const kiosk::TimelineImport result = kiosk::import_timelinejs(text, *format, options);
+    // Warnings first: when nothing could be imported they often say why.
+    for (const std::string& warning : result.warnings) report.push_back(input + ": warning: " + warning);
+    if (!result.ok()) {
+        std::string where = input;
+        if (result.error_line > 0) where += ":" + std::to_string(result.error_line);
+        if (result.error_line > 0 && result.error_column > 0) where += ":" + std::to_string(result.error_column);
+        report.push_back(error_line(where, result.error));
+        report.push_back(input + ": nothing was imported and nothing was written");
+        return kExitInvalid;
+    }
+
+    // Writing the pack.
+    Written written;
+    std::string error;
+    const auto fail = [&](const std::string& message) {
+        written.undo();
+        report.push_back(error_line(out_dir, message + "; nothing was kept"));
+        return kExitInvalid;
+    };
+    if (!make_folders(dir, written, error)) return fail(error);
+    if (!result.media.empty() || !result.generated.empty()) {
+        if (!make_folders(dir / "media", written, error)) return fail(error);
+    }
+    for (const kiosk::GeneratedFile& file : result.generated) {
+        const fs::path path = dir / file.destination;
+        if (file.bytes.empty() || !write_file(path, file.bytes.data(), file.bytes.size()))
+            return fail("cannot write " + path.string());
+        written.file(path);
+    }
+    for (const kiosk::MediaCopy& media : result.media) {
+        const fs::path path = dir / media.destination;
+        if (!fs::copy_file(media.source, path, fs::copy_options::none, ec))
+            return fail("cannot copy " + media.source + " to " + path.string() + ": " + ec.message());
+        written.file(path);
+    }
+    const fs::path manifest = dir / "pack.toml";
+    if (!write_file(manifest, result.pack_toml.data(), result.pack_toml.size()))
+        return fail("cannot write " + manifest.string());
+    written.file(manifest);
+
+    // The pack as the kiosk will read it.
+    const kiosk::PackLoadResult loaded = kiosk::load_pack(out_dir);
+    size_t errors = 0;
+    for (const kiosk::Diagnostic& d : loaded.diagnostics) {
+        report.push_back(d.to_string());
+        if (d.severity == kiosk::Diagnostic::Severity::Error) ++errors;
+    }
+    const size_t warnings = result.warnings.size() + loaded.diagnostics.size() - errors;
+    report.push_back(out_dir + ": imported " + plural(result.events, "event") + ", " + plural(result.eras, "era") +
+                     ", " + plural(result.quotes, "quote") + " and " + plural(result.photographs, "photograph") +
+                     " from " + input + "; " + plural(errors, "error") + ", " + plural(warnings, "warning") +
+                     (loaded.ok() ? "; the pack is valid" : "; the pack is not valid"));
+    return loaded.ok() ? kExitOk : kExitInvalid;
+}
+
+VITRINE_PACK_COMMAND(40, "import-timelinejs", "FILE.json|FILE.csv --out DIR",
+                     "make a new pack in DIR from a TimelineJS timeline (JSON, or its Google Sheet saved as CSV)",
+                     run_import);
+
+}  // namespace pack_tool

@@ -1,0 +1,666 @@
+// A TimelineJS timeline (JSON, or its Google Sheet saved as CSV) converted into a
+// pack: the conversion alone, then the pack it gives loaded as the kiosk loads it.
+#include <catch2/catch.hpp>
+
+#include "date.h"
+#include "image_header.h"
+#include "pack_loader.h"
+#include "timelinejs_import.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
+
+namespace fs = std::filesystem;
+using kiosk::DatePrecision;
+using kiosk::TimelineFormat;
+using kiosk::TimelineImport;
+
+namespace {
+
+const std::string kFixtures = std::string(VITRINE_SOURCE_DIR) + "/tests/fixtures/timelinejs";
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+kiosk::TimelineImportOptions options_for(const std::string& file_name) {
+    kiosk::TimelineImportOptions options;
+    options.file_name = file_name;
+    options.base_dir = kFixtures;
+    return options;
+}
+
+TimelineImport convert_fixture(const std::string& name) {
+    const auto format = kiosk::timeline_format_from_name(name);
+    REQUIRE(format);
+    return kiosk::import_timelinejs(read_text(kFixtures + "/" + name), *format, options_for(name));
+}
+
+TimelineImport convert_json(const std::string& json,
+                            const kiosk::TimelineImportOptions& options = options_for("test.json")) {
+    return kiosk::import_timelinejs(json, TimelineFormat::Json, options);
+}
+
+TimelineImport convert_csv(const std::string& csv) {
+    return kiosk::import_timelinejs(csv, TimelineFormat::Csv, options_for("test.csv"));
+}
+
+std::string all_warnings(const TimelineImport& r) {
+    std::string text;
+    for (const std::string& w : r.warnings) text += w + "\n";
+    return text;
+}
+
+size_t count_warnings(const TimelineImport& r, const std::string& needle) {
+    return static_cast<size_t>(std::count_if(r.warnings.begin(), r.warnings.end(), [&](const std::string& w) {
+        return w.find(needle) != std::string::npos;
+    }));
+}
+
+// The one warning containing every needle; fails when there is not exactly one.
+std::string warning_with(const TimelineImport& r, std::initializer_list<std::string> needles) {
+    std::vector<std::string> found;
+    for (const std::string& w : r.warnings) {
+        if (std::all_of(needles.begin(), needles.end(),
+                        [&](const std::string& n) { return w.find(n) != std::string::npos; }))
+            found.push_back(w);
+    }
+    INFO("warnings:\n" << all_warnings(r));
+    for (const std::string& n : needles) INFO("needle: " << n);
+    REQUIRE(found.size() == 1);
+    return found.front();
+}
+
+// Writes the conversion into a fresh folder, as the command does, and loads it
+// as the kiosk would.
+kiosk::PackLoadResult load_converted(const TimelineImport& r, const std::string& name) {
+    const fs::path dir = fs::path(VITRINE_TEST_OUTPUT) / "timelinejs-core" / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir / "media");
+    std::ofstream(dir / "pack.toml", std::ios::binary) << r.pack_toml;
+    for (const kiosk::MediaCopy& m : r.media) fs::copy_file(m.source, dir / m.destination);
+    for (const kiosk::GeneratedFile& g : r.generated) {
+        std::ofstream out(dir / g.destination, std::ios::binary);
+        out.write(reinterpret_cast<const char*>(g.bytes.data()), static_cast<std::streamsize>(g.bytes.size()));
+    }
+    kiosk::PackLoadResult loaded = kiosk::load_pack(dir.string());
+    std::string diagnostics;
+    for (const kiosk::Diagnostic& d : loaded.diagnostics) diagnostics += d.to_string() + "\n";
+    INFO("pack.toml:\n" << r.pack_toml << "\ndiagnostics:\n" << diagnostics);
+    CHECK(loaded.ok());
+    return loaded;
+}
+
+const kiosk::Event& event(const kiosk::Pack& pack, const std::string& id) {
+    const auto it = std::find_if(pack.events.begin(), pack.events.end(), [&](const kiosk::Event& e) { return e.id == id; });
+    INFO("event " << id);
+    REQUIRE(it != pack.events.end());
+    return *it;
+}
+
+void check_date(const kiosk::Date& d, int year, int month, int day, DatePrecision precision) {
+    CHECK(d.year == year);
+    CHECK(d.precision == precision);
+    if (precision != DatePrecision::Year) CHECK(d.month == month);
+    if (precision == DatePrecision::Day) CHECK(d.day == day);
+}
+
+std::vector<std::string> event_ids(const kiosk::Pack& pack) {
+    std::vector<std::string> ids;
+    for (const kiosk::Event& e : pack.events) ids.push_back(e.id);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]") {
+    const TimelineImport r = convert_fixture("ieng-sary.json");
+    INFO(r.error << "\n" << all_warnings(r));
+    REQUIRE(r.ok());
+    CHECK(r.events == 10);
+    CHECK(r.eras == 2);
+    CHECK(r.quotes == 1);
+    CHECK(r.photographs == 1);
+    const kiosk::PackLoadResult loaded = load_converted(r, "ieng-sary-json");
+    const kiosk::Pack& pack = loaded.pack;
+
+    SECTION("the title slide gives the exhibit's title, subtitle and photograph") {
+        CHECK(pack.exhibit.id == "ieng-sary");
+        CHECK(pack.exhibit.title.get() == "Ieng Sary");
+        CHECK(pack.exhibit.subject.get() == "Ieng Sary");
+        CHECK(pack.exhibit.subtitle.get() == "Face of the Khmer Rouge");
+        CHECK(pack.exhibit.photo == "railway-1977");
+        // born is the earliest event's date, and the curator is told to correct it.
+        check_date(pack.exhibit.born, 1925, 10, 24, DatePrecision::Day);
+        CHECK(warning_with(r, {"exhibit.born", "1925-10-24", "slide 1 'Born in present-day southern Vietnam'"})
+                  .find("date of birth") != std::string::npos);
+    }
+
+    SECTION("events keep their order, dates, precision, ranges and display dates") {
+        CHECK(event_ids(pack) == std::vector<std::string>{
+                                     "born-in-present-day-southern-vietnam", "at-sisowath-high-school",
+                                     "a-scholarship-to-paris", "sets-up-a-radio-station-in-hanoi",
+                                     "the-fall-of-phnom-penh", "announced-as-foreign-minister",
+                                     "the-face-of-democratic-kampuchea", "defects-and-receives-a-royal-pardon",
+                                     "sary-was-arrested-to-stand-trial-at-the", "death"});
+        // Strings and numbers, empty strings for missing parts.
+        check_date(event(pack, "born-in-present-day-southern-vietnam").when.start, 1925, 10, 24, DatePrecision::Day);
+        const kiosk::Event& school = event(pack, "at-sisowath-high-school");
+        check_date(school.when.start, 1940, 0, 0, DatePrecision::Year);
+        REQUIRE(school.when.end);
+        check_date(*school.when.end, 1949, 0, 0, DatePrecision::Year);
+        CHECK(school.when.display.get() == "1940s");
+        check_date(event(pack, "a-scholarship-to-paris").when.start, 1950, 0, 0, DatePrecision::Year);
+        CHECK_FALSE(event(pack, "a-scholarship-to-paris").when.end);
+        check_date(event(pack, "the-fall-of-phnom-penh").when.start, 1975, 4, 17, DatePrecision::Day);
+        check_date(event(pack, "announced-as-foreign-minister").when.start, 1975, 8, 0, DatePrecision::Month);
+        // A start date's own display_date, with the end formatted after it.
+        const kiosk::Event& face = event(pack, "the-face-of-democratic-kampuchea");
+        check_date(face.when.start, 1975, 8, 0, DatePrecision::Month);
+        REQUIRE(face.when.end);
+        check_date(*face.when.end, 1979, 1, 0, DatePrecision::Month);
+        CHECK(face.when.display.get() == "August 1975 – January 1979");
+        // Hours and minutes are dropped; unique_id becomes the id.
+        check_date(event(pack, "death").when.start, 2013, 3, 14, DatePrecision::Day);
+        CHECK(event(pack, "death").when.display.empty());
+        for (const kiosk::Event& e : pack.events) CHECK(e.sources == std::vector<std::string>{"timelinejs"});
+        REQUIRE(pack.sources.size() == 1);
+        CHECK(pack.sources[0].id == "timelinejs");
+        CHECK(pack.sources[0].title.get().find("ieng-sary.json") != std::string::npos);
+    }
+
+    SECTION("HTML is reduced to text and entities are decoded") {
+        CHECK(event(pack, "born-in-present-day-southern-vietnam").text.get() ==
+              "Ieng Sary was the son of a Chinese immigrant mother and a father from the Khmer Krom minority.");
+        CHECK(event(pack, "at-sisowath-high-school").text.get() ==
+              "According to court documents, Sary enrolled in secondary school at Sisowath High School.\n\n"
+              "There he met Khieu Thirith, his future wife, and Saloth Sar, who would become better known as "
+              "Pol Pot, Brother No. 1.");
+        CHECK(event(pack, "a-scholarship-to-paris").text.get() ==
+              "Sary won a scholarship to study at the Institut d’études politiques de Paris and moved to France.\n"
+              "There he began to dabble in communism, ultimately becoming a founding member of the Marxist Circle "
+              "of Khmer Students.");
+        CHECK(event(pack, "sets-up-a-radio-station-in-hanoi").text.get().find("“Voice of the FUNK”, the National") !=
+              std::string::npos);
+        CHECK(event(pack, "announced-as-foreign-minister").text.get() ==
+              "Four months after the Khmer Rouge took power, Sary was announced as the regime’s foreign minister.\n\n"
+              "He served as deputy prime minister of foreign affairs of Democratic Kampuchea.");
+        const std::string& face = event(pack, "the-face-of-democratic-kampuchea").text.get();
+        CHECK(face.find("the “agrarian utopia” — he would later argue") != std::string::npos);
+        CHECK(face.find("frequently & had no hand in the regime’s atrocities.") != std::string::npos);
+        CHECK(face.find('&') == face.find("& had"));  // no entity left undecoded
+    }
+
+    SECTION("each remote media gives one warning naming its slide, and no photograph") {
+        CHECK(count_warnings(r, "is remote") == 3);
+        warning_with(r, {"slide 3 'A scholarship to Paris': media https://en.wikipedia.org/wiki/Sciences_Po is remote",
+                         "a Wikipedia article", "cannot be fetched offline"});
+        warning_with(r, {"slide 4 'Sets up a radio station in Hanoi': media https://upload.wikimedia.org/",
+                         "a remote image"});
+        warning_with(r, {"slide 5 'The fall of Phnom Penh': media https://www.youtube.com/watch?v=example0417",
+                         "a YouTube video", "the event has no photograph"});
+        CHECK(event(pack, "a-scholarship-to-paris").photo.empty());
+        CHECK(event(pack, "sets-up-a-radio-station-in-hanoi").photo.empty());
+        CHECK(event(pack, "the-fall-of-phnom-penh").photo.empty());
+    }
+
+    SECTION("the local image is copied once and referenced by the title and its event") {
+        REQUIRE(r.media.size() == 1);
+        CHECK(r.media[0].written == "images/railway-1977.png");
+        CHECK(fs::path(r.media[0].source) == (fs::path(kFixtures) / "images/railway-1977.png").lexically_normal());
+        CHECK(r.media[0].destination == "media/railway-1977.png");
+        CHECK(r.generated.empty());
+        REQUIRE(pack.photographs.size() == 1);
+        const kiosk::Photograph& photo = pack.photographs[0];
+        CHECK(photo.id == "railway-1977");
+        CHECK(photo.file == "media/railway-1977.png");
+        CHECK(photo.credit.get() == "Photograph: DC-Cam");
+        CHECK(photo.alt.get() == "Ieng Sary among officials beside a railway track");
+        CHECK(photo.width == 48);
+        CHECK(photo.height == 32);
+        CHECK(event(pack, "announced-as-foreign-minister").photo == "railway-1977");
+    }
+
+    SECTION("the blockquote media became a quote, and its slide still an event") {
+        REQUIRE(pack.quotes.size() == 1);
+        const kiosk::Quote& q = pack.quotes[0];
+        CHECK(q.text.get() == "very regretful for the deaths of the intellectuals, because I was the one who "
+                              "gathered them to come to help build the country");
+        CHECK(q.speaker == "Ieng Sary");
+        CHECK(q.context.get() == "Reportedly said in 1996, as cited in the indictment in Case 002");
+        REQUIRE(q.when);
+        check_date(q.when->start, 1996, 0, 0, DatePrecision::Year);
+        CHECK(q.sources == std::vector<std::string>{"timelinejs"});
+        CHECK(event(pack, "defects-and-receives-a-royal-pardon").text.get() ==
+              "Sary defected and received a royal pardon.");
+    }
+
+    SECTION("eras come along with calm colours, and events in them are assigned") {
+        REQUIRE(pack.eras.size() == 2);
+        CHECK(pack.eras[0].id == "democratic-kampuchea");
+        CHECK(pack.eras[0].name.get() == "Democratic Kampuchea");
+        check_date(pack.eras[0].start, 1975, 4, 17, DatePrecision::Day);
+        check_date(pack.eras[0].end, 1979, 1, 7, DatePrecision::Day);
+        CHECK(pack.eras[1].id == "defection-and-tribunal");
+        CHECK(pack.eras[0].color != pack.eras[1].color);
+        for (const char* id : {"the-fall-of-phnom-penh", "announced-as-foreign-minister",
+                               "the-face-of-democratic-kampuchea"})
+            CHECK(event(pack, id).era == "democratic-kampuchea");
+        for (const char* id : {"defects-and-receives-a-royal-pardon", "sary-was-arrested-to-stand-trial-at-the", "death"})
+            CHECK(event(pack, id).era == "defection-and-tribunal");
+        for (const char* id : {"born-in-present-day-southern-vietnam", "at-sisowath-high-school",
+                               "a-scholarship-to-paris", "sets-up-a-radio-station-in-hanoi"})
+            CHECK(event(pack, id).era.empty());
+    }
+
+    SECTION("groups, backgrounds, missing headlines and texts are each reported once") {
+        const std::string groups = warning_with(r, {"groups are not shown by the kiosk"});
+        CHECK(groups.find("'Early life', 'Democratic Kampuchea'") != std::string::npos);
+        warning_with(r, {"background", "slide 5 'The fall of Phnom Penh'"});
+        warning_with(r, {"slide 9: has no headline", "'Sary was arrested to stand trial at the…'"});
+        CHECK(event(pack, "sary-was-arrested-to-stand-trial-at-the").headline.get() ==
+              "Sary was arrested to stand trial at the…");
+        warning_with(r, {"slide 10 'Dies on trial, aged 87': has no text"});
+        // Nothing is said about the hour and minute dropped from slide 10.
+        CHECK(count_warnings(r, "hour") == 0);
+        CHECK(count_warnings(r, "placeholder") == 0);
+    }
+}
+
+TEST_CASE("a TimelineJS sheet saved as CSV becomes a pack that validates", "[timelinejs]") {
+    const TimelineImport r = convert_fixture("ieng-sary-sheet.csv");
+    INFO(r.error << "\n" << all_warnings(r));
+    REQUIRE(r.ok());
+    CHECK(r.events == 7);
+    CHECK(r.eras == 2);
+    CHECK(r.quotes == 1);
+    const kiosk::PackLoadResult loaded = load_converted(r, "ieng-sary-csv");
+    const kiosk::Pack& pack = loaded.pack;
+
+    CHECK(pack.exhibit.title.get() == "Ieng Sary");
+    CHECK(pack.exhibit.subtitle.get() == "Face of the Khmer Rouge — after the Phnom Penh Post’s article of March 2013");
+    CHECK(event_ids(pack) == std::vector<std::string>{
+                                 "born-in-present-day-southern-vietnam", "at-sisowath-high-school",
+                                 "named-a-leftist-flees-to-join-pol-pot", "the-fall-of-phnom-penh",
+                                 "announced-as-foreign-minister", "defects-and-receives-a-royal-pardon",
+                                 "dies-on-trial-aged-87"});
+
+    // Quoted cells: commas, doubled quotes, line breaks.
+    const kiosk::Event& leftist = event(pack, "named-a-leftist-flees-to-join-pol-pot");
+    CHECK(leftist.headline.get() == "Named a \"leftist\", flees to join Pol Pot");
+    CHECK(leftist.text.get() == "Sary's life in academia ended when Norodom Sihanouk singled him out as a \"leftist\". "
+                                "He fled to the Vietnamese border to join Pol Pot.");
+    CHECK(event(pack, "at-sisowath-high-school").text.get() ==
+          "According to court documents, Sary enrolled in secondary school at Sisowath High School.\n\n"
+          "There he met Khieu Thirith, his future wife, and Saloth Sar, who would become better known as "
+          "Pol Pot, Brother No. 1.");
+    CHECK(event(pack, "at-sisowath-high-school").when.display.get() == "1940s");
+    REQUIRE(event(pack, "at-sisowath-high-school").when.end);
+    check_date(*event(pack, "at-sisowath-high-school").when.end, 1949, 0, 0, DatePrecision::Year);
+    // "7:30 AM" in the Time column is dropped without a word.
+    check_date(event(pack, "the-fall-of-phnom-penh").when.start, 1975, 4, 17, DatePrecision::Day);
+    CHECK(count_warnings(r, "7:30") == 0);
+    CHECK(count_warnings(r, "Time") == 0);
+    check_date(event(pack, "announced-as-foreign-minister").when.start, 1975, 8, 0, DatePrecision::Month);
+    check_date(event(pack, "dies-on-trial-aged-87").when.start, 2013, 3, 14, DatePrecision::Day);
+
+    // Rows are named by their row in the sheet; the blank row 11 is skipped silently.
+    warning_with(r, {"row 2 'Ieng Sary': media https://upload.wikimedia.org/", "it cannot be the exhibit photograph"});
+    warning_with(r, {"row 8 'The fall of Phnom Penh'", "a YouTube video"});
+    warning_with(r, {"row 9 'Announced as foreign minister'", "a Vimeo video"});
+    CHECK(count_warnings(r, "is remote") == 3);
+    CHECK(count_warnings(r, "row 11") == 0);
+    warning_with(r, {"exhibit.born", "row 5 'Born in present-day southern Vietnam'"});
+
+    // The <cite> of a blockquote names the speaker and their role.
+    REQUIRE(pack.quotes.size() == 1);
+    CHECK(pack.quotes[0].text.get() == "very regretful for the deaths of the intellectuals, because I was the one who "
+                                       "gathered them to come to help build the country");
+    CHECK(pack.quotes[0].speaker == "Ieng Sary");
+    CHECK(pack.quotes[0].role.get() == "Khmer Rouge foreign minister");
+    CHECK(pack.quotes[0].context.get() == "Reportedly said in 1996, as cited in the indictment in Case 002");
+
+    // Era rows.
+    REQUIRE(pack.eras.size() == 2);
+    CHECK(event(pack, "the-fall-of-phnom-penh").era == "democratic-kampuchea");
+    CHECK(event(pack, "defects-and-receives-a-royal-pardon").era == "defection-and-tribunal");
+    CHECK(event(pack, "named-a-leftist-flees-to-join-pol-pot").era.empty());
+
+    // Nothing local: a placeholder photograph, and the curator is told.
+    REQUIRE(r.generated.size() == 1);
+    CHECK(r.generated[0].destination == "media/placeholder.png");
+    const kiosk::ImageHeader header = kiosk::read_image_header(r.generated[0].bytes.data(), r.generated[0].bytes.size());
+    CHECK(header.format == kiosk::ImageHeader::Format::Png);
+    CHECK(header.width == 1200);
+    CHECK(header.height == 800);
+    CHECK(pack.exhibit.photo == "placeholder");
+    REQUIRE(pack.photographs.size() == 1);
+    CHECK(pack.photographs[0].caption.get() == "No photograph yet");
+    CHECK(pack.photographs[0].credit.get() == "Placeholder");
+    CHECK(pack.photographs[0].width == 1200);
+    warning_with(r, {"placeholder", "exhibit.photo"});
+}
+
+TEST_CASE("TimelineJS's date quirks: strings, empty parts, impossible days, BC years", "[timelinejs]") {
+    const TimelineImport r = convert_json(R"({"events": [
+        {"start_date": {"year": -500}, "text": {"headline": "Angkor Borei founded"}},
+        {"start_date": {"year": "1975.0", "month": "4", "day": "31"}, "text": {"headline": "April 31", "text": "x"}},
+        {"start_date": {"year": 1975, "month": 13}, "text": {"headline": "Month 13", "text": "x"}},
+        {"start_date": {"year": "nineteen"}, "text": {"headline": "In words"}},
+        {"start_date": {"year": " 1,979 "}, "end_date": {"year": "", "month": ""}, "text": {"headline": "Commas", "text": "x"}},
+        {"start_date": {"year": 1980}, "end_date": {"year": 1970}, "text": {"headline": "Backwards", "text": "x"}},
+        {"start_date": {"year": 1990}, "end_date": {"year": "1990"}, "text": {"headline": "Same year", "text": "x"}},
+        {"text": {"headline": "No date"}},
+        {"start_date": {"year": 12000}, "text": {"headline": "Far future"}},
+        {"start_date": {"year": 2000}, "text": "A bare string for a text"},
+        {"start_date": {"year": 2001}, "text": {"headline": "Twice", "text": "a"}},
+        {"start_date": {"year": 2002}, "text": {"headline": "Twice", "text": "b"}},
+        {"start_date": {"year": 2003}, "text": {"headline": "", "text": ""}, "media": {"url": "", "credit": null}},
+        {"start_date": {"year": 2004, "month": 2, "day": 29}, "text": {"headline": "Leap day", "text": "x"}},
+        {"start_date": {"year": 1.5e3, "month": null}, "text": {"headline": "A float", "text": "x"}},
+        {"start_date": {"year": "0"}, "text": {"headline": "Year zero"}},
+        {"start_date": {"year": 1960, "day": 3}, "text": {"headline": "Day without month", "text": "x"}}
+    ]})");
+    INFO(r.error << "\n" << all_warnings(r));
+    REQUIRE(r.ok());
+    const kiosk::PackLoadResult loaded = load_converted(r, "quirks");
+    const kiosk::Pack& pack = loaded.pack;
+
+    // Slides the kiosk cannot date are skipped, each with its reason.
+    warning_with(r, {"slide 1 'Angkor Borei founded': year -500 is 500 BC", "the slide is skipped"});
+    warning_with(r, {"slide 4 'In words': year 'nineteen' is not a number", "skipped"});
+    warning_with(r, {"slide 8 'No date': has no start date", "skipped"});
+    warning_with(r, {"slide 9 'Far future': year 12000 is after 9999", "skipped"});
+    warning_with(r, {"slide 16 'Year zero': year 0 is 1 BC", "skipped"});
+    CHECK(r.events == 12);
+
+    // Parts that do not exist are dropped, down to what does.
+    check_date(event(pack, "april-31").when.start, 1975, 4, 0, DatePrecision::Month);
+    warning_with(r, {"slide 2 'April 31'", "day '31' does not exist in April 1975"});
+    check_date(event(pack, "month-13").when.start, 1975, 0, 0, DatePrecision::Year);
+    warning_with(r, {"slide 3 'Month 13'", "month '13' is not a month"});
+    check_date(event(pack, "day-without-month").when.start, 1960, 0, 0, DatePrecision::Year);
+    warning_with(r, {"slide 17", "a day but no month"});
+    check_date(event(pack, "leap-day").when.start, 2004, 2, 29, DatePrecision::Day);
+    check_date(event(pack, "a-float").when.start, 1500, 0, 0, DatePrecision::Year);
+
+    // Empty end dates are no end; an end before the start is dropped with a word;
+    // an end equal to the start is no range.
+    check_date(event(pack, "commas").when.start, 1979, 0, 0, DatePrecision::Year);
+    CHECK_FALSE(event(pack, "commas").when.end);
+    CHECK_FALSE(event(pack, "backwards").when.end);
+    warning_with(r, {"slide 6 'Backwards': the end date 1970 is before the start date 1980"});
+    CHECK_FALSE(event(pack, "same-year").when.end);
+
+    // Headlines: from the text, or the date; ids are made unique.
+    const kiosk::Event& bare = event(pack, "a-bare-string-for-a-text");
+    CHECK(bare.headline.get() == "A bare string for a text");
+    CHECK(bare.text.get() == "A bare string for a text");
+    CHECK(event(pack, "twice").text.get() == "a");
+    CHECK(event(pack, "twice-2").text.get() == "b");
+    CHECK(event(pack, "2003").headline.get() == "2003");
+    warning_with(r, {"slide 13: has no headline and no text"});
+}
+
+TEST_CASE("every kind of media TimelineJS takes is named in its warning", "[timelinejs]") {
+    std::vector<std::string> checked;
+    kiosk::TimelineImportOptions options = options_for("media.json");
+    options.check_local_media = [&](const std::string& path) -> std::string {
+        checked.push_back(path);
+        if (path.find("missing") != std::string::npos) return "does not exist";
+        if (path.find("notes") != std::string::npos) return "is not a PNG or JPEG image (checked by content, not by name)";
+        return "";
+    };
+    const auto slide = [](int year, const std::string& headline, const std::string& url) {
+        return R"({"start_date": {"year": )" + std::to_string(year) + R"(}, "text": {"headline": ")" + headline +
+               R"(", "text": "x"}, "media": {"url": ")" + url + R"(", "caption": "c", "credit": "d"}})";
+    };
+    const std::string json = "{\"events\": [" +
+        slide(1901, "Vimeo", "https://vimeo.com/304869290") + "," +
+        slide(1902, "Tweet", "https://twitter.com/user/status/1") + "," +
+        slide(1903, "Map", "https://www.google.com/maps/place/Phnom+Penh/@11.5,104.9,12z") + "," +
+        slide(1904, "Wiki image", "https://en.wikipedia.org/wiki/Beryllium#/media/File:Beryl.jpg") + "," +
+        slide(1905, "Iframe", "<iframe src='https://example.org/embed'></iframe>") + "," +
+        slide(1906, "Gif", "images/animation.gif") + "," +
+        slide(1907, "Data", "data:image/png;base64,iVBORw0KGgo=") + "," +
+        slide(1908, "Sound", "https://soundcloud.com/a/b") + "," +
+        slide(1909, "Relative protocol", "//example.org/photo.jpg") + "," +
+        slide(1910, "Missing", "images/missing.jpg") + "," +
+        slide(1911, "Not an image", "images/notes.jpg") + "," +
+        slide(1912, "Spaces", "images/my%20photo.JPG") + "," +
+        slide(1913, "Spaces again", "images/my%20photo.JPG") + "," +
+        slide(1914, "Flickr", "https://flic.kr/p/sv3VN6") + "," +
+        slide(1915, "Audio", "https://example.org/speech.mp3") + "," +
+        slide(1916, "Tweet embed", "<blockquote class='twitter-tweet'><p>Hello</p>&mdash; A (@a)</blockquote>") +
+        "]}";
+    const TimelineImport r = convert_json(json, options);
+    INFO(r.error << "\n" << all_warnings(r));
+    REQUIRE(r.ok());
+    warning_with(r, {"slide 1 'Vimeo'", "a Vimeo video"});
+    warning_with(r, {"slide 2 'Tweet'", "a tweet"});
+    warning_with(r, {"slide 3 'Map'", "a Google Map"});
+    warning_with(r, {"slide 4 'Wiki image'", "a Wikipedia image"});
+    warning_with(r, {"slide 5 'Iframe'", "an embedded page (<iframe>)"});
+    warning_with(r, {"slide 6 'Gif'", "a GIF image", "JPEG and PNG"});
+    warning_with(r, {"slide 7 'Data'", "a data: URL"});
+    warning_with(r, {"slide 8 'Sound'", "a SoundCloud clip"});
+    warning_with(r, {"slide 9 'Relative protocol'", "a remote image"});
+    warning_with(r, {"slide 10 'Missing': media 'images/missing.jpg' does not exist", "no photograph"});
+    warning_with(r, {"slide 11 'Not an image'", "is not a PNG or JPEG image"});
+    warning_with(r, {"slide 14 'Flickr'", "a Flickr photograph"});
+    warning_with(r, {"slide 15 'Audio'", "a remote audio file"});
+    warning_with(r, {"slide 16 'Tweet embed'", "an embedded tweet"});
+    CHECK(r.quotes == 0);
+    CHECK(r.warnings.size() == 17);  // 14 media; no title slide; the exhibit photograph; born
+
+    // Local paths are resolved against the timeline's folder and URL-decoded;
+    // the same file twice is copied once.
+    CHECK(checked == std::vector<std::string>{
+                         (fs::path(kFixtures) / "images/missing.jpg").lexically_normal().string(),
+                         (fs::path(kFixtures) / "images/notes.jpg").lexically_normal().string(),
+                         (fs::path(kFixtures) / "images/my photo.JPG").lexically_normal().string()});
+    REQUIRE(r.media.size() == 1);
+    CHECK(r.media[0].written == "images/my%20photo.JPG");
+    CHECK(r.media[0].destination == "media/my-photo.jpg");
+    CHECK(r.photographs == 1);
+    // No title slide: the first event's image is the exhibit's photograph.
+    warning_with(r, {"exhibit.photo", "slide 12 'Spaces'"});
+    CHECK(r.pack_toml.find("photo = \"my-photo\"") != std::string::npos);
+    CHECK(r.generated.empty());
+}
+
+TEST_CASE("a blockquote without a speaker is attributed to Unknown, with a word", "[timelinejs]") {
+    const TimelineImport r = convert_json(R"({
+        "title": {"text": {"headline": "Voices", "text": "<p>One</p><p>Two</p>"},
+                  "media": {"url": "<blockquote>We will <em>not</em> forget.</blockquote>"}},
+        "events": [
+            {"start_date": {"year": 1979}, "text": {"headline": "Liberation", "text": "Words."},
+             "media": {"url": "<blockquote>\"Never again.\"</blockquote>", "credit": "&mdash; A survivor"}}
+        ]})");
+    INFO(r.error << "\n" << all_warnings(r));
+    REQUIRE(r.ok());
+    const kiosk::PackLoadResult loaded = load_converted(r, "quotes");
+    const kiosk::Pack& pack = loaded.pack;
+    CHECK(pack.exhibit.subtitle.get() == "One Two");
+    REQUIRE(pack.quotes.size() == 2);
+    CHECK(pack.quotes[0].text.get() == "We will not forget.");
+    CHECK(pack.quotes[0].speaker == "Unknown");
+    CHECK_FALSE(pack.quotes[0].when);
+    warning_with(r, {"title slide 'Voices'", "no speaker", "'Unknown'"});
+    CHECK(pack.quotes[1].text.get() == "Never again.");
+    CHECK(pack.quotes[1].speaker == "A survivor");
+    REQUIRE(pack.quotes[1].when);
+    CHECK(pack.quotes[1].when->start.year == 1979);
+    CHECK(pack.events.size() == 1);
+    CHECK(pack.exhibit.photo == "placeholder");
+}
+
+TEST_CASE("text the pack writes is escaped for TOML, whatever it holds", "[timelinejs]") {
+    kiosk::TimelineImportOptions options = options_for("odd \"name\" with \\ back\tslash\nand line.json");
+    const TimelineImport r = convert_json(R"({
+        "title": {"text": {"headline": "Quote \" backslash \\ triple \"\"\" end\"", "text": ""}},
+        "events": [{"start_date": {"year": 1975},
+                    "text": {"headline": "Tab\there \\n not a newline 😀",
+                             "text": "<p>\"\"\" opens</p><p>ends with a quote\"</p><p>C:\\path\\</p>"}}]})",
+                                          options);
+    INFO(r.error << "\n" << all_warnings(r));
+    REQUIRE(r.ok());
+    const kiosk::PackLoadResult loaded = load_converted(r, "escaping");
+    const kiosk::Pack& pack = loaded.pack;
+    CHECK(pack.exhibit.title.get() == "Quote \" backslash \\ triple \"\"\" end\"");
+    REQUIRE(pack.events.size() == 1);
+    CHECK(pack.events[0].headline.get() == "Tab here \\n not a newline 😀");
+    CHECK(pack.events[0].text.get() == "\"\"\" opens\n\nends with a quote\"\n\nC:\\path\\");
+    REQUIRE(pack.sources.size() == 1);
+    CHECK(pack.sources[0].title.get().find("odd \"name\" with \\ back\tslash\nand line.json") != std::string::npos);
+}
+
+TEST_CASE("files that cannot be imported say why and where, and give nothing to write",
+          "[timelinejs]") {
+    const auto check_error = [](const TimelineImport& r, const std::string& needle, int line = 0, int column = 0) {
+        INFO(r.error);
+        CHECK_FALSE(r.ok());
+        CHECK(r.error.find(needle) != std::string::npos);
+        CHECK(r.error_line == line);
+        CHECK(r.error_column == column);
+        CHECK(r.pack_toml.empty());
+        CHECK(r.media.empty());
+        CHECK(r.generated.empty());
+    };
+    check_error(convert_fixture("broken.json"), "not valid JSON: syntax error", 7, 5);
+    check_error(convert_fixture("missing-columns.csv"), "the sheet has no 'Year', 'Headline', 'Text' columns", 1, 1);
+    check_error(convert_json("[]"), "one JSON object with an \"events\" list, not an array");
+    check_error(convert_json("{}"), "no \"events\" list");
+    check_error(convert_json(R"({"events": {}})"), "\"events\" must be a list");
+    check_error(convert_json(R"({"timeline": {"headline": "Old", "date": []}})"), "TimelineJS 2");
+    check_error(convert_json(R"({"events": []})"), "the timeline has no events");
+    check_error(convert_json(R"({"events": [{"start_date": {"year": -44}, "text": {"headline": "Caesar"}}]})"),
+                "none of the timeline's 1 slides has a date the kiosk can show");
+    check_error(convert_json(""), "not valid JSON", 1, 1);
+    check_error(convert_csv(""), "the sheet is empty");
+    check_error(convert_csv("Year,Headline,Text\r\n"), "the timeline has no events");
+    check_error(convert_csv("Year,Headline,Text\n1975,\"never ends,x\n1976,b,c\n"), "never ends", 2);
+    check_error(convert_csv("Year,Headline,Text\n1975,Caf\xE9,x\n"), "not UTF-8", 2, 9);
+    check_error(convert_csv("\n\nHeadline,Text\n"), "no 'Year' column", 3, 1);
+}
+
+TEST_CASE("the CSV reader follows RFC 4180 and the spreadsheets' habits", "[timelinejs]") {
+    using Fields = std::vector<std::string>;
+    const auto fields = [](const std::string& text) {
+        std::string error;
+        const auto records = kiosk::read_csv(text, &error);
+        INFO(error);
+        REQUIRE(records);
+        std::vector<Fields> out;
+        for (const kiosk::CsvRecord& r : *records) out.push_back(r.fields);
+        return out;
+    };
+    CHECK(fields("a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n") ==
+          std::vector<Fields>{{"a", "b", "c"}, {"1", "x, y", "say \"hi\""}});
+    CHECK(fields("\xEF\xBB\xBFYear,Headline") == std::vector<Fields>{{"Year", "Headline"}});
+    CHECK(fields("a,,\n") == std::vector<Fields>{{"a", "", ""}});
+    CHECK(fields("\"\",x") == std::vector<Fields>{{"", "x"}});
+    CHECK(fields("a\n\nb") == std::vector<Fields>{{"a"}, {""}, {"b"}});
+    CHECK(fields("a\rb\r") == std::vector<Fields>{{"a"}, {"b"}});
+    CHECK(fields("") == std::vector<Fields>{});
+
+    std::string error;
+    const auto records = kiosk::read_csv("h\r\n\"line 1\r\nline 2\nline 3\"\r\nnext\r\n", &error);
+    REQUIRE(records);
+    REQUIRE(records->size() == 3);
+    CHECK((*records)[1].fields == Fields{"line 1\nline 2\nline 3"});
+    CHECK((*records)[0].line == 1);
+    CHECK((*records)[1].line == 2);
+    CHECK((*records)[2].line == 5);
+
+    int line = 0;
+    CHECK_FALSE(kiosk::read_csv("a\n\"open\n\n", &error, &line));
+    CHECK(line == 2);
+    CHECK(error == "a quoted field starting on line 2 never ends");
+}
+
+TEST_CASE("the sheet's columns are found by name, in any order, with extra columns", "[timelinejs]") {
+    const TimelineImport r = convert_csv(
+        "\xEF\xBB\xBF" "Notes, headline ,Text,Year,Month,Day,type,Tag,Media,Alt Text,Media Caption\r\n"
+        "ignored,My title,<p>Sub</p>,,,,Title,,,,\r\n"
+        "x,Event one,<b>Bold</b> text,1990,2,,,Politics,photo.png,A described photo,A caption\r\n"
+        "x,Odd type,text,1991,,,Slide,,,,\r\n");
+    INFO(r.error << "\n" << all_warnings(r));
+    REQUIRE(r.ok());
+    CHECK(r.events == 2);
+    CHECK(r.pack_toml.find("title.en = \"My title\"") != std::string::npos);
+    CHECK(r.pack_toml.find("subtitle.en = \"Sub\"") != std::string::npos);
+    CHECK(r.pack_toml.find("date = \"1990-02\"") != std::string::npos);
+    CHECK(r.pack_toml.find("text.en = \"Bold text\"") != std::string::npos);
+    CHECK(r.pack_toml.find("alt.en = \"A described photo\"") != std::string::npos);
+    warning_with(r, {"groups are not shown", "'Politics'"});
+    warning_with(r, {"row 4 'Odd type': type 'Slide' is not 'title' or 'era'"});
+    warning_with(r, {"row 3 'Event one'", "has no credit", "'Unknown'"});
+}
+
+TEST_CASE("damaged timelines are refused or imported, never crash, and what imports validates", "[timelinejs]") {
+    // Fixtures cut short, with lines repeated or lost, and with markup, quotes,
+    // separators and numbers dropped in at random.
+    std::mt19937 rng(1979);
+    const std::vector<std::string> tokens = {"\"", ",", "\n", "\r\n", "<", ">", "&", ";", "-", "0", "13", "{",
+                                             "}", "[", "]", ":", "<p>", "</blockquote>", "&#x2019;", " ", "null",
+                                             "-500", "\"\"", "<blockquote>", "title", "era", "é"};
+    int imported = 0;
+    for (const char* name : {"ieng-sary.json", "ieng-sary-sheet.csv"}) {
+        const std::string original = read_text(kFixtures + "/" + name);
+        const TimelineFormat format = *kiosk::timeline_format_from_name(name);
+        for (int round = 0; round < 60; ++round) {
+            std::string text = original;
+            const int edits = 1 + static_cast<int>(rng() % 4);
+            for (int e = 0; e < edits && !text.empty(); ++e) {
+                const size_t at = rng() % text.size();
+                switch (rng() % 4) {
+                case 0: text.resize(at); break;                                       // cut short
+                case 1: text.erase(at, rng() % 80); break;                            // lose a piece
+                case 2: text.insert(at, tokens[rng() % tokens.size()]); break;        // add a token
+                case 3: text.insert(at, text.substr(at, rng() % 200)); break;         // repeat a piece
+                }
+            }
+            INFO(name << " round " << round << ":\n" << text);
+            TimelineImport r;
+            kiosk::TimelineImportOptions options = options_for(name);
+            options.check_local_media = [](const std::string& path) {
+                return fs::is_regular_file(path) ? std::string() : std::string("does not exist");
+            };
+            REQUIRE_NOTHROW(r = kiosk::import_timelinejs(text, format, options));
+            if (!r.ok()) {
+                CHECK(r.pack_toml.empty());
+                continue;
+            }
+            ++imported;
+            const kiosk::PackLoadResult loaded =
+                load_converted(r, std::string("damaged-") + (format == TimelineFormat::Json ? "json" : "csv"));
+            CHECK(loaded.pack.events.size() == r.events);
+        }
+    }
+    CHECK(imported > 10);  // the test is not only about refusals
+}
+
+TEST_CASE("a headline made from a text's first words ends cleanly", "[timelinejs]") {
+    const TimelineImport r = convert_json(R"({"events": [
+        {"start_date": {"year": 1901}, "text": {"text": "<p>Un deux trois quatre cinq six sept huit, neuf dix</p>"}},
+        {"start_date": {"year": 1902}, "text": {"text": "Un deux trois quatre cinq six sept PÔ neuf dix"}},
+        {"start_date": {"year": 1903}, "text": {"text": "Un deux trois quatre cinq six sept huit &mdash; neuf"}},
+        {"start_date": {"year": 1904}, "text": {"text": "Short text."}}
+    ]})");
+    INFO(r.error << "\n" << all_warnings(r));
+    REQUIRE(r.ok());
+    const kiosk::PackLoadResult loaded = load_converted(r, "first-words");
+    REQUIRE(loaded.pack.events.size() == 4);
+    CHECK(loaded.pack.events[0].headline.get() == "Un deux trois quatre cinq six sept huit…");
+    CHECK(loaded.pack.events[1].headline.get() == "Un deux trois quatre cinq six sept PÔ…");
+    CHECK(loaded.pack.events[2].headline.get() == "Un deux trois quatre cinq six sept huit…");
+    CHECK(loaded.pack.events[3].headline.get() == "Short text.");
+    CHECK(count_warnings(r, "has no headline; the first words of its text are used") == 4);
+}

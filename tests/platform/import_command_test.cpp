@@ -1,0 +1,217 @@
+// vitrine-pack import-timelinejs end to end, on temporary folders: read the
+// timeline, write the pack, copy its media, load it as the kiosk would.
+#include "import_timelinejs.h"
+#include "pack_loader.h"
+#include "pack_tool.h"
+
+#include <catch2/catch.hpp>
+
+#include <stb_image_write.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kFixtures = fs::path(VITRINE_SOURCE_DIR) / "tests/fixtures/timelinejs";
+
+// A fresh, empty folder for one test, under the build's test output.
+fs::path scratch(const std::string& name) {
+    const fs::path dir = fs::path(VITRINE_TEST_OUTPUT) / "import-timelinejs" / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string read_bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const std::string& line : lines) text += line + "\n";
+    return text;
+}
+
+bool has_line(const std::vector<std::string>& lines, const std::string& start, const std::string& contains = "") {
+    return std::any_of(lines.begin(), lines.end(), [&](const std::string& line) {
+        return line.rfind(start, 0) == 0 && line.find(contains) != std::string::npos;
+    });
+}
+
+struct Run {
+    int status;
+    std::vector<std::string> report;
+};
+
+Run import(const fs::path& input, const fs::path& out) {
+    Run run;
+    run.status = pack_tool::import_timelinejs(input.string(), out.string(), run.report);
+    return run;
+}
+
+}  // namespace
+
+TEST_CASE("a TimelineJS JSON file becomes a pack folder that validates", "[pack_tool]") {
+    const fs::path out = scratch("json") / "pack";
+    const fs::path input = kFixtures / "ieng-sary.json";
+    const Run run = import(input, out);
+    INFO(joined(run.report));
+    CHECK(run.status == pack_tool::kExitOk);
+
+    // Every import warning is printed as FILE: warning: …, naming its slide.
+    CHECK(has_line(run.report, input.string() + ": warning: slide 5 'The fall of Phnom Penh': media "
+                                                "https://www.youtube.com/watch?v=example0417 is remote"));
+    CHECK(has_line(run.report, input.string() + ": warning: groups are not shown by the kiosk"));
+    CHECK(has_line(run.report, out.string() + ": imported 10 events, 2 eras, 1 quote and 1 photograph",
+                   "the pack is valid"));
+
+    // The local image is copied byte for byte and referenced.
+    CHECK(fs::is_regular_file(out / "pack.toml"));
+    CHECK(read_bytes(out / "media/railway-1977.png") == read_bytes(kFixtures / "images/railway-1977.png"));
+    CHECK_FALSE(fs::exists(out / "media/placeholder.png"));
+    const kiosk::PackLoadResult loaded = kiosk::load_pack(out.string());
+    CHECK(loaded.ok());
+    CHECK(loaded.pack.events.size() == 10);
+    CHECK(loaded.pack.exhibit.photo == "railway-1977");
+    REQUIRE(loaded.pack.photographs.size() == 1);
+    CHECK(loaded.pack.photographs[0].width == 48);
+    CHECK(loaded.pack.quotes.size() == 1);
+}
+
+TEST_CASE("a TimelineJS sheet saved as CSV becomes a pack with a placeholder photograph", "[pack_tool]") {
+    const fs::path out = scratch("csv") / "pack";
+    const fs::path input = kFixtures / "ieng-sary-sheet.csv";
+    const Run run = import(input, out);
+    INFO(joined(run.report));
+    CHECK(run.status == pack_tool::kExitOk);
+    CHECK(has_line(run.report, input.string() + ": warning: row 8 'The fall of Phnom Penh': media", "YouTube"));
+    CHECK(has_line(run.report, input.string() + ": warning: the timeline has no local image", "placeholder"));
+    CHECK(fs::is_regular_file(out / "media/placeholder.png"));
+    const kiosk::PackLoadResult loaded = kiosk::load_pack(out.string());
+    CHECK(loaded.ok());
+    CHECK(loaded.pack.events.size() == 7);
+    REQUIRE(loaded.pack.photographs.size() == 1);
+    CHECK(loaded.pack.photographs[0].width == 1200);
+    CHECK(loaded.pack.photographs[0].height == 800);
+}
+
+TEST_CASE("the import never writes into a folder that has something in it", "[pack_tool]") {
+    const fs::path dir = scratch("not-empty");
+    write_text(dir / "notes.txt", "the curator's notes");
+    const Run run = import(kFixtures / "ieng-sary.json", dir);
+    INFO(joined(run.report));
+    CHECK(run.status == pack_tool::kExitInvalid);
+    CHECK(has_line(run.report, dir.string() + ": error: is not empty"));
+    CHECK(read_bytes(dir / "notes.txt") == "the curator's notes");
+    CHECK_FALSE(fs::exists(dir / "pack.toml"));
+    CHECK_FALSE(fs::exists(dir / "media"));
+
+    // A file where the folder should be is refused too; an empty folder is fine.
+    write_text(dir / "file", "x");
+    CHECK(import(kFixtures / "ieng-sary.json", dir / "file").status == pack_tool::kExitInvalid);
+    const fs::path empty = scratch("empty");
+    const Run into_empty = import(kFixtures / "ieng-sary.json", empty);
+    INFO(joined(into_empty.report));
+    CHECK(into_empty.status == pack_tool::kExitOk);
+    CHECK(fs::is_regular_file(empty / "pack.toml"));
+}
+
+TEST_CASE("a file that cannot be imported gives a clear message, exit 1 and nothing written",
+          "[pack_tool]") {
+    const fs::path base = scratch("errors");
+
+    {
+        const fs::path broken = kFixtures / "broken.json";
+        const Run run = import(broken, base / "from-broken");
+        INFO(joined(run.report));
+        CHECK(run.status == pack_tool::kExitInvalid);
+        CHECK(has_line(run.report, broken.string() + ":7:5: error: not valid JSON: syntax error"));
+        CHECK(has_line(run.report, broken.string() + ": nothing was imported and nothing was written"));
+        CHECK_FALSE(fs::exists(base / "from-broken"));
+    }
+    {
+        const fs::path columns = kFixtures / "missing-columns.csv";
+        const Run run = import(columns, base / "from-columns");
+        INFO(joined(run.report));
+        CHECK(run.status == pack_tool::kExitInvalid);
+        CHECK(has_line(run.report,
+                       columns.string() + ":1:1: error: the sheet has no 'Year', 'Headline', 'Text' columns"));
+        CHECK_FALSE(fs::exists(base / "from-columns"));
+    }
+    {
+        const Run run = import(base / "no-such-timeline.json", base / "from-nothing");
+        INFO(joined(run.report));
+        CHECK(run.status == pack_tool::kExitInvalid);
+        CHECK(has_line(run.report, (base / "no-such-timeline.json").string() + ": error: no such file"));
+        CHECK_FALSE(fs::exists(base / "from-nothing"));
+    }
+    {
+        // No slide the kiosk can date: the warnings say why there is nothing.
+        write_text(base / "bc.json", R"({"events": [{"start_date": {"year": -44}, "text": {"headline": "Caesar"}}]})");
+        const Run run = import(base / "bc.json", base / "from-bc");
+        INFO(joined(run.report));
+        CHECK(run.status == pack_tool::kExitInvalid);
+        CHECK(has_line(run.report, (base / "bc.json").string() + ": warning: slide 1 'Caesar': year -44 is 44 BC"));
+        CHECK(has_line(run.report, (base / "bc.json").string() + ": error: none of the timeline's 1 slides"));
+    }
+    CHECK_FALSE(fs::exists(base / "from-bc"));
+}
+
+TEST_CASE("local media are checked before they are copied", "[pack_tool]") {
+    const fs::path dir = scratch("local-media");
+    // A real PNG, a text file named .jpg, and one that is not there.
+    const std::vector<uint8_t> rgb(20 * 10 * 3, 120);
+    fs::create_directories(dir / "timeline/pics");
+    REQUIRE(stbi_write_png((dir / "timeline/pics/Real Photo.PNG").string().c_str(), 20, 10, 3, rgb.data(), 20 * 3));
+    write_text(dir / "timeline/pics/fake.jpg", "not an image at all");
+    // Not named .json: the content says it is JSON.
+    write_text(dir / "timeline/export.txt", R"({
+        "title": {"text": {"headline": "Local media"}, "media": {"url": "pics/Real%20Photo.PNG",
+                  "caption": "A grey field", "credit": "Test"}},
+        "events": [
+            {"start_date": {"year": 1975}, "text": {"headline": "Missing", "text": "x"},
+             "media": {"url": "pics/missing.jpg", "caption": "c", "credit": "d"}},
+            {"start_date": {"year": 1976}, "text": {"headline": "Fake", "text": "x"},
+             "media": {"url": "pics/fake.jpg", "caption": "c", "credit": "d"}},
+            {"start_date": {"year": 1977}, "text": {"headline": "Real", "text": "x"},
+             "media": {"url": "pics/Real Photo.PNG", "caption": "c", "credit": "d"}}
+        ]})");
+    const fs::path input = dir / "timeline/export.txt";
+    const Run run = import(input, dir / "pack");
+    INFO(joined(run.report));
+    CHECK(run.status == pack_tool::kExitOk);
+    CHECK(has_line(run.report, input.string() + ": warning: slide 1 'Missing': media 'pics/missing.jpg' does not exist"));
+    CHECK(has_line(run.report, input.string() + ": warning: slide 2 'Fake': media 'pics/fake.jpg' is not a PNG or JPEG"));
+    CHECK(fs::is_regular_file(dir / "pack/media/real-photo.png"));
+    CHECK_FALSE(fs::exists(dir / "pack/media/fake.jpg"));
+    const kiosk::PackLoadResult loaded = kiosk::load_pack((dir / "pack").string());
+    CHECK(loaded.ok());
+    REQUIRE(loaded.pack.photographs.size() == 1);
+    CHECK(loaded.pack.photographs[0].width == 20);
+    CHECK(loaded.pack.exhibit.photo == "real-photo");
+}
+
+TEST_CASE("import-timelinejs registers itself and checks its arguments", "[pack_tool]") {
+    const pack_tool::Subcommand* command = pack_tool::find_subcommand("import-timelinejs");
+    REQUIRE(command);
+    CHECK(command->order == 40);
+    CHECK(command->run({}) == pack_tool::kExitUsage);
+    CHECK(command->run({"timeline.json"}) == pack_tool::kExitUsage);
+    CHECK(command->run({"timeline.json", "--out"}) == pack_tool::kExitUsage);
+    CHECK(command->run({"a.json", "b.json", "--out", "dir"}) == pack_tool::kExitUsage);
+    CHECK(command->run({"a.json", "--out", "dir", "--force"}) == pack_tool::kExitUsage);
+
+    const fs::path out = scratch("run") / "pack";
+    CHECK(command->run({(kFixtures / "ieng-sary.json").string(), "--out", out.string()}) == pack_tool::kExitOk);
+    CHECK(fs::is_regular_file(out / "pack.toml"));
+}
