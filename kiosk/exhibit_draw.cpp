@@ -1,7 +1,11 @@
 // The whole frame: the current screen, the fade between screens, and the overlays
 // (visitor settings, the idle countdown, the staff PIN pad) on top.
+#include "draw_helpers.h"
 #include "screens.h"
 #include "widgets.h"
+
+#include <algorithm>
+#include <cmath>
 
 namespace kiosk {
 
@@ -15,6 +19,24 @@ void draw_screen(const DrawContext& c, Screen screen) {
         case Screen::About: draw_about(c); break;
         case Screen::Attract: draw_attract(c); break;
     }
+}
+
+// A staff message across the top: what a USB stick did.
+void draw_notice(const DrawContext& c) {
+    const Ui& ui = c.ui;
+    const float u = ui.layouts.unit;
+    const float W = float(ui.layouts.display.width);
+    const float pad = std::round(std::max(24 * u, 10.f));
+    const float w = std::min(W - 2 * pad, std::round(1200 * u));
+    const float text_w = w - 3 * pad;
+    const float h = text_height(ui.fonts, FontRole::Body, c.state.notice.text, text_w) + 2 * pad;
+    const Rect r = {std::round((W - w) / 2), pad, w, h};
+    c.dl.AddRectFilled(snap(r.x, r.y), snap(r.right(), r.bottom()), c.palette.frame, 12 * u);
+    c.dl.AddRect(snap(r.x, r.y), snap(r.right(), r.bottom()), c.palette.outline, 12 * u, 0, 1.5f);
+    c.dl.AddRectFilled(snap(r.x, r.y), snap(r.x + std::max(6 * u, 4.f), r.bottom()),
+                       c.state.notice.problem ? c.palette.accent : c.palette.muted, 12 * u, ImDrawFlags_RoundCornersLeft);
+    draw_text(c.dl, ui.fonts, FontRole::Body, ImVec2(r.x + 2 * pad, r.y + pad), c.palette.paper, c.state.notice.text,
+              text_w);
 }
 
 }  // namespace
@@ -41,6 +63,7 @@ void draw_exhibit(const DrawContext& c) {
     if (s.settings_open) draw_settings_panel(c);
     if (countdown_visible(s, c.ui.pack)) draw_countdown(c);
     if (s.pin_open) draw_pin_pad(c);
+    if (notice_visible(s)) draw_notice(c);
 }
 
 std::string interface_text(const Pack& pack) {

@@ -175,8 +175,15 @@ ExhibitState initial_state(const Ui& ui, int64_t now_ms) {
     return s;
 }
 
+void show_notice(ExhibitState& s, std::string text, bool problem, int64_t now_ms) {
+    s.notice = {std::move(text), problem, now_ms + kNoticeMs};
+}
+
+bool notice_visible(const ExhibitState& s) { return !s.notice.text.empty() && s.now_ms < s.notice.until_ms; }
+
 void reset_for_next_visitor(ExhibitState& s, const Ui& ui, int64_t now_ms) {
     const Screen screen = s.screen;
+    const ExhibitState::Notice notice = s.notice;
     const int64_t attract_start = s.attract_start_ms;
     VisitStats stats = std::move(s.stats);
     if (stats.in_session) {
@@ -188,6 +195,7 @@ void reset_for_next_visitor(ExhibitState& s, const Ui& ui, int64_t now_ms) {
     }
     s = initial_state(ui, now_ms);
     s.stats = std::move(stats);
+    s.notice = notice;
     // Keep showing the attract loop (and its place in the quote rotation) if it
     // is on; the caller decides where the next visitor starts.
     if (screen == Screen::Attract) {
@@ -284,6 +292,14 @@ TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
         }
     }
     if (countdown_visible(s, ui.pack) != countdown_before) r.redraw = true;
+    if (!s.notice.text.empty()) {
+        if (now >= s.notice.until_ms) {
+            s.notice.text.clear();  // it goes away: one last frame without it
+            r.redraw = true;
+        } else {
+            deadline(s.notice.until_ms);
+        }
+    }
     if (countdown_visible(s, ui.pack)) r.redraw = true;
 
     // Animations, each a function of time.

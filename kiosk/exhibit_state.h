@@ -97,6 +97,14 @@ struct ExhibitState {
 
     // Anonymous counts for the curator; survives the reset between visitors.
     VisitStats stats;
+
+    // A short message for staff (a USB update installed or refused), shown over
+    // whatever screen is up; survives the reset between visitors.
+    struct Notice {
+        std::string text;
+        bool problem = false;
+        int64_t until_ms = 0;
+    } notice;
 };
 
 // Everything the screens read besides the state.
@@ -114,6 +122,7 @@ constexpr int64_t kFadeMs = 180;            // card and quote changes
 constexpr int64_t kStaffHoldMs = 3000;      // corners held this long open the PIN pad
 constexpr int64_t kPinTimeoutMs = 20000;    // an untouched PIN pad closes itself
 constexpr int64_t kAttractQuoteMs = 12000;  // each quote stays this long in the attract loop
+constexpr int64_t kNoticeMs = 15000;        // a staff message stays this long
 
 ExhibitState initial_state(const Ui& ui, int64_t now_ms);
 
@@ -140,6 +149,10 @@ float ease_progress(int64_t start_ms, int64_t now_ms, int64_t duration_ms);
 void go_to_screen(ExhibitState& state, Screen screen, int64_t now_ms);
 void select_event(ExhibitState& state, int index, const Ui& ui, int64_t now_ms);
 void reset_for_next_visitor(ExhibitState& state, const Ui& ui, int64_t now_ms);
+// Shows staff a message for a while (kNoticeMs).
+void show_notice(ExhibitState& state, std::string text, bool problem, int64_t now_ms);
+bool notice_visible(const ExhibitState& state);
+
 // Recomputes scroll ranges after the layout changed (display, text size).
 void refresh_scroll_ranges(ExhibitState& state, const Ui& ui);
 

@@ -124,3 +124,16 @@ TEST_CASE("a pack's languages are offered by their own names; reduced motion sti
     CHECK(f.state.screen == Screen::Voices);
     CHECK_FALSE(kiosk::tick(f.state, f.now + 1, f.ui()).animating);
 }
+
+TEST_CASE("a staff notice shows over any screen for a while, through a visitor reset", "[screens]") {
+    ExhibitFixture f(1280, 800);
+    kiosk::show_notice(f.state, "USB pack refused: not signed", true, f.now);
+    auto r = kiosk::tick(f.state, f.now + 1, f.ui());
+    CHECK(kiosk::notice_visible(f.state));
+    REQUIRE(r.next_deadline);
+    CHECK(*r.next_deadline <= f.now + kiosk::kNoticeMs);
+    kiosk::reset_for_next_visitor(f.state, f.ui(), f.now + 2);
+    CHECK(kiosk::notice_visible(f.state));
+    f.advance_to(f.now + kiosk::kNoticeMs + 100);
+    CHECK_FALSE(kiosk::notice_visible(f.state));
+}
