@@ -6,7 +6,7 @@
 namespace kiosk {
 
 const char* kiosk_usage() {
-    return "usage: vitrine [--pack DIR] [--windowed WxH] [--panel-inches N]\n"
+    return "usage: vitrine [--pack DIR] [--windowed WxH] [--panel-inches N] [--stats]\n"
            "       vitrine [--pack DIR] --headless --size WxH [--screenshot FILE.png] [--replay SCRIPT]\n"
            "\n"
            "  --pack DIR          exhibit pack folder (default: the bundled exhibit)\n"
@@ -17,7 +17,9 @@ const char* kiosk_usage() {
            "  --replay SCRIPT     drive the kiosk from a touch script in virtual time\n"
            "  --panel-inches N    the panel's diagonal, for 15 mm touch targets\n"
            "  --config FILE       kiosk settings (panel, staff PIN, pack); default\n"
-           "                      /etc/vitrine/vitrine.toml when it exists\n";
+           "                      /etc/vitrine/vitrine.toml when it exists\n"
+           "  --stats             on exit, print the frames drawn, the wakeups and the\n"
+           "                      time to the first frame (window runs, for measuring)\n";
 }
 
 namespace {
@@ -63,6 +65,8 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             if (a == "--windowed") o.windowed = true;
         } else if (a == "--headless") {
             o.headless = true;
+        } else if (a == "--stats") {
+            o.stats = true;
         } else if (a == "--screenshot") {
             if (!value(o.screenshot)) return parsed;
         } else if (a == "--config") {

@@ -15,6 +15,7 @@ struct KioskOptions {
     std::string replay;          // --replay SCRIPT
     float panel_inches = 0;      // physical diagonal; 0: the config's, else a guess from the resolution
     std::string config;          // --config FILE (default /etc/vitrine/vitrine.toml when it exists)
+    bool stats = false;          // --stats: the window loop reports frames, wakeups and start time on stderr
     bool help = false;
 };
 

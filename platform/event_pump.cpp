@@ -35,4 +35,9 @@ std::optional<kiosk::InputEvent> to_input_event(const SDL_Event& e, int width, i
     }
 }
 
+bool event_closes_program(const SDL_Event& e, bool kiosk_mode) {
+    if (kiosk_mode) return false;
+    return e.type == SDL_QUIT || (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE);
+}
+
 }  // namespace platform

@@ -1,6 +1,8 @@
 #include "event_wait.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -16,8 +18,21 @@ EventWait::~EventWait() {
 
 void EventWait::init(const char* driver) {
     const std::string name = driver ? driver : "";
-    if (name == "x11" || name == "wayland" || name == "windows" || name == "cocoa") {
+    // VITRINE_IDLE_WAIT forces a strategy, to measure one against another.
+    const char* forced_env = std::getenv("VITRINE_IDLE_WAIT");
+    std::string forced = forced_env ? forced_env : "";
+    if (!forced.empty() && forced != "sdl" && forced != "devices" && forced != "slowpoll") {
+        std::fprintf(stderr, "vitrine: VITRINE_IDLE_WAIT=%s: expected sdl, devices or slowpoll; ignored\n",
+                     forced.c_str());
+        forced.clear();
+    }
+    const bool sdl_truly_waits = name == "x11" || name == "wayland" || name == "windows" || name == "cocoa";
+    if (forced == "sdl" || (forced.empty() && sdl_truly_waits)) {
         strategy_ = Strategy::SdlWait;
+        return;
+    }
+    if (forced == "slowpoll") {
+        strategy_ = Strategy::SlowPoll;
         return;
     }
     if (DIR* dir = opendir("/dev/input")) {
@@ -29,6 +44,8 @@ void EventWait::init(const char* driver) {
         closedir(dir);
     }
     strategy_ = input_fds_.empty() ? Strategy::SlowPoll : Strategy::InputDevices;
+    if (forced == "devices" && input_fds_.empty())
+        std::fprintf(stderr, "vitrine: VITRINE_IDLE_WAIT=devices: no readable /dev/input/event*; polling instead\n");
 }
 
 const char* EventWait::strategy_name() const {
@@ -36,6 +53,15 @@ const char* EventWait::strategy_name() const {
         case Strategy::SdlWait: return "SDL_WaitEventTimeout";
         case Strategy::InputDevices: return "poll() on /dev/input";
         case Strategy::SlowPoll: return "polling every 50 ms";
+    }
+    return "";
+}
+
+const char* EventWait::strategy_key() const {
+    switch (strategy_) {
+        case Strategy::SdlWait: return "sdl";
+        case Strategy::InputDevices: return "devices";
+        case Strategy::SlowPoll: return "slowpoll";
     }
     return "";
 }

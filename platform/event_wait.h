@@ -7,6 +7,9 @@
 // /dev/input/event*, whose queues are separate from SDL's) and only then asks
 // SDL for the events; where it cannot open them it polls at most 20 times a
 // second.
+//
+// For measuring, the environment variable VITRINE_IDLE_WAIT=sdl|devices|slowpoll
+// forces a strategy whatever the driver.
 #pragma once
 
 #include <SDL.h>
@@ -22,7 +25,7 @@ public:
     EventWait& operator=(const EventWait&) = delete;
     ~EventWait();
 
-    // Chooses the strategy for the running video driver.
+    // Chooses the strategy for the running video driver (or VITRINE_IDLE_WAIT's).
     void init(const char* video_driver);
     // Waits up to `timeout_ms` (0: just look) for an event; true with `event` filled.
     bool wait(int timeout_ms, SDL_Event& event);
@@ -30,6 +33,7 @@ public:
     enum class Strategy { SdlWait, InputDevices, SlowPoll };
     Strategy strategy() const { return strategy_; }
     const char* strategy_name() const;
+    const char* strategy_key() const;  // "sdl", "devices" or "slowpoll", as VITRINE_IDLE_WAIT spells them
     uint64_t wakeups() const { return wakeups_; }  // times a wait slept and woke again
 
     static constexpr int kSlowPollMs = 50;  // at most 20 wakeups a second

@@ -99,9 +99,9 @@ kiosk::TickResult KioskView::tick(int64_t now_ms) {
     return r;
 }
 
-void KioskView::render(int64_t now_ms) {
+const ImDrawData* KioskView::build(int64_t now_ms) {
     ImGui::SetCurrentContext(imgui_);
-    const ImDrawData* data = kiosk::build_frame(display_, 1.f / 60.f, [&](ImDrawList& dl) {
+    return kiosk::build_frame(display_, 1.f / 60.f, [&](ImDrawList& dl) {
         if (exhibit_loaded_) {
             const kiosk::Ui u = ui();
             const kiosk::Palette& palette = kiosk::palette_for(state_.visitor.high_contrast);
@@ -110,6 +110,10 @@ void KioskView::render(int64_t now_ms) {
             kiosk::draw_unavailable(dl, display_, fonts_, staff_details_);
         }
     });
+}
+
+void KioskView::render(int64_t now_ms) {
+    const ImDrawData* data = build(now_ms);
     SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 0xff);
     SDL_RenderClear(renderer_);
     render_draw_data(renderer_, data);

@@ -36,6 +36,9 @@ public:
     bool handle(const kiosk::InputEvent& event);
     // Advances timers and animations.
     kiosk::TickResult tick(int64_t now_ms);
+    // Builds the frame for `now_ms` as Dear ImGui draw data, without touching SDL
+    // (valid until the next build). render() is build() and drawing it.
+    const ImDrawData* build(int64_t now_ms);
     // Clears and draws the frame for `now_ms` into the renderer (the caller presents).
     void render(int64_t now_ms);
     bool exit_requested() const { return state_.exit_requested; }

@@ -5,6 +5,7 @@
 #include "pack_loader.h"
 #include "window_run.h"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 
@@ -21,6 +22,7 @@ std::string default_pack_dir() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    const auto started = std::chrono::steady_clock::now();  // for --stats
     const kiosk::ParsedOptions parsed = kiosk::parse_kiosk_options(std::vector<std::string>(argv + 1, argv + argc));
     if (!parsed.ok()) {
         std::fprintf(stderr, "vitrine: %s\n\n%s", parsed.error.c_str(), kiosk::kiosk_usage());
@@ -60,5 +62,5 @@ int main(int argc, char** argv) {
                      pack_dir.c_str());
 
     if (options.headless) return platform::run_headless(options, config, std::move(pack), VITRINE_FONT_DIR);
-    return platform::run_window(options, config, std::move(pack), VITRINE_FONT_DIR);
+    return platform::run_window(options, config, std::move(pack), VITRINE_FONT_DIR, started);
 }

@@ -6,6 +6,7 @@
 
 #include <SDL.h>
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 
@@ -13,13 +14,15 @@ namespace platform {
 
 namespace {
 
+constexpr int kMaxWaitMs = 1000;
+
 volatile std::sig_atomic_t g_stop = 0;
 void on_stop_signal(int) { g_stop = 1; }
 
 }  // namespace
 
 int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, kiosk::PackLoadResult pack,
-               const std::string& font_dir) {
+               const std::string& font_dir, std::chrono::steady_clock::time_point started) {
     // In kiosk mode only the service manager (SIGTERM) or the staff PIN ends the
     // program: SDL must not turn signals into SDL_QUIT, which a window manager's
     // close or Alt+F4 also sends.
@@ -65,6 +68,10 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
             std::fprintf(stderr, "vitrine: %s\n", error.c_str());
             exit_code = 1;
         } else {
+            // --stats: one line at the first frame, and on exit the frames presented
+            // (the first included), the waits' wakeups and the seconds since the first frame.
+            uint64_t frames = 0;
+            std::chrono::steady_clock::time_point first_frame;
             bool dirty = true;
             while (!g_stop && !view.exit_requested()) {
                 const int64_t now = int64_t(SDL_GetTicks64());
@@ -73,21 +80,29 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                     view.render(now);
                     SDL_RenderPresent(renderer);  // paces animation at the display's rate
                     dirty = false;
+                    if (++frames == 1 && options.stats) {
+                        first_frame = std::chrono::steady_clock::now();
+                        std::fprintf(stderr, "vitrine-stats: first_frame_ms=%.1f\n",
+                                     std::chrono::duration<double, std::milli>(first_frame - started).count());
+                    }
                 }
                 // Animating: look at input and go straight on to the next frame.
                 // Otherwise sleep until input arrives or the next timer is due.
-                int timeout = t.animating ? (vsync ? 0 : 16) : 60000;
-                if (!t.animating && t.next_deadline) timeout = int(std::clamp<int64_t>(*t.next_deadline - now, 1, 60000));
+                // Never longer than a second: a stop signal does not interrupt SDL's
+                // own wait, and one wakeup a second is nothing to an idle board.
+                int timeout = t.animating ? (vsync ? 0 : 16) : kMaxWaitMs;
+                if (!t.animating && t.next_deadline)
+                    timeout = int(std::clamp<int64_t>(*t.next_deadline - now, 1, kMaxWaitMs));
                 SDL_Event e;
                 if (!waiter.wait(timeout, e)) continue;
                 do {
-                    if (e.type == SDL_QUIT) {
-                        if (!kiosk_mode) g_stop = 1;  // a desktop window closes; a kiosk does not
-                    } else if (e.type == SDL_KEYDOWN) {
-                        // Keys are for staff on desktops only: in kiosk mode Escape,
-                        // Alt+F4, Ctrl+Q and friends do nothing.
-                        if (!kiosk_mode && e.key.keysym.sym == SDLK_ESCAPE) g_stop = 1;
-                    } else if (e.type == SDL_WINDOWEVENT) {
+                    if (event_closes_program(e, kiosk_mode)) {
+                        g_stop = 1;
+                    } else if (e.type == SDL_WINDOWEVENT && (e.window.event == SDL_WINDOWEVENT_EXPOSED ||
+                                                             e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+                                                             e.window.event == SDL_WINDOWEVENT_RESTORED)) {
+                        // Only when the display asks for a repaint: the shown/hidden
+                        // events at start-up would cost a frame for nothing.
                         dirty = true;
                     } else if (const auto in = to_input_event(e, out_w, out_h)) {
                         dirty |= view.handle(*in);
@@ -95,6 +110,15 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                 } while (SDL_PollEvent(&e));
             }
             if (view.exit_requested()) std::fprintf(stderr, "vitrine: staff exit\n");
+            if (options.stats) {
+                const auto end = std::chrono::steady_clock::now();
+                const double seconds = frames ? std::chrono::duration<double>(end - first_frame).count() : 0;
+                const double first_ms =
+                    frames ? std::chrono::duration<double, std::milli>(first_frame - started).count() : -1;
+                std::fprintf(stderr, "vitrine-stats: frames=%llu wakeups=%llu seconds=%.3f first_frame_ms=%.1f wait=%s\n",
+                             static_cast<unsigned long long>(frames), static_cast<unsigned long long>(waiter.wakeups()),
+                             seconds, first_ms, waiter.strategy_key());
+            }
         }
     }
     SDL_DestroyRenderer(renderer);

@@ -6,10 +6,13 @@
 #include "kiosk_config.h"
 #include "pack_loader.h"
 
+#include <chrono>
+
 namespace platform {
 
-// Returns the process exit code.
+// Returns the process exit code. `started` is when the program started, for
+// --stats' time to the first frame.
 int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, kiosk::PackLoadResult pack,
-               const std::string& font_dir);
+               const std::string& font_dir, std::chrono::steady_clock::time_point started);
 
 }  // namespace platform

@@ -47,3 +47,22 @@ TEST_CASE("mouse and touch events become the same flat input events", "[events]"
         CHECK_FALSE(platform::to_input_event(e, 800, 480));
     }
 }
+
+TEST_CASE("in kiosk mode no key or window close ends the program; on a desktop they do", "[events]") {
+    auto key = [](SDL_Keycode sym, Uint16 mod) {
+        SDL_Event e{};
+        e.type = SDL_KEYDOWN;
+        e.key.keysym.sym = sym;
+        e.key.keysym.mod = mod;
+        return e;
+    };
+    SDL_Event quit{};
+    quit.type = SDL_QUIT;
+    const SDL_Event visitor_tries[] = {quit, key(SDLK_ESCAPE, 0), key(SDLK_F4, KMOD_LALT), key(SDLK_q, KMOD_LCTRL),
+                                       key(SDLK_w, KMOD_LCTRL), key(SDLK_DELETE, KMOD_LCTRL | KMOD_LALT),
+                                       key(SDLK_TAB, KMOD_LALT)};
+    for (const SDL_Event& e : visitor_tries) CHECK_FALSE(platform::event_closes_program(e, true));
+    CHECK(platform::event_closes_program(quit, false));
+    CHECK(platform::event_closes_program(key(SDLK_ESCAPE, 0), false));
+    CHECK_FALSE(platform::event_closes_program(key(SDLK_a, 0), false));
+}
