@@ -26,12 +26,12 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
     const struct {
         const char* table;
         std::vector<std::string> keys;
-    } known[] = {{"display", {"panel_inches"}}, {"staff", {"pin"}}, {"pack", {"dir"}}};
+    } known[] = {{"display", {"panel_inches"}}, {"staff", {"pin"}}, {"pack", {"dir"}}, {"state", {"dir"}}};
     for (const auto& [key, node] : root) {
         const auto* spec = std::find_if(std::begin(known), std::end(known),
                                         [&](const auto& k) { return key.str() == k.table; });
         if (spec == std::end(known) || !node.is_table()) {
-            error(r, path, node.source(), "unknown section '" + std::string(key.str()) + "' (known: display, staff, pack)");
+            error(r, path, node.source(), "unknown section '" + std::string(key.str()) + "' (known: display, staff, pack, state)");
             continue;
         }
         for (const auto& [sub, value] : *node.as_table()) {
@@ -54,6 +54,11 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
         const auto v = n->value<std::string>();
         if (!v || v->empty()) error(r, path, n->source(), "'dir' must be the path of a pack folder");
         else r.config.pack_dir = *v;
+    }
+    if (const toml::node* n = root.at_path("state.dir").node()) {
+        const auto v = n->value<std::string>();
+        if (!v || v->empty()) error(r, path, n->source(), "'dir' must be the path of the kiosk's state folder");
+        else r.config.state_dir = *v;
     }
     return r;
 }

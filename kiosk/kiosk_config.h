@@ -6,7 +6,9 @@
 //   [staff]
 //   pin = "2468"             # opens the exit; no pin: the hidden exit stays shut
 //   [pack]
-//   dir = "/var/lib/vitrine/packs/current"
+//   dir = "/srv/exhibit"    # a fixed pack; without it, the one installed in the state folder
+//   [state]
+//   dir = "/var/lib/vitrine"  # installed packs and visitor statistics
 #pragma once
 
 #include "diagnostic.h"
@@ -19,7 +21,8 @@ namespace kiosk {
 struct KioskConfig {
     float panel_inches = 0;   // 0: guess from the resolution
     std::string staff_pin;    // digits; empty disables the staff exit
-    std::string pack_dir;     // empty: the bundled exhibit
+    std::string pack_dir;     // empty: the installed pack, else the bundled exhibit
+    std::string state_dir = "/var/lib/vitrine";  // installed packs (current, previous), stats.db
 };
 
 struct KioskConfigResult {

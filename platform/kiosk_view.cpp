@@ -112,6 +112,16 @@ const ImDrawData* KioskView::build(int64_t now_ms) {
     });
 }
 
+void KioskView::show_notice(const std::string& text, bool problem, int64_t now_ms) {
+    kiosk::show_notice(state_, text, problem, now_ms);
+}
+
+bool KioskView::quiet(int64_t now_ms) const {
+    constexpr int64_t kQuietMs = 30000;
+    return !exhibit_loaded_ || state_.screen == kiosk::Screen::Attract ||
+           (now_ms - state_.last_input_ms >= kQuietMs && state_.gestures.touches().empty() && !state_.pin_open);
+}
+
 void KioskView::render(int64_t now_ms) {
     const ImDrawData* data = build(now_ms);
     SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 0xff);

@@ -42,6 +42,11 @@ public:
     // Clears and draws the frame for `now_ms` into the renderer (the caller presents).
     void render(int64_t now_ms);
     bool exit_requested() const { return state_.exit_requested; }
+    // The anonymous visitor counts collected since the last call.
+    std::vector<kiosk::StatEvent> drain_stats() { return state_.stats.drain(); }
+    void show_notice(const std::string& text, bool problem, int64_t now_ms);
+    // A quiet moment to change exhibits: the attract loop, or nobody touching.
+    bool quiet(int64_t now_ms) const;
 
     const kiosk::ExhibitState& state() const { return state_; }
     const kiosk::ScreenLayouts& layouts() const { return layouts_; }

@@ -1,6 +1,8 @@
 #include "visit_log.h"
 
+#include <cerrno>
 #include <ctime>
+#include <unistd.h>
 #include <sqlite3.h>
 
 namespace platform {
@@ -115,6 +117,11 @@ void VisitLog::write_batch(const std::vector<std::pair<std::string, kiosk::StatE
 }
 
 bool read_daily_counts(const std::string& path, std::vector<DailyCount>& out, std::string* error) {
+    // No database yet: the kiosk has not counted a visit. Nothing to report, no error.
+    if (access(path.c_str(), F_OK) != 0 && errno == ENOENT) {
+        const std::string folder = path.substr(0, path.find_last_of('/'));
+        if (access(folder.empty() ? "." : folder.c_str(), F_OK) == 0) return true;
+    }
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         if (error) *error = path + ": " + (db ? sqlite3_errmsg(db) : "cannot open");

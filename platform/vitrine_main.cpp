@@ -1,5 +1,6 @@
 // vitrine: the exhibit kiosk.
 #include "command_line.h"
+#include "exhibit_source.h"
 #include "headless_run.h"
 #include "kiosk_config.h"
 #include "pack_loader.h"
@@ -48,10 +49,17 @@ int main(int argc, char** argv) {
     }
     if (options.panel_inches > 0) config.panel_inches = options.panel_inches;
 
-    const std::string pack_dir = !options.pack_dir.empty() ? options.pack_dir
-                                 : !config.pack_dir.empty() ? config.pack_dir
-                                                            : default_pack_dir();
+    platform::ExhibitSource source(!options.pack_dir.empty() ? options.pack_dir : config.pack_dir, config.state_dir,
+                                   default_pack_dir());
+    std::string pack_dir = source.dir();
     kiosk::PackLoadResult pack = kiosk::load_pack(pack_dir);
+    if (!pack.ok() && source.follows_installs() && pack_dir != default_pack_dir()) {
+        // An installed pack that no longer loads must not leave the floor dark.
+        for (const kiosk::Diagnostic& d : pack.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+        std::fprintf(stderr, "vitrine: %s could not be loaded; showing the bundled exhibit\n", pack_dir.c_str());
+        pack_dir = default_pack_dir();
+        pack = kiosk::load_pack(pack_dir);
+    }
     for (const kiosk::Diagnostic& d : pack.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     if (pack.ok())
         std::fprintf(stderr, "vitrine: loaded %s (%s %s): %zu events, %zu quotes\n", pack_dir.c_str(),
@@ -62,5 +70,5 @@ int main(int argc, char** argv) {
                      pack_dir.c_str());
 
     if (options.headless) return platform::run_headless(options, config, std::move(pack), VITRINE_FONT_DIR);
-    return platform::run_window(options, config, std::move(pack), VITRINE_FONT_DIR, started);
+    return platform::run_window(options, config, source, std::move(pack), VITRINE_FONT_DIR, started);
 }

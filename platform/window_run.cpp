@@ -3,25 +3,29 @@
 #include "event_pump.h"
 #include "event_wait.h"
 #include "kiosk_view.h"
+#include "visit_log.h"
 
 #include <SDL.h>
 #include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 
 namespace platform {
 
 namespace {
 
 constexpr int kMaxWaitMs = 1000;
+constexpr int64_t kWatchMs = 2000;  // how often to look for a newly installed pack or a USB report
 
 volatile std::sig_atomic_t g_stop = 0;
 void on_stop_signal(int) { g_stop = 1; }
 
 }  // namespace
 
-int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, kiosk::PackLoadResult pack,
+int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, ExhibitSource& source,
+               kiosk::PackLoadResult pack,
                const std::string& font_dir, std::chrono::steady_clock::time_point started) {
     // In kiosk mode only the service manager (SIGTERM) or the staff PIN ends the
     // program: SDL must not turn signals into SDL_QUIT, which a window manager's
@@ -60,11 +64,16 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
 
     int exit_code = 0;
     {
-        KioskView view;
-        std::string error;
         const float inches = options.panel_inches > 0 ? options.panel_inches : config.panel_inches;
-        if (!view.init(renderer, kiosk::Display{out_w, out_h, inches}, std::move(pack), config, font_dir,
-                       int64_t(SDL_GetTicks64()), &error)) {
+        const kiosk::Display display{out_w, out_h, inches};
+        auto view = std::make_unique<KioskView>();
+        std::string error;
+        // Anonymous visitor counts go to the state folder when the kiosk may write
+        // there (the service can; a developer's desktop usually cannot).
+        VisitLog visit_log;
+        if (kiosk_mode && !visit_log.open(config.state_dir + "/stats.db", &error))
+            std::fprintf(stderr, "vitrine: visitor statistics are off: %s\n", error.c_str());
+        if (!view->init(renderer, display, std::move(pack), config, font_dir, int64_t(SDL_GetTicks64()), &error)) {
             std::fprintf(stderr, "vitrine: %s\n", error.c_str());
             exit_code = 1;
         } else {
@@ -73,11 +82,42 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
             uint64_t frames = 0;
             std::chrono::steady_clock::time_point first_frame;
             bool dirty = true;
-            while (!g_stop && !view.exit_requested()) {
+            bool new_pack_waiting = false;
+            int64_t next_watch = 0;
+            while (!g_stop && !view->exit_requested()) {
                 const int64_t now = int64_t(SDL_GetTicks64());
-                const kiosk::TickResult t = view.tick(now);
+                if (now >= next_watch) {
+                    next_watch = now + kWatchMs;
+                    if (const auto report = source.check_usb_report()) {
+                        std::fprintf(stderr, "vitrine: %s\n", report->message.c_str());
+                        view->show_notice(report->message, report->problem, now);
+                        dirty = true;
+                    }
+                    new_pack_waiting |= source.check_for_new_pack();
+                }
+                // A newly installed exhibit takes over at a quiet moment, in place:
+                // no restart, and never while someone is reading.
+                if (new_pack_waiting && view->quiet(now)) {
+                    new_pack_waiting = false;
+                    kiosk::PackLoadResult next = kiosk::load_pack(source.dir());
+                    for (const kiosk::Diagnostic& d : next.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+                    auto replacement = std::make_unique<KioskView>();
+                    if (next.ok() && replacement->init(renderer, display, std::move(next), config, font_dir, now, &error)) {
+                        view = std::move(replacement);
+                        std::fprintf(stderr, "vitrine: switched to %s (%s %s)\n", source.dir().c_str(),
+                                     view->pack().exhibit.id.c_str(), view->pack().exhibit.version.c_str());
+                        dirty = true;
+                    } else {
+                        std::fprintf(stderr, "vitrine: %s could not be loaded; keeping the current exhibit\n",
+                                     source.dir().c_str());
+                        view->show_notice("The new exhibit could not be loaded; the current one stays.", true, now);
+                        dirty = true;
+                    }
+                }
+                const kiosk::TickResult t = view->tick(now);
+                if (visit_log.is_open()) visit_log.record(view->drain_stats(), VisitLog::today());
                 if (dirty || t.redraw || t.animating) {
-                    view.render(now);
+                    view->render(now);
                     SDL_RenderPresent(renderer);  // paces animation at the display's rate
                     dirty = false;
                     if (++frames == 1 && options.stats) {
@@ -93,6 +133,7 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                 int timeout = t.animating ? (vsync ? 0 : 16) : kMaxWaitMs;
                 if (!t.animating && t.next_deadline)
                     timeout = int(std::clamp<int64_t>(*t.next_deadline - now, 1, kMaxWaitMs));
+                if (!t.animating) timeout = int(std::clamp<int64_t>(next_watch - now, 1, timeout));
                 SDL_Event e;
                 if (!waiter.wait(timeout, e)) continue;
                 do {
@@ -105,11 +146,11 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                         // events at start-up would cost a frame for nothing.
                         dirty = true;
                     } else if (const auto in = to_input_event(e, out_w, out_h)) {
-                        dirty |= view.handle(*in);
+                        dirty |= view->handle(*in);
                     }
                 } while (SDL_PollEvent(&e));
             }
-            if (view.exit_requested()) std::fprintf(stderr, "vitrine: staff exit\n");
+            if (view->exit_requested()) std::fprintf(stderr, "vitrine: staff exit\n");
             if (options.stats) {
                 const auto end = std::chrono::steady_clock::now();
                 const double seconds = frames ? std::chrono::duration<double>(end - first_frame).count() : 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "command_line.h"
+#include "exhibit_source.h"
 #include "kiosk_config.h"
 #include "pack_loader.h"
 
@@ -12,7 +13,8 @@ namespace platform {
 
 // Returns the process exit code. `started` is when the program started, for
 // --stats' time to the first frame.
-int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, kiosk::PackLoadResult pack,
+int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, ExhibitSource& source,
+               kiosk::PackLoadResult pack,
                const std::string& font_dir, std::chrono::steady_clock::time_point started);
 
 }  // namespace platform

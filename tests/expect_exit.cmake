@@ -4,11 +4,15 @@
 #   [-DEMPTY_WORKDIR=dir]: run in a fresh empty folder and check it stays empty
 string(REPLACE "|" ";" COMMAND "${COMMAND_LIST}")
 #   [-DREMOVE=path]: delete this first, for commands that refuse to overwrite
+#   [-DMAKE_DIR=path]: then create this folder
 if(DEFINED EXPECT_FILE)
     file(REMOVE "${EXPECT_FILE}")
 endif()
 if(DEFINED REMOVE)
     file(REMOVE_RECURSE "${REMOVE}")
+endif()
+if(DEFINED MAKE_DIR)
+    file(MAKE_DIRECTORY "${MAKE_DIR}")
 endif()
 if(DEFINED EMPTY_WORKDIR)
     file(REMOVE_RECURSE "${EMPTY_WORKDIR}")

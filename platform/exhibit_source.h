@@ -1,0 +1,40 @@
+// Where the kiosk's exhibit comes from, and whether it has changed: a fixed pack
+// folder (--pack or the configuration), else the pack installed in the state
+// folder (by vitrine-pack install or a USB stick), else the bundled exhibit.
+#pragma once
+
+#include <ctime>
+#include <optional>
+#include <string>
+
+namespace platform {
+
+struct UsbReport {
+    bool problem = false;
+    std::string message;
+};
+
+class ExhibitSource {
+public:
+    ExhibitSource(std::string fixed_dir, std::string state_dir, std::string bundled_dir,
+                  std::string usb_status_path = "/run/vitrine/usb-status");
+
+    // The pack folder to load now.
+    const std::string& dir() const { return dir_; }
+    // Whether installs can replace the exhibit while the kiosk runs.
+    bool follows_installs() const { return fixed_dir_.empty(); }
+    // True once when a different pack has been installed since dir() was chosen;
+    // dir() then names it.
+    bool check_for_new_pack();
+    // What the USB update last reported, once per new report.
+    std::optional<UsbReport> check_usb_report();
+
+private:
+    std::string resolve() const;
+
+    std::string fixed_dir_, state_dir_, bundled_dir_, usb_status_path_;
+    std::string dir_;
+    std::time_t usb_report_seen_ = 0;
+};
+
+}  // namespace platform

@@ -1,0 +1,456 @@
+// Atomic installs of signed pack files, rollback and status. See pack_install.h.
+#include "pack_install.h"
+
+#include "pack_loader.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <set>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace platform {
+namespace {
+
+constexpr const char* kIncomingPrefix = ".incoming-";
+
+std::string errno_text() { return std::strerror(errno); }
+
+// Test hook: VITRINE_INSTALL_STEP_DELAY_US slows an install down so a crash test
+// can kill it in every phase. Read on every install; unset, it costs nothing.
+void step_pause() {
+    const char* value = std::getenv("VITRINE_INSTALL_STEP_DELAY_US");
+    if (!value || !*value) return;
+    const long us = std::strtol(value, nullptr, 10);
+    if (us > 0 && us < 10'000'000) ::usleep(useconds_t(us));
+}
+
+bool fsync_dir(const std::string& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// What the symlink at `path` says; "" when it is not a symlink.
+std::string read_link(const std::string& path) {
+    char buf[4096];
+    const ssize_t n = ::readlink(path.c_str(), buf, sizeof buf);
+    if (n <= 0 || size_t(n) >= sizeof buf) return "";
+    return std::string(buf, size_t(n));
+}
+
+// A pack folder's name: not empty, no '/', not hidden (temporaries are).
+bool is_pack_folder_name(const std::string& name) {
+    return !name.empty() && name[0] != '.' && name.find('/') == std::string::npos && name.size() < 256;
+}
+
+// The folder name a link written by install names ("packs/NAME"), or "".
+std::string folder_of_link(const std::string& link) {
+    if (link.rfind("packs/", 0) != 0) return "";
+    const std::string name = link.substr(6);
+    return is_pack_folder_name(name) ? name : "";
+}
+
+std::string linked_folder(const std::string& root, const char* link_name) {
+    return folder_of_link(read_link(root + "/" + link_name));
+}
+
+// Points ROOT/NAME at `target` atomically: a new symlink renamed over the old one.
+bool replace_symlink(const std::string& root, const std::string& name, const std::string& target, std::string& error) {
+    const std::string link = root + "/" + name, temp = link + ".new";
+    if (::unlink(temp.c_str()) != 0 && errno != ENOENT) {
+        error = "cannot remove " + temp + ": " + errno_text();
+        return false;
+    }
+    if (::symlink(target.c_str(), temp.c_str()) != 0 || ::rename(temp.c_str(), link.c_str()) != 0) {
+        error = "cannot point " + link + " at " + target + ": " + errno_text();
+        ::unlink(temp.c_str());
+        return false;
+    }
+    if (!fsync_dir(root)) {
+        error = "cannot sync " + root + ": " + errno_text();
+        return false;
+    }
+    return true;
+}
+
+// Exchanges two paths in one step; false with errno when the filesystem cannot.
+bool exchange(const std::string& a, const std::string& b) {
+    return ::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0;
+}
+
+bool remove_tree(const std::string& path) {
+    std::error_code ec;
+    fs::remove_all(path, ec);  // never follows symlinks
+    return !ec;
+}
+
+// Folder names may carry the version; keep them plain.
+std::string plain(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                        c == '_' || c == '-' || c == '+';
+        out += ok ? c : '_';
+    }
+    return out.substr(0, 64);
+}
+
+std::string title_of(const kiosk::Pack& pack) {
+    return pack.exhibit.title.get(pack.settings.languages.empty() ? "en" : pack.settings.languages.front());
+}
+
+std::string first_errors(const std::vector<kiosk::Diagnostic>& diagnostics, size_t most) {
+    std::string text;
+    size_t shown = 0, errors = 0;
+    for (const kiosk::Diagnostic& d : diagnostics) {
+        if (d.severity != kiosk::Diagnostic::Severity::Error) continue;
+        ++errors;
+        if (shown < most) {
+            text += (shown ? "; " : "") + d.message;
+            ++shown;
+        }
+    }
+    if (errors > shown) text += "; and " + std::to_string(errors - shown) + " more";
+    return text;
+}
+
+// An exclusive flock() on ROOT itself: no lock file, released when the process dies.
+class RootLock {
+public:
+    bool lock(const std::string& root, std::string& error) {
+        fd_ = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd_ < 0) {
+            error = root + ": cannot open: " + errno_text();
+            return false;
+        }
+        if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            error = root + ": another install or rollback is in progress";
+            return false;
+        }
+        return true;
+    }
+    ~RootLock() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+
+private:
+    int fd_ = -1;
+};
+
+// The names in `dir`; never throws (a range-for over directory_iterator would).
+std::vector<std::string> list_dir(const std::string& dir, std::error_code& ec) {
+    std::vector<std::string> names;
+    fs::directory_iterator it(dir, ec), end;
+    for (; !ec && it != end; it.increment(ec)) names.push_back(it->path().filename().string());
+    return names;
+}
+
+// Removes everything in packs/ that neither link names: older packs and
+// .incoming-* folders of interrupted installs. Returns what it could not remove.
+std::vector<std::string> collect_garbage(const std::string& root) {
+    std::vector<std::string> warnings;
+    const std::set<std::string> keep = {linked_folder(root, "current"), linked_folder(root, "previous")};
+    const std::string packs = root + "/packs";
+    std::error_code ec;
+    std::vector<std::string> doomed;
+    for (const std::string& name : list_dir(packs, ec))
+        if (!keep.count(name)) doomed.push_back(name);
+    if (ec) warnings.push_back(packs + ": cannot be listed: " + ec.message());
+    for (const std::string& name : doomed)
+        if (!remove_tree(packs + "/" + name)) warnings.push_back("cannot remove " + packs + "/" + name);
+    if (!doomed.empty()) fsync_dir(packs);
+    for (const char* temp : {"current.new", "previous.new"}) ::unlink((root + "/" + temp).c_str());
+    return warnings;
+}
+
+// Creates `dir` if missing; `created` says whether this call made it.
+bool ensure_dir(const std::string& dir, bool& created, std::string& error) {
+    std::error_code ec;
+    created = fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir, ec)) {
+        error = dir + ": cannot create: " + (ec ? ec.message() : "not a folder");
+        return false;
+    }
+    if (created) fsync_dir(fs::path(dir).parent_path().string());
+    return true;
+}
+
+void describe(const std::string& root, const char* link_name, InstalledPack& slot) {
+    const std::string path = root + "/" + link_name;
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) return;
+    slot.present = true;
+    if (!S_ISLNK(st.st_mode)) {
+        slot.problems.push_back(path + " is not a symbolic link");
+        return;
+    }
+    slot.link = read_link(path);
+    const std::string name = folder_of_link(slot.link);
+    if (name.empty()) {
+        slot.problems.push_back(path + " points at '" + slot.link + "', not at a folder in " + root + "/packs");
+        return;
+    }
+    slot.folder = root + "/packs/" + name;
+    std::error_code ec;
+    if (!fs::is_directory(fs::symlink_status(slot.folder, ec))) {
+        slot.problems.push_back(path + " points at " + slot.folder + ", which does not exist");
+        return;
+    }
+    for (std::string& p : check_unpacked_pack(slot.folder)) slot.problems.push_back(std::move(p));
+    const kiosk::PackLoadResult loaded = kiosk::load_pack(slot.folder);
+    slot.exhibit_id = loaded.pack.exhibit.id;
+    slot.version = loaded.pack.exhibit.version;
+    slot.title = title_of(loaded.pack);
+    if (!loaded.ok())
+        slot.problems.push_back(slot.folder + " does not load: " + first_errors(loaded.diagnostics, 3));
+    slot.valid = slot.problems.empty();
+}
+
+}  // namespace
+
+const char* install_phase_name(InstallPhase phase) {
+    switch (phase) {
+        case InstallPhase::Verifying: return "verifying";
+        case InstallPhase::Unpacking: return "unpacking";
+        case InstallPhase::Checking: return "checking";
+        case InstallPhase::Publishing: return "publishing";
+        case InstallPhase::SwitchingPrevious: return "switching previous";
+        case InstallPhase::SwitchingCurrent: return "switching current";
+        case InstallPhase::Cleaning: return "cleaning";
+        case InstallPhase::Done: return "done";
+    }
+    return "?";
+}
+
+InstallResult install_pack_file(const std::string& file, const std::string& root, const PublicKey& key,
+                                const InstallOptions& options) {
+    InstallResult result;
+    auto phase = [&](InstallPhase p) {
+        if (options.on_phase) options.on_phase(p);
+        if (p != InstallPhase::Done) step_pause();
+    };
+
+    // 1. Verify, writing nothing: a refused file changes nothing under ROOT.
+    phase(InstallPhase::Verifying);
+    const VerifyResult verified = verify_pack_file(file, key);
+    if (!verified.ok) {
+        result.message = verified.message;
+        return result;
+    }
+
+    const std::string packs = root + "/packs";
+    bool created_root = false, created_packs = false;
+    std::string error;
+    if (!ensure_dir(root, created_root, error) || !ensure_dir(packs, created_packs, error)) {
+        result.message = error;
+        return result;
+    }
+    // Leaves ROOT as it was when the install stops before publishing anything.
+    auto undo_dirs = [&] {
+        if (created_packs) ::rmdir(packs.c_str());
+        if (created_root) ::rmdir(root.c_str());
+    };
+    RootLock lock;
+    if (!lock.lock(root, error)) {
+        undo_dirs();
+        result.message = error;
+        return result;
+    }
+
+    // 2. Unpack into a temporary folder, verifying again as the bytes are written
+    //    (the file may have changed since step 1).
+    phase(InstallPhase::Unpacking);
+    std::string incoming = packs + "/" + kIncomingPrefix + "XXXXXX";
+    if (!::mkdtemp(&incoming[0])) {
+        undo_dirs();
+        result.message = packs + ": cannot create a temporary folder: " + errno_text();
+        return result;
+    }
+    auto discard = [&](const std::string& message) {
+        remove_tree(incoming);
+        fsync_dir(packs);
+        undo_dirs();
+        result.message = message;
+        return result;
+    };
+    const VerifyResult unpacked = unpack_pack_file(file, key, incoming, [](const std::string&) { step_pause(); });
+    if (!unpacked.ok) return discard(unpacked.message);
+    ::chmod(incoming.c_str(), 0755);  // mkdtemp makes it 0700; the kiosk may run as another user
+
+    // 3. The kiosk must be able to show it.
+    phase(InstallPhase::Checking);
+    const kiosk::PackLoadResult loaded = kiosk::load_pack(incoming);
+    if (!loaded.ok())
+        return discard(file + ": refused: its pack does not load: " + first_errors(loaded.diagnostics, 3));
+    result.exhibit_id = loaded.pack.exhibit.id;
+    result.version = loaded.pack.exhibit.version;
+    result.folder = plain(result.exhibit_id) + "-" + plain(result.version) + "-" +
+                    sha256_hex(unpacked.manifest.data(), unpacked.manifest.size()).substr(0, 12);
+    const std::string final_dir = packs + "/" + result.folder;
+    const std::string shown = result.exhibit_id + " " + result.version + " (" + result.folder + ")";
+
+    // 4. Give it its final name. The name is the signed manifest's hash, so a
+    //    folder of that name holds the same pack, unless damaged: it is replaced
+    //    by the fresh copy in one exchange, even when it is the current pack.
+    phase(InstallPhase::Publishing);
+    const std::string old_current = linked_folder(root, "current");
+    std::error_code ec;
+    const bool exists = fs::exists(fs::symlink_status(final_dir, ec));
+    if (exists && old_current == result.folder && check_unpacked_pack(final_dir).empty()) {
+        remove_tree(incoming);
+        fsync_dir(packs);
+        result.ok = true;
+        result.message = shown + " is already installed and current; nothing changed";
+        phase(InstallPhase::Cleaning);
+        result.warnings = collect_garbage(root);
+        phase(InstallPhase::Done);
+        return result;
+    }
+    if (exists) {
+        if (!exchange(incoming, final_dir)) {
+            if (old_current == result.folder)
+                return discard(final_dir + " is the current pack and damaged, and cannot be replaced in one step here (" +
+                               errno_text() + ")");
+            if (!remove_tree(final_dir)) return discard("cannot replace " + final_dir);
+            if (::rename(incoming.c_str(), final_dir.c_str()) != 0)
+                return discard("cannot rename " + incoming + " to " + final_dir + ": " + errno_text());
+        }
+        // `incoming` now holds the old copy (or nothing); the cleaning removes it.
+    } else if (::rename(incoming.c_str(), final_dir.c_str()) != 0) {
+        return discard("cannot rename " + incoming + " to " + final_dir + ": " + errno_text());
+    }
+    if (!fsync_dir(packs)) {
+        result.message = "cannot sync " + packs + ": " + errno_text();
+        return result;
+    }
+    result.changed = true;
+
+    // 5. previous := the old current, then current := the new pack. Each is one
+    //    rename(); in between both name the old pack, which is whole.
+    phase(InstallPhase::SwitchingPrevious);
+    if (!old_current.empty() && old_current != result.folder &&
+        fs::is_directory(fs::symlink_status(packs + "/" + old_current, ec))) {
+        if (!replace_symlink(root, "previous", "packs/" + old_current, error)) {
+            result.message = error;
+            return result;
+        }
+    }
+    phase(InstallPhase::SwitchingCurrent);
+    if (old_current != result.folder && !replace_symlink(root, "current", "packs/" + result.folder, error)) {
+        result.message = error;
+        return result;
+    }
+
+    // 6. Everything neither link names goes: older packs and interrupted installs.
+    phase(InstallPhase::Cleaning);
+    result.warnings = collect_garbage(root);
+    result.ok = true;
+    result.message = old_current == result.folder ? "repaired " + shown + ", the current pack"
+                                                  : "installed " + shown + " as current";
+    phase(InstallPhase::Done);
+    return result;
+}
+
+InstallResult rollback_pack(const std::string& root) {
+    InstallResult result;
+    std::string error;
+    RootLock lock;
+    if (!lock.lock(root, error)) {
+        result.message = error;
+        return result;
+    }
+    const std::string current = linked_folder(root, "current"), previous = linked_folder(root, "previous");
+    if (previous.empty()) {
+        result.message = root + ": there is no previous pack to roll back to";
+        return result;
+    }
+    if (previous == current) {
+        result.message = root + ": the previous pack is the current one (" + current + "); nothing to roll back to";
+        return result;
+    }
+    InstalledPack target;
+    describe(root, "previous", target);
+    if (!target.valid) {
+        result.message = root + ": cannot roll back: the previous pack is not usable: " +
+                         (target.problems.empty() ? "unknown problem" : target.problems.front());
+        return result;
+    }
+    const std::string current_link = root + "/current", previous_link = root + "/previous";
+    struct stat st {};
+    const bool has_current = ::lstat(current_link.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+    if (has_current && exchange(current_link, previous_link)) {
+        if (!fsync_dir(root)) {
+            result.message = "cannot sync " + root + ": " + errno_text();
+            return result;
+        }
+    } else {
+        // No RENAME_EXCHANGE here (or no current): current first, so it is never broken.
+        if (!replace_symlink(root, "current", "packs/" + previous, error)) {
+            result.message = error;
+            return result;
+        }
+        if (!current.empty() && !replace_symlink(root, "previous", "packs/" + current, error)) {
+            result.message = error;
+            return result;
+        }
+    }
+    result.ok = true;
+    result.changed = true;
+    result.folder = previous;
+    result.exhibit_id = target.exhibit_id;
+    result.version = target.version;
+    result.message = "rolled back to " + target.exhibit_id + " " + target.version + " (" + previous + ")" +
+                     (current.empty() ? "" : "; previous is now " + current);
+    return result;
+}
+
+InstallStatus install_status(const std::string& root) {
+    InstallStatus status;
+    status.root = root;
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) {
+        status.current.problems.push_back(root + " does not exist: nothing is installed");
+        return status;
+    }
+    describe(root, "current", status.current);
+    describe(root, "previous", status.previous);
+    if (!status.current.present) status.current.problems.push_back("nothing is installed (no " + root + "/current)");
+    if (status.previous.present && status.current.present && status.previous.link == status.current.link)
+        status.notes.push_back("previous and current are the same pack (an install was interrupted between its two switches)");
+
+    const std::set<std::string> keep = {folder_of_link(status.current.link), folder_of_link(status.previous.link)};
+    for (const std::string& name : list_dir(root + "/packs", ec)) {
+        if (keep.count(name)) continue;
+        status.notes.push_back(root + "/packs/" + name +
+                               (name.rfind(kIncomingPrefix, 0) == 0 ? " is left from an interrupted install"
+                                                                    : " is neither current nor previous") +
+                               "; the next install removes it");
+    }
+    for (const char* temp : {"current.new", "previous.new"}) {
+        struct stat st {};
+        if (::lstat((root + "/" + temp).c_str(), &st) == 0)
+            status.notes.push_back(root + "/" + temp + " is left from an interrupted switch; the next install removes it");
+    }
+    return status;
+}
+
+std::string current_pack_dir(const std::string& root) {
+    const std::string name = linked_folder(root, "current");
+    if (name.empty()) return "";
+    const std::string dir = root + "/packs/" + name;
+    struct stat st {};
+    if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return "";
+    return dir;
+}
+
+}  // namespace platform
