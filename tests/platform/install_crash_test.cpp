@@ -114,7 +114,12 @@ struct World {
         REQUIRE(verified.ok);
         v.folder = "test-person-" + v.version + "-" +
                    platform::sha256_hex(verified.manifest.data(), verified.manifest.size()).substr(0, 12);
-        v.files = contents(src);
+        // What ships (photographs re-encoded by the media pipeline), as unpacked.
+        const std::string unpacked = dir + "/unpacked-" + v.version;
+        fs::create_directories(unpacked);
+        REQUIRE(platform::unpack_pack_file(v.file, key, unpacked).ok);
+        v.files = contents(unpacked, platform::kUnpackedMetaDir);
+        fs::remove_all(unpacked);
         fs::remove_all(src);
         return v;
     }
