@@ -19,6 +19,8 @@
 
 #include "pack_loader.h"
 
+#include "test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -43,17 +45,8 @@ namespace {
 
 constexpr long kStepDelayUs = 3000;
 
-std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-void write_bytes(const std::string& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-}
+using test_files::read_bytes;
+using test_files::write_bytes;
 
 std::string link_of(const std::string& path) {
     std::error_code ec;

@@ -5,6 +5,8 @@
 #include "pack_file.h"
 #include "pack_loader.h"
 
+#include "test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <archive.h>
@@ -25,28 +27,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kBundled = VITRINE_SOURCE_DIR "/assets/ieng-sary";
-const std::string kMinimal = VITRINE_TEST_PACKS "/minimal";
+using test_files::kBundled;
+using test_files::kMinimal;
 
-// A fresh folder under the test output, one per test case.
-std::string fresh_dir(const std::string& name) {
-    const fs::path dir = fs::path(VITRINE_TEST_OUTPUT) / "pack_file" / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir.string();
-}
+std::string fresh_dir(const std::string& name) { return test_files::fresh_dir("pack_file", name); }
 
-std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-void write_bytes(const std::string& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-}
+using test_files::read_bytes;
+using test_files::write_bytes;
 
 struct Keys {
     std::string secret, pub;

@@ -1,0 +1,34 @@
+// Small file helpers shared by the platform tests.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace test_files {
+
+inline const std::string kBundled = VITRINE_SOURCE_DIR "/assets/ieng-sary";
+inline const std::string kMinimal = VITRINE_TEST_PACKS "/minimal";
+
+// A fresh, empty folder under the test output: OUTPUT/group/name.
+inline std::string fresh_dir(const std::string& group, const std::string& name) {
+    const std::filesystem::path dir = std::filesystem::path(VITRINE_TEST_OUTPUT) / group / name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir.string();
+}
+
+inline std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+inline void write_bytes(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), std::streamsize(bytes.size()));
+}
+
+}  // namespace test_files
