@@ -14,4 +14,7 @@ set(PKG_CONFIG_EXECUTABLE aarch64-linux-gnu-pkg-config CACHE FILEPATH "")
 set(VITRINE_DEPS_PREFIX /opt/vitrine-deps/arm64 CACHE PATH "")
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 
-set(CMAKE_CROSSCOMPILING_EMULATOR qemu-aarch64 -L /usr/aarch64-linux-gnu)
+# The multiarch arm64 C library (libc6:arm64, installed with the arm64 -dev
+# packages) rather than the cross toolchain's copy: threads and fork misbehave
+# under qemu-user with the latter.
+set(CMAKE_CROSSCOMPILING_EMULATOR qemu-aarch64 -L /)

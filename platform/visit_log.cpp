@@ -42,9 +42,11 @@ bool VisitLog::open(const std::string& path, std::string* error) {
         return false;
     }
     sqlite3_busy_timeout(db_, 2000);
-    // WAL keeps readers (an export) from blocking the writer; FULL syncs each
-    // commit so a power cut loses at most the last batch, never the file.
-    if (!exec(db_, "PRAGMA journal_mode=WAL", error) || !exec(db_, "PRAGMA synchronous=FULL", error) ||
+    // A rollback journal with FULL syncs: each commit is atomic on disk, so a power
+    // cut loses at most the batch being written, never the file. (Not WAL: its
+    // shared-memory index is one more file to go wrong on an SD card, and the
+    // kiosk's few small batches do not need its concurrency.)
+    if (!exec(db_, "PRAGMA journal_mode=DELETE", error) || !exec(db_, "PRAGMA synchronous=FULL", error) ||
         !exec(db_, kSchema, error)) {
         if (error) *error = path + ": " + *error;
         sqlite3_close(db_);

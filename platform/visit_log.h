@@ -1,7 +1,7 @@
 // Anonymous visitor statistics on disk: counts per day in SQLite under the
 // kiosk's state directory. Writes happen on a background thread, so a frame
-// never waits for the disk; WAL with synchronous=FULL keeps the database whole
-// across power loss. Nothing personal is stored: counts and durations only.
+// never waits for the disk; a rollback journal with synchronous=FULL keeps the
+// database whole across power loss. Nothing personal is stored: counts and durations only.
 #pragma once
 
 #include "visit_stats.h"
