@@ -185,12 +185,12 @@ void draw_strip(const DrawContext& c) {
         const std::string& name = era.name.get(ui.lang);
         const float pad = std::round(std::max(12 * u, 6.f));
         const float tw = text_width(f, FontRole::Small, name);
-        if (tw <= x1 - x0 - 2 * pad) {
-            // Keep the label in view while its band is partly scrolled off.
-            const float tx = std::clamp(win.x + pad, x0 + pad, x1 - pad - tw);
-            draw_text(c.dl, f, FontRole::Small, ImVec2(tx, l.era_top + (l.era_height - f.size(FontRole::Small) * 1.36f) / 2),
-                      p.era_text, name);
-        }
+        // Keep the label in view while its band is partly scrolled off; where the
+        // visible part of the band is too short for it, leave it out.
+        const float left = std::max(x0, win.x) + pad, right = std::min(x1, win.right()) - pad;
+        if (tw <= right - left)
+            draw_text(c.dl, f, FontRole::Small,
+                      ImVec2(left, l.era_top + (l.era_height - f.size(FontRole::Small) * 1.36f) / 2), p.era_text, name);
     }
 
     const float axis_w = std::max(2 * u, 1.f);
