@@ -16,6 +16,7 @@ const char* kiosk_usage() {
            "  --screenshot FILE   headless: write the first frame as PNG\n"
            "  --replay SCRIPT     drive the kiosk from a touch script in virtual time\n"
            "  --panel-inches N    the panel's diagonal, for 15 mm touch targets\n"
+           "  --rotate DEGREES    the panel is mounted turned clockwise: 0, 90, 180, 270\n"
            "  --config FILE       kiosk settings (panel, staff PIN, pack); default\n"
            "                      /etc/vitrine/vitrine.toml when it exists\n"
            "  --stats             on exit, print the frames drawn, the wakeups and the\n"
@@ -69,6 +70,13 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             o.stats = true;
         } else if (a == "--screenshot") {
             if (!value(o.screenshot)) return parsed;
+        } else if (a == "--rotate") {
+            if (!value(v)) return parsed;
+            if (v != "0" && v != "90" && v != "180" && v != "270") {
+                parsed.error = "--rotate " + v + ": expected 0, 90, 180 or 270";
+                return parsed;
+            }
+            o.rotation = std::atoi(v.c_str());
         } else if (a == "--config") {
             if (!value(o.config)) return parsed;
         } else if (a == "--replay") {

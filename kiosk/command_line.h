@@ -14,6 +14,7 @@ struct KioskOptions {
     std::string screenshot;      // --screenshot FILE.png (headless)
     std::string replay;          // --replay SCRIPT
     float panel_inches = 0;      // physical diagonal; 0: the config's, else a guess from the resolution
+    int rotation = -1;           // --rotate DEGREES; -1: the config's
     std::string config;          // --config FILE (default /etc/vitrine/vitrine.toml when it exists)
     bool stats = false;          // --stats: the window loop reports frames, wakeups and start time on stderr
     bool help = false;

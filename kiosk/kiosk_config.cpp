@@ -1,5 +1,7 @@
 #include "kiosk_config.h"
 
+#include "panel_rotation.h"
+
 #include <algorithm>
 #include <toml++/toml.h>
 
@@ -26,7 +28,7 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
     const struct {
         const char* table;
         std::vector<std::string> keys;
-    } known[] = {{"display", {"panel_inches"}}, {"staff", {"pin"}}, {"pack", {"dir"}}, {"state", {"dir"}}};
+    } known[] = {{"display", {"panel_inches", "rotation"}}, {"staff", {"pin"}}, {"pack", {"dir"}}, {"state", {"dir"}}};
     for (const auto& [key, node] : root) {
         const auto* spec = std::find_if(std::begin(known), std::end(known),
                                         [&](const auto& k) { return key.str() == k.table; });
@@ -43,6 +45,11 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
         const auto v = n->value<double>();
         if (!v || *v < 3 || *v > 120) error(r, path, n->source(), "'panel_inches' must be a number from 3 to 120");
         else r.config.panel_inches = float(*v);
+    }
+    if (const toml::node* n = root.at_path("display.rotation").node()) {
+        const auto v = n->value<int64_t>();
+        if (!v || !valid_rotation(int(*v))) error(r, path, n->source(), "'rotation' must be 0, 90, 180 or 270");
+        else r.config.rotation = int(*v);
     }
     if (const toml::node* n = root.at_path("staff.pin").node()) {
         const auto v = n->value<std::string>();

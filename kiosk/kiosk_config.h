@@ -3,6 +3,7 @@
 //
 //   [display]
 //   panel_inches = 10.1      # the panel's diagonal: touch targets are 15 mm on it
+//   rotation = 90            # the panel is mounted turned: 0, 90, 180 or 270
 //   [staff]
 //   pin = "2468"             # opens the exit; no pin: the hidden exit stays shut
 //   [pack]
@@ -20,6 +21,7 @@ namespace kiosk {
 
 struct KioskConfig {
     float panel_inches = 0;   // 0: guess from the resolution
+    int rotation = 0;         // 0, 90, 180, 270: the panel is mounted turned clockwise by this
     std::string staff_pin;    // digits; empty disables the staff exit
     std::string pack_dir;     // empty: the installed pack, else the bundled exhibit
     std::string state_dir = "/var/lib/vitrine";  // installed packs (current, previous), stats.db

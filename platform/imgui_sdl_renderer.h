@@ -4,11 +4,14 @@
 // off-screen software surface for tests.
 #pragma once
 
+#include "panel_rotation.h"
+
 #include <SDL.h>
 #include <imgui.h>
 
 namespace platform {
 
-void render_draw_data(SDL_Renderer* renderer, const ImDrawData* data);
+// `rotation` (optional) turns the upright frame onto a panel mounted turned.
+void render_draw_data(SDL_Renderer* renderer, const ImDrawData* data, const kiosk::PanelRotation* rotation = nullptr);
 
 }  // namespace platform

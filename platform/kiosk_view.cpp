@@ -24,7 +24,8 @@ bool KioskView::init(SDL_Renderer* renderer, const kiosk::Display& display, kios
                      const kiosk::KioskConfig& config, const std::string& font_dir, int64_t now_ms,
                      std::string* error) {
     renderer_ = renderer;
-    display_ = display;
+    rotation_ = {config.rotation, display.width, display.height};
+    display_ = {rotation_.logical_width(), rotation_.logical_height(), display.panel_inches};
     config_ = config;
     font_dir_ = font_dir;
     loaded_ = std::move(pack);
@@ -87,7 +88,9 @@ void KioskView::follow_visitor_settings() {
 
 bool KioskView::handle(const kiosk::InputEvent& event) {
     if (!exhibit_loaded_) return false;
-    const bool changed = kiosk::update(state_, event, ui());
+    kiosk::InputEvent upright = event;
+    rotation_.to_logical(event.x, event.y, upright.x, upright.y);
+    const bool changed = kiosk::update(state_, upright, ui());
     follow_visitor_settings();
     return changed;
 }
@@ -126,7 +129,7 @@ void KioskView::render(int64_t now_ms) {
     const ImDrawData* data = build(now_ms);
     SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 0xff);
     SDL_RenderClear(renderer_);
-    render_draw_data(renderer_, data);
+    render_draw_data(renderer_, data, &rotation_);
 }
 
 }  // namespace platform

@@ -9,6 +9,7 @@
 #include "input.h"
 #include "kiosk_config.h"
 #include "pack_loader.h"
+#include "panel_rotation.h"
 #include "screen_layouts.h"
 #include "textures.h"
 
@@ -25,7 +26,8 @@ public:
     KioskView& operator=(const KioskView&) = delete;
     ~KioskView();
 
-    // Takes the loaded pack (valid or not). Returns false only when the kiosk
+    // `display` is the panel as the driver reports it; config.rotation turns the
+    // exhibit onto it. Takes the loaded pack (valid or not). Returns false only when the kiosk
     // cannot draw at all (no fonts); a broken pack still gives a view that shows
     // the "exhibit unavailable" screen.
     bool init(SDL_Renderer* renderer, const kiosk::Display& display, kiosk::PackLoadResult pack,
@@ -61,7 +63,8 @@ private:
     ImGuiContext* imgui_ = nullptr;
     SDL_Texture* font_texture_ = nullptr;
     std::string font_dir_;
-    kiosk::Display display_;
+    kiosk::Display display_;          // upright, as the exhibit is laid out
+    kiosk::PanelRotation rotation_;   // how the panel is mounted
     kiosk::KioskConfig config_;
     kiosk::PackLoadResult loaded_;
     bool exhibit_loaded_ = false;

@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
         config = loaded.config;
     }
     if (options.panel_inches > 0) config.panel_inches = options.panel_inches;
+    if (options.rotation >= 0) config.rotation = options.rotation;
 
     platform::ExhibitSource source(!options.pack_dir.empty() ? options.pack_dir : config.pack_dir, config.state_dir,
                                    default_pack_dir());

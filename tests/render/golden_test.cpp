@@ -186,6 +186,31 @@ TEST_CASE("every screen matches its reference at every size", "[golden]") {
     }
 }
 
+TEST_CASE("a panel mounted turned shows the exhibit upright and maps touches to it", "[golden]") {
+    for (int degrees : {90, 270}) {
+        INFO(degrees);
+        kiosk::KioskConfig config;
+        config.rotation = degrees;
+        platform::ScriptedKiosk k;
+        std::string error;
+        REQUIRE(k.open(1920, 1080, kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary"), config, &error));
+        // The exhibit is laid out upright, 1080×1920, on the 1920×1080 panel.
+        CHECK(k.layouts().display.width == 1080);
+        CHECK(k.layouts().display.height == 1920);
+        // A finger on the glass where Voices appears, in panel pixels.
+        const kiosk::Rect& voices = k.layouts().explore.button[int(kiosk::Button::Voices)];
+        float px = 0, py = 0;
+        kiosk::PanelRotation{degrees, 1920, 1080}.to_panel(voices.x + voices.w / 2, voices.y + voices.h / 2, px, py);
+        k.tap(px, py);
+        k.wait(1000);
+        CHECK(k.view().state().screen == kiosk::Screen::Voices);
+        k.tap(k.layouts().voices.bar.back);  // upright coordinates land elsewhere on a turned panel
+        k.wait(1000);
+        CHECK(k.view().state().screen == kiosk::Screen::Voices);
+        check_against_golden(Image{1920, 1080, k.shot()}, "voices-turned-" + std::to_string(degrees));
+    }
+}
+
 TEST_CASE("a pack that fails to load shows the calm unavailable screen", "[golden]") {
     // Loaded by a relative path so the staff lines on screen are the same in any
     // checkout.
