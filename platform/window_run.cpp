@@ -3,6 +3,7 @@
 #include "event_pump.h"
 #include "event_wait.h"
 #include "kiosk_view.h"
+#include "service_notify.h"
 #include "visit_log.h"
 
 #include <SDL.h>
@@ -81,11 +82,15 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
             // (the first included), the waits' wakeups and the seconds since the first frame.
             uint64_t frames = 0;
             std::chrono::steady_clock::time_point first_frame;
+            ServiceNotifier service;
+            service.ready(view->pack().exhibit.id + " " + view->pack().exhibit.version);
             bool dirty = true;
             bool new_pack_waiting = false;
             int64_t next_watch = 0;
             while (!g_stop && !view->exit_requested()) {
                 const int64_t now = int64_t(SDL_GetTicks64());
+                // Alive as long as this loop turns, drawing or not.
+                service.alive(now);
                 if (now >= next_watch) {
                     next_watch = now + kWatchMs;
                     if (const auto report = source.check_usb_report()) {
@@ -134,6 +139,7 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                 if (!t.animating && t.next_deadline)
                     timeout = int(std::clamp<int64_t>(*t.next_deadline - now, 1, kMaxWaitMs));
                 if (!t.animating) timeout = int(std::clamp<int64_t>(next_watch - now, 1, timeout));
+                if (service.ping_interval_ms() > 0) timeout = int(std::min<int64_t>(timeout, service.ping_interval_ms()));
                 SDL_Event e;
                 if (!waiter.wait(timeout, e)) continue;
                 do {
@@ -150,6 +156,7 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                     }
                 } while (SDL_PollEvent(&e));
             }
+            service.send("STOPPING=1");
             if (view->exit_requested()) std::fprintf(stderr, "vitrine: staff exit\n");
             if (options.stats) {
                 const auto end = std::chrono::steady_clock::now();
