@@ -38,9 +38,12 @@ int main(int argc, char** argv) {
     // The kiosk's configuration: --config, else the system's when there is one.
     kiosk::KioskConfig config;
     std::error_code ec;
-    const std::string config_path = !options.config.empty()                                      ? options.config
-                                    : std::filesystem::exists("/etc/vitrine/vitrine.toml", ec) ? "/etc/vitrine/vitrine.toml"
-                                                                                                 : "";
+    // A headless run (previews, tests) is about the pack, not this machine's panel:
+    // it reads a configuration only when given one.
+    const char* system_config = "/etc/vitrine/vitrine.toml";
+    const std::string config_path = !options.config.empty() ? options.config
+                                    : !options.headless && std::filesystem::exists(system_config, ec) ? system_config
+                                                                                                       : "";
     if (!config_path.empty()) {
         const kiosk::KioskConfigResult loaded = kiosk::load_kiosk_config(config_path);
         for (const kiosk::Diagnostic& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
