@@ -44,6 +44,10 @@ void draw_notice(const DrawContext& c) {
 void draw_exhibit(const DrawContext& c) {
     const Rect all = {0, 0, float(c.ui.layouts.display.width), float(c.ui.layouts.display.height)};
     const ExhibitState& s = c.state;
+    if (s.screen_off) {  // closed: black, every pixel off
+        c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(all.w, all.h), 0xff000000u);
+        return;
+    }
     const bool motion = !reduced_motion(c.ui.pack);
     const int64_t into = c.now_ms - s.transition.start_ms;
     if (motion && s.transition.start_ms >= 0 && into < kTransitionMs) {

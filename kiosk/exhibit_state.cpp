@@ -175,6 +175,18 @@ ExhibitState initial_state(const Ui& ui, int64_t now_ms) {
     return s;
 }
 
+void set_opening(ExhibitState& s, bool open_now, const Ui& ui, int64_t now_ms) {
+    if (open_now) {
+        s.screen_off = false;
+        return;
+    }
+    // Never in the middle of a visit or of a staff check.
+    if (s.screen_off || now_ms < s.last_input_ms + kStaffWakeMs) return;
+    reset_for_next_visitor(s, ui, now_ms);
+    s.screen = Screen::Explore;
+    s.screen_off = true;
+}
+
 void show_notice(ExhibitState& s, std::string text, bool problem, int64_t now_ms) {
     s.notice = {std::move(text), problem, now_ms + kNoticeMs};
 }
@@ -209,6 +221,14 @@ bool update(ExhibitState& s, const InputEvent& e, const Ui& ui) {
     const bool countdown = countdown_visible(s, ui.pack);
     s.last_input_ms = e.time_ms;
 
+    if (s.screen_off) {
+        // Closed: a touch is staff checking the kiosk. Wake for a while; the touch
+        // itself does nothing else.
+        if (e.type != InputEvent::Type::Down) return false;
+        s.screen_off = false;
+        s.gestures.reset();
+        return true;
+    }
     if (s.screen == Screen::Attract) {
         // A touch wakes the exhibit: a fresh Explore, nothing left from before.
         if (e.type != InputEvent::Type::Down) return false;
@@ -242,6 +262,10 @@ bool update(ExhibitState& s, const InputEvent& e, const Ui& ui) {
 
 TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
     TickResult r;
+    if (s.screen_off) {
+        s.now_ms = std::max(s.now_ms, now);
+        return r;  // a black screen: nothing moves, nothing is due
+    }
     const bool countdown_before = countdown_visible(s, ui.pack);
     s.now_ms = std::max(s.now_ms, now);
 

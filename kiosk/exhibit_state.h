@@ -98,6 +98,9 @@ struct ExhibitState {
     // Anonymous counts for the curator; survives the reset between visitors.
     VisitStats stats;
 
+    // Outside opening hours the screen is black; a touch wakes it for staff.
+    bool screen_off = false;
+
     // A short message for staff (a USB update installed or refused), shown over
     // whatever screen is up; survives the reset between visitors.
     struct Notice {
@@ -123,6 +126,7 @@ constexpr int64_t kStaffHoldMs = 3000;      // corners held this long open the P
 constexpr int64_t kPinTimeoutMs = 20000;    // an untouched PIN pad closes itself
 constexpr int64_t kAttractQuoteMs = 12000;  // each quote stays this long in the attract loop
 constexpr int64_t kNoticeMs = 15000;        // a staff message stays this long
+constexpr int64_t kStaffWakeMs = 120000;    // outside opening hours the screen stays on this long after a touch
 
 ExhibitState initial_state(const Ui& ui, int64_t now_ms);
 
@@ -149,6 +153,12 @@ float ease_progress(int64_t start_ms, int64_t now_ms, int64_t duration_ms);
 void go_to_screen(ExhibitState& state, Screen screen, int64_t now_ms);
 void select_event(ExhibitState& state, int index, const Ui& ui, int64_t now_ms);
 void reset_for_next_visitor(ExhibitState& state, const Ui& ui, int64_t now_ms);
+// Tells the exhibit whether it is within opening hours now (the platform reads
+// the wall clock). Closing blanks the screen, once nobody has touched it for
+// kStaffWakeMs, and resets for the morning's first visitor; a touch while closed
+// wakes it for staff.
+void set_opening(ExhibitState& state, bool open_now, const Ui& ui, int64_t now_ms);
+
 // Shows staff a message for a while (kNoticeMs).
 void show_notice(ExhibitState& state, std::string text, bool problem, int64_t now_ms);
 bool notice_visible(const ExhibitState& state);

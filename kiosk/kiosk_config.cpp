@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <toml++/toml.h>
+#include <tuple>
 
 namespace kiosk {
 
@@ -11,6 +12,45 @@ namespace {
 
 void error(KioskConfigResult& r, const std::string& path, const toml::source_region& where, const std::string& msg) {
     r.diagnostics.push_back({Diagnostic::Severity::Error, path, int(where.begin.line), int(where.begin.column), msg});
+}
+
+// [hours]: open and close as "HH:MM" local time, and optionally the days.
+void read_hours(KioskConfigResult& r, const toml::table& root, const std::string& path) {
+    const toml::node* open = root.at_path("hours.open").node();
+    const toml::node* close = root.at_path("hours.close").node();
+    if (!open && !close) return;
+    OpeningHours& h = r.config.hours;
+    for (auto [node, field, name] : {std::tuple{open, &h.open_minute, "open"}, std::tuple{close, &h.close_minute, "close"}}) {
+        const auto text = node ? node->value<std::string>() : std::nullopt;
+        const int minute = text ? parse_clock_time(*text) : -1;
+        if (minute < 0) {
+            const toml::source_region where = node ? node->source() : root.at_path("hours").node()->source();
+            error(r, path, where, std::string("'") + name + "' must be a time like \"09:30\" (both open and close are needed)");
+            return;
+        }
+        *field = minute;
+    }
+    if (const toml::node* days = root.at_path("hours.days").node()) {
+        static const char* names[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+        const toml::array* list = days->as_array();
+        if (!list) {
+            error(r, path, days->source(), "'days' must be a list such as [\"tue\", \"wed\", \"sun\"]");
+            return;
+        }
+        for (bool& d : h.days) d = false;
+        for (const toml::node& day : *list) {
+            const auto name = day.value<std::string>();
+            int index = -1;
+            for (int i = 0; i < 7; ++i)
+                if (name && *name == names[i]) index = i;
+            if (index < 0) {
+                error(r, path, day.source(), "unknown day; use mon, tue, wed, thu, fri, sat, sun");
+                return;
+            }
+            h.days[index] = true;
+        }
+    }
+    h.enabled = true;
 }
 
 }  // namespace
@@ -28,12 +68,13 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
     const struct {
         const char* table;
         std::vector<std::string> keys;
-    } known[] = {{"display", {"panel_inches", "rotation"}}, {"staff", {"pin"}}, {"pack", {"dir"}}, {"state", {"dir"}}};
+    } known[] = {{"display", {"panel_inches", "rotation"}}, {"staff", {"pin"}}, {"pack", {"dir"}}, {"state", {"dir"}},
+                 {"hours", {"open", "close", "days"}}};
     for (const auto& [key, node] : root) {
         const auto* spec = std::find_if(std::begin(known), std::end(known),
                                         [&](const auto& k) { return key.str() == k.table; });
         if (spec == std::end(known) || !node.is_table()) {
-            error(r, path, node.source(), "unknown section '" + std::string(key.str()) + "' (known: display, staff, pack, state)");
+            error(r, path, node.source(), "unknown section '" + std::string(key.str()) + "' (known: display, staff, pack, state, hours)");
             continue;
         }
         for (const auto& [sub, value] : *node.as_table()) {
@@ -67,6 +108,7 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
         if (!v || v->empty()) error(r, path, n->source(), "'dir' must be the path of the kiosk's state folder");
         else r.config.state_dir = *v;
     }
+    read_hours(r, root, path);
     return r;
 }
 

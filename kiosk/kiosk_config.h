@@ -13,6 +13,7 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "opening_hours.h"
 
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ struct KioskConfig {
     std::string staff_pin;    // digits; empty disables the staff exit
     std::string pack_dir;     // empty: the installed pack, else the bundled exhibit
     std::string state_dir = "/var/lib/vitrine";  // installed packs (current, previous), stats.db
+    OpeningHours hours;       // [hours] open = "09:00", close = "18:00", days = ["mon", ...]
 };
 
 struct KioskConfigResult {

@@ -119,6 +119,13 @@ void KioskView::show_notice(const std::string& text, bool problem, int64_t now_m
     kiosk::show_notice(state_, text, problem, now_ms);
 }
 
+bool KioskView::set_opening(bool open_now, int64_t now_ms) {
+    if (!exhibit_loaded_) return false;
+    const bool before = state_.screen_off;
+    kiosk::set_opening(state_, open_now, ui(), now_ms);
+    return state_.screen_off != before;
+}
+
 bool KioskView::quiet(int64_t now_ms) const {
     constexpr int64_t kQuietMs = 30000;
     return !exhibit_loaded_ || state_.screen == kiosk::Screen::Attract ||

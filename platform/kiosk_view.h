@@ -47,6 +47,8 @@ public:
     // The anonymous visitor counts collected since the last call.
     std::vector<kiosk::StatEvent> drain_stats() { return state_.stats.drain(); }
     void show_notice(const std::string& text, bool problem, int64_t now_ms);
+    // Within opening hours or not; true when the screen went dark or woke.
+    bool set_opening(bool open_now, int64_t now_ms);
     // A quiet moment to change exhibits: the attract loop, or nobody touching.
     bool quiet(int64_t now_ms) const;
 

@@ -5,6 +5,7 @@
 #include "kiosk_view.h"
 #include "service_notify.h"
 #include "visit_log.h"
+#include "wall_clock.h"
 
 #include <SDL.h>
 #include <algorithm>
@@ -99,6 +100,8 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                         dirty = true;
                     }
                     new_pack_waiting |= source.check_for_new_pack();
+                    if (config.hours.enabled)
+                        dirty |= view->set_opening(kiosk::should_be_on(config.hours, read_wall_time()), now);
                 }
                 // A newly installed exhibit takes over at a quiet moment, in place:
                 // no restart, and never while someone is reading.

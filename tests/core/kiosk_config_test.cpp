@@ -55,3 +55,18 @@ TEST_CASE("a configuration file that is not TOML is an error at its position", "
     REQUIRE_FALSE(r.ok());
     CHECK(r.diagnostics.front().line == 1);
 }
+
+TEST_CASE("opening hours are read from the configuration", "[config]") {
+    const auto good = kiosk::load_kiosk_config(
+        write_config("hours.toml", "[hours]\nopen = \"09:30\"\nclose = \"18:00\"\ndays = [\"tue\", \"wed\", \"sun\"]\n"));
+    REQUIRE(good.ok());
+    CHECK(good.config.hours.enabled);
+    CHECK(good.config.hours.open_minute == 570);
+    CHECK(good.config.hours.close_minute == 1080);
+    CHECK_FALSE(good.config.hours.days[0]);
+    CHECK(good.config.hours.days[6]);
+    const auto bad = kiosk::load_kiosk_config(write_config("bad-hours.toml", "[hours]\nopen = \"9h\"\nclose = \"18:00\"\n"));
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.diagnostics.front().line == 2);
+    CHECK_FALSE(bad.config.hours.enabled);  // unreadable hours: always on
+}

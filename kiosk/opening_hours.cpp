@@ -1,0 +1,26 @@
+#include "opening_hours.h"
+
+#include <cstdio>
+
+namespace kiosk {
+
+bool should_be_on(const OpeningHours& hours, const WallTime& now) {
+    if (!hours.enabled || !now.trustworthy) return true;
+    if (hours.open_minute == hours.close_minute) return hours.days[now.weekday];
+    if (hours.open_minute < hours.close_minute)
+        return hours.days[now.weekday] && now.minute >= hours.open_minute && now.minute < hours.close_minute;
+    // Across midnight: open from the evening of an open day into the next morning.
+    if (now.minute >= hours.open_minute) return hours.days[now.weekday];
+    if (now.minute < hours.close_minute) return hours.days[(now.weekday + 6) % 7];
+    return false;
+}
+
+int parse_clock_time(const std::string& text) {
+    int h = -1, m = -1;
+    char colon = 0, extra = 0;
+    if (std::sscanf(text.c_str(), "%d%c%d%c", &h, &colon, &m, &extra) != 3 || colon != ':') return -1;
+    if (h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m != 0)) return -1;
+    return h * 60 + m;
+}
+
+}  // namespace kiosk

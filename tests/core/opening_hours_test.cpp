@@ -1,0 +1,59 @@
+#include "exhibit_fixture.h"
+#include "opening_hours.h"
+
+namespace {
+kiosk::WallTime at(int weekday, const char* time, bool trustworthy = true) {
+    return {trustworthy, weekday, kiosk::parse_clock_time(time)};
+}
+}  // namespace
+
+TEST_CASE("opening hours decide whether the exhibit shows, and an untrustworthy clock keeps it on", "[hours]") {
+    kiosk::OpeningHours h;
+    CHECK(kiosk::should_be_on(h, at(0, "03:00")));  // no hours set: always on
+    h.enabled = true;
+    h.open_minute = kiosk::parse_clock_time("09:30");
+    h.close_minute = kiosk::parse_clock_time("18:00");
+    h.days[0] = false;  // closed on Mondays
+    CHECK(kiosk::should_be_on(h, at(1, "09:30")));
+    CHECK(kiosk::should_be_on(h, at(1, "17:59")));
+    CHECK_FALSE(kiosk::should_be_on(h, at(1, "18:00")));
+    CHECK_FALSE(kiosk::should_be_on(h, at(1, "07:00")));
+    CHECK_FALSE(kiosk::should_be_on(h, at(0, "12:00")));
+    // A board with no real-time clock that booted in 1970: stay on, do not guess.
+    CHECK(kiosk::should_be_on(h, at(0, "03:00", false)));
+    // Evening opening across midnight: Friday 20:00 to 02:00.
+    h.open_minute = kiosk::parse_clock_time("20:00");
+    h.close_minute = kiosk::parse_clock_time("02:00");
+    CHECK(kiosk::should_be_on(h, at(4, "23:00")));
+    CHECK(kiosk::should_be_on(h, at(5, "01:30")));   // Saturday morning, still Friday's night
+    CHECK_FALSE(kiosk::should_be_on(h, at(1, "01:30")));  // Tuesday morning after a closed Monday
+    CHECK_FALSE(kiosk::should_be_on(h, at(4, "12:00")));
+    CHECK(kiosk::parse_clock_time("24:00") == 1440);
+    CHECK(kiosk::parse_clock_time("9h30") == -1);
+    CHECK(kiosk::parse_clock_time("25:00") == -1);
+}
+
+TEST_CASE("closing blanks the screen after the last visitor; a touch wakes it for staff", "[hours]") {
+    ExhibitFixture f(1280, 800);
+    f.replay(f.tap(f.explore().button[int(kiosk::Button::Next)], 1000));  // someone reading at closing time
+    REQUIRE(f.state.selected_event == 1);
+    kiosk::set_opening(f.state, false, f.ui(), f.now + 1000);
+    CHECK_FALSE(f.state.screen_off);  // not in the middle of a visit
+    f.now += kiosk::kStaffWakeMs + 1000;
+    kiosk::set_opening(f.state, false, f.ui(), f.now);
+    CHECK(f.state.screen_off);
+    CHECK(f.state.selected_event == 0);  // ready for the morning
+    const auto r = kiosk::tick(f.state, f.now + 5000, f.ui());
+    CHECK_FALSE(r.animating);
+    CHECK_FALSE(r.next_deadline);  // a black screen needs no frames
+
+    f.replay(f.tap(640, 400, 100));  // staff touch: the screen wakes, nothing else happens
+    CHECK_FALSE(f.state.screen_off);
+    CHECK(f.state.screen == kiosk::Screen::Explore);
+    kiosk::set_opening(f.state, false, f.ui(), f.now + 1000);
+    CHECK_FALSE(f.state.screen_off);
+    kiosk::set_opening(f.state, false, f.ui(), f.now + kiosk::kStaffWakeMs + 1000);
+    CHECK(f.state.screen_off);
+    kiosk::set_opening(f.state, true, f.ui(), f.now + kiosk::kStaffWakeMs + 2000);  // morning
+    CHECK_FALSE(f.state.screen_off);
+}
