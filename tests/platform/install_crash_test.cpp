@@ -48,19 +48,8 @@ constexpr long kStepDelayUs = 3000;
 using test_files::read_bytes;
 using test_files::write_bytes;
 
-std::string link_of(const std::string& path) {
-    std::error_code ec;
-    const fs::path target = fs::read_symlink(path, ec);
-    return ec ? "" : target.string();
-}
-
-std::vector<std::string> names_in(const std::string& dir) {
-    std::vector<std::string> names;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(dir, ec)) names.push_back(e.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
+using test_files::link_of;
+using test_files::names_in;
 
 // A folder's regular files (relative path -> SHA-256), leaving out `skip`.
 std::map<std::string, std::string> contents(const std::string& dir, const std::string& skip = "") {

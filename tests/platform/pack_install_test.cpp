@@ -75,19 +75,8 @@ platform::InstallResult install(const std::string& file, const std::string& root
     return r;
 }
 
-std::string link_of(const std::string& path) {
-    std::error_code ec;
-    const fs::path target = fs::read_symlink(path, ec);
-    return ec ? "" : target.string();
-}
-
-std::vector<std::string> names_in(const std::string& dir) {
-    std::vector<std::string> names;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(dir, ec)) names.push_back(e.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
+using test_files::link_of;
+using test_files::names_in;
 
 // Everything under ROOT: paths, types, link targets, sizes, content and, with
 // `times`, modification times (a folder's changes when anything is added or
