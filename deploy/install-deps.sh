@@ -4,6 +4,7 @@
 #
 #   deploy/install-deps.sh            build and run on this machine
 #   deploy/install-deps.sh arm64      also cross-build for arm64 and test under qemu
+#   deploy/install-deps.sh armhf      also cross-build for 32-bit ARMv7 (armhf)
 #
 # Why each package:
 #   cmake g++ make pkgconf        the build
@@ -19,6 +20,8 @@
 #   nlohmann-json3-dev            reading TimelineJS JSON for import
 #   crossbuild-essential-<arch>   cross compiler, for a foreign architecture
 #   qemu-user                     runs the foreign test binaries here
+#   mmdebstrap                    unpacks the armhf libraries into a sysroot (see
+#                                 deploy/toolchain-armhf.cmake for why not multiarch)
 set -euo pipefail
 
 native=(cmake g++ make pkgconf libsdl2-dev libimgui-dev libstb-dev libtomlplusplus-dev catch2 fonts-noto-core
@@ -42,12 +45,18 @@ done
 
 for p in "${native[@]}"; do is_installed "$p" || missing+=("$p"); done
 need_update=0
+# arm64 libraries install beside the native ones (multiarch); armhf ones go into a
+# sysroot, below.
 for arch in "${arches[@]}"; do
+    for p in "crossbuild-essential-$arch" qemu-user; do is_installed "$p" || missing+=("$p"); done
+    if [ "$arch" = armhf ]; then
+        is_installed mmdebstrap || missing+=(mmdebstrap)
+        continue
+    fi
     if ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
         "${sudo_cmd[@]}" dpkg --add-architecture "$arch"
         need_update=1
     fi
-    for p in "crossbuild-essential-$arch" qemu-user; do is_installed "$p" || missing+=("$p"); done
     for p in "${foreign_libs[@]}"; do is_installed "$p:$arch" || missing+=("$p:$arch"); done
 done
 
@@ -66,8 +75,9 @@ fi
 # native one. Unpack the foreign package's static library into a private prefix
 # instead; the toolchain file in deploy/ points the build there.
 for arch in "${arches[@]}"; do
+    [ "$arch" = arm64 ] || continue
     prefix="/opt/vitrine-deps/$arch"
-    case "$arch" in arm64) triplet=aarch64-linux-gnu ;; armhf) triplet=arm-linux-gnueabihf ;; esac
+    triplet=aarch64-linux-gnu
     if [ ! -f "$prefix/usr/lib/$triplet/libimgui.a" ]; then
         echo "install-deps: unpacking libimgui-dev:$arch into $prefix"
         tmp=$(mktemp -d)
@@ -76,6 +86,24 @@ for arch in "${arches[@]}"; do
         "${sudo_cmd[@]}" mkdir -p "$prefix"
         "${sudo_cmd[@]}" dpkg-deb -x "$tmp"/libimgui-dev_*.deb "$prefix"
         rm -rf "$tmp"
+    fi
+done
+# The armhf sysroot: every library the build and the tests link, from one suite.
+# Unpacked only (no maintainer scripts), so no emulation is needed to make it.
+sysroot_packages=libc6-dev,libstdc++-12-dev,libsdl2-dev,libimgui-dev,libstb-dev,libtomlplusplus-dev,libarchive-dev
+sysroot_packages+=,libsodium-dev,libsqlite3-dev,nlohmann-json3-dev,catch2
+for arch in "${arches[@]}"; do
+    [ "$arch" = armhf ] || continue
+    sysroot=/opt/vitrine-deps/armhf/sysroot
+    stamp="$sysroot/.vitrine-packages"
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$sysroot_packages" ]; then
+        echo "install-deps: unpacking the armhf libraries into $sysroot"
+        "${sudo_cmd[@]}" rm -rf "$sysroot.new"
+        "${sudo_cmd[@]}" mmdebstrap --quiet --variant=extract --architectures=armhf --include="$sysroot_packages" \
+            bookworm "$sysroot.new" http://deb.debian.org/debian
+        echo "$sysroot_packages" | "${sudo_cmd[@]}" tee "$sysroot.new/.vitrine-packages" > /dev/null
+        "${sudo_cmd[@]}" rm -rf "$sysroot"
+        "${sudo_cmd[@]}" mv "$sysroot.new" "$sysroot"
     fi
 done
 echo "install-deps: all dependencies present"

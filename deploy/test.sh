@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # Builds Vitrine and runs every test: natively with AddressSanitizer and UBSan,
-# then cross-built for arm64 with the test binaries running under qemu-user.
-# Installs what is missing first (deploy/install-deps.sh).
+# then cross-built for arm64 and armhf with the test binaries running under
+# qemu-user. Installs what is missing first (deploy/install-deps.sh).
 #
-#   deploy/test.sh            both
+#   deploy/test.sh            all three
 #   deploy/test.sh native     only this machine's architecture
 #   deploy/test.sh arm64      only the arm64 cross build
+#   deploy/test.sh armhf      only the armhf cross build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what=${1:-all}
 case "$what" in
-    all) presets=(debug arm64); arches=(arm64) ;;
+    all) presets=(debug arm64 armhf); arches=(arm64 armhf) ;;
     native) presets=(debug); arches=() ;;
-    arm64) presets=(arm64); arches=(arm64) ;;
-    *) echo "usage: deploy/test.sh [all|native|arm64]" >&2; exit 2 ;;
+    arm64|armhf) presets=("$what"); arches=("$what") ;;
+    *) echo "usage: deploy/test.sh [all|native|arm64|armhf]" >&2; exit 2 ;;
 esac
 
 bash deploy/install-deps.sh "${arches[@]}"
@@ -24,13 +25,15 @@ for preset in "${presets[@]}"; do
     echo "== $preset: configure, build, test"
     cmake --preset "$preset" >/dev/null
     cmake --build --preset "$preset" -j "$jobs"
-    if [ "$preset" = arm64 ]; then
-        # Prove these are arm64 programs, not host ones that happen to pass.
-        for bin in build/arm64/vitrine build/arm64/tests/vitrine-core-tests build/arm64/tests/vitrine-render-tests; do
-            file_kind=$(od -An -t x1 -j 18 -N 2 "$bin" | tr -d ' ')
-            [ "$file_kind" = "b700" ] || { echo "$bin is not an aarch64 ELF file" >&2; exit 1; }
+    # Prove cross-built programs are foreign ones, not host ones that happen to pass:
+    # the ELF header's machine field (AArch64 0xb7, ARM 0x28).
+    case "$preset" in arm64) machine=b700 ;; armhf) machine=2800 ;; *) machine="" ;; esac
+    if [ -n "$machine" ]; then
+        for bin in vitrine vitrine-pack tests/vitrine-core-tests tests/vitrine-render-tests tests/vitrine-platform-tests; do
+            file_kind=$(od -An -t x1 -j 18 -N 2 "build/$preset/$bin" | tr -d ' ')
+            [ "$file_kind" = "$machine" ] || { echo "build/$preset/$bin is not a $preset ELF file" >&2; exit 1; }
         done
-        echo "arm64 binaries are aarch64 ELF; running them under qemu-aarch64"
+        echo "$preset binaries are $preset ELF files; running them under qemu-user"
     fi
     ctest --preset "$preset" -j "$jobs"
 done

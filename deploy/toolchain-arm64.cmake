@@ -1,20 +1,15 @@
-# Cross-build for arm64 (Raspberry Pi 3/4/5 on a 64-bit OS) with Debian multiarch:
-# deploy/install-deps.sh arm64 installs the cross compiler, the arm64 libraries
-# and qemu-user, which runs the test binaries here.
-set(CMAKE_SYSTEM_NAME Linux)
+# Cross-build for arm64: Raspberry Pi 3, 4 and 5 on a 64-bit OS (the primary
+# target), with Debian multiarch: deploy/install-deps.sh arm64 installs the arm64
+# libraries beside the native ones (dpkg --add-architecture arm64).
+set(VITRINE_TRIPLET aarch64-linux-gnu)
+set(VITRINE_DEB_ARCH arm64)
+set(VITRINE_QEMU qemu-aarch64)
+set(VITRINE_QEMU_ROOT /)
 set(CMAKE_SYSTEM_PROCESSOR aarch64)
-set(CMAKE_LIBRARY_ARCHITECTURE aarch64-linux-gnu)
-
-set(CMAKE_C_COMPILER aarch64-linux-gnu-gcc)
-set(CMAKE_CXX_COMPILER aarch64-linux-gnu-g++)
-set(PKG_CONFIG_EXECUTABLE aarch64-linux-gnu-pkg-config CACHE FILEPATH "")
+include(${CMAKE_CURRENT_LIST_DIR}/toolchain-debian-cross.cmake)
 
 # Headers and arch-independent files are shared with the host; libraries come from
-# /usr/lib/aarch64-linux-gnu, and libimgui.a from the prefix install-deps unpacks.
+# /usr/lib/aarch64-linux-gnu, and libimgui.a (not multi-arch) from the prefix
+# install-deps unpacks it into.
+set(PKG_CONFIG_EXECUTABLE aarch64-linux-gnu-pkg-config CACHE FILEPATH "")
 set(VITRINE_DEPS_PREFIX /opt/vitrine-deps/arm64 CACHE PATH "")
-set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
-
-# The multiarch arm64 C library (libc6:arm64, installed with the arm64 -dev
-# packages) rather than the cross toolchain's copy: threads and fork misbehave
-# under qemu-user with the latter.
-set(CMAKE_CROSSCOMPILING_EMULATOR qemu-aarch64 -L /)
