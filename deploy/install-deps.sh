@@ -18,6 +18,7 @@
 #   libsodium-dev                 Ed25519 signatures and hashes for pack files
 #   libsqlite3-dev                anonymous visitor statistics, safe across power loss
 #   nlohmann-json3-dev            reading TimelineJS JSON for import
+#   systemd                       systemd-analyze checks the service units (tests)
 #   crossbuild-essential-<arch>   cross compiler, for a foreign architecture
 #   qemu-user                     runs the foreign test binaries here
 #   mmdebstrap                    unpacks the armhf libraries into a sysroot (see
@@ -25,7 +26,7 @@
 set -euo pipefail
 
 native=(cmake g++ make pkgconf libsdl2-dev libimgui-dev libstb-dev libtomlplusplus-dev catch2 fonts-noto-core
-        libarchive-dev libsodium-dev libsqlite3-dev nlohmann-json3-dev)
+        libarchive-dev libsodium-dev libsqlite3-dev nlohmann-json3-dev systemd)
 # Foreign-architecture libraries that are multi-arch and install beside the native ones.
 foreign_libs=(libsdl2-dev libstb-dev libtomlplusplus-dev libarchive-dev libsodium-dev libsqlite3-dev)
 

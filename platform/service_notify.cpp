@@ -12,6 +12,9 @@ namespace platform {
 ServiceNotifier::ServiceNotifier() {
     if (const char* path = std::getenv("NOTIFY_SOCKET")) socket_path_ = path;
     if (const char* usec = std::getenv("WATCHDOG_USEC")) watchdog_ms_ = std::atoll(usec) / 1000;
+    // The watchdog is meant for this process only, not for a child or a parent
+    // that passed the environment on.
+    if (const char* pid = std::getenv("WATCHDOG_PID"); pid && std::atoll(pid) != getpid()) watchdog_ms_ = 0;
 }
 
 void ServiceNotifier::send(const std::string& message) const {

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 namespace platform {
@@ -84,12 +85,22 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
             uint64_t frames = 0;
             std::chrono::steady_clock::time_point first_frame;
             ServiceNotifier service;
-            service.ready(view->pack().exhibit.id + " " + view->pack().exhibit.version);
+            // systemctl status shows the exhibit on screen; a fleet tool checks it.
+            const auto shown = [&] { return view->pack().exhibit.id + " " + view->pack().exhibit.version; };
+            service.ready(shown());
+            // For the supervision test only: the loop stops turning after this long,
+            // as a real hang would (a deadlock, a driver that never returns).
+            const char* hang_env = std::getenv("VITRINE_TEST_HANG_AFTER_MS");
+            const int64_t hang_at = hang_env ? int64_t(SDL_GetTicks64()) + std::atoll(hang_env) : -1;
             bool dirty = true;
             bool new_pack_waiting = false;
             int64_t next_watch = 0;
             while (!g_stop && !view->exit_requested()) {
                 const int64_t now = int64_t(SDL_GetTicks64());
+                if (hang_at >= 0 && now >= hang_at) {
+                    std::fprintf(stderr, "vitrine: VITRINE_TEST_HANG_AFTER_MS: the main loop stops turning\n");
+                    while (!g_stop) SDL_Delay(100);
+                }
                 // Alive as long as this loop turns, drawing or not.
                 service.alive(now);
                 if (now >= next_watch) {
@@ -114,6 +125,7 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                         view = std::move(replacement);
                         std::fprintf(stderr, "vitrine: switched to %s (%s %s)\n", source.dir().c_str(),
                                      view->pack().exhibit.id.c_str(), view->pack().exhibit.version.c_str());
+                        service.send("STATUS=" + shown());
                         dirty = true;
                     } else {
                         std::fprintf(stderr, "vitrine: %s could not be loaded; keeping the current exhibit\n",
@@ -160,7 +172,10 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                 } while (SDL_PollEvent(&e));
             }
             service.send("STOPPING=1");
-            if (view->exit_requested()) std::fprintf(stderr, "vitrine: staff exit\n");
+            if (view->exit_requested()) {
+                std::fprintf(stderr, "vitrine: staff exit\n");
+                exit_code = kExitStaff;
+            }
             if (options.stats) {
                 const auto end = std::chrono::steady_clock::now();
                 const double seconds = frames ? std::chrono::duration<double>(end - first_frame).count() : 0;

@@ -11,6 +11,10 @@
 
 namespace platform {
 
+// The staff closed the kiosk with the hidden gesture and the PIN: the service
+// does not restart it (RestartPreventExitStatus in vitrine.service).
+constexpr int kExitStaff = 64;
+
 // Returns the process exit code. `started` is when the program started, for
 // --stats' time to the first frame.
 int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, ExhibitSource& source,
