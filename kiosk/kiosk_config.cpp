@@ -68,8 +68,8 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
     const struct {
         const char* table;
         std::vector<std::string> keys;
-    } known[] = {{"display", {"panel_inches", "rotation"}}, {"staff", {"pin"}}, {"pack", {"dir"}}, {"state", {"dir"}},
-                 {"hours", {"open", "close", "days"}}};
+    } known[] = {{"display", {"panel_inches", "rotation"}}, {"staff", {"pin"}}, {"pack", {"dir", "public_key"}}, {"state", {"dir"}},
+                 {"hours", {"open", "close", "days", "battery_clock"}}};
     for (const auto& [key, node] : root) {
         const auto* spec = std::find_if(std::begin(known), std::end(known),
                                         [&](const auto& k) { return key.str() == k.table; });
@@ -103,12 +103,22 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
         if (!v || v->empty()) error(r, path, n->source(), "'dir' must be the path of a pack folder");
         else r.config.pack_dir = *v;
     }
+    if (const toml::node* n = root.at_path("pack.public_key").node()) {
+        const auto v = n->value<std::string>();
+        if (!v || v->empty()) error(r, path, n->source(), "'public_key' must be the path of a NAME.pub file from vitrine-pack keygen");
+        else r.config.public_key = *v;
+    }
     if (const toml::node* n = root.at_path("state.dir").node()) {
         const auto v = n->value<std::string>();
         if (!v || v->empty()) error(r, path, n->source(), "'dir' must be the path of the kiosk's state folder");
         else r.config.state_dir = *v;
     }
     read_hours(r, root, path);
+    if (const toml::node* n = root.at_path("hours.battery_clock").node()) {
+        const auto v = n->value<bool>();
+        if (!v) error(r, path, n->source(), "'battery_clock' must be true or false");
+        else r.config.hours.battery_clock = *v;
+    }
     return r;
 }
 

@@ -8,6 +8,7 @@
 //   pin = "2468"             # opens the exit; no pin: the hidden exit stays shut
 //   [pack]
 //   dir = "/srv/exhibit"    # a fixed pack; without it, the one installed in the state folder
+//   public_key = "/etc/vitrine/pack-signing.pub"  # signed pack files are checked against it
 //   [state]
 //   dir = "/var/lib/vitrine"  # installed packs and visitor statistics
 #pragma once
@@ -25,6 +26,7 @@ struct KioskConfig {
     int rotation = 0;         // 0, 90, 180, 270: the panel is mounted turned clockwise by this
     std::string staff_pin;    // digits; empty disables the staff exit
     std::string pack_dir;     // empty: the installed pack, else the bundled exhibit
+    std::string public_key = "/etc/vitrine/pack-signing.pub";  // installs (USB, fleet) verify against it
     std::string state_dir = "/var/lib/vitrine";  // installed packs (current, previous), stats.db
     OpeningHours hours;       // [hours] open = "09:00", close = "18:00", days = ["mon", ...]
 };

@@ -4,8 +4,12 @@
 
 namespace kiosk {
 
+bool clock_trusted(const OpeningHours& hours, const WallTime& now) {
+    return now.after_sane_minimum && (now.synchronised || hours.battery_clock);
+}
+
 bool should_be_on(const OpeningHours& hours, const WallTime& now) {
-    if (!hours.enabled || !now.trustworthy) return true;
+    if (!hours.enabled || !clock_trusted(hours, now)) return true;
     if (hours.open_minute == hours.close_minute) return hours.days[now.weekday];
     if (hours.open_minute < hours.close_minute)
         return hours.days[now.weekday] && now.minute >= hours.open_minute && now.minute < hours.close_minute;

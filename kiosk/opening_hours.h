@@ -13,14 +13,22 @@ struct OpeningHours {
     int open_minute = 9 * 60;    // minutes after midnight, local time
     int close_minute = 18 * 60;  // may be earlier than open: hours across midnight
     bool days[7] = {true, true, true, true, true, true, true};  // Monday first
+    // The board keeps time on a battery-backed real-time clock: its time is
+    // trusted without network time (still only after the sane minimum date).
+    bool battery_clock = false;
 };
 
 // What the wall clock says, as the platform reads it.
 struct WallTime {
-    bool trustworthy = false;  // synchronised, and after a sane minimum date
-    int weekday = 0;           // 0 Monday … 6 Sunday
-    int minute = 0;            // minutes after midnight
+    bool synchronised = false;       // the kernel's clock is disciplined by network time
+    bool after_sane_minimum = false;  // not 1970 or another date older than this build
+    int weekday = 0;                 // 0 Monday … 6 Sunday
+    int minute = 0;                  // minutes after midnight
 };
+
+// Whether the time can decide anything: after the sane minimum, and synchronised
+// or kept by a battery clock the configuration vouches for.
+bool clock_trusted(const OpeningHours& hours, const WallTime& now);
 
 // Whether the exhibit should be showing now.
 bool should_be_on(const OpeningHours& hours, const WallTime& now);

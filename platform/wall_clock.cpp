@@ -2,19 +2,28 @@
 
 #include <ctime>
 #include <sys/timex.h>
+#include <unistd.h>
 
 namespace platform {
 
 namespace {
 constexpr std::time_t kSaneMinimum = 1767225600;  // 2026-01-01 00:00 UTC: older than this build
+
+// The service's sandbox (ProtectClock=yes) refuses even a read-only ntp_adjtime();
+// systemd-timesyncd then still says whether it has synchronised the clock.
+bool clock_synchronised() {
+    timex tx{};
+    const int state = ntp_adjtime(&tx);
+    if (state == -1) return access("/run/systemd/timesync/synchronized", F_OK) == 0;
+    return state != TIME_ERROR;
 }
+}  // namespace
 
 kiosk::WallTime read_wall_time() {
     kiosk::WallTime w;
     const std::time_t now = std::time(nullptr);
-    timex tx{};
-    const bool synchronised = ntp_adjtime(&tx) != TIME_ERROR;
-    w.trustworthy = synchronised && now >= kSaneMinimum;
+    w.synchronised = clock_synchronised();
+    w.after_sane_minimum = now >= kSaneMinimum;
     std::tm local{};
     localtime_r(&now, &local);
     w.weekday = (local.tm_wday + 6) % 7;  // Monday first

@@ -5,32 +5,40 @@
 namespace pack_tool {
 namespace {
 
-std::string root_of(const Options& o) { return o.value("--root", platform::kDefaultInstallRoot); }
-
 int run_install(const std::vector<std::string>& args) {
-    const Options o = parse_options(args, {}, {"--root", "--pubkey"});
+    const Options o = parse_options(args, {}, {"--root", "--pubkey", "--config"});
     if (!o.error.empty()) return usage_error("install", o.error);
     if (o.positional.size() != 1)
         return usage_error("install", "expected one FILE, got " + std::to_string(o.positional.size()) + " arguments");
-    const std::string pubkey = o.value("--pubkey");
-    if (pubkey.empty()) return usage_error("install", "--pubkey KEY.pub is required");
+    const KioskPaths setup = kiosk_paths(o);
+    if (!setup.error.empty()) {
+        std::fprintf(stderr, "vitrine-pack install: %s\n", setup.error.c_str());
+        return kExitInvalid;
+    }
+    const std::string& pubkey = setup.pubkey;
+    if (pubkey.empty()) return usage_error("install", "--pubkey KEY.pub (or --config with [pack] public_key) is required");
     platform::PublicKey key;
     std::string error;
     if (!platform::load_public_key(pubkey, key, error)) {
         std::fprintf(stderr, "vitrine-pack install: %s\n", error.c_str());
         return kExitInvalid;
     }
-    const platform::InstallResult result = platform::install_pack_file(o.positional[0], root_of(o), key);
+    const platform::InstallResult result = platform::install_pack_file(o.positional[0], setup.root, key);
     for (const std::string& w : result.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
     std::fprintf(result.ok ? stdout : stderr, "%s\n", result.message.c_str());
     return result.ok ? kExitOk : kExitInvalid;
 }
 
 int run_rollback(const std::vector<std::string>& args) {
-    const Options o = parse_options(args, {}, {"--root"});
+    const Options o = parse_options(args, {}, {"--root", "--config"});
     if (!o.error.empty()) return usage_error("rollback", o.error);
+    const KioskPaths setup = kiosk_paths(o);
+    if (!setup.error.empty()) {
+        std::fprintf(stderr, "vitrine-pack rollback: %s\n", setup.error.c_str());
+        return kExitInvalid;
+    }
     if (!o.positional.empty()) return usage_error("rollback", "unexpected argument '" + o.positional[0] + "'");
-    const platform::InstallResult result = platform::rollback_pack(root_of(o));
+    const platform::InstallResult result = platform::rollback_pack(setup.root);
     std::fprintf(result.ok ? stdout : stderr, "%s\n", result.message.c_str());
     return result.ok ? kExitOk : kExitInvalid;
 }
@@ -49,10 +57,15 @@ void print_slot(const char* label, const platform::InstalledPack& slot) {
 }
 
 int run_status(const std::vector<std::string>& args) {
-    const Options o = parse_options(args, {}, {"--root"});
+    const Options o = parse_options(args, {}, {"--root", "--config"});
     if (!o.error.empty()) return usage_error("status", o.error);
+    const KioskPaths setup = kiosk_paths(o);
+    if (!setup.error.empty()) {
+        std::fprintf(stderr, "vitrine-pack status: %s\n", setup.error.c_str());
+        return kExitInvalid;
+    }
     if (!o.positional.empty()) return usage_error("status", "unexpected argument '" + o.positional[0] + "'");
-    const platform::InstallStatus status = platform::install_status(root_of(o));
+    const platform::InstallStatus status = platform::install_status(setup.root);
     std::printf("root:     %s\n", status.root.c_str());
     print_slot("current:", status.current);
     if (!status.current.present)
@@ -66,11 +79,12 @@ int run_status(const std::vector<std::string>& args) {
 
 }  // namespace
 
-VITRINE_PACK_COMMAND(60, "install", "FILE.vpk [--root DIR] --pubkey NAME.pub",
-                     "verify a signed pack file and make it the kiosk's current pack (root: /var/lib/vitrine)",
+VITRINE_PACK_COMMAND(60, "install", "FILE.vpk [--config FILE] [--root DIR] [--pubkey NAME.pub]",
+                     "verify a signed pack file and make it the kiosk's current pack (root: /var/lib/vitrine;"
+                     " --config: the state folder and public key from the kiosk's configuration)",
                      run_install);
-VITRINE_PACK_COMMAND(61, "rollback", "[--root DIR]", "swap the current and previous packs", run_rollback);
-VITRINE_PACK_COMMAND(62, "status", "[--root DIR]", "show the current and previous packs and any problems",
+VITRINE_PACK_COMMAND(61, "rollback", "[--config FILE] [--root DIR]", "swap the current and previous packs", run_rollback);
+VITRINE_PACK_COMMAND(62, "status", "[--config FILE] [--root DIR]", "show the current and previous packs and any problems",
                      run_status);
 
 }  // namespace pack_tool

@@ -1,5 +1,8 @@
 #include "pack_tool.h"
 
+#include "kiosk_config.h"
+#include "pack_install.h"
+
 #include <algorithm>
 
 namespace pack_tool {
@@ -77,5 +80,22 @@ Options parse_options(const std::vector<std::string>& args, const std::vector<st
 }
 
 std::string plural(size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
+KioskPaths kiosk_paths(const Options& o) {
+    KioskPaths p;
+    p.root = platform::kDefaultInstallRoot;
+    if (const std::string config = o.value("--config"); !config.empty()) {
+        const kiosk::KioskConfigResult loaded = kiosk::load_kiosk_config(config);
+        if (!loaded.ok()) {
+            p.error = loaded.diagnostics.front().to_string();
+            return p;
+        }
+        p.root = loaded.config.state_dir;
+        p.pubkey = loaded.config.public_key;
+    }
+    p.root = o.value("--root", p.root);
+    p.pubkey = o.value("--pubkey", p.pubkey);
+    return p;
+}
 
 }  // namespace pack_tool

@@ -47,6 +47,16 @@ Options parse_options(const std::vector<std::string>& args, const std::vector<st
 
 std::string plural(size_t n, const char* noun);
 
+// Where the kiosk keeps its packs and which key signs them: from --config FILE
+// (the kiosk's own configuration, so the USB script and a fleet tool act on exactly
+// what the kiosk reads), overridden by --root DIR and --pubkey NAME.pub.
+struct KioskPaths {
+    std::string root;
+    std::string pubkey;
+    std::string error;  // the configuration could not be read
+};
+KioskPaths kiosk_paths(const Options& o);
+
 }  // namespace pack_tool
 
 #define VITRINE_PACK_CONCAT2(a, b) a##b

@@ -1,4 +1,4 @@
-// vitrine-pack stats [--root DIR] [--csv]: the kiosk's anonymous visitor counts,
+// vitrine-pack stats [--config FILE] [--root DIR] [--csv]: the kiosk's anonymous visitor counts,
 // per day, for the curator.
 #include "pack_tool.h"
 #include "visit_log.h"
@@ -16,10 +16,15 @@ std::string csv(const std::string& field) {
 }
 
 int run_stats(const std::vector<std::string>& args) {
-    const Options o = parse_options(args, {"--csv"}, {"--root"});
+    const Options o = parse_options(args, {"--csv"}, {"--root", "--config"});
     if (!o.error.empty()) return usage_error("stats", o.error);
     if (!o.positional.empty()) return usage_error("stats", "takes no DIR; use --root");
-    const std::string path = o.value("--root", "/var/lib/vitrine") + "/stats.db";
+    const KioskPaths where = kiosk_paths(o);
+    if (!where.error.empty()) {
+        std::fprintf(stderr, "vitrine-pack stats: %s\n", where.error.c_str());
+        return kExitInvalid;
+    }
+    const std::string path = where.root + "/stats.db";
     std::vector<platform::DailyCount> rows;
     std::string error;
     if (!platform::read_daily_counts(path, rows, &error)) {
@@ -47,7 +52,7 @@ int run_stats(const std::vector<std::string>& args) {
 
 }  // namespace
 
-VITRINE_PACK_COMMAND(70, "stats", "[--root DIR] [--csv]",
+VITRINE_PACK_COMMAND(70, "stats", "[--config FILE] [--root DIR] [--csv]",
                      "the kiosk's anonymous visitor counts per day (default root /var/lib/vitrine)", run_stats);
 
 }  // namespace pack_tool

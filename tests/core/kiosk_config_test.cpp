@@ -69,4 +69,50 @@ TEST_CASE("opening hours are read from the configuration", "[config]") {
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.diagnostics.front().line == 2);
     CHECK_FALSE(bad.config.hours.enabled);  // unreadable hours: always on
+    CHECK_FALSE(good.config.hours.battery_clock);
+    const auto rtc = kiosk::load_kiosk_config(
+        write_config("rtc.toml", "[hours]\nopen = \"09:30\"\nclose = \"18:00\"\nbattery_clock = true\n"));
+    REQUIRE(rtc.ok());
+    CHECK(rtc.config.hours.battery_clock);
+    const auto bad_rtc = kiosk::load_kiosk_config(write_config("bad-rtc.toml", "[hours]\nbattery_clock = \"yes\"\n"));
+    REQUIRE_FALSE(bad_rtc.ok());
+    CHECK(bad_rtc.diagnostics.front().line == 2);
+}
+
+TEST_CASE("the public key for signed packs is read from the configuration", "[config]") {
+    CHECK(kiosk::load_kiosk_config(write_config("nokey.toml", "")).config.public_key == "/etc/vitrine/pack-signing.pub");
+    const auto good = kiosk::load_kiosk_config(write_config("key.toml", "[pack]\npublic_key = \"/srv/museum.pub\"\n"));
+    REQUIRE(good.ok());
+    CHECK(good.config.public_key == "/srv/museum.pub");
+    const auto bad = kiosk::load_kiosk_config(write_config("bad-key.toml", "[pack]\npublic_key = 7\n"));
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.diagnostics.front().message.find("public_key") != std::string::npos);
+}
+
+TEST_CASE("the packaged configuration reads cleanly as shipped and with every example switched on", "[config]") {
+    std::ifstream in(VITRINE_SOURCE_DIR "/deploy/vitrine.toml");
+    std::string shipped, enabled, line;
+    while (std::getline(in, line)) {
+        shipped += line + "\n";
+        // "# key = value" lines are the examples; prose comments have no " = ".
+        const bool example = line.rfind("# ", 0) == 0 && line.find(" = ") != std::string::npos &&
+                             line.find(' ', 2) == line.find(" = ");
+        enabled += (example ? line.substr(2) : line) + "\n";
+    }
+    const auto as_shipped = kiosk::load_kiosk_config(write_config("shipped.toml", shipped));
+    CHECK(as_shipped.ok());
+    CHECK_FALSE(as_shipped.config.hours.enabled);
+    const auto all_on = kiosk::load_kiosk_config(write_config("all-examples.toml", enabled));
+    std::string said;
+    for (const auto& d : all_on.diagnostics) said += d.to_string() + "\n";
+    INFO(said);
+    REQUIRE(all_on.ok());
+    CHECK(all_on.config.panel_inches == 24);
+    CHECK(all_on.config.rotation == 90);
+    CHECK(all_on.config.staff_pin == "2468");
+    CHECK(all_on.config.pack_dir == "/srv/exhibit");
+    CHECK(all_on.config.public_key == "/etc/vitrine/pack-signing.pub");
+    CHECK(all_on.config.state_dir == "/var/lib/vitrine");
+    CHECK(all_on.config.hours.enabled);
+    CHECK(all_on.config.hours.battery_clock);
 }

@@ -2,8 +2,8 @@
 #include "opening_hours.h"
 
 namespace {
-kiosk::WallTime at(int weekday, const char* time, bool trustworthy = true) {
-    return {trustworthy, weekday, kiosk::parse_clock_time(time)};
+kiosk::WallTime at(int weekday, const char* time, bool synchronised = true, bool after_sane_minimum = true) {
+    return {synchronised, after_sane_minimum, weekday, kiosk::parse_clock_time(time)};
 }
 }  // namespace
 
@@ -19,8 +19,17 @@ TEST_CASE("opening hours decide whether the exhibit shows, and an untrustworthy 
     CHECK_FALSE(kiosk::should_be_on(h, at(1, "18:00")));
     CHECK_FALSE(kiosk::should_be_on(h, at(1, "07:00")));
     CHECK_FALSE(kiosk::should_be_on(h, at(0, "12:00")));
-    // A board with no real-time clock that booted in 1970: stay on, do not guess.
-    CHECK(kiosk::should_be_on(h, at(0, "03:00", false)));
+    // A board with no real-time clock and no network time: stay on, do not guess,
+    // whether it booted in 1970 or restored a stale time from its last shutdown.
+    CHECK(kiosk::should_be_on(h, at(0, "03:00", false, false)));
+    CHECK(kiosk::should_be_on(h, at(0, "03:00", false, true)));
+    CHECK(kiosk::should_be_on(h, at(0, "03:00", true, false)));
+    // A battery clock the configuration vouches for is trusted without network
+    // time, but never before the sane minimum (a flat battery resets it).
+    h.battery_clock = true;
+    CHECK_FALSE(kiosk::should_be_on(h, at(0, "03:00", false, true)));
+    CHECK(kiosk::should_be_on(h, at(0, "03:00", false, false)));
+    h.battery_clock = false;
     // Evening opening across midnight: Friday 20:00 to 02:00.
     h.open_minute = kiosk::parse_clock_time("20:00");
     h.close_minute = kiosk::parse_clock_time("02:00");
