@@ -18,6 +18,7 @@
 #   libsodium-dev                 Ed25519 signatures and hashes for pack files
 #   libsqlite3-dev                anonymous visitor statistics, safe across power loss
 #   nlohmann-json3-dev            reading TimelineJS JSON for import
+#   libdrm-dev                    switching the panel off outside opening hours (DRM DPMS)
 #   systemd                       systemd-analyze checks the service units (tests)
 #   crossbuild-essential-<arch>   cross compiler, for a foreign architecture
 #   qemu-user                     runs the foreign test binaries here
@@ -26,9 +27,9 @@
 set -euo pipefail
 
 native=(cmake g++ make pkgconf libsdl2-dev libimgui-dev libstb-dev libtomlplusplus-dev catch2 fonts-noto-core
-        libarchive-dev libsodium-dev libsqlite3-dev nlohmann-json3-dev systemd)
+        libarchive-dev libsodium-dev libsqlite3-dev nlohmann-json3-dev libdrm-dev systemd)
 # Foreign-architecture libraries that are multi-arch and install beside the native ones.
-foreign_libs=(libsdl2-dev libstb-dev libtomlplusplus-dev libarchive-dev libsodium-dev libsqlite3-dev)
+foreign_libs=(libsdl2-dev libstb-dev libtomlplusplus-dev libarchive-dev libsodium-dev libsqlite3-dev libdrm-dev)
 
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
@@ -92,7 +93,7 @@ done
 # The armhf sysroot: every library the build and the tests link, from one suite.
 # Unpacked only (no maintainer scripts), so no emulation is needed to make it.
 sysroot_packages=libc6-dev,libstdc++-12-dev,libsdl2-dev,libimgui-dev,libstb-dev,libtomlplusplus-dev,libarchive-dev
-sysroot_packages+=,libsodium-dev,libsqlite3-dev,nlohmann-json3-dev,catch2
+sysroot_packages+=,libsodium-dev,libsqlite3-dev,nlohmann-json3-dev,catch2,libdrm-dev
 for arch in "${arches[@]}"; do
     [ "$arch" = armhf ] || continue
     sysroot=/opt/vitrine-deps/armhf/sysroot

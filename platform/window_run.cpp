@@ -1,5 +1,6 @@
 #include "window_run.h"
 
+#include "display_power.h"
 #include "event_pump.h"
 #include "event_wait.h"
 #include "kiosk_view.h"
@@ -62,8 +63,10 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
     const bool vsync = info.flags & SDL_RENDERER_PRESENTVSYNC;
     EventWait waiter;
     waiter.init(SDL_GetCurrentVideoDriver());
-    std::fprintf(stderr, "vitrine: display %dx%d, video driver %s, renderer %s%s, idle wait: %s\n", out_w, out_h,
-                 SDL_GetCurrentVideoDriver(), info.name, vsync ? " (vsync)" : "", waiter.strategy_name());
+    DisplayPower display_power = DisplayPower::for_window(window);
+    std::fprintf(stderr, "vitrine: display %dx%d, video driver %s, renderer %s%s, idle wait: %s, power: %s\n", out_w,
+                 out_h, SDL_GetCurrentVideoDriver(), info.name, vsync ? " (vsync)" : "", waiter.strategy_name(),
+                 display_power.available() ? display_power.how().c_str() : "a black frame only");
 
     int exit_code = 0;
     {
@@ -137,8 +140,10 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                 const kiosk::TickResult t = view->tick(now);
                 if (visit_log.is_open()) visit_log.record(view->drain_stats(), VisitLog::today());
                 if (dirty || t.redraw || t.animating) {
+                    display_power.before_frame(view->state().screen_off);
                     view->render(now);
                     SDL_RenderPresent(renderer);  // paces animation at the display's rate
+                    display_power.after_frame(view->state().screen_off);
                     dirty = false;
                     if (++frames == 1 && options.stats) {
                         first_frame = std::chrono::steady_clock::now();
@@ -172,6 +177,7 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                 } while (SDL_PollEvent(&e));
             }
             service.send("STOPPING=1");
+            display_power.before_frame(false);  // whoever comes next finds the panel on
             if (view->exit_requested()) {
                 std::fprintf(stderr, "vitrine: staff exit\n");
                 exit_code = kExitStaff;
