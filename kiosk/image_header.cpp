@@ -1,5 +1,6 @@
 #include "image_header.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace kiosk {
@@ -65,6 +66,45 @@ bool is_start_of_frame(uint8_t marker) {
 // Markers with no length field after them: TEM and RST0..RST7.
 bool is_standalone(uint8_t marker) { return marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7); }
 
+// A Huffman table (DHT) lists at most 256 symbols. Debian's stb_image
+// (2.27, stb issues #1289/#1291) trusts the counts and writes past its tables
+// when they add up to more, so every table in the file is checked before it
+// decodes: after the frame header too, and between the scans of a progressive
+// JPEG. Returns the problem, or "" when every table is sound.
+std::string check_huffman_tables(const uint8_t* data, size_t size) {
+    size_t pos = 2;
+    while (pos + 4 <= size) {
+        if (data[pos] != 0xFF) return "";  // the header reader reports malformed structure
+        while (pos < size && data[pos] == 0xFF) ++pos;
+        if (pos >= size) return "";
+        const uint8_t marker = data[pos++];
+        if (marker == 0xD9) return "";
+        if (is_standalone(marker)) continue;
+        if (pos + 2 > size) return "";
+        const size_t length = static_cast<size_t>(read_be16(data + pos));
+        if (length < 2) return "";
+        const size_t end = std::min(size, pos + length);
+        if (marker == 0xC4) {
+            for (size_t t = pos + 2; t + 17 <= end;) {
+                int symbols = 0;
+                for (int i = 1; i <= 16; ++i) symbols += data[t + size_t(i)];
+                if (symbols > 256)
+                    return "JPEG Huffman table lists " + std::to_string(symbols) + " codes (at most 256)";
+                t += 17 + size_t(symbols);
+            }
+        }
+        pos += length;
+        if (marker == 0xDA) {
+            // Entropy-coded data up to the next marker that is not a stuffed 0xFF00
+            // or a restart marker.
+            while (pos + 1 < size && !(data[pos] == 0xFF && data[pos + 1] != 0x00 &&
+                                       !(data[pos + 1] >= 0xD0 && data[pos + 1] <= 0xD7)))
+                ++pos;
+        }
+    }
+    return "";
+}
+
 ImageHeader read_jpeg(const uint8_t* data, size_t size) {
     ImageHeader header;
     header.format = ImageHeader::Format::Jpeg;
@@ -107,6 +147,7 @@ ImageHeader read_jpeg(const uint8_t* data, size_t size) {
             }
             header.width = width;
             header.height = height;
+            header.problem = check_huffman_tables(data, size);
             return header;
         }
         pos += length;

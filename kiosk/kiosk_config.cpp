@@ -71,8 +71,9 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
     } known[] = {{"display", {"panel_inches", "rotation"}}, {"staff", {"pin"}}, {"pack", {"dir", "public_key"}}, {"state", {"dir"}},
                  {"hours", {"open", "close", "days", "battery_clock"}}};
     for (const auto& [key, node] : root) {
+        const std::string_view table = key.str();  // a structured binding cannot be captured in C++17
         const auto* spec = std::find_if(std::begin(known), std::end(known),
-                                        [&](const auto& k) { return key.str() == k.table; });
+                                        [&](const auto& k) { return table == k.table; });
         if (spec == std::end(known) || !node.is_table()) {
             error(r, path, node.source(), "unknown section '" + std::string(key.str()) + "' (known: display, staff, pack, state, hours)");
             continue;

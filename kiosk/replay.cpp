@@ -6,6 +6,9 @@ namespace kiosk {
 
 namespace {
 
+// Finger ids are an int in the input events; SDL's are small numbers.
+constexpr int64_t kMaxFingerId = 1000000;
+
 bool parse_number(const std::string& word, double& out) {
     if (word.empty()) return false;
     std::istringstream in(word);
@@ -63,7 +66,8 @@ ReplayScript parse_replay(const std::string& text, const std::string& name) {
             if (words.size() != 5) return fail("'" + action + "' takes a finger, x and y");
             int64_t finger = 0;
             double x = 0, y = 0;
-            if (!parse_integer(words[2], finger) || finger < 0) return fail("'" + words[2] + "' is not a finger id");
+            if (!parse_integer(words[2], finger) || finger < 0 || finger > kMaxFingerId)
+                return fail("'" + words[2] + "' is not a finger id (0 to " + std::to_string(kMaxFingerId) + ")");
             if (!parse_number(words[3], x) || !parse_number(words[4], y))
                 return fail("'" + words[3] + " " + words[4] + "' is not an x y position");
             step.input.type = action == "down" ? InputEvent::Type::Down

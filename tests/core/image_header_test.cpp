@@ -5,6 +5,9 @@
 #include <stb_image_write.h>
 
 #include <cstdint>
+#include <fstream>
+#include <iterator>
+#include <string>
 #include <initializer_list>
 #include <vector>
 
@@ -193,4 +196,24 @@ TEST_CASE("the size limits are 8192 a side and 40 megapixels") {
     CHECK_FALSE(within(8192, 8192));
     CHECK_FALSE(within(20000, 20000));
     CHECK(kiosk::kMaxImageFileBytes == 64 * 1024 * 1024);
+}
+
+TEST_CASE("a JPEG whose Huffman table lists more than 256 codes is refused before decoding", "[image]") {
+    // Found by fuzzing: stb_image 2.27 writes past its tables on such a file.
+    std::ifstream in(VITRINE_SOURCE_DIR "/tests/fuzz/regressions/fuzz_image/jpeg-dht-counts-over-256.jpg", std::ios::binary);
+    const Bytes found((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE(found.size() > 100);
+    CHECK(kiosk::read_image_header(found.data(), found.size()).problem.find("Huffman table") != std::string::npos);
+
+    // The same fault written into a sound JPEG, after its frame header: the first
+    // table's sixteen counts now add up to 16 × 255.
+    Bytes jpeg = encode_jpeg(32, 32);
+    REQUIRE(kiosk::read_image_header(jpeg.data(), jpeg.size()).problem.empty());
+    size_t dht = 0;
+    for (size_t i = 2; i + 1 < jpeg.size() && !dht; ++i)
+        if (jpeg[i] == 0xFF && jpeg[i + 1] == 0xC4) dht = i;
+    REQUIRE(dht > 0);
+    for (size_t i = 0; i < 16; ++i) jpeg[dht + 5 + i] = 0xFF;
+    const ImageHeader broken = kiosk::read_image_header(jpeg.data(), jpeg.size());
+    CHECK(broken.problem == "JPEG Huffman table lists 4080 codes (at most 256)");
 }

@@ -48,6 +48,9 @@ TEST_CASE("a malformed replay line is an error naming its line", "[replay]") {
         {"0 shot a.png b.png\n", "s.txt:1: 'shot' takes one file name"},
         {"7\n", "s.txt:1: missing action"},
         {"-5 down 0 1 1\n", "s.txt:1: '-5' is not a time"},
+        // Found by fuzzing: ids beyond an int wrapped to negative or other fingers.
+        {"0 down 2147483648 10 10\n", "s.txt:1: '2147483648' is not a finger id"},
+        {"0 down 4294967297 10 10\n", "s.txt:1: '4294967297' is not a finger id"},
     };
     for (const Case& c : cases) {
         INFO(c.text);
