@@ -63,6 +63,15 @@ deb=$(realpath "$deb")
 [ "$(dpkg-deb -f "$deb" Architecture)" = "$arch" ] || fail "$deb is not an $arch package"
 version=$(dpkg-deb -f "$deb" Version)
 step "package $deb ($version)"
+if [ "$arch" = arm64 ]; then
+    # The armhf package, built against a sysroot dpkg cannot query, takes its
+    # library dependencies from this file: it must say what dpkg-shlibdeps says.
+    listed=$(grep -v '^#' deploy/debian/shared-library-depends)
+    case "$(dpkg-deb -f "$deb" Depends)" in
+        *"$listed") ;;
+        *) fail "deploy/debian/shared-library-depends is out of date; dpkg-shlibdeps says: $(dpkg-deb -f "$deb" Depends)" ;;
+    esac
+fi
 
 # --- a fresh root ---------------------------------------------------------------
 roots=${VITRINE_ROOTS:-/var/cache/vitrine-test-roots}
