@@ -85,6 +85,15 @@ bool is_exhibit_id(std::string_view s) {
     });
 }
 
+// One word a status line, a file name and the About screen can all carry:
+// "1.0.0", "2026-03+museum", "1.2~rc1".
+bool is_exhibit_version(std::string_view s) {
+    return !s.empty() && s.size() <= 32 && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+               c == '+' || c == '~' || c == '_';
+    });
+}
+
 std::optional<uint32_t> parse_color(std::string_view s) {
     if (s.size() != 7 || s[0] != '#') return std::nullopt;
     uint32_t rgb = 0;
@@ -424,8 +433,21 @@ PackLoadResult Loader::run() {
 // so the message can point at the bad byte.
 std::optional<std::string> Loader::read_manifest() {
     std::error_code ec;
-    if (!fs::is_regular_file(path_, ec)) {
+    const fs::file_status status = fs::symlink_status(path_, ec);
+    if (ec || status.type() == fs::file_type::not_found) {
         report_file("pack.toml does not exist");
+        return std::nullopt;
+    }
+    // The manifest belongs to the pack: a link to a file elsewhere would make the
+    // pack show (and `build` ship) whatever that file holds.
+    if (status.type() == fs::file_type::symlink) {
+        report_file("pack.toml is a symbolic link; it must be a plain file inside the pack folder");
+        return std::nullopt;
+    }
+    if (status.type() != fs::file_type::regular) {
+        report_file(std::string("pack.toml is ") +
+                    (status.type() == fs::file_type::directory ? "a folder" : "not a plain file (a device, pipe or socket)") +
+                    "; it must be a plain text file");
         return std::nullopt;
     }
     std::ifstream in(path_, std::ios::binary);
@@ -545,7 +567,12 @@ void Loader::read_exhibit(const toml::table& table) {
             error(id->node->source(), "exhibit id '" + id->value + "' may use only a-z, 0-9 and '-'");
         exhibit.id = id->value;
     }
-    if (const auto version = reader.string("version", Need::Required)) exhibit.version = version->value;
+    if (const auto version = reader.string("version", Need::Required)) {
+        if (!is_exhibit_version(version->value))
+            error(version->node->source(), "version '" + version->value +
+                                               "' must be 1 to 32 letters, digits and . - + ~ _ (like \"1.0.0\")");
+        exhibit.version = version->value;
+    }
     exhibit.title = reader.text("title", Need::Required);
     exhibit.subject = reader.text("subject", Need::Required);
     exhibit.subtitle = reader.text("subtitle", Need::Optional);

@@ -3,6 +3,9 @@
 #include "pack_loader.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 using kiosk::Diagnostic;
@@ -326,4 +329,50 @@ TEST_CASE("every problem in a pack is reported, in line order") {
     CHECK(result.diagnostics.size() == 11);
     CHECK(std::is_sorted(result.diagnostics.begin(), result.diagnostics.end(),
                          [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; }));
+}
+
+namespace {
+
+// A scratch copy of the minimal pack whose pack.toml the test replaces.
+std::string scratch_pack(const std::string& name) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(VITRINE_TEST_OUTPUT) / "loader" / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir.parent_path());
+    fs::copy(pack_dir("minimal"), dir, fs::copy_options::recursive);
+    fs::remove(dir / "pack.toml");
+    return dir.string();
+}
+
+}  // namespace
+
+TEST_CASE("pack.toml must be a plain file inside the pack, not a link out of it or a folder") {
+    namespace fs = std::filesystem;
+    // Found by the bad-input corpus: a link to a valid manifest elsewhere loaded,
+    // and one to /etc/passwd was read and reported as a TOML error.
+    const std::string linked = scratch_pack("manifest-link");
+    fs::create_symlink(fs::absolute(pack_dir("minimal") + "/pack.toml"), linked + "/pack.toml");
+    const PackLoadResult via_link = kiosk::load_pack(linked);
+    CHECK_FALSE(via_link.ok());
+    find(via_link, "pack.toml is a symbolic link");
+
+    const std::string folder = scratch_pack("manifest-folder");
+    fs::create_directory(folder + "/pack.toml");
+    find(kiosk::load_pack(folder), "pack.toml is a folder");
+}
+
+TEST_CASE("a version is one plain word") {
+    std::ifstream in(pack_dir("minimal") + "/pack.toml");
+    const std::string manifest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE(manifest.find("version = \"0.1.0\"") != std::string::npos);
+    for (const char* bad : {"", "1.0 beta", "1/../../x", "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0"}) {
+        INFO("version: '" << bad << "'");
+        const std::string dir = scratch_pack("version");
+        std::string text = manifest;
+        text.replace(text.find("version = \"0.1.0\""), 17, std::string("version = \"") + bad + "\"");
+        std::ofstream(dir + "/pack.toml") << text;
+        const PackLoadResult result = kiosk::load_pack(dir);
+        CHECK_FALSE(result.ok());
+        find(result, "must be 1 to 32 letters, digits");
+    }
 }
