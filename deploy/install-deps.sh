@@ -5,6 +5,7 @@
 #   deploy/install-deps.sh            build and run on this machine
 #   deploy/install-deps.sh arm64      also cross-build for arm64 and test under qemu
 #   deploy/install-deps.sh armhf      also cross-build for 32-bit ARMv7 (armhf)
+#   deploy/install-deps.sh fuzz       also the fuzz targets (tests/fuzz)
 #
 # Why each package:
 #   cmake g++ make pkgconf        the build
@@ -20,6 +21,7 @@
 #   nlohmann-json3-dev            reading TimelineJS JSON for import
 #   libdrm-dev                    switching the panel off outside opening hours (DRM DPMS)
 #   systemd                       systemd-analyze checks the service units (tests)
+#   clang libclang-rt-14-dev      libFuzzer and clang's sanitizer runtimes (fuzz only)
 #   crossbuild-essential-<arch>   cross compiler, for a foreign architecture
 #   qemu-user                     runs the foreign test binaries here
 #   mmdebstrap                    unpacks the armhf libraries into a sysroot (see
@@ -37,14 +39,17 @@ sudo_cmd=()
 missing=()
 is_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
-arches=("$@")
-for arch in "${arches[@]}"; do
-    case "$arch" in
-        arm64|armhf) ;;
-        *) echo "install-deps: unknown architecture '$arch' (use arm64 or armhf)" >&2; exit 2 ;;
+arches=()
+fuzz=0
+for arg in "$@"; do
+    case "$arg" in
+        arm64|armhf) arches+=("$arg") ;;
+        fuzz) fuzz=1 ;;
+        *) echo "install-deps: unknown argument '$arg' (use arm64, armhf or fuzz)" >&2; exit 2 ;;
     esac
 done
 
+[ $fuzz -eq 0 ] || native+=(clang libclang-rt-14-dev)
 for p in "${native[@]}"; do is_installed "$p" || missing+=("$p"); done
 need_update=0
 # arm64 libraries install beside the native ones (multiarch); armhf ones go into a

@@ -83,11 +83,13 @@ std::string check_huffman_tables(const uint8_t* data, size_t size) {
         if (pos + 2 > size) return "";
         const size_t length = static_cast<size_t>(read_be16(data + pos));
         if (length < 2) return "";
-        const size_t end = std::min(size, pos + length);
         if (marker == 0xC4) {
-            for (size_t t = pos + 2; t + 17 <= end;) {
+            // As stb_image reads it: tables until the segment's length is used up,
+            // bytes past the end of a truncated file reading as zero.
+            const auto at = [&](size_t i) -> int { return i < size ? data[i] : 0; };
+            for (size_t t = pos + 2; t < pos + length;) {
                 int symbols = 0;
-                for (int i = 1; i <= 16; ++i) symbols += data[t + size_t(i)];
+                for (int i = 1; i <= 16; ++i) symbols += at(t + size_t(i));
                 if (symbols > 256)
                     return "JPEG Huffman table lists " + std::to_string(symbols) + " codes (at most 256)";
                 t += 17 + size_t(symbols);
