@@ -6,6 +6,8 @@
 #   deploy/install-deps.sh arm64      also cross-build for arm64 and test under qemu
 #   deploy/install-deps.sh armhf      also cross-build for 32-bit ARMv7 (armhf)
 #   deploy/install-deps.sh fuzz       also the fuzz targets (tests/fuzz)
+#   deploy/install-deps.sh proofs     also what CI's proofs need (fuzzing, tracing,
+#                                     board roots, the fleet rollout)
 #
 # Why each package:
 #   cmake g++ make pkgconf        the build
@@ -21,7 +23,11 @@
 #   nlohmann-json3-dev            reading TimelineJS JSON for import
 #   libdrm-dev                    switching the panel off outside opening hours (DRM DPMS)
 #   systemd                       systemd-analyze checks the service units (tests)
-#   clang libclang-rt-14-dev      libFuzzer and clang's sanitizer runtimes (fuzz only)
+#   clang libclang-rt-14-dev      libFuzzer and clang's sanitizer runtimes (fuzz, proofs)
+#   strace                        proves no network socket is opened (proofs)
+#   debootstrap qemu-user-static  fresh Debian roots for the package and fleet tests (proofs)
+#   ansible-core openssh-client   the fleet rollout and its test (proofs)
+#   python3                       the corpus generator and image comparison (proofs)
 #   crossbuild-essential-<arch>   cross compiler, for a foreign architecture
 #   qemu-user                     runs the foreign test binaries here
 #   mmdebstrap                    unpacks the armhf libraries into a sysroot (see
@@ -45,7 +51,8 @@ for arg in "$@"; do
     case "$arg" in
         arm64|armhf) arches+=("$arg") ;;
         fuzz) fuzz=1 ;;
-        *) echo "install-deps: unknown argument '$arg' (use arm64, armhf or fuzz)" >&2; exit 2 ;;
+        proofs) fuzz=1; native+=(strace debootstrap qemu-user-static ansible-core openssh-client python3) ;;
+        *) echo "install-deps: unknown argument '$arg' (use arm64, armhf, fuzz or proofs)" >&2; exit 2 ;;
     esac
 done
 
