@@ -121,6 +121,8 @@ for f in /usr/bin/vitrine /usr/bin/vitrine-pack /usr/share/vitrine/packs/ieng-sa
     [ -e "$root$f" ] || fail "$f is not installed"
 done
 in_root getent passwd vitrine > /dev/null || fail "the vitrine system user was not made"
+[ -L "$root/etc/systemd/system/multi-user.target.wants/vitrine.service" ] ||
+    fail "vitrine.service is not enabled: the board would not start the exhibit at boot"
 owner=$(in_root stat -c %U /var/lib/vitrine)
 [ "$owner" = vitrine ] || fail "/var/lib/vitrine belongs to $owner, not vitrine"
 
