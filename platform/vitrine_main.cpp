@@ -4,6 +4,7 @@
 #include "headless_run.h"
 #include "kiosk_config.h"
 #include "pack_loader.h"
+#include "process_memory.h"
 #include "window_run.h"
 
 #include <chrono>
@@ -23,6 +24,7 @@ std::string default_pack_dir() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    platform::keep_large_blocks_returnable();
     const auto started = std::chrono::steady_clock::now();  // for --stats
     const kiosk::ParsedOptions parsed = kiosk::parse_kiosk_options(std::vector<std::string>(argv + 1, argv + argc));
     if (!parsed.ok()) {
