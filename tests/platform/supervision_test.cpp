@@ -6,14 +6,14 @@
 // SIGABRT, then SIGKILL, then a restart, which must come up ready again.
 #include "test_files.h"
 
+#include "notify_socket.h"
+
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <csignal>
 #include <cstring>
 #include <string>
 #include <sys/resource.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -23,28 +23,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-// systemd's end of NOTIFY_SOCKET.
-struct NotifySocket {
-    int fd = -1;
-    std::string path;
-    explicit NotifySocket(const std::string& p) : path(p) {
-        std::filesystem::remove(path);
-        fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        sockaddr_un address{};
-        address.sun_family = AF_UNIX;
-        std::strncpy(address.sun_path, path.c_str(), sizeof address.sun_path - 1);
-        REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-        timeval wait{0, 100000};
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
-    }
-    ~NotifySocket() { close(fd); }
-    std::string receive() {  // "" after 0.1 s without a message
-        char buffer[512];
-        const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
-        return n > 0 ? std::string(buffer, size_t(n)) : "";
-    }
-};
 
 constexpr int64_t kWatchdogUsec = 1500000;  // WatchdogSec=1.5 for the test (30 on a board)
 
@@ -103,7 +81,7 @@ TEST_CASE("a kiosk whose main loop stops turning is killed by the watchdog and r
     const std::string dir = test_files::fresh_dir("supervision", "kiosk");
     const std::string config = dir + "/vitrine.toml";
     test_files::write_bytes(config, "[pack]\ndir = \"" + test_files::kBundled + "\"\n[state]\ndir = \"" + dir + "\"\n");
-    NotifySocket systemd(dir + "/notify.sock");
+    NotifySocket systemd(dir + "/notify.sock", 100);
     const double watchdog_s = double(kWatchdogUsec) / 1e6;
     const int hang_after_ms = 4000;
 
