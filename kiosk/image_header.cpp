@@ -24,6 +24,24 @@ bool valid_png_depth(int colour_type, int depth) {
     }
 }
 
+// Every chunk must fit in the file. stb_image grows its buffer to what an IDAT
+// chunk's length claims before reading it, so a 100-byte file claiming a 1 GiB
+// chunk costs gigabytes (found by fuzzing). Returns the problem, or "".
+std::string check_png_chunks(const uint8_t* data, size_t size) {
+    for (size_t pos = 8; pos < size;) {
+        if (pos + 8 > size) return "PNG is cut short at byte " + std::to_string(pos);
+        const uint32_t length = read_be32(data + pos);
+        const std::string type(reinterpret_cast<const char*>(data + pos + 4), 4);
+        const size_t remaining = size - pos - 8;
+        if (length > 0x7FFFFFFF || size_t(length) + 4 > remaining)
+            return "PNG chunk '" + type + "' at byte " + std::to_string(pos) + " claims " + std::to_string(length) +
+                   " bytes, more than the file holds";
+        if (type == "IEND") return "";
+        pos += 12 + size_t(length);
+    }
+    return "";
+}
+
 ImageHeader read_png(const uint8_t* data, size_t size) {
     ImageHeader header;
     header.format = ImageHeader::Format::Png;
@@ -53,6 +71,7 @@ ImageHeader read_png(const uint8_t* data, size_t size) {
     }
     header.width = static_cast<int>(width);
     header.height = static_cast<int>(height);
+    header.problem = check_png_chunks(data, size);
     return header;
 }
 

@@ -223,3 +223,24 @@ TEST_CASE("a JPEG whose Huffman table lists more than 256 codes is refused befor
     const ImageHeader broken = kiosk::read_image_header(jpeg.data(), jpeg.size());
     CHECK(broken.problem == "JPEG Huffman table lists 4080 codes (at most 256)");
 }
+
+TEST_CASE("a PNG chunk claiming more bytes than the file holds is refused before decoding", "[image]") {
+    // Found by fuzzing: stb_image grew its buffer to the claimed 1 GiB and more.
+    std::ifstream in(VITRINE_SOURCE_DIR "/tests/fuzz/regressions/fuzz_image/png-idat-claims-1gib.png", std::ios::binary);
+    const Bytes found((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE(found.size() > 50);
+    CHECK(kiosk::read_image_header(found.data(), found.size()).problem.find("more than the file holds") !=
+          std::string::npos);
+
+    Bytes png = encode_png(6, 4);
+    REQUIRE(read(png).problem.empty());
+    const size_t idat = 8 + 12 + 13;  // the chunk after IHDR
+    REQUIRE(std::string(png.begin() + idat + 4, png.begin() + idat + 8) == "IDAT");
+    png[idat] = 0x40;  // its length now claims 1 GiB and more
+    const ImageHeader claimed = read(png);
+    CHECK(claimed.width == 6);
+    CHECK(claimed.problem.find("PNG chunk 'IDAT' at byte 33 claims 10") == 0);
+    // A file cut short inside a chunk, or inside a chunk's header.
+    CHECK(read_prefix(encode_png(6, 4), 45).problem.find("more than the file holds") != std::string::npos);
+    CHECK(read_prefix(encode_png(6, 4), 40).problem == "PNG is cut short at byte 33");
+}
