@@ -89,8 +89,12 @@ bool is_standalone(uint8_t marker) { return marker == 0x01 || (marker >= 0xD0 &&
 // (2.27, stb issues #1289/#1291) trusts the counts and writes past its tables
 // when they add up to more, so every table in the file is checked before it
 // decodes: after the frame header too, and between the scans of a progressive
-// JPEG. Returns the problem, or "" when every table is sound.
+// JPEG. A scan must also use only tables the file has defined: stb_image
+// decodes with an empty table otherwise and reads far outside it (also found by
+// fuzzing). Returns the problem, or "" when every table is sound.
 std::string check_huffman_tables(const uint8_t* data, size_t size) {
+    bool defined[2][4] = {};  // [DC, AC][table id]
+    bool progressive = false;
     size_t pos = 2;
     while (pos + 4 <= size) {
         if (data[pos] != 0xFF) return "";  // the header reader reports malformed structure
@@ -102,25 +106,55 @@ std::string check_huffman_tables(const uint8_t* data, size_t size) {
         if (pos + 2 > size) return "";
         const size_t length = static_cast<size_t>(read_be16(data + pos));
         if (length < 2) return "";
+        // As stb_image reads segments: bytes past the end of a truncated file read as zero.
+        const auto at = [&](size_t i) -> int { return i < size ? data[i] : 0; };
+        if (marker == 0xC2) progressive = true;
         if (marker == 0xC4) {
-            // As stb_image reads it: tables until the segment's length is used up,
-            // bytes past the end of a truncated file reading as zero.
-            const auto at = [&](size_t i) -> int { return i < size ? data[i] : 0; };
+            // Tables until the segment's length is used up.
             for (size_t t = pos + 2; t < pos + length;) {
                 int symbols = 0;
                 for (int i = 1; i <= 16; ++i) symbols += at(t + size_t(i));
                 if (symbols > 256)
                     return "JPEG Huffman table lists " + std::to_string(symbols) + " codes (at most 256)";
+                const int table_class = at(t) >> 4, id = at(t) & 15;
+                if (table_class <= 1 && id <= 3) defined[table_class][id] = true;
                 t += 17 + size_t(symbols);
+            }
+        }
+        if (marker == 0xDA) {
+            // Components, then the spectral start: a sequential scan decodes with
+            // both tables, a progressive one with the DC table (start 0) or the AC one.
+            const int components = at(pos + 2);
+            const int spectral_start = at(pos + 3 + 2 * size_t(components));
+            for (int c = 0; c < components; ++c) {
+                const int tables = at(pos + 4 + 2 * size_t(c));
+                const int dc = tables >> 4, ac = tables & 15;
+                const bool needs_dc = !progressive || spectral_start == 0;
+                const bool needs_ac = !progressive || spectral_start > 0;
+                if ((needs_dc && dc <= 3 && !defined[0][dc]) || (needs_ac && ac <= 3 && !defined[1][ac]))
+                    return "JPEG scan uses a Huffman table the file does not define";
             }
         }
         pos += length;
         if (marker == 0xDA) {
-            // Entropy-coded data up to the next marker that is not a stuffed 0xFF00
-            // or a restart marker.
-            while (pos + 1 < size && !(data[pos] == 0xFF && data[pos + 1] != 0x00 &&
-                                       !(data[pos + 1] >= 0xD0 && data[pos + 1] <= 0xD7)))
-                ++pos;
+            // Entropy-coded data up to the next marker, read as stb_image reads it:
+            // 0xFF, any number of 0xFF fill bytes, then 0x00 is a stuffed data byte
+            // and 0xD0-0xD7 a restart; anything else is the next marker.
+            while (pos < size) {
+                if (data[pos] != 0xFF) {
+                    ++pos;
+                    continue;
+                }
+                size_t next = pos + 1;
+                while (next < size && data[next] == 0xFF) ++next;
+                if (next >= size) return "";
+                if (data[next] == 0x00 || (data[next] >= 0xD0 && data[next] <= 0xD7)) {
+                    pos = next + 1;
+                    continue;
+                }
+                pos = next - 1;  // the marker's own 0xFF
+                break;
+            }
         }
     }
     return "";

@@ -203,7 +203,10 @@ TEST_CASE("the size limits are 8192 a side and 40 megapixels") {
 TEST_CASE("a JPEG whose Huffman table lists more than 256 codes is refused before decoding", "[image]") {
     // Found by fuzzing: stb_image 2.27 writes past its tables on such files; in
     // the second the table runs past the end of the file, where stb reads zeros.
-    for (const char* name : {"jpeg-dht-counts-over-256.jpg", "jpeg-dht-table-past-end-of-file.jpg"}) {
+    // In the third the table follows a scan whose data holds 0xFF 0xFF 0x00, a
+    // stuffed byte after a fill byte, not a marker.
+    for (const char* name : {"jpeg-dht-counts-over-256.jpg", "jpeg-dht-table-past-end-of-file.jpg",
+                             "jpeg-dht-after-stuffed-fill-bytes.jpg"}) {
         INFO(name);
         std::ifstream in(std::string(VITRINE_SOURCE_DIR "/tests/fuzz/regressions/fuzz_image/") + name, std::ios::binary);
         const Bytes found((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -243,4 +246,24 @@ TEST_CASE("a PNG chunk claiming more bytes than the file holds is refused before
     // A file cut short inside a chunk, or inside a chunk's header.
     CHECK(read_prefix(encode_png(6, 4), 45).problem.find("more than the file holds") != std::string::npos);
     CHECK(read_prefix(encode_png(6, 4), 40).problem == "PNG is cut short at byte 33");
+}
+
+TEST_CASE("a scan must use Huffman tables the JPEG defines; progressive JPEGs define them as they go", "[image]") {
+    const auto file = [](const std::string& path) {
+        std::ifstream in(std::string(VITRINE_SOURCE_DIR "/tests/") + path, std::ios::binary);
+        return Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    };
+    // Found by fuzzing: a scan naming AC table 3, never defined; stb_image 2.27
+    // decodes with the empty table and reads far outside it.
+    const Bytes undefined = file("fuzz/regressions/fuzz_image/jpeg-scan-uses-undefined-huffman-table.jpg");
+    REQUIRE(undefined.size() > 100);
+    CHECK(read(undefined).problem == "JPEG scan uses a Huffman table the file does not define");
+
+    // jpegtran -progressive: tables defined between the scans, the first scans
+    // DC only. Sound, and read as such.
+    const Bytes progressive = file("fixtures/images/progressive.jpg");
+    REQUIRE(progressive.size() > 100);
+    const ImageHeader header = read(progressive);
+    CHECK(header.problem.empty());
+    CHECK(header.width > 0);
 }
