@@ -10,12 +10,9 @@ int run_install(const std::vector<std::string>& args) {
     if (!o.error.empty()) return usage_error("install", o.error);
     if (o.positional.size() != 1)
         return usage_error("install", "expected one FILE, got " + std::to_string(o.positional.size()) + " arguments");
-    const KioskPaths setup = kiosk_paths(o);
-    if (!setup.error.empty()) {
-        std::fprintf(stderr, "vitrine-pack install: %s\n", setup.error.c_str());
-        return kExitInvalid;
-    }
-    const std::string& pubkey = setup.pubkey;
+    const std::optional<KioskPaths> setup = kiosk_paths(o, "install");
+    if (!setup) return kExitInvalid;
+    const std::string& pubkey = setup->pubkey;
     if (pubkey.empty()) return usage_error("install", "--pubkey KEY.pub (or --config with [pack] public_key) is required");
     platform::PublicKey key;
     std::string error;
@@ -23,7 +20,7 @@ int run_install(const std::vector<std::string>& args) {
         std::fprintf(stderr, "vitrine-pack install: %s\n", error.c_str());
         return kExitInvalid;
     }
-    const platform::InstallResult result = platform::install_pack_file(o.positional[0], setup.root, key);
+    const platform::InstallResult result = platform::install_pack_file(o.positional[0], setup->root, key);
     for (const std::string& w : result.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
     std::fprintf(result.ok ? stdout : stderr, "%s\n", result.message.c_str());
     return result.ok ? kExitOk : kExitInvalid;
@@ -32,13 +29,10 @@ int run_install(const std::vector<std::string>& args) {
 int run_rollback(const std::vector<std::string>& args) {
     const Options o = parse_options(args, {}, {"--root", "--config"});
     if (!o.error.empty()) return usage_error("rollback", o.error);
-    const KioskPaths setup = kiosk_paths(o);
-    if (!setup.error.empty()) {
-        std::fprintf(stderr, "vitrine-pack rollback: %s\n", setup.error.c_str());
-        return kExitInvalid;
-    }
+    const std::optional<KioskPaths> setup = kiosk_paths(o, "rollback");
+    if (!setup) return kExitInvalid;
     if (!o.positional.empty()) return usage_error("rollback", "unexpected argument '" + o.positional[0] + "'");
-    const platform::InstallResult result = platform::rollback_pack(setup.root);
+    const platform::InstallResult result = platform::rollback_pack(setup->root);
     std::fprintf(result.ok ? stdout : stderr, "%s\n", result.message.c_str());
     return result.ok ? kExitOk : kExitInvalid;
 }
@@ -59,13 +53,10 @@ void print_slot(const char* label, const platform::InstalledPack& slot) {
 int run_status(const std::vector<std::string>& args) {
     const Options o = parse_options(args, {}, {"--root", "--config"});
     if (!o.error.empty()) return usage_error("status", o.error);
-    const KioskPaths setup = kiosk_paths(o);
-    if (!setup.error.empty()) {
-        std::fprintf(stderr, "vitrine-pack status: %s\n", setup.error.c_str());
-        return kExitInvalid;
-    }
+    const std::optional<KioskPaths> setup = kiosk_paths(o, "status");
+    if (!setup) return kExitInvalid;
     if (!o.positional.empty()) return usage_error("status", "unexpected argument '" + o.positional[0] + "'");
-    const platform::InstallStatus status = platform::install_status(setup.root);
+    const platform::InstallStatus status = platform::install_status(setup->root);
     std::printf("root:     %s\n", status.root.c_str());
     print_slot("current:", status.current);
     if (!status.current.present)

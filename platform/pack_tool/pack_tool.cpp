@@ -81,14 +81,14 @@ Options parse_options(const std::vector<std::string>& args, const std::vector<st
 
 std::string plural(size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
-KioskPaths kiosk_paths(const Options& o) {
+std::optional<KioskPaths> kiosk_paths(const Options& o, const char* command) {
     KioskPaths p;
     p.root = platform::kDefaultInstallRoot;
     if (const std::string config = o.value("--config"); !config.empty()) {
         const kiosk::KioskConfigResult loaded = kiosk::load_kiosk_config(config);
         if (!loaded.ok()) {
-            p.error = loaded.diagnostics.front().to_string();
-            return p;
+            std::fprintf(stderr, "vitrine-pack %s: %s\n", command, loaded.diagnostics.front().to_string().c_str());
+            return std::nullopt;
         }
         p.root = loaded.config.state_dir;
         p.pubkey = loaded.config.public_key;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,13 +50,13 @@ std::string plural(size_t n, const char* noun);
 
 // Where the kiosk keeps its packs and which key signs them: from --config FILE
 // (the kiosk's own configuration, so the USB script and a fleet tool act on exactly
-// what the kiosk reads), overridden by --root DIR and --pubkey NAME.pub.
+// what the kiosk reads), overridden by --root DIR and --pubkey NAME.pub. When the
+// configuration cannot be read, says so for `command` and returns nothing.
 struct KioskPaths {
     std::string root;
     std::string pubkey;
-    std::string error;  // the configuration could not be read
 };
-KioskPaths kiosk_paths(const Options& o);
+std::optional<KioskPaths> kiosk_paths(const Options& o, const char* command);
 
 }  // namespace pack_tool
 

@@ -19,12 +19,9 @@ int run_stats(const std::vector<std::string>& args) {
     const Options o = parse_options(args, {"--csv"}, {"--root", "--config"});
     if (!o.error.empty()) return usage_error("stats", o.error);
     if (!o.positional.empty()) return usage_error("stats", "takes no DIR; use --root");
-    const KioskPaths where = kiosk_paths(o);
-    if (!where.error.empty()) {
-        std::fprintf(stderr, "vitrine-pack stats: %s\n", where.error.c_str());
-        return kExitInvalid;
-    }
-    const std::string path = where.root + "/stats.db";
+    const std::optional<KioskPaths> where = kiosk_paths(o, "stats");
+    if (!where) return kExitInvalid;
+    const std::string path = where->root + "/stats.db";
     std::vector<platform::DailyCount> rows;
     std::string error;
     if (!platform::read_daily_counts(path, rows, &error)) {
