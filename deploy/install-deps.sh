@@ -33,6 +33,7 @@
 #   mmdebstrap                    unpacks the armhf libraries into a sysroot (see
 #                                 deploy/toolchain-armhf.cmake for why not multiarch)
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 native=(cmake g++ make pkgconf libsdl2-dev libimgui-dev libstb-dev libtomlplusplus-dev catch2 fonts-noto-core
         libarchive-dev libsodium-dev libsqlite3-dev nlohmann-json3-dev libdrm-dev systemd)
@@ -111,10 +112,15 @@ for arch in "${arches[@]}"; do
     sysroot=/opt/vitrine-deps/armhf/sysroot
     stamp="$sysroot/.vitrine-packages"
     if [ "$(cat "$stamp" 2>/dev/null)" != "$sysroot_packages" ]; then
-        echo "install-deps: unpacking the armhf libraries into $sysroot"
+        # From the mirror this machine's apt uses (a museum's own mirror or proxy).
+        source deploy/debian-mirror.sh
+        mirror=$(debian_mirror bookworm)
+        debian_mirror_export_proxy
+        echo "install-deps: unpacking the armhf libraries from $mirror into $sysroot"
+        "${sudo_cmd[@]}" mkdir -p "$(dirname "$sysroot")"
         "${sudo_cmd[@]}" rm -rf "$sysroot.new"
         "${sudo_cmd[@]}" mmdebstrap --quiet --variant=extract --architectures=armhf --include="$sysroot_packages" \
-            bookworm "$sysroot.new" http://deb.debian.org/debian
+            bookworm "$sysroot.new" "$mirror"
         echo "$sysroot_packages" | "${sudo_cmd[@]}" tee "$sysroot.new/.vitrine-packages" > /dev/null
         "${sudo_cmd[@]}" rm -rf "$sysroot"
         "${sudo_cmd[@]}" mv "$sysroot.new" "$sysroot"

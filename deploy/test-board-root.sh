@@ -75,12 +75,16 @@ fi
 
 # --- a fresh root ---------------------------------------------------------------
 roots=${VITRINE_ROOTS:-/var/cache/vitrine-test-roots}
+# The mirror this machine's apt uses, or $VITRINE_MIRROR.
+source deploy/debian-mirror.sh
+mirror=$(debian_mirror bookworm) || exit 2
+debian_mirror_export_proxy
 base="$roots/bookworm-$arch-minbase"
 if [ ! -f "$base/.complete" ]; then
     step "making the base root $base (debootstrap, once)"
     rm -rf "$base"
     mkdir -p "$roots"
-    debootstrap --arch="$arch" --variant=minbase bookworm "$base" http://deb.debian.org/debian > "$roots/debootstrap-$arch.log" 2>&1 ||
+    debootstrap --arch="$arch" --variant=minbase bookworm "$base" "$mirror" > "$roots/debootstrap-$arch.log" 2>&1 ||
         fail "debootstrap failed; see $roots/debootstrap-$arch.log"
     touch "$base/.complete"
 fi

@@ -16,7 +16,8 @@
 #   VITRINE_DEB=path.deb   test this amd64 package instead of building one
 #   VITRINE_ROOTS=DIR      cache of the debootstrapped base root and home of the
 #                          kiosks' roots while the test runs (/var/cache/vitrine-test-roots)
-#   VITRINE_MIRROR=URL     Debian mirror (http://deb.debian.org/debian)
+#   VITRINE_MIRROR=URL     Debian mirror (default: the one this machine's apt uses,
+#                          see deploy/debian-mirror.sh)
 #   VITRINE_FLEET_PORT=N   first sshd port on 127.0.0.1 (22201; three are used)
 #   VITRINE_KEEP=1         leave the kiosks' roots after the test, for a look
 #
@@ -47,7 +48,9 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 fleet=$repo/deploy/fleet
 work=$repo/build/fleet/test
 roots=${VITRINE_ROOTS:-/var/cache/vitrine-test-roots}
-mirror=${VITRINE_MIRROR:-http://deb.debian.org/debian}
+source "$repo/deploy/debian-mirror.sh"
+mirror=$(debian_mirror bookworm) || exit 2
+debian_mirror_export_proxy
 first_port=${VITRINE_FLEET_PORT:-22201}
 base=$roots/bookworm-amd64-fleet-base
 run=$roots/fleet-kiosks
