@@ -1,4 +1,5 @@
 // vitrine: the exhibit kiosk.
+#include "bundled_pack.h"
 #include "command_line.h"
 #include "exhibit_source.h"
 #include "headless_run.h"
@@ -10,18 +11,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-
-namespace {
-
-// With no --pack: the bundled exhibit, from the source tree when run from a
-// build folder, else where the package installs it.
-std::string default_pack_dir() {
-    std::error_code ec;
-    if (std::filesystem::exists(VITRINE_SOURCE_PACK "/pack.toml", ec)) return VITRINE_SOURCE_PACK;
-    return VITRINE_DEFAULT_PACK;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     platform::keep_large_blocks_returnable();
@@ -55,15 +44,17 @@ int main(int argc, char** argv) {
     if (options.panel_inches > 0) config.panel_inches = options.panel_inches;
     if (options.rotation >= 0) config.rotation = options.rotation;
 
+    // With no --pack and none configured: the bundled exhibit, beside this binary.
+    const std::string bundled_dir = platform::bundled_pack_dir();
     platform::ExhibitSource source(!options.pack_dir.empty() ? options.pack_dir : config.pack_dir, config.state_dir,
-                                   default_pack_dir());
+                                   bundled_dir);
     std::string pack_dir = source.dir();
     kiosk::PackLoadResult pack = kiosk::load_pack(pack_dir);
-    if (!pack.ok() && source.follows_installs() && pack_dir != default_pack_dir()) {
+    if (!pack.ok() && source.follows_installs() && pack_dir != bundled_dir) {
         // An installed pack that no longer loads must not leave the floor dark.
         for (const kiosk::Diagnostic& d : pack.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
         std::fprintf(stderr, "vitrine: %s could not be loaded; showing the bundled exhibit\n", pack_dir.c_str());
-        pack_dir = default_pack_dir();
+        pack_dir = bundled_dir;
         pack = kiosk::load_pack(pack_dir);
     }
     for (const kiosk::Diagnostic& d : pack.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());

@@ -1,0 +1,41 @@
+#include "bundled_pack.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace platform {
+
+namespace {
+
+// The bundled pack below the install prefix, relative to the programs' folder
+// (CMake's CMAKE_INSTALL_BINDIR and CMAKE_INSTALL_DATADIR, as the package lays
+// them out).
+constexpr const char* kPackFromBinDir = VITRINE_PACK_FROM_BINDIR;
+// Only when the executable's own path cannot be read (no /proc): where the
+// install prefix the binary was configured for puts it.
+constexpr const char* kPackAtConfiguredPrefix = VITRINE_PACK_AT_PREFIX;
+
+bool has_manifest(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_regular_file(dir / "pack.toml", ec);
+}
+
+}  // namespace
+
+std::string bundled_pack_dir(const std::string& exe) {
+    std::error_code ec;
+    fs::path self = exe.empty() ? fs::read_symlink("/proc/self/exe", ec) : fs::path(exe);
+    if (ec || self.empty()) return kPackAtConfiguredPrefix;
+    const fs::path bin_dir = self.parent_path();
+    const fs::path installed = (bin_dir / kPackFromBinDir).lexically_normal();
+
+    std::ifstream marker(bin_dir / kBuildTreeMarker);
+    std::string source_pack;
+    if (marker && std::getline(marker, source_pack) && !source_pack.empty() && has_manifest(source_pack))
+        return source_pack;
+    return installed.string();
+}
+
+}  // namespace platform
