@@ -2,9 +2,15 @@
 
 namespace platform {
 
-std::optional<kiosk::InputEvent> to_input_event(const SDL_Event& e, int width, int height) {
+int64_t loop_time_of(uint32_t sdl_timestamp, int64_t now_ms) {
+    constexpr uint32_t kLongestAgeMs = 60 * 1000;
+    const uint32_t age = uint32_t(now_ms) - sdl_timestamp;  // modulo 2^32, as SDL's clock wraps
+    return age <= kLongestAgeMs ? now_ms - int64_t(age) : now_ms;
+}
+
+std::optional<kiosk::InputEvent> to_input_event(const SDL_Event& e, int width, int height, int64_t now_ms) {
     kiosk::InputEvent in;
-    in.time_ms = int64_t(e.common.timestamp);
+    in.time_ms = loop_time_of(e.common.timestamp, now_ms);
     switch (e.type) {
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:

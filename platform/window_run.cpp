@@ -162,6 +162,7 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                 if (service.ping_interval_ms() > 0) timeout = int(std::min<int64_t>(timeout, service.ping_interval_ms()));
                 SDL_Event e;
                 if (!waiter.wait(timeout, e)) continue;
+                const int64_t woke = int64_t(SDL_GetTicks64());
                 do {
                     if (event_closes_program(e, kiosk_mode)) {
                         g_stop = 1;
@@ -171,7 +172,7 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                         // Only when the display asks for a repaint: the shown/hidden
                         // events at start-up would cost a frame for nothing.
                         dirty = true;
-                    } else if (const auto in = to_input_event(e, out_w, out_h)) {
+                    } else if (const auto in = to_input_event(e, out_w, out_h, woke)) {
                         dirty |= view->handle(*in);
                     }
                 } while (SDL_PollEvent(&e));

@@ -43,6 +43,12 @@ struct ExhibitFixture {
     ExhibitFixture(const ExhibitFixture&) = delete;
     ExhibitFixture& operator=(const ExhibitFixture&) = delete;
 
+    // Starts the kiosk afresh at `t` on its clock (e.g. after weeks of uptime).
+    void start_at(int64_t t) {
+        state = kiosk::initial_state(ui(), t);
+        now = t;
+    }
+
     const kiosk::Pack& pack() const { return loaded.pack; }
     kiosk::Ui ui() const { return kiosk::Ui{loaded.pack, layouts, fonts, config, "en"}; }
     const kiosk::ExploreLayout& explore() const { return layouts.explore; }

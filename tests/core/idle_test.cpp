@@ -2,8 +2,13 @@
 
 using kiosk::Screen;
 
-TEST_CASE("idle: countdown, a touch cancels it, else the attract loop and a pristine Explore", "[idle]") {
+namespace {
+
+// One visitor, the countdown, the attract loop and the next visitor, from `start`
+// on the kiosk's clock.
+void check_idle_cycle(int64_t start) {
     ExhibitFixture f(1920, 1080);
+    f.start_at(start);
     const int64_t timeout = kiosk::idle_timeout_ms(f.pack());
     CHECK(timeout == 90000);  // the pack's setting
 
@@ -47,6 +52,21 @@ TEST_CASE("idle: countdown, a touch cancels it, else the attract loop and a pris
     CHECK_FALSE(f.state.settings_open);
     CHECK(f.state.open_cluster == -1);
     CHECK_FALSE(kiosk::countdown_visible(f.state, f.pack()));
+}
+
+}  // namespace
+
+TEST_CASE("idle: countdown, a touch cancels it, else the attract loop and a pristine Explore", "[idle]") {
+    check_idle_cycle(0);
+}
+
+// SDL's 32-bit millisecond clock wraps after 49.7 days; the kiosk's clock is
+// 64-bit. A kiosk started just before 2^32 ms sees taps before the wrap and its
+// countdown, attract loop and reset after it; one up for 400 days, far beyond.
+TEST_CASE("idle: the same visit across 2^32 ms of uptime and after 400 days", "[idle]") {
+    const int64_t wrap = int64_t(1) << 32;
+    SECTION("started 5 s before the wrap") { check_idle_cycle(wrap - 5000); }
+    SECTION("started 400 days up") { check_idle_cycle(int64_t(400) * 24 * 3600 * 1000); }
 }
 
 TEST_CASE("a finger resting on the glass is not idle, and the attract loop keeps moving", "[idle]") {

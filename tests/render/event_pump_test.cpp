@@ -12,7 +12,7 @@ TEST_CASE("mouse and touch events become the same flat input events", "[events]"
         e.button.x = 120;
         e.button.y = 340;
         e.common.timestamp = 5000;
-        const auto in = platform::to_input_event(e, 1920, 1080);
+        const auto in = platform::to_input_event(e, 1920, 1080, 5000);
         REQUIRE(in);
         CHECK(in->type == InputEvent::Type::Down);
         CHECK(in->finger == 0);
@@ -25,7 +25,7 @@ TEST_CASE("mouse and touch events become the same flat input events", "[events]"
         e.tfinger.fingerId = 7;
         e.tfinger.x = 0.5f;
         e.tfinger.y = 0.25f;
-        const auto in = platform::to_input_event(e, 800, 480);
+        const auto in = platform::to_input_event(e, 800, 480, 1000);
         REQUIRE(in);
         CHECK(in->type == InputEvent::Type::Up);
         CHECK(in->finger == 8);
@@ -36,16 +36,38 @@ TEST_CASE("mouse and touch events become the same flat input events", "[events]"
         e.type = SDL_MOUSEBUTTONDOWN;
         e.button.button = SDL_BUTTON_LEFT;
         e.button.which = SDL_TOUCH_MOUSEID;
-        CHECK_FALSE(platform::to_input_event(e, 800, 480));
+        CHECK_FALSE(platform::to_input_event(e, 800, 480, 1000));
     }
     SECTION("hovering and other buttons are not touches") {
         e.type = SDL_MOUSEMOTION;
         e.motion.state = 0;
-        CHECK_FALSE(platform::to_input_event(e, 800, 480));
+        CHECK_FALSE(platform::to_input_event(e, 800, 480, 1000));
         e.type = SDL_MOUSEBUTTONDOWN;
         e.button.button = SDL_BUTTON_RIGHT;
-        CHECK_FALSE(platform::to_input_event(e, 800, 480));
+        CHECK_FALSE(platform::to_input_event(e, 800, 480, 1000));
     }
+}
+
+TEST_CASE("events are stamped on the loop's 64-bit clock, right across SDL's 32-bit wrap", "[events]") {
+    const int64_t wrap = int64_t(1) << 32;  // 49.7 days of uptime
+    // An event 20 ms old, read just after SDL's 32-bit clock wrapped.
+    CHECK(platform::loop_time_of(uint32_t(wrap - 15), wrap + 5) == wrap - 15);
+    // ...and read a year of uptime later, many wraps on.
+    const int64_t year = int64_t(365) * 24 * 3600 * 1000;
+    CHECK(platform::loop_time_of(uint32_t(year - 3), year) == year - 3);
+    CHECK(platform::loop_time_of(uint32_t(wrap + 100), wrap + 100) == wrap + 100);
+    // A timestamp ahead of the loop's clock, or absurdly old, counts as now.
+    CHECK(platform::loop_time_of(uint32_t(wrap + 500), wrap + 100) == wrap + 100);
+    CHECK(platform::loop_time_of(0, 5 * wrap + 3'600'000) == 5 * wrap + 3'600'000);
+
+    // Through the conversion a touch SDL stamps 4 ms before the wrap, read 2 ms
+    // after it, is 6 ms old on the loop's clock, not 49 days.
+    SDL_Event e{};
+    e.type = SDL_FINGERDOWN;
+    e.common.timestamp = uint32_t(wrap - 4);
+    const auto in = platform::to_input_event(e, 800, 480, wrap + 2);
+    REQUIRE(in);
+    CHECK(in->time_ms == wrap - 4);
 }
 
 TEST_CASE("in kiosk mode no key or window close ends the program; on a desktop they do", "[events]") {
