@@ -177,6 +177,9 @@ ExhibitState initial_state(const Ui& ui, int64_t now_ms) {
 
 void set_opening(ExhibitState& s, bool open_now, const Ui& ui, int64_t now_ms) {
     if (open_now) {
+        // The day starts as a boot does: a fresh Explore whose idle time runs from
+        // now, not a "Still exploring?" for last night's visitor.
+        if (s.screen_off) s.last_input_ms = now_ms;
         s.screen_off = false;
         return;
     }

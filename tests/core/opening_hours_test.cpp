@@ -63,6 +63,14 @@ TEST_CASE("closing blanks the screen after the last visitor; a touch wakes it fo
     CHECK_FALSE(f.state.screen_off);
     kiosk::set_opening(f.state, false, f.ui(), f.now + kiosk::kStaffWakeMs + 1000);
     CHECK(f.state.screen_off);
-    kiosk::set_opening(f.state, true, f.ui(), f.now + kiosk::kStaffWakeMs + 2000);  // morning
+    // The morning, a night later: a fresh Explore, its idle time counted from opening.
+    const int64_t morning = f.now + 14 * 3600 * 1000;
+    kiosk::tick(f.state, morning - 1, f.ui());
+    kiosk::set_opening(f.state, true, f.ui(), morning);
     CHECK_FALSE(f.state.screen_off);
+    const auto opened = kiosk::tick(f.state, morning, f.ui());
+    CHECK(f.state.screen == kiosk::Screen::Explore);
+    CHECK_FALSE(kiosk::countdown_visible(f.state, f.pack()));
+    REQUIRE(opened.next_deadline);
+    CHECK(*opened.next_deadline == morning + kiosk::idle_timeout_ms(f.pack()));
 }
