@@ -79,6 +79,8 @@ long rss_kb() {
 const char* usage =
     "usage: vitrine-soak [--frames N] [--seed S] [--size WxH] [--render-every N] [--max-rss-growth-kb K]\n"
     "  --frames N             frames of virtual time at 60 fps (default 1000000, about 4.6 h)\n"
+    "  --uptime-days D        spread the frames over D days of uptime: every 20000 frames the\n"
+    "                         last visitor leaves, the kiosk closes (screen off) and opens days later\n"
     "  --seed S               the random visitor's seed (default 1)\n"
     "  --size WxH             the display (default 1280x800)\n"
     "  --render-every N       draw every Nth frame that changed through the software renderer;\n"
@@ -127,6 +129,7 @@ int main(int argc, char** argv) {
     long render_every = 60;
     long long progress = 100000;
     long max_growth_kb = VITRINE_SOAK_ASAN ? -1 : 1024;
+    double uptime_days = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         const char* v = i + 1 < argc ? argv[i + 1] : nullptr;
@@ -144,6 +147,7 @@ int main(int argc, char** argv) {
         else if (a == "--progress") progress = std::strtoll(v, &end, 10);
         else if (a == "--render-every") render_every = std::strtol(v, &end, 10);
         else if (a == "--max-rss-growth-kb") max_growth_kb = std::strtol(v, &end, 10);
+        else if (a == "--uptime-days") uptime_days = std::strtod(v, &end);
         else if (a == "--size") {
             if (std::sscanf(v, "%dx%d", &width, &height) != 2 || width < 320 || height < 240) end = nullptr;
             else end = const_cast<char*>(v + std::strlen(v));
@@ -151,7 +155,8 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "vitrine-soak: unknown option %s\n%s", a.c_str(), usage);
             return 2;
         }
-        if (!end || *end != '\0' || frames < 10 || render_every < 1 || progress < 1) {
+        if (!end || *end != '\0' || frames < 10 || render_every < 1 || progress < 1 || uptime_days < 0 ||
+            uptime_days > 100000) {
             std::fprintf(stderr, "vitrine-soak: bad value for %s: %s\n%s", a.c_str(), v, usage);
             return 2;
         }
@@ -286,8 +291,44 @@ int main(int argc, char** argv) {
     }
     const long rss_after_tour = rss_kb();
 
+    // --uptime-days: every so often the last visitor leaves and the museum closes
+    // (the screen goes off, the loop sleeps) and opens again days later, so the
+    // kiosk's clock runs through months of uptime and past SDL's 32-bit wrap
+    // (2^32 ms, 49.7 days) several times in one run.
+    const long long frames_per_opening = 20000;  // 5.6 minutes of visits between closings
+    // One opening fewer than fits, so the last closing has room to find an attract loop.
+    const long long closings_planned = uptime_days > 0 ? std::max(1LL, frames / frames_per_opening - 1) : 0;
+    const int64_t visit_ms = (tour_frames + frames) * 1000 / 60;
+    const int64_t closed_ms = closings_planned
+        ? std::max<int64_t>(3600000, (int64_t(uptime_days * 86400000.0) - visit_ms) / closings_planned)
+        : 0;
+    int64_t skipped_ms = 0;
+    long long closings = 0, next_closing_frame = frames_per_opening;
+
     for (long long frame = 1; frame <= frames; ++frame) {
-        const int64_t t = (tour_frames + frame) * 1000 / 60;
+        int64_t t = (tour_frames + frame) * 1000 / 60 + skipped_ms;
+        if (closings < closings_planned && frame >= next_closing_frame) monkey.hold();
+        if (closings < closings_planned && monkey.idle() && t >= view.state().last_input_ms + kiosk::kStaffWakeMs) {
+            // Closing time, once the last visitor has left (the screen waits for
+            // staff a while after any touch): the screen goes off, nothing is
+            // drawn until opening.
+            view.set_opening(false, t);
+            view.tick(t);
+            if (!view.state().screen_off) fail(frame, t, "the screen did not go off at closing");
+            skipped_ms += closed_ms;
+            t += closed_ms;
+            view.tick(t);
+            view.set_opening(true, t);
+            if (view.state().screen_off) fail(frame, t, "the screen did not come on at opening");
+            // Opening shows the fresh Explore the closing left; nobody has touched
+            // it for days, so the next tick may start the attract loop at once.
+            for (const std::string& p : pristine_problems(view, t)) fail(frame, t, "at opening: " + p);
+            view.tick(t);
+            monkey.reopened(t);
+            last_screen = view.state().screen;
+            ++closings;
+            next_closing_frame += frames_per_opening;  // a late closing does not push the next ones back
+        }
         monkey.plan(t, view.layouts(), view.state());
         due.clear();
         monkey.take_due(t, due);
@@ -367,7 +408,12 @@ int main(int argc, char** argv) {
 #endif
                 VITRINE_SOAK_ASAN ? " with AddressSanitizer" : "");
     std::printf("frames                %lld\n", frames);
-    std::printf("virtual hours         %.2f\n", double(frames) / 60.0 / 3600.0);
+    std::printf("virtual hours         %.2f of visits at 60 fps\n", double(frames) / 60.0 / 3600.0);
+    if (closings_planned)
+        std::printf("uptime                %.1f days: %lld closings of %.1f days each (screen off), the clock at\n"
+                    "                      %lld ms at the end, past SDL's 32-bit wrap %lld times\n",
+                    double(visit_ms + skipped_ms) / 86400000.0, closings, double(closed_ms) / 86400000.0,
+                    (long long)(visit_ms + skipped_ms), (long long)((visit_ms + skipped_ms) >> 32));
     std::printf("events injected       %llu\n", (unsigned long long)c.events);
     std::printf("  gestures            %llu taps, %llu double taps, %llu long presses, %llu drags, %llu flings, %llu pinches,\n"
                 "                      %llu palms, %llu lost finger-ups, %llu two-visitor, %llu transition bursts, %llu staff corners\n",
@@ -397,6 +443,11 @@ int main(int argc, char** argv) {
     for (const std::string& f : failures) std::printf("FAILED %s\n", f.c_str());
 
     bool ok = failure_count == 0;
+    if (closings < closings_planned) {
+        std::printf("FAILED only %lld of %lld closings happened (the last visitor never left)\n",
+                    closings, closings_planned);
+        ok = false;
+    }
     if (max_growth_kb >= 0 && (rss_warmup < 0 || rss_end < 0 || growth > max_growth_kb)) {
         std::printf("FAILED resident memory grew by %ld KB after the warm-up (limit %ld KB)\n", growth, max_growth_kb);
         ok = false;

@@ -289,7 +289,7 @@ int64_t Monkey::gesture(int64_t t0, const kiosk::ScreenLayouts& layouts, const k
 }
 
 void Monkey::plan(int64_t now_ms, const kiosk::ScreenLayouts& layouts, const kiosk::ExhibitState& state) {
-    if (now_ms < next_action_ms_ || wake_pending()) return;
+    if (held_ || now_ms < next_action_ms_ || wake_pending()) return;
     if (wake_next_) {
         // After a long gap: one plain tap wakes the attract loop, then stillness.
         wake_next_ = false;
@@ -322,6 +322,13 @@ void Monkey::plan(int64_t now_ms, const kiosk::ScreenLayouts& layouts, const kio
         wake_next_ = true;
     }
     next_action_ms_ = end + gap;
+    session_end_ms_ = next_action_ms_ + range(5000, 240000);
+}
+
+void Monkey::reopened(int64_t open_ms) {
+    held_ = false;
+    wake_next_ = true;
+    next_action_ms_ = open_ms + idle_ms_ + kiosk::kCountdownMs + range(1000, 60000);
     session_end_ms_ = next_action_ms_ + range(5000, 240000);
 }
 

@@ -42,6 +42,14 @@ public:
     int64_t wake_at_ms() const { return wake_at_ms_; }
     void wake_checked() { wake_at_ms_ = -1; }
 
+    // Closing time: the visitor finishes what is under way and plans nothing more
+    // until reopened(); idle() once nothing is left to happen.
+    void hold() { held_ = true; }
+    bool idle() const { return held_ && queue_.empty() && !wake_pending(); }
+    // The kiosk was closed and opens again at `open_ms`: the next visitor comes
+    // once the attract loop is back, and wakes it.
+    void reopened(int64_t open_ms);
+
     const MonkeyCounts& counts() const { return counts_; }
 
 private:
@@ -73,6 +81,7 @@ private:
     int64_t next_action_ms_ = 500;
     int64_t session_end_ms_ = 0;
     bool wake_next_ = false;       // the next action is the wake tap after a long gap
+    bool held_ = false;            // closing time: nothing new is planned
     int64_t wake_at_ms_ = -1;      // when that tap went down, until checked
     MonkeyCounts counts_;
 };
