@@ -25,10 +25,12 @@ bool exec(sqlite3* db, const char* sql, std::string* error) {
 
 }  // namespace
 
-std::string VisitLog::today() {
-    const std::time_t now = std::time(nullptr);
+std::string VisitLog::today() { return day_of(std::time(nullptr)); }
+
+std::string VisitLog::day_of(std::time_t now) {
+    if (now == std::time_t(-1)) return "";
     std::tm local{};
-    localtime_r(&now, &local);
+    if (!localtime_r(&now, &local)) return "";
     char day[16];
     std::strftime(day, sizeof day, "%Y-%m-%d", &local);
     return day;
@@ -70,7 +72,7 @@ VisitLog::~VisitLog() {
 }
 
 void VisitLog::record(const std::vector<kiosk::StatEvent>& events, const std::string& day) {
-    if (!db_ || events.empty()) return;
+    if (!db_ || events.empty() || day.empty()) return;  // "": no date to file them under (day_of)
     {
         std::lock_guard<std::mutex> lock(mutex_);
         for (const kiosk::StatEvent& e : events) queue_.emplace_back(day, e);

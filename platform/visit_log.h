@@ -8,6 +8,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <ctime>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -40,7 +41,11 @@ public:
     // Waits until everything queued is written (for tests and shutdown).
     void flush();
 
-    static std::string today();  // the local date, YYYY-MM-DD
+    static std::string today();  // the local date, YYYY-MM-DD, or "" when unknown (day_of)
+    // The local date at `now`, YYYY-MM-DD; "" for time()'s -1, the answer on
+    // bookworm's armhf (32-bit time_t) after 2038-01-19: counts are then not
+    // recorded rather than dated 1969.
+    static std::string day_of(std::time_t now);
 
 private:
     void writer_loop();

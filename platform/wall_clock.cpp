@@ -19,11 +19,12 @@ bool clock_synchronised() {
 }
 }  // namespace
 
-kiosk::WallTime read_wall_time() {
+kiosk::WallTime read_wall_time() { return wall_time_at(std::time(nullptr), clock_synchronised()); }
+
+kiosk::WallTime wall_time_at(std::time_t now, bool synchronised) {
     kiosk::WallTime w;
-    const std::time_t now = std::time(nullptr);
-    w.synchronised = clock_synchronised();
-    w.after_sane_minimum = now >= kSaneMinimum;
+    w.synchronised = synchronised;
+    w.after_sane_minimum = now >= kSaneMinimum;  // also false for time()'s -1 (EOVERFLOW)
     std::tm local{};
     localtime_r(&now, &local);
     w.weekday = (local.tm_wday + 6) % 7;  // Monday first
