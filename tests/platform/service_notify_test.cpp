@@ -9,7 +9,7 @@
 
 TEST_CASE("the kiosk tells systemd it is ready and pings the watchdog at a third of its interval", "[service]") {
     std::filesystem::create_directories(VITRINE_TEST_OUTPUT);
-    NotifySocket systemd(std::string(VITRINE_TEST_OUTPUT) + "/notify.sock", 1000);
+    NotifySocket systemd(1000);
     setenv("NOTIFY_SOCKET", systemd.path.c_str(), 1);
     setenv("WATCHDOG_USEC", "30000000", 1);
     platform::ServiceNotifier notifier;

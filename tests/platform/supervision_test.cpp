@@ -84,7 +84,7 @@ TEST_CASE("a kiosk whose main loop stops turning is killed by the watchdog and r
     const std::string dir = test_files::fresh_dir("supervision", "kiosk");
     const std::string config = dir + "/vitrine.toml";
     test_files::write_bytes(config, "[pack]\ndir = \"" + test_files::kBundled + "\"\n[state]\ndir = \"" + dir + "\"\n");
-    NotifySocket systemd(dir + "/notify.sock", 100);
+    NotifySocket systemd(100);
     const double watchdog_s = double(kWatchdogUsec) / 1e6;
     const int hang_after_ms = 4000 * VITRINE_TEST_TIME_SCALE;
 
