@@ -4,7 +4,10 @@ and no more than 0.2% of pixels with a channel differing by more than 24 (the
 tolerance of tests/render/golden_test.cpp). Used by deploy/ scripts that render outside
 the test binaries. Reads the 8-bit RGB/RGBA, non-interlaced PNGs the kiosk writes.
 
-    compare_png.py RENDERED.png GOLDEN.png
+    compare_png.py RENDERED.png GOLDEN.png [MAX_DIFFERENT_FRACTION]
+
+The optional fraction is for screens drawn by another renderer than the golden
+tests' software one (OpenGL under Xvfb anti-aliases edges differently).
 """
 import struct
 import sys
@@ -59,6 +62,9 @@ def read_png(path):
 
 
 def main():
+    global MAX_DIFFERENT_FRACTION
+    if len(sys.argv) == 4:
+        MAX_DIFFERENT_FRACTION = float(sys.argv.pop())
     if len(sys.argv) != 3:
         print(__doc__, file=sys.stderr)
         return 2
