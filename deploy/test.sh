@@ -37,3 +37,7 @@ for preset in "${presets[@]}"; do
     fi
     ctest --preset "$preset" -j "$jobs"
 done
+if [ -z "${VITRINE_SOURCE_ARTICLE:-}" ]; then
+    echo "note: source_article_test (every quote checked against the newspaper article the exhibit is built"
+    echo "      from) is skipped without the article: VITRINE_SOURCE_ARTICLE=/path/to/phnom-penh-post-ieng-sary.txt bash deploy/test.sh"
+fi
