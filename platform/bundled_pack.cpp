@@ -24,18 +24,17 @@ bool has_manifest(const fs::path& dir) {
 
 }  // namespace
 
-std::string bundled_pack_dir(const std::string& exe) {
+std::string bundled_pack_dir() {
     std::error_code ec;
-    fs::path self = exe.empty() ? fs::read_symlink("/proc/self/exe", ec) : fs::path(exe);
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
     if (ec || self.empty()) return kPackAtConfiguredPrefix;
     const fs::path bin_dir = self.parent_path();
-    const fs::path installed = (bin_dir / kPackFromBinDir).lexically_normal();
 
     std::ifstream marker(bin_dir / kBuildTreeMarker);
     std::string source_pack;
     if (marker && std::getline(marker, source_pack) && !source_pack.empty() && has_manifest(source_pack))
         return source_pack;
-    return installed.string();
+    return (bin_dir / kPackFromBinDir).lexically_normal().string();
 }
 
 }  // namespace platform

@@ -9,9 +9,9 @@ namespace platform {
 
 // In order: the source tree's pack when the binary runs from its build folder
 // (the build writes kBuildTreeMarker beside it, holding that folder), else
-// <prefix>/share/vitrine/packs/ieng-sary for a binary in <prefix>/bin. `exe` is
-// the executable's path; empty means this process's own (/proc/self/exe).
-std::string bundled_pack_dir(const std::string& exe = "");
+// <prefix>/share/vitrine/packs/ieng-sary for a binary in <prefix>/bin; the
+// executable's path is read from /proc/self/exe.
+std::string bundled_pack_dir();
 
 // The file a build folder holds beside the binaries, naming the source tree's
 // bundled pack. Never installed.

@@ -138,7 +138,11 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                     }
                 }
                 const kiosk::TickResult t = view->tick(now);
-                if (visit_log.is_open()) visit_log.record(view->drain_stats(), VisitLog::today());
+                if (visit_log.is_open()) {
+                    // The date only when there is something to file under it: not every frame.
+                    const std::vector<kiosk::StatEvent> stats = view->drain_stats();
+                    if (!stats.empty()) visit_log.record(stats, VisitLog::today());
+                }
                 if (dirty || t.redraw || t.animating) {
                     display_power.before_frame(view->state().screen_off);
                     view->render(now);
