@@ -1,8 +1,14 @@
-// vitrine-pack stats [--config FILE] [--root DIR] [--csv]: the kiosk's anonymous visitor counts,
-// per day, for the curator.
+// vitrine-pack stats [--config FILE] [--root DIR] [--csv [--into DIR --name FILE]]: the kiosk's
+// anonymous visitor counts, per day, for the curator. --into writes the CSV file
+// itself, safely, into a folder on a USB stick (file_in_folder.h): a shell
+// redirection would follow whatever link the stick holds at that name.
+#include "file_in_folder.h"
 #include "pack_tool.h"
+#include "printable.h"
 #include "visit_log.h"
 
+#include <cerrno>
+#include <cstring>
 #include <map>
 
 namespace pack_tool {
@@ -15,10 +21,23 @@ std::string csv(const std::string& field) {
     return out + "\"";
 }
 
+std::string csv_table(const std::vector<platform::DailyCount>& rows) {
+    std::string out = "day,metric,item,count,total_ms\n";
+    for (const auto& r : rows)
+        out += r.day + "," + r.metric + "," + csv(r.item) + "," + std::to_string(r.count) + "," +
+               std::to_string(r.total_ms) + "\n";
+    return out;
+}
+
 int run_stats(const std::vector<std::string>& args) {
-    const Options o = parse_options(args, {"--csv"}, {"--root", "--config"});
+    const Options o = parse_options(args, {"--csv"}, {"--root", "--config", "--into", "--name"});
     if (!o.error.empty()) return usage_error("stats", o.error);
     if (!o.positional.empty()) return usage_error("stats", "takes no DIR; use --root");
+    const std::string into = o.value("--into"), name = o.value("--name");
+    if (!into.empty() || !name.empty()) {
+        if (!o.has("--csv") || into.empty() || name.empty())
+            return usage_error("stats", "--into DIR and --name FILE go together, with --csv");
+    }
     const std::optional<KioskPaths> where = kiosk_paths(o, "stats");
     if (!where) return kExitInvalid;
     const std::string path = where->root + "/stats.db";
@@ -28,11 +47,21 @@ int run_stats(const std::vector<std::string>& args) {
         std::fprintf(stderr, "vitrine-pack stats: %s\n", error.c_str());
         return kExitInvalid;
     }
+    if (o.has("--csv") && !into.empty()) {
+        if (!write_file_in_folder(into, name, csv_table(rows), &error)) {
+            std::fprintf(stderr, "vitrine-pack stats: %s\n", error.c_str());
+            return kExitInvalid;
+        }
+        std::printf("wrote %s to %s/%s\n", plural(rows.size(), "row").c_str(), kiosk::printable(into).c_str(),
+                    kiosk::printable(name).c_str());
+        return kExitOk;
+    }
     if (o.has("--csv")) {
-        std::printf("day,metric,item,count,total_ms\n");
-        for (const auto& r : rows)
-            std::printf("%s,%s,%s,%lld,%lld\n", r.day.c_str(), r.metric.c_str(), csv(r.item).c_str(),
-                        static_cast<long long>(r.count), static_cast<long long>(r.total_ms));
+        const std::string table = csv_table(rows);
+        if (std::fwrite(table.data(), 1, table.size(), stdout) != table.size() || std::fflush(stdout) != 0) {
+            std::fprintf(stderr, "vitrine-pack stats: cannot write the statistics: %s\n", std::strerror(errno));
+            return kExitInvalid;
+        }
         return kExitOk;
     }
     // A short summary per day: visits and their median-free average length.
@@ -49,7 +78,9 @@ int run_stats(const std::vector<std::string>& args) {
 
 }  // namespace
 
-VITRINE_PACK_COMMAND(70, "stats", "[--config FILE] [--root DIR] [--csv]",
-                     "the kiosk's anonymous visitor counts per day (default root /var/lib/vitrine)", run_stats);
+VITRINE_PACK_COMMAND(70, "stats", "[--config FILE] [--root DIR] [--csv [--into DIR --name FILE]]",
+                     "the kiosk's anonymous visitor counts per day (default root /var/lib/vitrine); --into "
+                     "writes the CSV as DIR/FILE, refusing links and anything but a real folder",
+                     run_stats);
 
 }  // namespace pack_tool
