@@ -1,5 +1,8 @@
 #include "command_line.h"
 
+#include "printable.h"
+
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -49,6 +52,11 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
                 return false;
             }
             out = args[++i];
+            // An empty path would quietly mean "the default" (no --config, no --pack).
+            if (out.empty()) {
+                parsed.error = a + " needs a value, not an empty string";
+                return false;
+            }
             return true;
         };
         std::string v;
@@ -59,7 +67,7 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
         } else if (a == "--windowed" || a == "--size") {
             if (!value(v)) return parsed;
             if (!parse_size(v, o.width, o.height)) {
-                parsed.error = a + " " + v + ": expected WIDTHxHEIGHT, e.g. 1920x1080";
+                parsed.error = a + " " + printable(v) + ": expected WIDTHxHEIGHT, e.g. 1920x1080";
                 return parsed;
             }
             size_given = true;
@@ -73,7 +81,7 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
         } else if (a == "--rotate") {
             if (!value(v)) return parsed;
             if (v != "0" && v != "90" && v != "180" && v != "270") {
-                parsed.error = "--rotate " + v + ": expected 0, 90, 180 or 270";
+                parsed.error = "--rotate " + printable(v) + ": expected 0, 90, 180 or 270";
                 return parsed;
             }
             o.rotation = std::atoi(v.c_str());
@@ -85,12 +93,13 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             if (!value(v)) return parsed;
             char* end = nullptr;
             o.panel_inches = std::strtof(v.c_str(), &end);
-            if (end == v.c_str() || *end || o.panel_inches < 3 || o.panel_inches > 120) {
-                parsed.error = "--panel-inches " + v + ": expected a diagonal between 3 and 120 inches";
+            // Written so that nan fails too.
+            if (end == v.c_str() || *end || !(std::isfinite(o.panel_inches) && o.panel_inches >= 3 && o.panel_inches <= 120)) {
+                parsed.error = "--panel-inches " + printable(v) + ": expected a diagonal between 3 and 120 inches";
                 return parsed;
             }
         } else {
-            parsed.error = "unknown option '" + a + "'";
+            parsed.error = "unknown option '" + printable(a) + "'";
             return parsed;
         }
     }

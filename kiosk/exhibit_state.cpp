@@ -199,6 +199,7 @@ bool notice_visible(const ExhibitState& s) { return !s.notice.text.empty() && s.
 void reset_for_next_visitor(ExhibitState& s, const Ui& ui, int64_t now_ms) {
     const Screen screen = s.screen;
     const ExhibitState::Notice notice = s.notice;
+    const PinLock pin_lock = s.pin_lock;
     const int64_t attract_start = s.attract_start_ms;
     VisitStats stats = std::move(s.stats);
     if (stats.in_session) {
@@ -211,6 +212,7 @@ void reset_for_next_visitor(ExhibitState& s, const Ui& ui, int64_t now_ms) {
     s = initial_state(ui, now_ms);
     s.stats = std::move(stats);
     s.notice = notice;
+    s.pin_lock = pin_lock;
     // Keep showing the attract loop (and its place in the quote rotation) if it
     // is on; the caller decides where the next visitor starts.
     if (screen == Screen::Attract) {
@@ -270,6 +272,7 @@ TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
         return r;  // a black screen: nothing moves, nothing is due
     }
     const bool countdown_before = countdown_visible(s, ui.pack);
+    const bool pin_locked_before = s.pin_lock.locked(s.now_ms);
     s.now_ms = std::max(s.now_ms, now);
 
     std::vector<Gesture> gestures;
@@ -299,6 +302,9 @@ TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
         } else {
             deadline(std::max(s.pin_opened_ms, s.last_input_ms) + kPinTimeoutMs);
         }
+        // A locked pad counts its seconds down, and shows the keys again when it ends.
+        if (pin_locked_before) r.redraw = true;
+        if (s.pin_lock.locked(now)) deadline(s.pin_lock.next_change_ms(now));
     }
 
     // Idle: countdown, then the attract loop with everything reset.

@@ -8,6 +8,7 @@
 #include "kinetic_scroll.h"
 #include "kiosk_config.h"
 #include "pack.h"
+#include "pin_lock.h"
 #include "visit_stats.h"
 
 #include <cstdint>
@@ -94,6 +95,7 @@ struct ExhibitState {
 
     GestureRecognizer gestures;
     int64_t now_ms = 0;               // the time of the latest update or tick
+    PinLock pin_lock;                 // wrong PINs; survives closing the pad and the reset between visitors
 
     // Anonymous counts for the curator; survives the reset between visitors.
     VisitStats stats;

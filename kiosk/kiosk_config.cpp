@@ -1,8 +1,14 @@
 #include "kiosk_config.h"
 
-#include "panel_rotation.h"
+#include "file_read.h"
+#include "printable.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <sstream>
 #include <toml++/toml.h>
 #include <tuple>
 
@@ -10,116 +16,326 @@ namespace kiosk {
 
 namespace {
 
-void error(KioskConfigResult& r, const std::string& path, const toml::source_region& where, const std::string& msg) {
-    r.diagnostics.push_back({Diagnostic::Severity::Error, path, int(where.begin.line), int(where.begin.column), msg});
+// A configuration is a few hundred bytes; a file far larger is not one.
+constexpr uint64_t kMaxConfigBytes = 256 * 1024;
+constexpr size_t kMaxPathBytes = 4095;  // PATH_MAX less its terminating zero
+
+// Every section and its keys. A key misspelt or put in the wrong section is
+// named with the one it most likely meant.
+const struct Section {
+    const char* name;
+    std::vector<std::string> keys;
+} kSections[] = {{"display", {"panel_inches", "rotation"}},
+                 {"staff", {"pin"}},
+                 {"pack", {"dir", "public_key", "allow_downgrade", "allow_other_exhibit"}},
+                 {"state", {"dir"}},
+                 {"hours", {"open", "close", "days", "battery_clock"}}};
+
+const char* const kDayNames[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+// Edits between two short words, to tell a misspelling from a different word.
+size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
 }
 
-// [hours]: open and close as "HH:MM" local time, and optionally the days.
-void read_hours(KioskConfigResult& r, const toml::table& root, const std::string& path) {
+bool close_to(std::string_view written, std::string_view known) {
+    if (written.size() > 40) return false;
+    std::string lower(written);
+    for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return edit_distance(lower, known) <= (known.size() <= 4 ? 1u : 2u);
+}
+
+// A value as the file wrote it, safe to quote: strings quoted and escaped,
+// numbers as numbers (nan and inf included).
+std::string quote(const toml::node& n) {
+    if (const auto* s = n.as_string()) return "\"" + printable(s->get()) + "\"";
+    if (const auto* i = n.as_integer()) return std::to_string(i->get());
+    if (const auto* f = n.as_floating_point()) {
+        std::ostringstream out;
+        out << f->get();
+        std::string text = out.str();
+        if (text.find_first_of(".eni") == std::string::npos) text += ".0";  // 90.0 is not 90
+        return text;
+    }
+    if (const auto* b = n.as_boolean()) return b->get() ? "true" : "false";
+    if (n.is_array_of_tables()) return "a list of tables";
+    if (const auto* a = n.as_array()) {
+        std::string text = "[";
+        for (size_t k = 0; k < a->size(); ++k) {
+            if (text.size() > kQuotedInputBytes) return text + ", …]";
+            text += (k ? ", " : "") + quote(*a->get(k));
+        }
+        return text + "]";
+    }
+    if (n.is_table()) return "a table";
+    return "a date or time";
+}
+
+bool is_absolute_path(const std::string& s) { return !s.empty() && s[0] == '/'; }
+
+bool has_control_characters(const std::string& s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+struct Reader {
+    KioskConfigResult& r;
+    std::string path;  // as quoted in messages
+
+    void add(Diagnostic::Severity severity, const toml::source_region& where, const std::string& msg) {
+        r.diagnostics.push_back({severity, path, int(where.begin.line), int(where.begin.column), msg});
+    }
+    void error(const toml::node& n, const std::string& msg) { add(Diagnostic::Severity::Error, n.source(), msg); }
+    void warning(const toml::node& n, const std::string& msg) { add(Diagnostic::Severity::Warning, n.source(), msg); }
+    // "[display] rotation = 4294967386: must be 0, 90, 180 or 270"
+    void bad_value(const toml::node& n, const char* section, const char* key, const std::string& rule) {
+        error(n, std::string("[") + section + "] " + key + " = " + quote(n) + ": " + rule);
+    }
+
+    // A path: a string, not empty, without control characters, not longer than
+    // the system allows. A relative one depends on the service's working folder.
+    void read_path(const toml::table& root, const char* section, const char* key, const char* what, std::string& out) {
+        const toml::node* n = root.at_path(std::string(section) + "." + key).node();
+        if (!n) return;
+        const auto* s = n->as_string();
+        if (!s || s->get().empty()) return bad_value(*n, section, key, std::string("must be the path of ") + what);
+        const std::string& v = s->get();
+        if (has_control_characters(v)) return bad_value(*n, section, key, "a path cannot hold control characters");
+        if (v.size() > kMaxPathBytes)
+            return bad_value(*n, section, key,
+                             "is " + std::to_string(v.size()) + " bytes long; a path has at most " +
+                                 std::to_string(kMaxPathBytes));
+        if (!is_absolute_path(v))
+            warning(*n, std::string("[") + section + "] " + key + " = " + quote(*n) +
+                            ": a relative path depends on the folder the kiosk starts in; write it from /");
+        out = v;
+    }
+
+    void check_names(const toml::table& root);
+    void read_display(const toml::table& root);
+    void read_staff(const toml::table& root);
+    void read_hours(const toml::table& root);
+};
+
+// Unknown sections and keys are errors (the setting meant is not in effect),
+// named with the known one they most likely meant.
+void Reader::check_names(const toml::table& root) {
+    for (const auto& [key, node] : root) {
+        const std::string name(key.str());
+        const auto* spec = std::find_if(std::begin(kSections), std::end(kSections),
+                                        [&](const Section& s) { return name == s.name; });
+        if (spec != std::end(kSections) && node.is_table()) {
+            for (const auto& [sub, value] : *node.as_table()) {
+                const std::string sub_name(sub.str());
+                if (std::find(spec->keys.begin(), spec->keys.end(), sub_name) != spec->keys.end()) continue;
+                std::string msg = "unknown key '" + printable(sub_name) + "' in [" + spec->name + "]";
+                std::string hint;
+                for (const std::string& k : spec->keys)
+                    if (hint.empty() && close_to(sub_name, k)) hint = "; did you mean '" + k + "'?";
+                for (const Section& other : kSections)
+                    if (hint.empty() && &other != spec &&
+                        std::find(other.keys.begin(), other.keys.end(), sub_name) != other.keys.end())
+                        hint = "; '" + sub_name + "' belongs under [" + other.name + "]";
+                if (hint.empty()) {
+                    hint = " (known: ";
+                    for (size_t k = 0; k < spec->keys.size(); ++k) hint += (k ? ", " : "") + spec->keys[k];
+                    hint += ")";
+                }
+                error(value, msg + hint);
+            }
+            continue;
+        }
+        if (spec != std::end(kSections)) {
+            error(node, "'" + name + "' must be one section, [" + name + "]; " + quote(node) + " is not read");
+            continue;
+        }
+        // A key written above every section, or a section misspelt.
+        std::string hint;
+        for (const Section& s : kSections) {
+            if (hint.empty() && !node.is_table() &&
+                std::find(s.keys.begin(), s.keys.end(), name) != s.keys.end())
+                hint = std::string("; '") + name + "' belongs under [" + s.name + "]";
+        }
+        for (const Section& s : kSections)
+            if (hint.empty() && close_to(name, s.name)) hint = std::string("; did you mean [") + s.name + "]?";
+        if (hint.empty()) hint = " (known: display, staff, pack, state, hours)";
+        error(node, "unknown section '" + printable(name) + "'" + hint);
+    }
+}
+
+void Reader::read_display(const toml::table& root) {
+    if (const toml::node* n = root.at_path("display.panel_inches").node()) {
+        std::optional<double> v;
+        if (const auto* f = n->as_floating_point()) v = f->get();
+        if (const auto* i = n->as_integer()) v = double(i->get());
+        // Written so that nan fails too.
+        if (!v || !(std::isfinite(*v) && *v >= 3 && *v <= 120))
+            bad_value(*n, "display", "panel_inches", "must be the panel's diagonal, a number of inches from 3 to 120");
+        else
+            r.config.panel_inches = float(*v);
+    }
+    if (const toml::node* n = root.at_path("display.rotation").node()) {
+        // Compared as the 64-bit number the file holds: never narrowed first.
+        const auto* i = n->as_integer();
+        const int64_t v = i ? i->get() : -1;
+        if (v != 0 && v != 90 && v != 180 && v != 270)
+            bad_value(*n, "display", "rotation", "must be 0, 90, 180 or 270");
+        else
+            r.config.rotation = int(v);
+    }
+}
+
+void Reader::read_staff(const toml::table& root) {
+    const toml::node* n = root.at_path("staff.pin").node();
+    if (!n) return;
+    const auto* s = n->as_string();
+    const bool digits = s && s->get().size() >= 4 && s->get().size() <= 8 &&
+                        std::all_of(s->get().begin(), s->get().end(), [](char c) { return c >= '0' && c <= '9'; });
+    // The value is not repeated: the message reaches the journal and the screen.
+    if (!digits)
+        error(*n, "[staff] pin: must be a string of 4 to 8 digits, e.g. pin = \"2468\"; the hidden exit stays shut");
+    else
+        r.config.staff_pin = s->get();
+}
+
+// [hours]: open and close as "HH:MM" local time, and optionally the days. A
+// schedule that is not understood, or that would never open, is not used: the
+// exhibit stays on rather than go dark for a mistake.
+void Reader::read_hours(const toml::table& root) {
+    if (const toml::node* n = root.at_path("hours.battery_clock").node()) {
+        if (const auto* b = n->as_boolean()) r.config.hours.battery_clock = b->get();
+        else bad_value(*n, "hours", "battery_clock", "must be true or false");
+    }
     const toml::node* open = root.at_path("hours.open").node();
     const toml::node* close = root.at_path("hours.close").node();
-    if (!open && !close) return;
-    OpeningHours& h = r.config.hours;
+    const toml::node* days = root.at_path("hours.days").node();
+    if (!open && !close) {
+        if (days) warning(*days, "[hours] days has no effect without open and close; the exhibit is always on");
+        return;
+    }
+    if (!open || !close) {
+        error(open ? *open : *close, std::string("[hours] ") + (open ? "open" : "close") + " without " +
+                                         (open ? "close" : "open") +
+                                         ": both are needed; the opening hours are not used");
+        return;
+    }
+    OpeningHours h = r.config.hours;
+    bool ok = true;
     for (auto [node, field, name] : {std::tuple{open, &h.open_minute, "open"}, std::tuple{close, &h.close_minute, "close"}}) {
-        const auto text = node ? node->value<std::string>() : std::nullopt;
-        const int minute = text ? parse_clock_time(*text) : -1;
-        if (minute < 0) {
-            const toml::source_region where = node ? node->source() : root.at_path("hours").node()->source();
-            error(r, path, where, std::string("'") + name + "' must be a time like \"09:30\" (both open and close are needed)");
-            return;
+        const auto* s = node->as_string();
+        const int minute = s ? parse_clock_time(s->get()) : -1;
+        if (minute < 0 || (minute == 24 * 60 && field == &h.open_minute)) {
+            bad_value(*node, "hours", name, "must be a time like \"09:30\" (00:00 to 24:00); the opening hours are not used");
+            ok = false;
         }
         *field = minute;
     }
-    if (const toml::node* days = root.at_path("hours.days").node()) {
-        static const char* names[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    if (days) {
         const toml::array* list = days->as_array();
         if (!list) {
-            error(r, path, days->source(), "'days' must be a list such as [\"tue\", \"wed\", \"sun\"]");
+            bad_value(*days, "hours", "days", "must be a list such as [\"tue\", \"wed\", \"sun\"]; the opening hours are not used");
             return;
         }
         for (bool& d : h.days) d = false;
         for (const toml::node& day : *list) {
-            const auto name = day.value<std::string>();
-            int index = -1;
-            for (int i = 0; i < 7; ++i)
-                if (name && *name == names[i]) index = i;
-            if (index < 0) {
-                error(r, path, day.source(), "unknown day; use mon, tue, wed, thu, fri, sat, sun");
+            const auto* name = day.as_string();
+            const auto* known = name ? std::find(std::begin(kDayNames), std::end(kDayNames), name->get()) : std::end(kDayNames);
+            if (known == std::end(kDayNames)) {
+                error(day, "[hours] days: " + quote(day) +
+                               " is not a day; use mon, tue, wed, thu, fri, sat, sun. The opening hours are not used");
                 return;
             }
-            h.days[index] = true;
+            h.days[known - std::begin(kDayNames)] = true;
+        }
+        if (std::none_of(std::begin(h.days), std::end(h.days), [](bool d) { return d; })) {
+            warning(*days, "[hours] days = " + quote(*days) +
+                               ": the kiosk would never open; the opening hours are not used and the exhibit stays on");
+            return;
         }
     }
+    if (!ok) return;
+    auto clock = [](int minute) {
+        char text[8];
+        std::snprintf(text, sizeof text, "%02d:%02d", minute / 60 % 100, minute % 60);
+        return std::string(text);
+    };
+    if (h.open_minute == h.close_minute)
+        warning(*close, "[hours] open and close are both " + clock(h.open_minute) +
+                            ": read as open all day on the days listed");
+    else if (h.close_minute < h.open_minute)
+        warning(*close, "[hours] close = " + clock(h.close_minute) + " is before open = " + clock(h.open_minute) +
+                            ": read as open overnight, from " + clock(h.open_minute) + " to " +
+                            clock(h.close_minute) + " the next morning");
     h.enabled = true;
+    r.config.hours = h;
+}
+
+// One line for staff on the screen: the first problem and how many more.
+std::string staff_summary(const std::vector<Diagnostic>& diagnostics) {
+    if (diagnostics.empty()) return "";
+    const auto first = std::find_if(diagnostics.begin(), diagnostics.end(),
+                                    [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::Error; });
+    const Diagnostic& shown = first != diagnostics.end() ? *first : diagnostics.front();
+    std::string text = "Kiosk configuration: " + shown.message;
+    if (diagnostics.size() > 1)
+        text += " (and " + std::to_string(diagnostics.size() - 1) + " more; see the journal)";
+    return text;
 }
 
 }  // namespace
 
 KioskConfigResult load_kiosk_config(const std::string& path) {
     KioskConfigResult r;
-    toml::table root;
-    try {
-        root = toml::parse_file(path);
-    } catch (const toml::parse_error& e) {
-        r.diagnostics.push_back({Diagnostic::Severity::Error, path, int(e.source().begin.line),
-                                 int(e.source().begin.column), std::string(e.description())});
+    Reader reader{r, printable(path, kMaxPathBytes)};
+    // Read once, without blocking: a FIFO, a device or a folder named as the
+    // configuration is refused with its reason. An integrator may link the file.
+    const FileRead file = read_regular_file(path, kMaxConfigBytes, FinalLink::Follow);
+    if (!file.ok()) {
+        r.diagnostics.push_back({Diagnostic::Severity::Error, reader.path, 0, 0,
+                                 "cannot read the kiosk's configuration: " + file.error +
+                                     "; every setting keeps its default"});
+        r.config.staff_note = staff_summary(r.diagnostics);
         return r;
     }
-    const struct {
-        const char* table;
-        std::vector<std::string> keys;
-    } known[] = {{"display", {"panel_inches", "rotation"}}, {"staff", {"pin"}}, {"pack", {"dir", "public_key"}}, {"state", {"dir"}},
-                 {"hours", {"open", "close", "days", "battery_clock"}}};
-    for (const auto& [key, node] : root) {
-        const std::string_view table = key.str();  // a structured binding cannot be captured in C++17
-        const auto* spec = std::find_if(std::begin(known), std::end(known),
-                                        [&](const auto& k) { return table == k.table; });
-        if (spec == std::end(known) || !node.is_table()) {
-            error(r, path, node.source(), "unknown section '" + std::string(key.str()) + "' (known: display, staff, pack, state, hours)");
-            continue;
+    toml::table root;
+    try {
+        root = toml::parse(std::string_view(reinterpret_cast<const char*>(file.bytes.data()), file.bytes.size()),
+                           path);
+    } catch (const toml::parse_error& e) {
+        r.diagnostics.push_back({Diagnostic::Severity::Error, reader.path, int(e.source().begin.line),
+                                 int(e.source().begin.column),
+                                 "not a TOML file: " + printable(e.description(), 200) +
+                                     "; every setting keeps its default"});
+        r.config.staff_note = staff_summary(r.diagnostics);
+        return r;
+    }
+    r.parsed = true;
+    reader.check_names(root);
+    reader.read_display(root);
+    reader.read_staff(root);
+    reader.read_path(root, "pack", "dir", "a pack folder", r.config.pack_dir);
+    reader.read_path(root, "pack", "public_key", "a NAME.pub file from vitrine-pack keygen", r.config.public_key);
+    // What `vitrine-pack install --config` may replace the current pack with.
+    for (auto [key, out] : {std::pair<const char*, bool*>{"allow_downgrade", &r.config.allow_downgrade},
+                            std::pair<const char*, bool*>{"allow_other_exhibit", &r.config.allow_other_exhibit}}) {
+        if (const toml::node* n = root.at_path(std::string("pack.") + key).node()) {
+            if (const auto* b = n->as_boolean()) *out = b->get();
+            else reader.bad_value(*n, "pack", key, "must be true or false");
         }
-        for (const auto& [sub, value] : *node.as_table()) {
-            if (std::find(spec->keys.begin(), spec->keys.end(), std::string(sub.str())) == spec->keys.end())
-                error(r, path, value.source(), "unknown key '" + std::string(sub.str()) + "' in [" + spec->table + "]");
-        }
     }
-    if (const toml::node* n = root.at_path("display.panel_inches").node()) {
-        const auto v = n->value<double>();
-        if (!v || *v < 3 || *v > 120) error(r, path, n->source(), "'panel_inches' must be a number from 3 to 120");
-        else r.config.panel_inches = float(*v);
-    }
-    if (const toml::node* n = root.at_path("display.rotation").node()) {
-        const auto v = n->value<int64_t>();
-        if (!v || !valid_rotation(int(*v))) error(r, path, n->source(), "'rotation' must be 0, 90, 180 or 270");
-        else r.config.rotation = int(*v);
-    }
-    if (const toml::node* n = root.at_path("staff.pin").node()) {
-        const auto v = n->value<std::string>();
-        if (!v || v->size() < 4 || v->size() > 8 || !std::all_of(v->begin(), v->end(), ::isdigit))
-            error(r, path, n->source(), "'pin' must be a string of 4 to 8 digits, e.g. pin = \"2468\"");
-        else r.config.staff_pin = *v;
-    }
-    if (const toml::node* n = root.at_path("pack.dir").node()) {
-        const auto v = n->value<std::string>();
-        if (!v || v->empty()) error(r, path, n->source(), "'dir' must be the path of a pack folder");
-        else r.config.pack_dir = *v;
-    }
-    if (const toml::node* n = root.at_path("pack.public_key").node()) {
-        const auto v = n->value<std::string>();
-        if (!v || v->empty()) error(r, path, n->source(), "'public_key' must be the path of a NAME.pub file from vitrine-pack keygen");
-        else r.config.public_key = *v;
-    }
-    if (const toml::node* n = root.at_path("state.dir").node()) {
-        const auto v = n->value<std::string>();
-        if (!v || v->empty()) error(r, path, n->source(), "'dir' must be the path of the kiosk's state folder");
-        else r.config.state_dir = *v;
-    }
-    read_hours(r, root, path);
-    if (const toml::node* n = root.at_path("hours.battery_clock").node()) {
-        const auto v = n->value<bool>();
-        if (!v) error(r, path, n->source(), "'battery_clock' must be true or false");
-        else r.config.hours.battery_clock = *v;
-    }
+    reader.read_path(root, "state", "dir", "the kiosk's state folder", r.config.state_dir);
+    reader.read_hours(root);
+    r.config.staff_note = staff_summary(r.diagnostics);
     return r;
 }
 

@@ -9,6 +9,8 @@
 //   [pack]
 //   dir = "/srv/exhibit"    # a fixed pack; without it, the one installed in the state folder
 //   public_key = "/etc/vitrine/pack-signing.pub"  # signed pack files are checked against it
+//   allow_downgrade = false      # vitrine-pack install --config: an older version may replace the current
+//   allow_other_exhibit = false  # ... and so may another exhibit (another id)
 //   [state]
 //   dir = "/var/lib/vitrine"  # installed packs and visitor statistics
 #pragma once
@@ -27,16 +29,27 @@ struct KioskConfig {
     std::string staff_pin;    // digits; empty disables the staff exit
     std::string pack_dir;     // empty: the installed pack, else the bundled exhibit
     std::string public_key = "/etc/vitrine/pack-signing.pub";  // installs (USB, fleet) verify against it
+    bool allow_downgrade = false;      // installs may replace the current pack with an older version of it
+    bool allow_other_exhibit = false;  // ... or with another exhibit
     std::string state_dir = "/var/lib/vitrine";  // installed packs (current, previous), stats.db
     OpeningHours hours;       // [hours] open = "09:00", close = "18:00", days = ["mon", ...]
+    // Empty when the file read cleanly; else one line for staff on the screen
+    // (the first problem; the journal has them all).
+    std::string staff_note;
 };
 
 struct KioskConfigResult {
     KioskConfig config;
     std::vector<Diagnostic> diagnostics;
+    // The file was read and is TOML; when false every setting is its default.
+    bool parsed = false;
     bool ok() const { return !has_errors(diagnostics); }
 };
 
+// Never blocks and never fails outright: a file that cannot be read (a folder, a
+// FIFO, a device, no permission), is not TOML, or holds a value out of range is
+// reported in the diagnostics, and what could not be read keeps its default so
+// the exhibit still shows.
 KioskConfigResult load_kiosk_config(const std::string& path);
 
 }  // namespace kiosk

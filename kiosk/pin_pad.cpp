@@ -1,5 +1,7 @@
 // The staff PIN pad, opened by the hidden corner gesture. The right PIN asks the
 // platform to exit; a wrong one simply closes the pad, showing visitors nothing.
+// Five wrong ones in a row lock the pad for a minute (pin_lock.h): it then shows
+// how long is left and takes no digits.
 #include "draw_helpers.h"
 #include "screens.h"
 #include "widgets.h"
@@ -21,10 +23,18 @@ void draw_pin_pad(const DrawContext& c) {
     draw_modal_panel(c.dl, p, {0, 0, W, H}, l.panel, 0.92f, u);
     const float dot = std::max(7 * u, 5.f);
     const float cy = l.display.y + l.display.h / 2;
-    for (size_t i = 0; i < c.state.pin_entered.size(); ++i)
+    const bool locked = c.state.pin_lock.locked(c.state.now_ms);
+    if (locked) {
+        const std::string text = pin_lock_text(c.state.pin_lock, c.state.now_ms);
+        const FontRole role = text_width(ui.fonts, FontRole::Body, text) <= l.display.w ? FontRole::Body : FontRole::Small;
+        const float th = ui.fonts.size(role);
+        draw_text(c.dl, ui.fonts, role, ImVec2(l.display.x, cy - th * 0.65f), p.paper, text);
+    }
+    for (size_t i = 0; i < c.state.pin_entered.size() && !locked; ++i)
         c.dl.AddCircleFilled(snap(l.display.x + dot * 2 + float(i) * dot * 3.5f, cy), dot, p.paper, 24);
     draw_rule(c.dl, l.display.x, l.display.right(), l.display.bottom(), 1, p.outline);
-    for (int i = 0; i < 12; ++i) draw_pill_button(c.dl, ui.fonts, p, l.keys[i], kKeyLabels[i]);
+    // Locked: the keys are not drawn, so nobody taps on in vain.
+    for (int i = 0; i < 12 && !locked; ++i) draw_pill_button(c.dl, ui.fonts, p, l.keys[i], kKeyLabels[i]);
 }
 
 bool pin_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
@@ -35,12 +45,18 @@ bool pin_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
         s.pin_entered.clear();
         return true;
     }
+    if (s.pin_lock.locked(s.now_ms)) return false;
     for (int i = 0; i < 12; ++i) {
         if (!l.keys[i].contains(g.x, g.y)) continue;
         if (i == 9) {
             s.pin_entered.clear();
         } else if (i == 11) {
-            if (!ui.config.staff_pin.empty() && s.pin_entered == ui.config.staff_pin) s.exit_requested = true;
+            if (!ui.config.staff_pin.empty() && s.pin_entered == ui.config.staff_pin) {
+                s.exit_requested = true;
+                s.pin_lock.right();
+            } else if (!s.pin_entered.empty()) {
+                s.pin_lock.wrong(s.now_ms);  // OK on an empty entry is no guess
+            }
             s.pin_open = false;
             s.pin_entered.clear();
         } else if (s.pin_entered.size() < 8) {

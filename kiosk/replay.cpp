@@ -1,6 +1,11 @@
 #include "replay.h"
 
+#include "printable.h"
+
+#include <algorithm>
+#include <cmath>
 #include <sstream>
+#include <string_view>
 
 namespace kiosk {
 
@@ -13,7 +18,7 @@ bool parse_number(const std::string& word, double& out) {
     if (word.empty()) return false;
     std::istringstream in(word);
     in >> out;
-    return !in.fail() && in.eof();
+    return !in.fail() && in.eof() && std::isfinite(out) && std::fabs(out) <= kMaxReplayPosition;
 }
 
 bool parse_integer(const std::string& word, int64_t& out) {
@@ -31,27 +36,42 @@ bool parse_integer(const std::string& word, int64_t& out) {
 
 ReplayScript parse_replay(const std::string& text, const std::string& name) {
     ReplayScript script;
-    std::istringstream lines(text);
-    std::string raw;
+    const std::string quoted_name = printable(name, 1024);
+    if (text.size() > kMaxReplayBytes) {
+        script.error = quoted_name + ": is " + std::to_string(text.size()) + " bytes; a replay script has at most " +
+                       std::to_string(kMaxReplayBytes);
+        return script;
+    }
+    std::string_view raw;  // the current line, not copied: it may be anything
+    size_t next = 0;
     int line_no = 0;
     int64_t last_time = 0;
+    // The reason, then the line as written: escaped, and cut after kQuotedInputBytes.
     auto fail = [&](const std::string& why) {
-        script.error = name + ":" + std::to_string(line_no) + ": " + why;
+        script.error = quoted_name + ":" + std::to_string(line_no) + ": " + why + "; the line reads: " + printable(raw);
         script.steps.clear();
         return script;
     };
-    while (std::getline(lines, raw)) {
+    auto word = [](const std::string& w) { return printable(w, 40); };
+    while (next < text.size()) {
+        const size_t end = std::min(text.find('\n', next), text.size());
+        raw = std::string_view(text).substr(next, end - next);
+        next = end + 1;
         ++line_no;
+        if (raw.size() > kMaxReplayLineBytes)
+            return fail("the line is " + std::to_string(raw.size()) + " bytes; a replay line has at most " +
+                        std::to_string(kMaxReplayLineBytes));
         const size_t hash = raw.find('#');
-        std::istringstream in(raw.substr(0, hash));
+        std::istringstream in(std::string(raw.substr(0, hash)));
         std::vector<std::string> words;
         for (std::string w; in >> w;) words.push_back(w);
         if (words.empty()) continue;
 
         ReplayStep step;
         step.line = line_no;
-        if (!parse_integer(words[0], step.time_ms) || step.time_ms < 0)
-            return fail("'" + words[0] + "' is not a time in milliseconds");
+        if (!parse_integer(words[0], step.time_ms) || step.time_ms < 0 || step.time_ms > kMaxReplayTimeMs)
+            return fail("'" + word(words[0]) + "' is not a time in milliseconds (0 to " +
+                        std::to_string(kMaxReplayTimeMs) + ")");
         if (step.time_ms < last_time)
             return fail("time " + words[0] + " goes back before " + std::to_string(last_time));
         last_time = step.time_ms;
@@ -67,9 +87,10 @@ ReplayScript parse_replay(const std::string& text, const std::string& name) {
             int64_t finger = 0;
             double x = 0, y = 0;
             if (!parse_integer(words[2], finger) || finger < 0 || finger > kMaxFingerId)
-                return fail("'" + words[2] + "' is not a finger id (0 to " + std::to_string(kMaxFingerId) + ")");
+                return fail("'" + word(words[2]) + "' is not a finger id (0 to " + std::to_string(kMaxFingerId) + ")");
             if (!parse_number(words[3], x) || !parse_number(words[4], y))
-                return fail("'" + words[3] + " " + words[4] + "' is not an x y position");
+                return fail("'" + word(words[3]) + " " + word(words[4]) + "' is not an x y position (finite pixels, at most " +
+                            std::to_string(int(kMaxReplayPosition)) + " either way)");
             step.input.type = action == "down" ? InputEvent::Type::Down
                               : action == "move" ? InputEvent::Type::Move
                                                  : InputEvent::Type::Up;
@@ -78,7 +99,7 @@ ReplayScript parse_replay(const std::string& text, const std::string& name) {
             step.input.y = float(y);
             step.input.time_ms = step.time_ms;
         } else {
-            return fail("unknown action '" + action + "' (expected down, move, up or shot)");
+            return fail("unknown action '" + word(action) + "' (expected down, move, up or shot)");
         }
         script.steps.push_back(step);
     }

@@ -7,15 +7,26 @@
 //
 // Actions: down, move, up (finger x y) and shot FILE. Blank lines and # comments
 // are ignored. Times never go backwards.
+//
+// A script is input like any other: a bad line is reported by number with at most
+// kQuotedInputBytes of it, escaped; a file too large or a line too long is refused.
 #pragma once
 
 #include "input.h"
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace kiosk {
+
+// A day of touches at 60 events a second is under 10 MB.
+constexpr uint64_t kMaxReplayBytes = 16 * 1024 * 1024;
+constexpr size_t kMaxReplayLineBytes = 4096;
+constexpr int64_t kMaxReplayTimeMs = 1'000'000'000'000;  // about 31 years of virtual time
+constexpr double kMaxReplayPosition = 100000;             // pixels either way of the display's origin
 
 struct ReplayStep {
     enum class Action { Input, Shot };
@@ -32,6 +43,7 @@ struct ReplayScript {
     bool ok() const { return error.empty(); }
 };
 
+// NAME is how messages call the script (its path); it is quoted escaped.
 ReplayScript parse_replay(const std::string& text, const std::string& name);
 
 }  // namespace kiosk
