@@ -1,8 +1,9 @@
 #include "exhibit_source.h"
 
+#include "file_read.h"
 #include "pack_install.h"
+#include "printable.h"
 
-#include <fstream>
 #include <sys/stat.h>
 
 namespace platform {
@@ -15,8 +16,7 @@ ExhibitSource::ExhibitSource(std::string fixed_dir, std::string state_dir, std::
       usb_status_path_(std::move(usb_status_path)) {
     dir_ = resolve();
     // A report left from before the kiosk started is old news.
-    struct stat st {};
-    if (stat(usb_status_path_.c_str(), &st) == 0) usb_report_seen_ = st.st_mtime;
+    report_changed();
 }
 
 std::string ExhibitSource::resolve() const {
@@ -33,17 +33,48 @@ bool ExhibitSource::check_for_new_pack() {
     return true;
 }
 
-std::optional<UsbReport> ExhibitSource::check_usb_report() {
+namespace {
+
+// The report is two short lines; a file far larger was not written by the job.
+constexpr uint64_t kMaxUsbReportBytes = 4096;
+// What staff read on the screen: one stick's message, not a page.
+constexpr size_t kMaxUsbMessageBytes = 400;
+
+}  // namespace
+
+// The report's time and size without following a link or opening anything: a
+// FIFO or a device left at the path must not hold up the kiosk's loop.
+bool ExhibitSource::report_changed() {
     struct stat st {};
-    if (stat(usb_status_path_.c_str(), &st) != 0 || st.st_mtime == usb_report_seen_) return std::nullopt;
-    usb_report_seen_ = st.st_mtime;
-    std::ifstream in(usb_status_path_);
-    std::string outcome, message;
-    std::getline(in, outcome);
-    std::getline(in, message);
+    if (lstat(usb_status_path_.c_str(), &st) != 0) return false;
+    const UsbStamp stamp{st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ino, st.st_size};
+    if (stamp == usb_report_seen_) return false;
+    usb_report_seen_ = stamp;
+    return true;
+}
+
+std::optional<UsbReport> ExhibitSource::check_usb_report() {
+    if (!report_changed()) return std::nullopt;
+    // The update job handles sticks anyone can plug in: its report is read as
+    // untrusted text, a regular file only, bounded, and escaped before it is shown.
+    const kiosk::FileRead file = kiosk::read_regular_file(usb_status_path_, kMaxUsbReportBytes);
+    if (file.missing) return std::nullopt;  // removed since it was seen
+    if (!file.ok())
+        return UsbReport{true, "USB stick: the update's report could not be read (" +
+                                   kiosk::printable(usb_status_path_, 200) + " " + file.error + ")"};
+    const std::string text = file.text();
+    const size_t end = text.find('\n');
+    const std::string outcome = text.substr(0, end);
+    std::string message;
+    if (end != std::string::npos) message = text.substr(end + 1, text.find('\n', end + 1) - end - 1);
+    message = kiosk::printable(message, kMaxUsbMessageBytes);
     if (outcome == "ok") return UsbReport{false, "USB stick: " + message};
     if (outcome == "refused") return UsbReport{true, "USB stick: " + message + ". The exhibit is unchanged."};
-    return UsbReport{false, "USB stick: " + (message.empty() ? std::string("nothing to do") : message)};
+    if (outcome == "none" || outcome.empty() || outcome == "nothing")
+        return UsbReport{false, "USB stick: " + (message.empty() ? std::string("nothing to do") : message)};
+    // Neither outcome the job writes: never shown as a success.
+    return UsbReport{true, "USB stick: the update's report is not understood (" + kiosk::printable(outcome, 40) +
+                               "). The exhibit is unchanged."};
 }
 
 }  // namespace platform

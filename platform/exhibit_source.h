@@ -26,15 +26,29 @@ public:
     // True once when a different pack has been installed since dir() was chosen;
     // dir() then names it.
     bool check_for_new_pack();
-    // What the USB update last reported, once per new report.
+    // What the USB update last reported, once per new report. The report is read
+    // as a regular file of a few KiB (never a link, a FIFO or a device) and its
+    // text is escaped and cut before it reaches the screen.
     std::optional<UsbReport> check_usb_report();
 
 private:
+    // A new report is a new file (the job renames it into place) or new bytes:
+    // its time to the nanosecond, its inode and its size tell.
+    struct UsbStamp {
+        std::time_t seconds = 0;
+        long nanoseconds = 0;
+        unsigned long inode = 0;
+        long long size = -1;
+        bool operator==(const UsbStamp& o) const {
+            return seconds == o.seconds && nanoseconds == o.nanoseconds && inode == o.inode && size == o.size;
+        }
+    };
     std::string resolve() const;
+    bool report_changed();
 
     std::string fixed_dir_, state_dir_, bundled_dir_, usb_status_path_;
     std::string dir_;
-    std::time_t usb_report_seen_ = 0;
+    UsbStamp usb_report_seen_;
 };
 
 }  // namespace platform

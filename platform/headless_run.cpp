@@ -1,12 +1,12 @@
 #include "headless_run.h"
 
+#include "file_read.h"
 #include "kiosk_view.h"
 #include "offscreen.h"
+#include "printable.h"
 #include "replay.h"
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 namespace platform {
 
@@ -20,7 +20,7 @@ bool shoot(Offscreen& target, KioskView& view, const std::string& path, int64_t 
         std::fprintf(stderr, "vitrine: %s\n", error.c_str());
         return false;
     }
-    std::fprintf(stderr, "vitrine: wrote %s\n", path.c_str());
+    std::fprintf(stderr, "vitrine: wrote %s\n", kiosk::printable(path, 1024).c_str());
     return true;
 }
 
@@ -30,14 +30,15 @@ int run_headless(const kiosk::KioskOptions& options, const kiosk::KioskConfig& c
                  const std::string& font_dir) {
     kiosk::ReplayScript script;
     if (!options.replay.empty()) {
-        std::ifstream in(options.replay, std::ios::binary);
-        if (!in) {
-            std::fprintf(stderr, "vitrine: %s: cannot read the replay script\n", options.replay.c_str());
+        // Read once, bounded and without blocking: a FIFO or a device named as the
+        // script is refused, and a huge file is not swallowed.
+        const kiosk::FileRead file = kiosk::read_regular_file(options.replay, kiosk::kMaxReplayBytes, kiosk::FinalLink::Follow);
+        if (!file.ok()) {
+            std::fprintf(stderr, "vitrine: %s: cannot read the replay script: %s\n",
+                         kiosk::printable(options.replay, 1024).c_str(), file.error.c_str());
             return 1;
         }
-        std::ostringstream text;
-        text << in.rdbuf();
-        script = kiosk::parse_replay(text.str(), options.replay);
+        script = kiosk::parse_replay(file.text(), options.replay);
         if (!script.ok()) {
             std::fprintf(stderr, "vitrine: %s\n", script.error.c_str());
             return 1;

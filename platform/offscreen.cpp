@@ -1,6 +1,15 @@
 #include "offscreen.h"
 
+#include "file_read.h"
+#include "printable.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <stb_image_write.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace platform {
 
@@ -37,12 +46,71 @@ bool Offscreen::save_png(const std::string& path, std::string* error) const {
     return write_png(path, surface_->w, surface_->h, rgba.data(), error);
 }
 
-bool write_png(const std::string& path, int width, int height, const uint8_t* rgba, std::string* error) {
-    if (!stbi_write_png(path.c_str(), width, height, 4, rgba, width * 4)) {
-        if (error) *error = path + ": cannot write the PNG";
+namespace {
+
+std::string errno_words(int error_number) {
+    std::string text = std::strerror(error_number);
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = char(text[0] - 'A' + 'a');
+    return text;
+}
+
+void append_bytes(void* context, void* data, int size) {
+    auto* out = static_cast<std::vector<uint8_t>*>(context);
+    const auto* bytes = static_cast<const uint8_t*>(data);
+    out->insert(out->end(), bytes, bytes + size);
+}
+
+}  // namespace
+
+bool write_file_replacing(const std::string& path, const std::vector<uint8_t>& bytes, std::string* error) {
+    const std::string name = kiosk::printable(path, 1024);
+    auto fail = [&](const std::string& why) {
+        if (error) *error = name + ": " + why;
         return false;
+    };
+    // Whatever is at PATH is replaced by a rename: only ever a regular file (or
+    // nothing), never a device such as /dev/full or a folder.
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+        return fail(std::string("is a ") + kiosk::file_type_name(st.st_mode) + "; a screenshot is written as a regular file");
+    const std::filesystem::path target(path);
+    const std::string folder = target.has_parent_path() ? target.parent_path().string() : ".";
+    std::string temp = (std::filesystem::path(folder) / ("." + target.filename().string() + ".XXXXXX")).string();
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) return fail("cannot write in " + kiosk::printable(folder, 1024) + ": " + errno_words(errno));
+    size_t done = 0;
+    int write_error = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            write_error = n < 0 ? errno : ENOSPC;
+            break;
+        }
+        done += size_t(n);
+    }
+    // A full disk or a quota can also surface only at close.
+    if (::fchmod(fd, 0644) != 0 && !write_error) write_error = errno;
+    if (::close(fd) != 0 && !write_error) write_error = errno;
+    if (write_error) {
+        ::unlink(temp.c_str());
+        return fail("cannot write the PNG: " + errno_words(write_error));
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        return fail("cannot write the PNG: " + errno_words(err));
     }
     return true;
+}
+
+bool write_png(const std::string& path, int width, int height, const uint8_t* rgba, std::string* error) {
+    std::vector<uint8_t> png;
+    if (!stbi_write_png_to_func(append_bytes, &png, width, height, 4, rgba, width * 4) || png.empty()) {
+        if (error) *error = kiosk::printable(path, 1024) + ": cannot encode the PNG";
+        return false;
+    }
+    return write_file_replacing(path, png, error);
 }
 
 }  // namespace platform

@@ -28,6 +28,13 @@ private:
     SDL_Renderer* renderer_ = nullptr;
 };
 
+// Writes the PNG beside PATH under a temporary name, then renames it over PATH:
+// a failed write (a full disk, a read-only or missing folder) leaves no broken
+// file and returns false with the reason in ERROR ("shot.png: cannot write the
+// PNG: no space left on device"). PATH must be a regular file or nothing.
 bool write_png(const std::string& path, int width, int height, const uint8_t* rgba, std::string* error);
+
+// The same for any bytes.
+bool write_file_replacing(const std::string& path, const std::vector<uint8_t>& bytes, std::string* error);
 
 }  // namespace platform

@@ -1,6 +1,7 @@
 #include "scripted_kiosk.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 
 namespace platform {
@@ -22,8 +23,12 @@ void ScriptedKiosk::wait(int64_t ms) {
     }
 }
 
-void ScriptedKiosk::play(const std::string& relative_script) {
+bool ScriptedKiosk::play(const std::string& relative_script) {
     const kiosk::ReplayScript script = kiosk::parse_replay(relative_script, "script");
+    if (!script.ok()) {
+        std::fprintf(stderr, "vitrine: %s\n", script.error.c_str());
+        return false;
+    }
     const int64_t start = now_;
     for (const kiosk::ReplayStep& step : script.steps) {
         wait(start + step.time_ms - now_);
@@ -33,6 +38,7 @@ void ScriptedKiosk::play(const std::string& relative_script) {
             view_.handle(e);
         }
     }
+    return true;
 }
 
 void ScriptedKiosk::tap(const kiosk::Rect& r, int64_t after_ms) { tap(r.x + r.w / 2, r.y + r.h / 2, after_ms); }

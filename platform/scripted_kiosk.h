@@ -20,7 +20,8 @@ public:
     bool open(int width, int height, kiosk::PackLoadResult pack, const kiosk::KioskConfig& config, std::string* error);
 
     // Plays script lines (the replay format) whose times are relative to now.
-    void play(const std::string& relative_script);
+    // A script that does not parse plays nothing: false, and the reason on stderr.
+    bool play(const std::string& relative_script);
     // Lets `ms` of virtual time pass, ticking as the main loop would.
     void wait(int64_t ms);
     // A tap on the middle of `r` (or at x, y) after `after_ms`.

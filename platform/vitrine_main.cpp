@@ -26,19 +26,31 @@ int main(int argc, char** argv) {
         return 0;
     }
 
-    // The kiosk's configuration: --config, else the system's when there is one.
+    // The kiosk's configuration: --config, else the system's when there is one
+    // (a link there counts, even a broken one: it is reported, not skipped).
     kiosk::KioskConfig config;
     std::error_code ec;
     // A headless run (previews, tests) is about the pack, not this machine's panel:
     // it reads a configuration only when given one.
     const char* system_config = "/etc/vitrine/vitrine.toml";
-    const std::string config_path = !options.config.empty() ? options.config
-                                    : !options.headless && std::filesystem::exists(system_config, ec) ? system_config
-                                                                                                       : "";
+    const bool system_config_there =
+        !options.headless && std::filesystem::exists(std::filesystem::symlink_status(system_config, ec));
+    const std::string config_path = !options.config.empty() ? options.config : system_config_there ? system_config : "";
     if (!config_path.empty()) {
         const kiosk::KioskConfigResult loaded = kiosk::load_kiosk_config(config_path);
         for (const kiosk::Diagnostic& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-        // A broken configuration never keeps the exhibit dark: what could be read is used.
+        // A headless run is a tool: told to use a configuration that has errors,
+        // it stops rather than draw something the configuration did not ask for.
+        if (options.headless && !loaded.ok()) {
+            std::fprintf(stderr, "vitrine: not drawing: the configuration has errors\n");
+            return 1;
+        }
+        if (!loaded.parsed)
+            std::fprintf(stderr, "vitrine: the kiosk's configuration could not be used; running with every default\n");
+        else if (!loaded.ok())
+            std::fprintf(stderr, "vitrine: the settings named above keep their defaults\n");
+        // The kiosk itself never keeps the exhibit dark over its configuration:
+        // what could be read is used, and staff see the first problem on screen.
         config = loaded.config;
     }
     if (options.panel_inches > 0) config.panel_inches = options.panel_inches;

@@ -96,6 +96,13 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
             const char* hang_env = std::getenv("VITRINE_TEST_HANG_AFTER_MS");
             const int64_t hang_at = hang_env ? int64_t(SDL_GetTicks64()) + std::atoll(hang_env) : -1;
             bool dirty = true;
+            // Staff see what the configuration got wrong at the start, and again
+            // whenever a touch wakes the screen outside opening hours (a staff check).
+            const auto show_config_note = [&](int64_t at) {
+                if (!config.staff_note.empty()) view->show_notice(config.staff_note, true, at);
+            };
+            show_config_note(int64_t(SDL_GetTicks64()));
+            bool was_off = false;
             bool new_pack_waiting = false;
             int64_t next_watch = 0;
             while (!g_stop && !view->exit_requested()) {
@@ -138,6 +145,11 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                     }
                 }
                 const kiosk::TickResult t = view->tick(now);
+                if (was_off && !view->state().screen_off) {
+                    show_config_note(now);
+                    dirty = true;
+                }
+                was_off = view->state().screen_off;
                 if (visit_log.is_open()) {
                     // The date only when there is something to file under it: not every frame.
                     const std::vector<kiosk::StatEvent> stats = view->drain_stats();

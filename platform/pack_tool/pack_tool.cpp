@@ -86,10 +86,10 @@ std::optional<KioskPaths> kiosk_paths(const Options& o, const char* command) {
     p.root = platform::kDefaultInstallRoot;
     if (const std::string config = o.value("--config"); !config.empty()) {
         const kiosk::KioskConfigResult loaded = kiosk::load_kiosk_config(config);
-        if (!loaded.ok()) {
-            std::fprintf(stderr, "vitrine-pack %s: %s\n", command, loaded.diagnostics.front().to_string().c_str());
-            return std::nullopt;
-        }
+        // Every problem, warnings too; an error stops the command (its settings would be the defaults).
+        for (const kiosk::Diagnostic& d : loaded.diagnostics)
+            std::fprintf(stderr, "vitrine-pack %s: %s\n", command, d.to_string().c_str());
+        if (!loaded.ok()) return std::nullopt;
         p.root = loaded.config.state_dir;
         p.pubkey = loaded.config.public_key;
     }
