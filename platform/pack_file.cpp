@@ -1,7 +1,9 @@
 // Signed pack files: keys, build, verify and unpack. See pack_file.h for the format.
 #include "pack_file.h"
 
+#include "file_read.h"
 #include "media_pipeline.h"
+#include "output_file.h"
 #include "pack_loader.h"
 
 #include <archive.h>
@@ -19,6 +21,7 @@
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 namespace fs = std::filesystem;
 
@@ -33,14 +36,15 @@ constexpr size_t kMaxManifestBytes = 8 * 1024 * 1024;  // 10 000 lines of up to 
 constexpr size_t kMaxSignatureBytes = 4096;
 constexpr size_t kMaxKeyFileBytes = 4096;
 constexpr size_t kChunk = 64 * 1024;
-// libarchive pads a tar to whole 10 KiB records; more than this after the end of
-// the archive is not padding.
-constexpr uint64_t kMaxTrailingBytes = 1024 * 1024;
-
 // The gzip header build writes: deflate, no flags, no timestamp, no extra flags, Unix.
 constexpr uint8_t kGzipHeader[10] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03};
 
-std::string errno_text() { return std::strerror(errno); }
+// strerror's words, lower-cased the way messages read ("permission denied").
+std::string errno_text() {
+    std::string text = std::strerror(errno);
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = char(text[0] - 'A' + 'a');
+    return text;
+}
 
 std::string to_hex(const uint8_t* data, size_t size) {
     static const char digits[] = "0123456789abcdef";
@@ -80,36 +84,6 @@ std::string key_id_of(const uint8_t* public_key) {
     return to_hex(digest, 8);
 }
 
-// CRC-32 (gzip's), eight bytes at a time: it runs over every inflated byte.
-uint32_t crc32_update(uint32_t crc, const uint8_t* data, size_t size) {
-    // Plain arrays, not std::array: this loop must be fast in Debug builds too.
-    struct Tables {
-        uint32_t t[8][256];
-        Tables() {
-            for (uint32_t i = 0; i < 256; ++i) {
-                uint32_t c = i;
-                for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-                t[0][i] = c;
-            }
-            for (uint32_t i = 0; i < 256; ++i)
-                for (int k = 1; k < 8; ++k) t[k][i] = t[0][t[k - 1][i] & 0xff] ^ (t[k - 1][i] >> 8);
-        }
-    };
-    static const Tables tables;
-    const auto& t = tables.t;
-    crc = ~crc;
-    while (size >= 8) {
-        const uint32_t lo = crc ^ (uint32_t(data[0]) | uint32_t(data[1]) << 8 | uint32_t(data[2]) << 16 |
-                                   uint32_t(data[3]) << 24);
-        crc = t[7][lo & 0xff] ^ t[6][(lo >> 8) & 0xff] ^ t[5][(lo >> 16) & 0xff] ^ t[4][lo >> 24] ^ t[3][data[4]] ^
-              t[2][data[5]] ^ t[1][data[6]] ^ t[0][data[7]];
-        data += 8;
-        size -= 8;
-    }
-    while (size-- > 0) crc = t[0][(crc ^ *data++) & 0xff] ^ (crc >> 8);
-    return ~crc;
-}
-
 class Fd {
 public:
     explicit Fd(int fd = -1) : fd_(fd) {}
@@ -145,34 +119,25 @@ bool write_all(int fd, const void* data, size_t size) {
     return true;
 }
 
-// Reads a whole (small) file; false with `error` set when it is missing, not a
-// regular file, larger than `max_bytes` or unreadable.
-bool read_small_file(const std::string& path, size_t max_bytes, std::string& out, std::string& error) {
-    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!fd.ok()) {
-        error = path + ": cannot open: " + errno_text();
+// "cannot read PATH: permission denied", "PATH is a FIFO, not a regular file".
+std::string read_problem(const std::string& path, const kiosk::FileRead& read) {
+    if (read.error.rfind("is ", 0) == 0) return path + " " + read.error;
+    return "cannot read " + path + ": " + read.error;
+}
+
+// Reads a whole (small) file, opened first and checked through its descriptor
+// (kiosk::read_regular_file): false with `error` set when it is missing, not a
+// regular file, larger than `max_bytes` or unreadable. The bytes read are wiped
+// from the intermediate buffer, since a secret key goes through here.
+bool read_small_file(const std::string& path, size_t max_bytes, std::string& out, std::string& error,
+                     kiosk::FinalLink final_link = kiosk::FinalLink::Refuse) {
+    kiosk::FileRead read = kiosk::read_regular_file(path, max_bytes, final_link);
+    if (!read.ok()) {
+        error = read_problem(path, read);
         return false;
     }
-    struct stat st {};
-    if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) {
-        error = path + ": not a regular file";
-        return false;
-    }
-    if (uint64_t(st.st_size) > max_bytes) {
-        error = path + ": too large (" + std::to_string(st.st_size) + " bytes)";
-        return false;
-    }
-    out.assign(size_t(st.st_size), '\0');
-    size_t got = 0;
-    while (got < out.size()) {
-        const ssize_t n = ::read(fd.get(), &out[got], out.size() - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            error = path + ": cannot read: " + (n < 0 ? errno_text() : "file shrank while reading");
-            return false;
-        }
-        got += size_t(n);
-    }
+    out.assign(read.bytes.begin(), read.bytes.end());
+    if (!read.bytes.empty()) sodium_memzero(read.bytes.data(), read.bytes.size());
     return true;
 }
 
@@ -227,7 +192,7 @@ struct SecretKey {
 
 bool load_secret_key(const std::string& path, SecretKey& key, std::string& error) {
     std::string text;
-    if (!read_small_file(path, kMaxKeyFileBytes, text, error)) return false;
+    if (!read_small_file(path, kMaxKeyFileBytes, text, error, kiosk::FinalLink::Follow)) return false;
     std::string id, hex;
     const bool parsed = parse_key_file(text, kSecretKeyHeader, id, hex, error);
     sodium_memzero(&text[0], text.size());
@@ -302,40 +267,99 @@ std::string digest_hex(crypto_hash_sha256_state& state) {
 std::string mib(uint64_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MiB"; }
 
 // ---------------------------------------------------------------------------
-// Reading: the file goes through two libarchive readers. The outer one ("raw"
-// format, gzip filter) inflates the stream; the inner one reads tar from the
-// inflated bytes through a callback, which computes the CRC-32 of everything
-// inflated, so it can be checked against the gzip trailer at the end (libarchive
-// does not check it). Every byte of the file is covered: the header is compared
-// with what build writes, the deflate data and trailer by the CRC and length.
+// The tar entries build writes: a regular file, mode 0644, owner 0, mtime 0. The
+// verifier regenerates each header from the name and size it read, so both sides
+// must describe an entry the same way.
+void describe_entry(archive_entry* e, const std::string& name, uint64_t size) {
+    archive_entry_set_pathname(e, name.c_str());
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_perm(e, 0644);
+    archive_entry_set_size(e, la_int64_t(size));
+    archive_entry_set_mtime(e, 0, 0);
+    archive_entry_set_uid(e, 0);
+    archive_entry_set_gid(e, 0);
+}
+
+// The exact header bytes build writes for an entry (pax_restricted: a ustar
+// header, preceded by a pax header when the name needs one).
+std::string canonical_header(const std::string& name, uint64_t size) {
+    struct Capture {
+        std::string bytes;
+        bool done = false;
+        static la_ssize_t write(archive*, void* self, const void* data, size_t n) {
+            auto* capture = static_cast<Capture*>(self);
+            if (capture->done) return ARCHIVE_FATAL;  // the entry's data and the end: not wanted
+            capture->bytes.append(static_cast<const char*>(data), n);
+            return la_ssize_t(n);
+        }
+    } capture;
+    std::unique_ptr<archive, int (*)(archive*)> a(archive_write_new(), archive_write_free);
+    std::unique_ptr<archive_entry, void (*)(archive_entry*)> e(archive_entry_new(), archive_entry_free);
+    if (!a || !e) return "";
+    describe_entry(e.get(), name, size);
+    // Unblocked, so the header reaches the callback as soon as it is written.
+    if (archive_write_set_format_pax_restricted(a.get()) != ARCHIVE_OK ||
+        archive_write_set_bytes_per_block(a.get(), 0) != ARCHIVE_OK ||
+        archive_write_open(a.get(), &capture, nullptr, &Capture::write, nullptr) != ARCHIVE_OK ||
+        archive_write_header(a.get(), e.get()) != ARCHIVE_OK)
+        capture.bytes.clear();
+    // Closing would write the entry's data as zeros: the first write fails instead.
+    capture.done = true;
+    archive_write_close(a.get());
+    return capture.bytes;
+}
+
+constexpr size_t kTarBlock = 512;
+constexpr size_t kTarRecord = 10240;  // tar's standard blocking (build, compressing, does not pad to it)
+
+// ---------------------------------------------------------------------------
+// Reading. The file must be one gzip member and nothing else: the header build
+// writes, a deflate stream (inflated here with zlib, so its end is known
+// exactly), the CRC-32 and length of what it inflated, then the end of the file.
+// A libarchive tar reader reads the inflated bytes through a callback. Every
+// byte is then covered: the gzip header by comparison, the deflate stream by
+// what it inflates to, the trailer by the CRC and length, and the inflated tar
+// stream by a hash compared with the stream build would write for the same
+// entries (each header regenerated from the name and size read, the data as
+// read, zero padding, the end-of-archive blocks and the record padding). So no
+// byte can be added or changed outside the signed files' contents, which the
+// manifest's hashes cover.
 
 class PackReader {
 public:
-    PackReader() : buf_(kChunk) {}
+    PackReader() : buf_(kChunk), in_(kChunk) {
+        crypto_generichash_init(&actual_, nullptr, 0, crypto_generichash_BYTES);
+        crypto_generichash_init(&expected_, nullptr, 0, crypto_generichash_BYTES);
+    }
     PackReader(const PackReader&) = delete;
     PackReader& operator=(const PackReader&) = delete;
     ~PackReader() {
         if (tar_) archive_read_free(tar_);
-        if (raw_) archive_read_free(raw_);
+        if (inflating_) inflateEnd(&z_);
     }
 
-    // False with `error` (a reason, without the file name) when the file is not
-    // a gzip stream of the kind build writes.
+    // False with `error` (a reason, without the file name) when the file cannot
+    // be read or is not a gzip stream of the kind build writes.
     bool open(const std::string& path, std::string& error) {
-        fd_.reset(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+        // Opened first, then checked: no final symlink, no waiting on a FIFO.
+        fd_.reset(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY));
         if (!fd_.ok()) {
-            error = "cannot open: " + errno_text();
+            error = errno == ELOOP ? "it is a symbolic link; only a regular file is read" : "cannot be read: " + errno_text();
             return false;
         }
         struct stat st {};
-        if (::fstat(fd_.get(), &st) != 0 || !S_ISREG(st.st_mode)) {
-            error = "not a regular file";
+        if (::fstat(fd_.get(), &st) != 0) {
+            error = "cannot be read: " + errno_text();
             return false;
         }
+        if (!S_ISREG(st.st_mode)) {
+            error = std::string("it is a ") + kiosk::file_type_name(st.st_mode) + ", not a regular file";
+            return false;
+        }
+        size_ = uint64_t(st.st_size);
         uint8_t header[sizeof kGzipHeader];
-        if (st.st_size < off_t(sizeof header + 8) || ::pread(fd_.get(), header, sizeof header, 0) != ssize_t(sizeof header) ||
-            ::pread(fd_.get(), trailer_, 8, st.st_size - 8) != 8) {
-            error = "not a pack file (too short to be a gzip'd archive)";
+        if (size_ < sizeof header + 8 || !read_exact(header, sizeof header, error)) {
+            if (error.empty()) error = "not a pack file (too short to be a gzip'd archive)";
             return false;
         }
         if (header[0] != 0x1f || header[1] != 0x8b) {
@@ -346,18 +370,14 @@ public:
             error = "damaged or not made by vitrine-pack build (unexpected gzip header)";
             return false;
         }
-        raw_ = archive_read_new();
-        tar_ = archive_read_new();
-        if (!raw_ || !tar_) {
+        if (inflateInit2(&z_, -MAX_WBITS) != Z_OK) {  // raw deflate: the gzip framing is checked here
             error = "out of memory";
             return false;
         }
-        archive_read_support_filter_gzip(raw_);
-        archive_read_support_format_raw(raw_);
-        archive_entry* entry = nullptr;
-        if (archive_read_open_fd(raw_, fd_.get(), kChunk) != ARCHIVE_OK ||
-            archive_read_next_header(raw_, &entry) != ARCHIVE_OK || archive_filter_code(raw_, 0) != ARCHIVE_FILTER_GZIP) {
-            error = std::string("damaged: ") + text_of(raw_);
+        inflating_ = true;
+        tar_ = archive_read_new();
+        if (!tar_) {
+            error = "out of memory";
             return false;
         }
         archive_read_support_format_tar(tar_);
@@ -374,34 +394,56 @@ public:
         if (r == ARCHIVE_OK && archive_format(tar_) != 0 &&
             (archive_format(tar_) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_TAR)
             return ARCHIVE_FATAL;
+        if (r != ARCHIVE_OK && r != ARCHIVE_EOF) return r;
+        pad_expected();
+        if (r == ARCHIVE_OK) {
+            const char* name = archive_entry_pathname(entry);
+            const la_int64_t size = archive_entry_size(entry);
+            entry_size_ = size > 0 ? uint64_t(size) : 0;
+            expect(canonical_header(name ? name : "", entry_size_));
+        }
         return r;
     }
 
     // Reads the current entry's data; <0 on error, 0 at its end.
-    la_ssize_t read(void* data, size_t size) { return archive_read_data(tar_, data, size); }
+    la_ssize_t read(void* data, size_t size) {
+        const la_ssize_t n = archive_read_data(tar_, data, size);
+        if (n > 0) crypto_generichash_update(&expected_, static_cast<const uint8_t*>(data), size_t(n));
+        return n;
+    }
 
     std::string error_text() const { return !raw_error_.empty() ? raw_error_ : text_of(tar_); }
 
-    // After the tar's end: inflates what is left (the tar's zero padding) and checks
-    // the CRC and length against the gzip trailer. "" when they match.
+    // After the tar's end: inflates the rest (the tar's zero padding), then checks
+    // the gzip trailer, that nothing follows it, and that the inflated stream is
+    // exactly what build writes. "" when all is well.
     std::string finish() {
-        uint64_t trailing = 0;
-        for (;;) {
-            const la_ssize_t n = archive_read_data(raw_, buf_.data(), buf_.size());
-            if (n < 0) return std::string("damaged: ") + text_of(raw_);
-            if (n == 0) break;
-            crc_ = crc32_update(crc_, buf_.data(), size_t(n));
-            inflated_ += uint64_t(n);
-            trailing += uint64_t(n);
-            if (trailing > kMaxTrailingBytes) return "unexpected data after the end of the archive";
+        expect(std::string(2 * kTarBlock, '\0'));  // the end-of-archive blocks
+        // Build ends the stream there; a tar padded with zeros to a whole record
+        // (the standard blocking) is the only other ending accepted.
+        const uint64_t end = expected_size_, record_end = (end + kTarRecord - 1) / kTarRecord * kTarRecord;
+        while (!stream_ended_) {
+            if (inflate_some() < 0) return "it is damaged (" + raw_error_ + ")";
+            if (inflated_ > record_end)
+                return "it has data after the end of its archive, beyond the padding a tar may have";
         }
-        uint32_t crc = 0, isize = 0;
-        for (int i = 3; i >= 0; --i) {
-            crc = crc << 8 | trailer_[i];
-            isize = isize << 8 | trailer_[4 + i];
+        if (!tail_error_.empty()) return tail_error_;
+        if (inflated_ != end && inflated_ != record_end)
+            return inflated_ > end ? "it has data after the end of its archive, beyond the padding a tar may have"
+                                   : "it is truncated (its archive ends before its end-of-archive blocks)";
+        static const std::string zeros(kTarRecord, '\0');
+        expected_size_ = inflated_;
+        while (expected_hashed_ < expected_size_) {
+            const size_t n = size_t(std::min<uint64_t>(zeros.size(), expected_size_ - expected_hashed_));
+            crypto_generichash_update(&expected_, reinterpret_cast<const uint8_t*>(zeros.data()), n);
+            expected_hashed_ += n;
         }
-        if (crc != crc_ || isize != uint32_t(inflated_))
-            return "damaged (its compressed data fails the gzip CRC check)";
+        uint8_t actual[crypto_generichash_BYTES], expected[crypto_generichash_BYTES];
+        crypto_generichash_final(&actual_, actual, sizeof actual);
+        crypto_generichash_final(&expected_, expected, sizeof expected);
+        if (sodium_memcmp(actual, expected, sizeof actual) != 0)
+            return "it holds bytes outside its signed files (a tar header or padding differs from what "
+                   "vitrine-pack build writes)";
         return "";
     }
 
@@ -411,27 +453,127 @@ private:
         return e ? e : "unreadable archive";
     }
 
+    bool read_exact(uint8_t* out, size_t size, std::string& error) {
+        size_t got = 0;
+        while (got < size) {
+            const ssize_t n = ::read(fd_.get(), out + got, size - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                error = "cannot be read: " + errno_text();
+                return false;
+            }
+            if (n == 0) return false;
+            got += size_t(n);
+        }
+        return true;
+    }
+
+    void expect(const std::string& bytes) {
+        crypto_generichash_update(&expected_, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+        expected_size_ += bytes.size();
+        expected_hashed_ += bytes.size();
+    }
+    // The zeros after the current entry's data, up to a whole tar block.
+    void pad_expected() {
+        const uint64_t padded = (entry_size_ + kTarBlock - 1) / kTarBlock * kTarBlock;
+        expected_size_ += entry_size_;  // the data, hashed as read()
+        expected_hashed_ += entry_size_;
+        if (padded > entry_size_) expect(std::string(size_t(padded - entry_size_), '\0'));
+        entry_size_ = 0;
+    }
+
+    // Inflates up to one chunk into buf_; its size, 0 once the deflate stream has
+    // ended, or -1 with raw_error_ set.
+    la_ssize_t inflate_some() {
+        if (stream_ended_) return 0;
+        z_.next_out = buf_.data();
+        z_.avail_out = uInt(buf_.size());
+        while (z_.avail_out > 0 && !stream_ended_) {
+            if (z_.avail_in == 0) {
+                const ssize_t n = ::read(fd_.get(), in_.data(), in_.size());
+                if (n < 0 && errno == EINTR) continue;
+                if (n < 0) {
+                    raw_error_ = "cannot be read: " + errno_text();
+                    return -1;
+                }
+                if (n == 0) {
+                    raw_error_ = "its compressed data ends early: truncated";
+                    return -1;
+                }
+                z_.next_in = in_.data();
+                z_.avail_in = uInt(n);
+            }
+            const int r = ::inflate(&z_, Z_NO_FLUSH);
+            if (r == Z_STREAM_END) {
+                stream_ended_ = true;
+            } else if (r != Z_OK) {
+                raw_error_ = std::string("its compressed data cannot be inflated: ") + (z_.msg ? z_.msg : "invalid");
+                return -1;
+            }
+            if (z_.avail_out < buf_.size()) break;  // something to hand on
+        }
+        const size_t n = buf_.size() - z_.avail_out;
+        crc_ = uint32_t(::crc32(crc_, buf_.data(), uInt(n)));
+        inflated_ += n;
+        crypto_generichash_update(&actual_, buf_.data(), n);
+        if (stream_ended_) check_tail();
+        return la_ssize_t(n);
+    }
+
+    // At the end of the deflate stream: exactly the 8-byte gzip trailer must follow,
+    // then the end of the file. Problems go to tail_error_, reported by finish().
+    void check_tail() {
+        const uint64_t end = sizeof kGzipHeader + z_.total_in + 8;
+        std::string rest(reinterpret_cast<const char*>(z_.next_in), z_.avail_in);
+        while (rest.size() < 9) {
+            char more[64];
+            const ssize_t n = ::read(fd_.get(), more, sizeof more);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            rest.append(more, size_t(n));
+        }
+        if (rest.size() < 8) {
+            tail_error_ = "it is truncated (its gzip trailer is incomplete)";
+            return;
+        }
+        if (rest.size() > 8) {
+            const uint64_t extra = size_ > end ? size_ - end : rest.size() - 8;
+            const bool member = rest.size() >= 10 && uint8_t(rest[8]) == 0x1f && uint8_t(rest[9]) == 0x8b;
+            tail_error_ = "it has " + std::to_string(extra) +
+                          (member ? " bytes after its gzip stream: a second gzip member, which vitrine-pack build never writes"
+                                  : " bytes of data after the end of its gzip stream");
+            return;
+        }
+        uint32_t crc = 0, isize = 0;
+        for (int i = 3; i >= 0; --i) {
+            crc = crc << 8 | uint8_t(rest[size_t(i)]);
+            isize = isize << 8 | uint8_t(rest[size_t(4 + i)]);
+        }
+        if (crc != crc_ || isize != uint32_t(inflated_))
+            tail_error_ = "it is damaged (its compressed data fails the gzip CRC check)";
+    }
+
     static la_ssize_t inflated(archive*, void* self_ptr, const void** data) {
         auto* self = static_cast<PackReader*>(self_ptr);
-        const la_ssize_t n = archive_read_data(self->raw_, self->buf_.data(), self->buf_.size());
-        if (n < 0) {
-            self->raw_error_ = text_of(self->raw_);
-            return ARCHIVE_FATAL;
-        }
-        self->crc_ = crc32_update(self->crc_, self->buf_.data(), size_t(n));
-        self->inflated_ += uint64_t(n);
+        const la_ssize_t n = self->inflate_some();
+        if (n < 0) return ARCHIVE_FATAL;
         *data = self->buf_.data();
         return n;
     }
 
     Fd fd_;
-    archive* raw_ = nullptr;
+    uint64_t size_ = 0;
+    z_stream z_{};
+    bool inflating_ = false, stream_ended_ = false;
     archive* tar_ = nullptr;
-    std::vector<uint8_t> buf_;
-    uint8_t trailer_[8] = {};
+    std::vector<uint8_t> buf_, in_;
     uint32_t crc_ = 0;
     uint64_t inflated_ = 0;
-    std::string raw_error_;
+    crypto_generichash_state actual_{}, expected_{};
+    uint64_t expected_size_ = 0;    // the stream build writes, so far
+    uint64_t expected_hashed_ = 0;  // how much of it went into expected_ (data arrives through read())
+    uint64_t entry_size_ = 0;
+    std::string raw_error_, tail_error_;
 };
 
 // Where unpack_pack_file's files go; verify_pack_file has none.
@@ -622,7 +764,7 @@ VerifyResult scan(const std::string& file, const PublicKey& key, Sink* sink) {
 
     // 4. Nothing after the archive but padding, and the gzip CRC of everything.
     error = reader.finish();
-    if (!error.empty()) return refuse("it is " + error);
+    if (!error.empty()) return refuse(error);
     if (sink && !sink->finish(manifest, signature, error)) return refuse(error);
 
     result.ok = true;
@@ -728,13 +870,7 @@ std::string write_archive(int fd, const std::string& pack_dir, const std::string
 
     auto header = [&](const std::string& name, uint64_t size) {
         std::unique_ptr<archive_entry, void (*)(archive_entry*)> e(archive_entry_new(), archive_entry_free);
-        archive_entry_set_pathname(e.get(), name.c_str());
-        archive_entry_set_filetype(e.get(), AE_IFREG);
-        archive_entry_set_perm(e.get(), 0644);
-        archive_entry_set_size(e.get(), la_int64_t(size));
-        archive_entry_set_mtime(e.get(), 0, 0);
-        archive_entry_set_uid(e.get(), 0);
-        archive_entry_set_gid(e.get(), 0);
+        describe_entry(e.get(), name, size);
         return archive_write_header(a.get(), e.get()) == ARCHIVE_OK;
     };
     auto data = [&](const void* p, size_t n) {
@@ -755,8 +891,10 @@ std::string write_archive(int fd, const std::string& pack_dir, const std::string
     std::vector<uint8_t> buf(kChunk);
     for (const ManifestEntry& f : files) {
         const std::string source = pack_dir + "/" + f.path.substr(5);
-        Fd in(::open(source.c_str(), O_RDONLY | O_CLOEXEC));
-        if (!in.ok()) return source + ": cannot open: " + errno_text();
+        Fd in(::open(source.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
+        struct stat st {};
+        if (!in.ok() || ::fstat(in.get(), &st) != 0) return "cannot read " + source + ": " + errno_text();
+        if (!S_ISREG(st.st_mode)) return source + " is a " + kiosk::file_type_name(st.st_mode) + ", not a regular file";
         if (!header(f.path, f.size)) return failed(("cannot write " + f.path).c_str());
         // Read again while writing: a file that changed since it was hashed would
         // make a pack file that verifies as tampered.
@@ -799,7 +937,7 @@ bool load_public_key(const std::string& path, PublicKey& key, std::string& error
         return false;
     }
     std::string text;
-    if (!read_small_file(path, kMaxKeyFileBytes, text, error)) return false;
+    if (!read_small_file(path, kMaxKeyFileBytes, text, error, kiosk::FinalLink::Follow)) return false;
     std::string id, hex;
     if (!parse_key_file(text, kPublicKeyHeader, id, hex, error)) {
         error = path + ": " + error;
@@ -1004,10 +1142,12 @@ BuildResult build_from_folder(const std::string& pack_dir, const std::string& se
             return fail(pack_dir + "/" + rel + ": cannot go into a pack file: " + problem +
                         (problem.find("ASCII") != std::string::npos ? " (rename it: letters, digits, . _ - and spaces)" : ""));
         const std::string source = pack_dir + "/" + rel;
-        Fd in(::open(source.c_str(), O_RDONLY | O_CLOEXEC));
+        // Opened without blocking (a FIFO would wait for a writer), then checked.
+        Fd in(::open(source.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
         struct stat st {};
-        if (!in.ok() || ::fstat(in.get(), &st) != 0) return fail(source + ": cannot open: " + errno_text());
-        if (!S_ISREG(st.st_mode)) return fail(source + ": not a regular file");
+        if (!in.ok() || ::fstat(in.get(), &st) != 0) return fail("cannot read " + source + ": " + errno_text());
+        if (!S_ISREG(st.st_mode))
+            return fail(source + " is a " + kiosk::file_type_name(st.st_mode) + ", not a regular file");
         crypto_hash_sha256_state state;
         crypto_hash_sha256_init(&state);
         if (!hash_fd(in.get(), state, f.size)) return fail(source + ": cannot read: " + errno_text());
@@ -1072,18 +1212,20 @@ std::string stage_for_shipping(const std::string& pack_dir, const kiosk::Pack& p
     if (!::mkdtemp(&templ[0])) return out_file + ": cannot create a staging folder: " + errno_text();
     stage.dir = templ;
     std::error_code ec;
-    fs::copy_file(pack_dir + "/pack.toml", stage.dir + "/pack.toml", ec);
-    if (ec) return pack_dir + "/pack.toml: cannot be copied: " + ec.message();
+    std::string toml, error;
+    if (!read_small_file(pack_dir + "/pack.toml", kMaxPackEntryBytes, toml, error, kiosk::FinalLink::Follow)) return error;
+    if (!create_exclusive(stage.dir + "/pack.toml", 0644, toml, error)) return error;
     for (const kiosk::Photograph& photo : pack.photographs) {
         const std::string source = pack_dir + "/" + photo.file;
-        std::string bytes, error;
-        if (!read_small_file(source, kMaxPackEntryBytes, bytes, error)) return error;
+        std::string bytes;
+        if (!read_small_file(source, kMaxPackEntryBytes, bytes, error, kiosk::FinalLink::Follow)) return error;
         const kiosk::ShippedImage shipped = kiosk::prepare_for_shipping(std::vector<uint8_t>(bytes.begin(), bytes.end()));
         if (!shipped.error.empty()) return source + ": " + shipped.error;
         const fs::path target = fs::path(stage.dir) / photo.file;
         fs::create_directories(target.parent_path(), ec);
         std::ofstream out(target, std::ios::binary);
         out.write(reinterpret_cast<const char*>(shipped.bytes.data()), std::streamsize(shipped.bytes.size()));
+        out.close();  // a full disk shows here, not in a partly staged photograph
         if (!out) return target.string() + ": cannot be written";
         stage.downscaled += shipped.downscaled;
         stage.reoriented += shipped.reoriented;
@@ -1095,6 +1237,12 @@ std::string stage_for_shipping(const std::string& pack_dir, const kiosk::Pack& p
 
 BuildResult build_pack_file(const std::string& pack_dir, const std::string& secret_key_path,
                             const std::string& out_file, const BuildOptions& options) {
+    if (const std::string refused = check_output_path(out_file, {pack_dir, secret_key_path}, options.force);
+        !refused.empty()) {
+        BuildResult failed;
+        failed.message = refused + "; no pack file written";
+        return failed;
+    }
     if (options.skip_validation) return build_from_folder(pack_dir, secret_key_path, out_file, options);
     const kiosk::PackLoadResult loaded = kiosk::load_pack(pack_dir);
     if (!loaded.ok()) return build_from_folder(pack_dir, secret_key_path, out_file, options);  // reports the errors
@@ -1167,7 +1315,7 @@ std::vector<std::string> check_unpacked_pack(const std::string& folder) {
             continue;
         }
         found.insert(rel);
-        Fd in(::open(shown.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+        Fd in(::open(shown.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY));
         crypto_hash_sha256_state state;
         crypto_hash_sha256_init(&state);
         uint64_t size = 0;

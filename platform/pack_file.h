@@ -79,6 +79,9 @@ struct BuildOptions {
     // Tests use this to sign a pack the loader refuses, as a newer vitrine-pack
     // might. vitrine-pack build always validates.
     bool skip_validation = false;
+    // Replace an existing `out_file` (never the pack's own files or the key it
+    // reads, and never a key: see output_file.h).
+    bool force = false;
 };
 
 struct BuildResult {
@@ -89,7 +92,9 @@ struct BuildResult {
     std::string key_id;
 };
 // Validates the pack in `pack_dir`, then writes `out_file` (through a temporary
-// file renamed into place, so a failed build leaves no half-written file).
+// file renamed into place, so a failed build leaves no half-written file). An
+// existing `out_file` is refused unless options.force; one of the files it reads
+// or a key is refused always.
 BuildResult build_pack_file(const std::string& pack_dir, const std::string& secret_key_path,
                             const std::string& out_file, const BuildOptions& options = {});
 

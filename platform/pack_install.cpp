@@ -1,6 +1,7 @@
 // Atomic installs of signed pack files, rollback and status. See pack_install.h.
 #include "pack_install.h"
 
+#include "file_read.h"
 #include "pack_loader.h"
 
 #include <cerrno>
@@ -20,6 +21,11 @@ namespace platform {
 namespace {
 
 constexpr const char* kIncomingPrefix = ".incoming-";
+// Marks what install made, so it removes nothing else: this file in packs/, and
+// .vitrine/INSTALLED in each pack folder (written before the folder gets its name).
+constexpr const char* kPacksMarker = ".vitrine-packs";
+constexpr const char* kFolderMarker = "INSTALLED";
+constexpr const char* kMarkerText = "made by vitrine-pack install; removed by it when neither current nor previous\n";
 
 std::string errno_text() { return std::strerror(errno); }
 
@@ -155,16 +161,61 @@ std::vector<std::string> list_dir(const std::string& dir, std::error_code& ec) {
     return names;
 }
 
-// Removes everything in packs/ that neither link names: older packs and
-// .incoming-* folders of interrupted installs. Returns what it could not remove.
+bool is_real_dir(const std::string& path) {
+    struct stat st {};
+    return ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool is_real_file(const std::string& path) {
+    struct stat st {};
+    return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+std::string folder_marker(const std::string& folder) {
+    return folder + "/" + kUnpackedMetaDir + "/" + kFolderMarker;
+}
+
+// Whether install made packs/NAME: an interrupted install's .incoming-* folder
+// (packs/ itself is install's), or a pack folder carrying the marker. Never a
+// symlink, never anything else a person put there.
+bool made_by_install(const std::string& packs, const std::string& name) {
+    const std::string path = packs + "/" + name;
+    if (!is_real_dir(path)) return false;
+    if (name.rfind(kIncomingPrefix, 0) == 0) return true;
+    return is_pack_folder_name(name) && is_real_dir(path + "/" + kUnpackedMetaDir) && is_real_file(folder_marker(path));
+}
+
+// Creates a marker file (or keeps the one there), synced with its folder.
+bool write_marker(const std::string& path, std::string& error) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
+    if (fd < 0) {
+        error = "cannot create " + path + ": " + errno_text();
+        return false;
+    }
+    const size_t size = std::strlen(kMarkerText);
+    const bool ok = ::ftruncate(fd, 0) == 0 && ::write(fd, kMarkerText, size) == ssize_t(size) && ::fsync(fd) == 0;
+    const int saved = errno;
+    ::close(fd);
+    if (!ok) {
+        error = "cannot write " + path + ": " + std::strerror(saved);
+        return false;
+    }
+    fsync_dir(fs::path(path).parent_path().string());
+    return true;
+}
+
+// Removes what install made in packs/ that neither link names: older packs and
+// .incoming-* folders of interrupted installs. Anything else stays. Returns what
+// it could not remove.
 std::vector<std::string> collect_garbage(const std::string& root) {
     std::vector<std::string> warnings;
     const std::set<std::string> keep = {linked_folder(root, "current"), linked_folder(root, "previous")};
     const std::string packs = root + "/packs";
     std::error_code ec;
     std::vector<std::string> doomed;
+    if (!is_real_file(packs + "/" + kPacksMarker)) return warnings;  // not install's folder: touch nothing
     for (const std::string& name : list_dir(packs, ec))
-        if (!keep.count(name)) doomed.push_back(name);
+        if (!keep.count(name) && made_by_install(packs, name)) doomed.push_back(name);
     if (ec) warnings.push_back(packs + ": cannot be listed: " + ec.message());
     for (const std::string& name : doomed)
         if (!remove_tree(packs + "/" + name)) warnings.push_back("cannot remove " + packs + "/" + name);
@@ -183,6 +234,60 @@ bool ensure_dir(const std::string& dir, bool& created, std::string& error) {
     }
     if (created) fsync_dir(fs::path(dir).parent_path().string());
     return true;
+}
+
+// Makes sure ROOT/packs is install's own folder: made here (with its marker), or
+// marked already, or adopted: empty, or holding the packs `current` and `previous`
+// name (a root set up before folders were marked; their folders are marked too).
+// Anything else (a symlink, a folder of someone's packs) is refused.
+bool prepare_packs(const std::string& root, bool& created, std::string& error) {
+    const std::string packs = root + "/packs", marker = packs + "/" + kPacksMarker;
+    created = false;
+    struct stat st {};
+    if (::lstat(packs.c_str(), &st) != 0) {
+        if (errno != ENOENT) {
+            error = "cannot read " + packs + ": " + errno_text();
+            return false;
+        }
+        if (::mkdir(packs.c_str(), 0755) != 0) {
+            error = packs + ": cannot create: " + errno_text();
+            return false;
+        }
+        created = true;
+        fsync_dir(root);
+        return write_marker(marker, error);
+    }
+    if (S_ISLNK(st.st_mode)) {
+        error = packs + " is a symbolic link; install keeps packs only in a folder it made itself "
+                        "(remove the link, or choose another --root)";
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        error = packs + " is a " + kiosk::file_type_name(st.st_mode) + ", not a folder made by vitrine-pack install";
+        return false;
+    }
+    if (is_real_file(marker)) return true;
+    std::error_code ec;
+    const std::vector<std::string> names = list_dir(packs, ec);
+    if (ec) {
+        error = "cannot read " + packs + ": " + ec.message();
+        return false;
+    }
+    std::vector<std::string> linked;
+    for (const char* link : {"current", "previous"}) {
+        const std::string name = linked_folder(root, link);
+        if (!name.empty() && is_real_dir(packs + "/" + name) && is_real_dir(packs + "/" + name + "/" + kUnpackedMetaDir) &&
+            is_real_file(packs + "/" + name + "/" + kUnpackedMetaDir + "/MANIFEST"))
+            linked.push_back(name);
+    }
+    if (!names.empty() && linked.empty()) {
+        error = packs + " was not made by vitrine-pack install (it has no " + kPacksMarker +
+                " file, and " + root + "/current names no pack in it); install leaves it alone: choose another --root";
+        return false;
+    }
+    for (const std::string& name : linked)
+        if (!write_marker(folder_marker(packs + "/" + name), error)) return false;
+    return write_marker(marker, error);
 }
 
 void describe(const std::string& root, const char* link_name, InstalledPack& slot) {
@@ -218,6 +323,45 @@ void describe(const std::string& root, const char* link_name, InstalledPack& slo
 
 }  // namespace
 
+namespace {
+
+// One run of digits or of other characters, dpkg's way: '~' sorts before
+// everything, even the end; letters before other characters.
+int order_of(char c) {
+    if (c == '~') return -1;
+    if (c >= '0' && c <= '9') return 0;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return c;
+    return c + 256;
+}
+
+}  // namespace
+
+int compare_versions(const std::string& a, const std::string& b) {
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    size_t i = 0, j = 0;
+    while (i < a.size() || j < b.size()) {
+        // The non-digit parts, character by character.
+        while ((i < a.size() && !digit(a[i])) || (j < b.size() && !digit(b[j]))) {
+            const int x = i < a.size() ? order_of(a[i]) : 0, y = j < b.size() ? order_of(b[j]) : 0;
+            if (x != y) return x < y ? -1 : 1;
+            ++i;
+            ++j;
+        }
+        // The numbers, by value (leading zeros do not count), however long.
+        while (i < a.size() && a[i] == '0') ++i;
+        while (j < b.size() && b[j] == '0') ++j;
+        size_t ni = i, nj = j;
+        while (ni < a.size() && digit(a[ni])) ++ni;
+        while (nj < b.size() && digit(b[nj])) ++nj;
+        if (ni - i != nj - j) return ni - i < nj - j ? -1 : 1;
+        const int c = a.compare(i, ni - i, b, j, nj - j);
+        if (c != 0) return c < 0 ? -1 : 1;
+        i = ni;
+        j = nj;
+    }
+    return 0;
+}
+
 const char* install_phase_name(InstallPhase phase) {
     switch (phase) {
         case InstallPhase::Verifying: return "verifying";
@@ -251,19 +395,22 @@ InstallResult install_pack_file(const std::string& file, const std::string& root
     const std::string packs = root + "/packs";
     bool created_root = false, created_packs = false;
     std::string error;
-    if (!ensure_dir(root, created_root, error) || !ensure_dir(packs, created_packs, error)) {
+    if (!ensure_dir(root, created_root, error)) {
         result.message = error;
         return result;
     }
     // Leaves ROOT as it was when the install stops before publishing anything.
     auto undo_dirs = [&] {
-        if (created_packs) ::rmdir(packs.c_str());
+        if (created_packs) {
+            ::unlink((packs + "/" + kPacksMarker).c_str());
+            ::rmdir(packs.c_str());
+        }
         if (created_root) ::rmdir(root.c_str());
     };
     RootLock lock;
-    if (!lock.lock(root, error)) {
+    if (!lock.lock(root, error) || !prepare_packs(root, created_packs, error)) {
         undo_dirs();
-        result.message = error;
+        result.message = file + ": not installed: " + error;
         return result;
     }
 
@@ -286,6 +433,7 @@ InstallResult install_pack_file(const std::string& file, const std::string& root
     const VerifyResult unpacked = unpack_pack_file(file, key, incoming, [](const std::string&) { step_pause(); });
     if (!unpacked.ok) return discard(unpacked.message);
     ::chmod(incoming.c_str(), 0755);  // mkdtemp makes it 0700; the kiosk may run as another user
+    if (!write_marker(folder_marker(incoming), error)) return discard(error);
 
     // 3. The kiosk must be able to show it.
     phase(InstallPhase::Checking);
@@ -294,6 +442,23 @@ InstallResult install_pack_file(const std::string& file, const std::string& root
         return discard(file + ": refused: its pack does not load: " + first_errors(loaded.diagnostics, 3));
     result.exhibit_id = loaded.pack.exhibit.id;
     result.version = loaded.pack.exhibit.version;
+    // Another exhibit, or an older version of this one, replaces what the kiosk
+    // shows only when allowed: a stick from the wrong gallery, or an old copy,
+    // should not quietly win. The same version installs again (a repair).
+    if (const std::string now = linked_folder(root, "current"); !now.empty() && is_real_dir(packs + "/" + now)) {
+        const kiosk::PackLoadResult shown_now = kiosk::load_pack(packs + "/" + now);
+        const std::string& id_now = shown_now.pack.exhibit.id;
+        const std::string& version_now = shown_now.pack.exhibit.version;
+        if (!id_now.empty() && id_now != result.exhibit_id && !options.allow_other_exhibit)
+            return discard(file + ": refused: it holds the exhibit '" + result.exhibit_id + "', but this kiosk shows '" +
+                           id_now + "'; add --allow-other-exhibit (or set [pack] allow_other_exhibit = true in the "
+                           "kiosk's configuration) to replace it");
+        if (!id_now.empty() && id_now == result.exhibit_id && !version_now.empty() &&
+            compare_versions(result.version, version_now) < 0 && !options.allow_downgrade)
+            return discard(file + ": refused: it is version " + result.version + " of " + result.exhibit_id +
+                           ", older than the current " + version_now + "; add --allow-downgrade (or set [pack] "
+                           "allow_downgrade = true in the kiosk's configuration) to install it anyway, or use rollback");
+    }
     result.folder = plain(result.exhibit_id) + "-" + plain(result.version) + "-" +
                     sha256_hex(unpacked.manifest.data(), unpacked.manifest.size()).substr(0, 12);
     const std::string final_dir = packs + "/" + result.folder;
@@ -429,9 +594,15 @@ InstallStatus install_status(const std::string& root) {
         status.notes.push_back("previous and current are the same pack (an install was interrupted between its two switches)");
 
     const std::set<std::string> keep = {folder_of_link(status.current.link), folder_of_link(status.previous.link)};
-    for (const std::string& name : list_dir(root + "/packs", ec)) {
-        if (keep.count(name)) continue;
-        status.notes.push_back(root + "/packs/" + name +
+    const std::string packs = root + "/packs";
+    const bool ours = is_real_file(packs + "/" + kPacksMarker);
+    for (const std::string& name : list_dir(packs, ec)) {
+        if (keep.count(name) || name == kPacksMarker) continue;
+        if (!ours || !made_by_install(packs, name)) {
+            status.notes.push_back(packs + "/" + name + " was not made by vitrine-pack install; installs leave it alone");
+            continue;
+        }
+        status.notes.push_back(packs + "/" + name +
                                (name.rfind(kIncomingPrefix, 0) == 0 ? " is left from an interrupted install"
                                                                     : " is neither current nor previous") +
                                "; the next install removes it");

@@ -10,12 +10,20 @@
 //   current  -> packs/<folder>             the pack the kiosk shows
 //   previous -> packs/<folder>             the one before it
 //
+// Install removes only what it made: packs/.vitrine-packs marks the packs folder
+// as its own, and .vitrine/INSTALLED each pack folder (written before the folder
+// is renamed into place). A packs folder without the marker is adopted only when
+// it is empty or holds the packs `current` and `previous` name (a root from a
+// version that did not mark its folders); any other, or a symlink, is refused.
+// An older version of the current exhibit, or another exhibit, is refused unless
+// InstallOptions allow it.
+//
 // Both links are relative, so ROOT may be mounted anywhere. An install verifies
 // the file (writing nothing), unpacks it into packs/.incoming-XXXXXX (every file
 // and folder fsync'ed), checks it with kiosk::load_pack, renames it to its final
 // name, then points `previous` at the old current and `current` at the new pack,
 // each by rename()ing a new symlink over the old one, and finally removes every
-// folder in packs/ that neither link names. Killed at any instant, `current` names
+// folder in packs/ that install made and neither link names. Killed at any instant, `current` names
 // a whole, valid pack: the old one or the new one. Installs and rollbacks take an
 // flock() on ROOT, so two at once cannot interleave; the kernel drops it when a
 // process dies.
@@ -38,7 +46,17 @@ const char* install_phase_name(InstallPhase phase);
 struct InstallOptions {
     // Called as each phase starts, on the installing thread.
     std::function<void(InstallPhase)> on_phase;
+    // Replace the current pack with an older version of it (compare_versions), or
+    // with another exhibit (another exhibit id). Refused otherwise.
+    bool allow_downgrade = false;
+    bool allow_other_exhibit = false;
 };
+
+// Orders two exhibit versions (1-32 of a-z A-Z 0-9 . - + ~ _) the way Debian
+// orders package versions: runs of digits compare by value ("1.10" after "1.9",
+// "01" equals "1"), other characters by byte with letters first, and '~' before
+// anything, even the end ("1.0~rc1" before "1.0"). <0, 0 or >0.
+int compare_versions(const std::string& a, const std::string& b);
 
 struct InstallResult {
     bool ok = false;
@@ -49,8 +67,9 @@ struct InstallResult {
     std::vector<std::string> warnings;  // problems that did not stop it (a leftover that could not be removed)
 };
 
-// Installs the signed pack `file` under `root` if it verifies against `key` and
-// its pack loads without errors. A refused file changes nothing under `root`.
+// Installs the signed pack `file` under `root` if it verifies against `key`, its
+// pack loads without errors, and it is a newer or the same version of the current
+// exhibit (or options allow otherwise). A refused file changes nothing under `root`.
 //
 // For tests only: the environment variable VITRINE_INSTALL_STEP_DELAY_US makes it
 // sleep that long between phases and after each unpacked file.

@@ -66,7 +66,7 @@ for v in 1.0 1.1 1.2 1.3 1.4 1.5; do
 done
 
 install() {  # VERSION [STEP_DELAY_US]: a whole install, in the foreground
-    VITRINE_INSTALL_STEP_DELAY_US=${2:-} "$pack_tool" install "$work/pack-$1.vpk" --root "$root" --pubkey "$work/museum.pub" >/dev/null 2>&1
+    VITRINE_INSTALL_STEP_DELAY_US=${2:-} "$pack_tool" install "$work/pack-$1.vpk" --root "$root" --pubkey "$work/museum.pub" --allow-downgrade >/dev/null 2>&1
 }
 
 # What the kiosk loads: prints "VERSION DIR", or why not.
@@ -174,7 +174,7 @@ for (( trial = 0; trial < trials; trial++ )); do
     delay_us=$(( span * 12 / 10 * (slot * 1000 + u) / (half * 1000) ))
 
     VITRINE_INSTALL_STEP_DELAY_US=$delay_env "$pack_tool" install "$work/pack-$target.vpk" --root "$root" \
-        --pubkey "$work/museum.pub" >"$work/install.log" 2>&1 &
+        --pubkey "$work/museum.pub" --allow-downgrade >"$work/install.log" 2>&1 &
     pid=$!
     if (( delay_us > 0 )); then sleep "$(printf '%d.%06d' $(( delay_us / 1000000 )) $(( delay_us % 1000000 )))"; fi
     kill -KILL "$pid" 2>/dev/null

@@ -2,6 +2,7 @@
 // the Google Sheets template saved as CSV) turned into a new exhibit pack.
 #include "import_timelinejs.h"
 
+#include "file_read.h"
 #include "image_header.h"
 #include "pack_loader.h"
 #include "pack_tool.h"
@@ -10,7 +11,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 
 namespace pack_tool {
 namespace {
@@ -22,20 +22,18 @@ constexpr uintmax_t kMaxTimelineBytes = 64 * 1024 * 1024;
 // Why the local file at `path` cannot become a photograph, or "" when it can:
 // the same checks the pack loader makes, before anything is copied.
 std::string check_media(const std::string& path) {
-    std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) return "does not exist";
-    if (!fs::is_regular_file(status)) return "is not a file";
-    const uintmax_t size = fs::file_size(path, ec);
-    if (ec) return "cannot be read";
-    constexpr uintmax_t kMiB = 1024 * 1024;
-    if (size > static_cast<uintmax_t>(kiosk::kMaxImageFileBytes))
-        return "is " + std::to_string((size + kMiB - 1) / kMiB) + " MiB; a media file may be at most " +
-               std::to_string(kiosk::kMaxImageFileBytes / kMiB) + " MiB";
-    std::vector<uint8_t> bytes(size);
-    std::ifstream in(path, std::ios::binary);
-    if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size())))
-        return "cannot be read";
+    // Opened, then checked and read through the same descriptor: a FIFO or a
+    // device is named as such instead of hanging the import.
+    const kiosk::FileRead file = kiosk::read_regular_file(path, uint64_t(kiosk::kMaxImageFileBytes), kiosk::FinalLink::Follow);
+    if (file.missing) return "does not exist";
+    if (!file.ok()) {
+        constexpr uint64_t kMiB = 1024 * 1024;
+        if (file.error.rfind("is ", 0) == 0 && file.error.find("at most") != std::string::npos)
+            return file.error.substr(0, file.error.find(';')) + "; a media file may be at most " +
+                   std::to_string(kiosk::kMaxImageFileBytes / kMiB) + " MiB";
+        return file.error.rfind("is ", 0) == 0 ? file.error : "cannot be read: " + file.error;
+    }
+    const std::vector<uint8_t>& bytes = file.bytes;
     const kiosk::ImageHeader header = kiosk::read_image_header(bytes.data(), bytes.size());
     if (header.format == kiosk::ImageHeader::Format::Unknown)
         return "is not a PNG or JPEG image (checked by content, not by name)";
@@ -110,27 +108,17 @@ int run_import(const std::vector<std::string>& args) {
 
 int import_timelinejs(const std::string& input, const std::string& out_dir, std::vector<std::string>& report) {
     std::error_code ec;
-    // The timeline.
-    if (!fs::exists(input, ec)) {
-        report.push_back(error_line(input, "no such file"));
+    // The timeline: opened, then checked and read through the same descriptor.
+    const kiosk::FileRead timeline = kiosk::read_regular_file(input, kMaxTimelineBytes, kiosk::FinalLink::Follow);
+    if (!timeline.ok()) {
+        const bool too_large = timeline.error.rfind("is ", 0) == 0 && timeline.error.find("at most") != std::string::npos;
+        report.push_back(error_line(input, timeline.missing ? "no such file"
+                                           : too_large     ? "is larger than 64 MiB; that is no TimelineJS timeline"
+                                           : timeline.error.rfind("is ", 0) == 0 ? timeline.error
+                                                                                  : "cannot be read: " + timeline.error));
         return kExitInvalid;
     }
-    if (!fs::is_regular_file(input, ec)) {
-        report.push_back(error_line(input, "is not a file"));
-        return kExitInvalid;
-    }
-    const uintmax_t size = fs::file_size(input, ec);
-    if (ec || size > kMaxTimelineBytes) {
-        report.push_back(error_line(input, ec ? "cannot be read: " + ec.message()
-                                              : "is larger than 64 MiB; that is no TimelineJS timeline"));
-        return kExitInvalid;
-    }
-    std::ifstream in(input, std::ios::binary);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-        report.push_back(error_line(input, "cannot be read"));
-        return kExitInvalid;
-    }
+    const std::string text = timeline.text();
 
     // The pack folder: new, or empty. Nothing a curator made is ever overwritten.
     const fs::path dir(out_dir);
@@ -190,8 +178,13 @@ int import_timelinejs(const std::string& input, const std::string& out_dir, std:
     }
     for (const kiosk::MediaCopy& media : result.media) {
         const fs::path path = dir / media.destination;
-        if (!fs::copy_file(media.source, path, fs::copy_options::none, ec))
-            return fail("cannot copy " + media.source + " to " + path.string() + ": " + ec.message());
+        // Read again through one descriptor, so a file swapped for a FIFO since it
+        // was checked cannot hang the import.
+        const kiosk::FileRead copy = kiosk::read_regular_file(media.source, uint64_t(kiosk::kMaxImageFileBytes),
+                                                              kiosk::FinalLink::Follow);
+        if (!copy.ok()) return fail("cannot copy " + media.source + ": " + copy.error);
+        if (fs::exists(fs::symlink_status(path, ec)) || !write_file(path, copy.bytes.data(), copy.bytes.size()))
+            return fail("cannot copy " + media.source + " to " + path.string());
         written.file(path);
     }
     const fs::path manifest = dir / "pack.toml";

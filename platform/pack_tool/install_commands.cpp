@@ -6,7 +6,8 @@ namespace pack_tool {
 namespace {
 
 int run_install(const std::vector<std::string>& args) {
-    const Options o = parse_options(args, {}, {"--root", "--pubkey", "--config"});
+    const Options o =
+        parse_options(args, {"--allow-downgrade", "--allow-other-exhibit"}, {"--root", "--pubkey", "--config"});
     if (!o.error.empty()) return usage_error("install", o.error);
     if (o.positional.size() != 1)
         return usage_error("install", "expected one FILE, got " + std::to_string(o.positional.size()) + " arguments");
@@ -20,7 +21,10 @@ int run_install(const std::vector<std::string>& args) {
         std::fprintf(stderr, "vitrine-pack install: %s\n", error.c_str());
         return kExitInvalid;
     }
-    const platform::InstallResult result = platform::install_pack_file(o.positional[0], setup->root, key);
+    platform::InstallOptions options;
+    options.allow_downgrade = o.has("--allow-downgrade") || setup->allow_downgrade;
+    options.allow_other_exhibit = o.has("--allow-other-exhibit") || setup->allow_other_exhibit;
+    const platform::InstallResult result = platform::install_pack_file(o.positional[0], setup->root, key, options);
     for (const std::string& w : result.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
     std::fprintf(result.ok ? stdout : stderr, "%s\n", result.message.c_str());
     return result.ok ? kExitOk : kExitInvalid;
@@ -70,9 +74,13 @@ int run_status(const std::vector<std::string>& args) {
 
 }  // namespace
 
-VITRINE_PACK_COMMAND(60, "install", "FILE.vpk [--config FILE] [--root DIR] [--pubkey NAME.pub]",
+VITRINE_PACK_COMMAND(60, "install",
+                     "FILE.vpk [--config FILE] [--root DIR] [--pubkey NAME.pub] [--allow-downgrade]"
+                     " [--allow-other-exhibit]",
                      "verify a signed pack file and make it the kiosk's current pack (root: /var/lib/vitrine;"
-                     " --config: the state folder and public key from the kiosk's configuration)",
+                     " --config: the state folder, public key and [pack] allow_downgrade / allow_other_exhibit from"
+                     " the kiosk's configuration); an older version of the current exhibit, or another exhibit, is"
+                     " refused unless allowed; removes only folders install made",
                      run_install);
 VITRINE_PACK_COMMAND(61, "rollback", "[--config FILE] [--root DIR]", "swap the current and previous packs", run_rollback);
 VITRINE_PACK_COMMAND(62, "status", "[--config FILE] [--root DIR]", "show the current and previous packs and any problems",

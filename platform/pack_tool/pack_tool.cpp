@@ -92,6 +92,8 @@ std::optional<KioskPaths> kiosk_paths(const Options& o, const char* command) {
         if (!loaded.ok()) return std::nullopt;
         p.root = loaded.config.state_dir;
         p.pubkey = loaded.config.public_key;
+        p.allow_downgrade = loaded.config.allow_downgrade;
+        p.allow_other_exhibit = loaded.config.allow_other_exhibit;
     }
     p.root = o.value("--root", p.root);
     p.pubkey = o.value("--pubkey", p.pubkey);

@@ -55,6 +55,9 @@ std::string plural(size_t n, const char* noun);
 struct KioskPaths {
     std::string root;
     std::string pubkey;
+    // [pack] allow_downgrade / allow_other_exhibit in the configuration.
+    bool allow_downgrade = false;
+    bool allow_other_exhibit = false;
 };
 std::optional<KioskPaths> kiosk_paths(const Options& o, const char* command);
 

@@ -17,14 +17,16 @@ int run_keygen(const std::vector<std::string>& args) {
 }
 
 int run_build(const std::vector<std::string>& args) {
-    const Options o = parse_options(args, {}, {"--key", "--out"});
+    const Options o = parse_options(args, {"--force"}, {"--key", "--out"});
     if (!o.error.empty()) return usage_error("build", o.error);
     if (o.positional.size() != 1)
         return usage_error("build", "expected one DIR, got " + std::to_string(o.positional.size()) + " arguments");
     const std::string key = o.value("--key"), out = o.value("--out");
     if (key.empty()) return usage_error("build", "--key KEY (a secret key from vitrine-pack keygen) is required");
     if (out.empty()) return usage_error("build", "--out FILE.vpk is required");
-    const platform::BuildResult result = platform::build_pack_file(o.positional[0], key, out);
+    platform::BuildOptions options;
+    options.force = o.has("--force");
+    const platform::BuildResult result = platform::build_pack_file(o.positional[0], key, out, options);
     for (const kiosk::Diagnostic& d : result.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     std::fprintf(result.ok ? stdout : stderr, "%s%s\n", result.ok ? "" : "vitrine-pack build: ", result.message.c_str());
     return result.ok ? kExitOk : kExitInvalid;
@@ -51,9 +53,13 @@ int run_verify(const std::vector<std::string>& args) {
 }  // namespace
 
 VITRINE_PACK_COMMAND(50, "keygen", "--out NAME",
-                     "make a signing key pair: NAME.key (secret, for building) and NAME.pub (for kiosks)", run_keygen);
-VITRINE_PACK_COMMAND(51, "build", "DIR --key NAME.key --out FILE.vpk",
-                     "validate the pack in DIR and write it as one signed pack file", run_build);
+                     "make a signing key pair: NAME.key (secret, for building) and NAME.pub (for kiosks);"
+                     " never replaces an existing file",
+                     run_keygen);
+VITRINE_PACK_COMMAND(51, "build", "DIR --key NAME.key --out FILE.vpk [--force]",
+                     "validate the pack in DIR and write it as one signed pack file; --force replaces an existing"
+                     " FILE.vpk (never a key, the key it reads, or a file in DIR)",
+                     run_build);
 VITRINE_PACK_COMMAND(52, "verify", "FILE.vpk --pubkey NAME.pub",
                      "check a pack file is whole and signed by the key in NAME.pub; writes nothing", run_verify);
 

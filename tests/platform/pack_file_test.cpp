@@ -559,11 +559,11 @@ TEST_CASE("verify refuses a wrong key, a missing signature, and files added, rem
         require_refused(dir + "/text.vpk", keys.key, "not gzip-compressed");
         write_bytes(dir + "/zero.vpk", "");
         require_refused(dir + "/zero.vpk", keys.key, "too short");
-        require_refused(dir + "/no-such-file.vpk", keys.key, "cannot open");
+        require_refused(dir + "/no-such-file.vpk", keys.key, "cannot be read: no such file or directory");
         write_bytes(dir + "/trailing.vpk", read_bytes(good) + "trailing bytes");
-        require_refused(dir + "/trailing.vpk", keys.key, "damaged");
+        require_refused(dir + "/trailing.vpk", keys.key, "14 bytes of data after the end of its gzip stream");
         write_bytes(dir + "/twice.vpk", read_bytes(good) + read_bytes(good));
-        require_refused(dir + "/twice.vpk", keys.key, "damaged");
+        require_refused(dir + "/twice.vpk", keys.key, "a second gzip member");
         const std::string bytes = read_bytes(good);
         write_bytes(dir + "/truncated.vpk", bytes.substr(0, bytes.size() / 2));
         require_refused(dir + "/truncated.vpk", keys.key, "refused");

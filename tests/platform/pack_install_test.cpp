@@ -69,14 +69,26 @@ struct Fixture {
     }
 };
 
+// An install that may replace the current pack with any exhibit, any version.
 platform::InstallResult install(const std::string& file, const std::string& root, const platform::PublicKey& key) {
-    platform::InstallResult r = platform::install_pack_file(file, root, key);
+    platform::InstallOptions options;
+    options.allow_downgrade = options.allow_other_exhibit = true;
+    platform::InstallResult r = platform::install_pack_file(file, root, key, options);
     INFO(r.message);
     return r;
 }
 
 using test_files::link_of;
 using test_files::names_in;
+
+// The pack folders in ROOT/packs, which must carry install's marker.
+std::vector<std::string> pack_folders(const std::string& root) {
+    std::vector<std::string> names = pack_folders(root);
+    const auto marker = std::find(names.begin(), names.end(), ".vitrine-packs");
+    CHECK(marker != names.end());
+    if (marker != names.end()) names.erase(marker);
+    return names;
+}
 
 // Everything under ROOT: paths, types, link targets, sizes, content and, with
 // `times`, modification times (a folder's changes when anything is added or
@@ -142,9 +154,10 @@ TEST_CASE("install makes a pack current, a second install keeps the first as pre
     CHECK_FALSE(fs::exists(fs::symlink_status(root + "/previous")));
     CHECK(platform::current_pack_dir(root) == root + "/packs/" + folder_a);
     CHECK(names_in(root) == std::vector<std::string>{"current", "packs"});
-    CHECK(names_in(root + "/packs") == std::vector<std::string>{folder_a});
+    CHECK(pack_folders(root) == std::vector<std::string>{folder_a});
     CHECK(names_in(root + "/packs/" + folder_a) == std::vector<std::string>{".vitrine", "media", "pack.toml"});
-    CHECK(names_in(root + "/packs/" + folder_a + "/.vitrine") == std::vector<std::string>{"MANIFEST", "SIGNATURE"});
+    CHECK(names_in(root + "/packs/" + folder_a + "/.vitrine") ==
+          std::vector<std::string>{"INSTALLED", "MANIFEST", "SIGNATURE"});
     CHECK(read_bytes(root + "/packs/" + folder_a + "/pack.toml") == read_bytes(f.dir + "/src-0.1.0/pack.toml"));
     CHECK((fs::status(root + "/packs/" + folder_a).permissions() & fs::perms::others_read) != fs::perms::none);
     CHECK(platform::check_unpacked_pack(platform::current_pack_dir(root)).empty());
@@ -168,7 +181,7 @@ TEST_CASE("install makes a pack current, a second install keeps the first as pre
     REQUIRE(r.ok);
     CHECK_FALSE(r.changed);
     CHECK(r.message.find("already installed and current") != std::string::npos);
-    CHECK(names_in(root + "/packs") == std::vector<std::string>{folder_a});
+    CHECK(pack_folders(root) == std::vector<std::string>{folder_a});
 
     // A second pack: the first becomes previous.
     r = install(b, root, f.key);
@@ -195,6 +208,14 @@ TEST_CASE("install makes a pack current, a second install keeps the first as pre
     CHECK(link_of(root + "/current") == "packs/" + folder_b);
     CHECK(link_of(root + "/previous") == "packs/" + folder_a);
 
+    // Another exhibit is refused unless allowed, and changes nothing.
+    const std::string before = listing(root, false);
+    r = platform::install_pack_file(c, root, f.key);
+    CHECK_FALSE(r.ok);
+    CHECK(r.message.find("it holds the exhibit 'ieng-sary', but this kiosk shows 'test-person'; add "
+                         "--allow-other-exhibit") != std::string::npos);
+    CHECK(listing(root, false) == before);
+
     // A third pack: the oldest goes.
     r = install(c, root, f.key);
     REQUIRE(r.ok);
@@ -203,7 +224,7 @@ TEST_CASE("install makes a pack current, a second install keeps the first as pre
     CHECK(link_of(root + "/previous") == "packs/" + folder_b);
     std::vector<std::string> expected = {folder_b, folder_c};
     std::sort(expected.begin(), expected.end());
-    CHECK(names_in(root + "/packs") == expected);
+    CHECK(pack_folders(root) == expected);
     status = platform::install_status(root);
     CHECK(status.ok());
     CHECK(status.current.title == "Ieng Sary");
@@ -214,7 +235,7 @@ TEST_CASE("install makes a pack current, a second install keeps the first as pre
     CHECK(r.changed);
     CHECK(link_of(root + "/current") == "packs/" + folder_b);
     CHECK(link_of(root + "/previous") == "packs/" + folder_c);
-    CHECK(names_in(root + "/packs") == expected);
+    CHECK(pack_folders(root) == expected);
     CHECK(platform::install_status(root).ok());
 }
 
@@ -247,7 +268,7 @@ TEST_CASE("a refused pack file changes nothing under ROOT", "[pack_install]") {
     for (const Case& refused : {Case{c, &other_key, "is not signed by the key in"},
                                 Case{f.dir + "/tampered.vpk", &f.key, "fails the gzip CRC check"},
                                 Case{f.dir + "/empty.vpk", &f.key, "refused"},
-                                Case{f.dir + "/missing.vpk", &f.key, "cannot open"}}) {
+                                Case{f.dir + "/missing.vpk", &f.key, "cannot be read: no such file or directory"}}) {
         const platform::InstallResult r = platform::install_pack_file(refused.file, root, *refused.key);
         INFO(r.message);
         CHECK_FALSE(r.ok);
@@ -300,7 +321,7 @@ TEST_CASE("the next install removes what an interrupted one left; status reports
     const platform::InstallResult r = install(f.minimal("0.2.0"), root, f.key);
     REQUIRE(r.ok);
     CHECK(names_in(root) == std::vector<std::string>{"current", "packs", "previous"});
-    CHECK(names_in(root + "/packs").size() == 2);
+    CHECK(pack_folders(root).size() == 2);
     CHECK(platform::install_status(root).notes.empty());
 }
 
@@ -329,7 +350,7 @@ TEST_CASE("status shows a damaged pack; rollback refuses a damaged previous; rei
     CHECK(r.message.find("repaired") == 0);
     CHECK(platform::current_pack_dir(root) == current);
     CHECK(platform::install_status(root).ok());
-    CHECK(names_in(root + "/packs").size() == 2);
+    CHECK(pack_folders(root).size() == 2);
 
     // A damaged previous pack: rollback refuses and changes nothing.
     write_bytes(previous + "/stray.txt", "not in the manifest");
