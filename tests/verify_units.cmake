@@ -10,10 +10,10 @@ execute_process(COMMAND ${CMAKE_COMMAND} -E env DESTDIR=${ROOT} ${CMAKE_COMMAND}
 if(NOT installed EQUAL 0)
     message(FATAL_ERROR "installing into ${ROOT} failed")
 endif()
-execute_process(COMMAND ${ANALYZE} verify --root=${ROOT} vitrine.service vitrine-usb-update@sda1.service
+execute_process(COMMAND ${ANALYZE} verify --root=${ROOT} vitrine.service vitrine-usb-update@sda1.service vitrine-usb-mount@sda1.service
                 RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
 string(STRIP "${out}${err}" said)
 if(NOT result EQUAL 0 OR NOT said STREQUAL "")
     message(FATAL_ERROR "systemd-analyze verify (exit ${result}):\n${said}")
 endif()
-message(STATUS "systemd-analyze verify: vitrine.service and vitrine-usb-update@.service are clean")
+message(STATUS "systemd-analyze verify: vitrine.service and the USB units are clean")
