@@ -14,13 +14,19 @@
 //
 // The gzip stream is written without a timestamp, so the same pack and key give
 // the same bytes. Verification trusts nothing before the signature and every
-// hash check out, and never writes while verifying. It also requires the gzip
-// header build writes and checks the gzip CRC-32 and length of everything
-// inflated (libarchive does not), so damage anywhere is refused, tar headers and
-// padding included. The one exception is harmless: a flip in a redundant part of
-// the deflate stream (a Huffman code length no symbol uses) can leave the file
-// inflating to exactly the same bytes; it then verifies, and delivers exactly
-// what was signed.
+// hash check out, and never writes while verifying. Every byte of the file is
+// covered: the gzip header must be the one build writes; the file is one gzip
+// member (inflated with zlib, so its end is known exactly) followed by nothing,
+// its CRC-32 and length are checked; and the inflated tar stream must equal what
+// build writes for the same files (tar headers regenerated from each entry's name
+// and size, zero padding, the end-of-archive blocks, at most zero padding to a
+// 10 KiB record). So no byte can be added or changed outside the signed files.
+// The one exception is harmless: a change in a redundant part of the deflate
+// stream (a Huffman code length no symbol uses) can leave the file inflating to
+// exactly the same bytes; it then verifies, and delivers exactly what was signed.
+//
+// The file is opened without following a final symbolic link and without
+// waiting on a FIFO, then checked (fstat) and read through that descriptor.
 //
 // Keys are short text files: NAME.key (secret, mode 0600) and NAME.pub:
 //
