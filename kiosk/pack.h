@@ -70,10 +70,14 @@ struct Photograph {
     LocalText caption;
     LocalText credit;
     LocalText alt;
-    // Filled by the loader when the image decoded: RGBA8, row-major, no padding.
+    // Filled by the loader when the image decoded: RGBA8, row-major, no padding,
+    // already scaled down to PackLoadOptions::max_photo_side.
     int width = 0;
     int height = 0;
     std::vector<uint8_t> rgba;
+    // The size stored in the file (upright), whatever was kept in memory.
+    int file_width = 0;
+    int file_height = 0;
 };
 
 struct Quote {
@@ -104,6 +108,10 @@ struct ExhibitInfo {
     LocalText credits;
     LocalText licence;
     std::string photo;    // Photograph::id shown on Explore
+    // The years the exhibit's dates plausibly fall in ([exhibit] years, or
+    // derived from born and died); dates outside are warned about.
+    int first_year = 0;
+    int last_year = 0;
 };
 
 struct Pack {

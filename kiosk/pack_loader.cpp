@@ -2,18 +2,25 @@
 
 #include "date.h"
 #include "exif_orientation.h"
-#include "label_lint.h"
+#include "file_read.h"
 #include "image_header.h"
+#include "label_lint.h"
+#include "media_pipeline.h"
+#include "pack_limits.h"
+#include "photo_budget.h"
+#include "photo_scaling.h"
+#include "printable.h"
+#include "text_rules.h"
 #include "utf8.h"
 
 #include <stb_image.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
+#include <new>
 
 namespace kiosk {
 namespace {
@@ -21,6 +28,19 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int64_t kSchema = 1;
+
+// A manifest at every text and count limit in eight languages stays far below.
+constexpr uint64_t kMaxManifestBytes = 64ULL * 1024 * 1024;
+
+// Output stays readable and bounded whatever the pack: after this many problems
+// of one kind (unknown source ids, say) one line counts the rest, and after
+// kMaxDiagnostics in all, one line counts everything else.
+constexpr size_t kShownPerKind = 20;
+constexpr size_t kMaxDiagnostics = 1000;
+
+// Nearest known ids offered for an unknown one; a short list is offered whole.
+constexpr size_t kSuggestedIds = 3;
+constexpr size_t kListAllIdsUpTo = 5;
 
 enum class Need { Optional, Required };
 
@@ -108,21 +128,16 @@ std::optional<uint32_t> parse_color(std::string_view s) {
     return rgb;
 }
 
-std::string join(const std::vector<std::string>& items) {
-    std::string text;
-    for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
-    return text;
-}
+// Ids quoted in messages are cut short: an id is at most kMaxIdBytes when valid,
+// and an invalid one may be anything.
+std::string quoted_id(const std::string& id) { return "'" + printable(id, kMaxIdBytes) + "'"; }
 
-// The distinct ids of `items` in file order, for "known eras: ..." lists.
-template <typename T>
-std::vector<std::string> ids_of(const std::vector<T>& items) {
-    std::vector<std::string> ids;
-    for (const T& item : items) {
-        if (!item.id.empty() && std::find(ids.begin(), ids.end(), item.id) == ids.end())
-            ids.push_back(item.id);
-    }
-    return ids;
+// "1048576" as "1 048 576", so a length far past a limit reads at a glance.
+std::string grouped(uint64_t n) {
+    std::string digits = std::to_string(n);
+    if (digits.size() <= 4) return digits;
+    for (size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, " ");
+    return digits;
 }
 
 struct StringField {
@@ -175,11 +190,33 @@ private:
 // Ids already defined in one section, with the line of their first definition.
 using IdRegistry = std::map<std::string, int>;
 
+// What a text field may hold and where it is shown, for messages.
+struct TextRule {
+    int max_chars;
+    const char* shown_on;  // "the Voices screen"
+    bool long_text;        // tabs and line breaks allowed
+};
+
+// A date checked against the exhibit's plausible years once [exhibit] is read.
+struct DatedThing {
+    std::string owner;  // "event 'born'", "era 'dk'"
+    toml::source_region where;
+    Date start;
+    Date end;
+    bool is_era;
+};
+
 class Loader {
 public:
-    explicit Loader(const std::string& dir)
-        : dir_(dir), path_(dir.empty() || dir.back() == '/' ? dir + "pack.toml" : dir + "/pack.toml") {
+    Loader(const std::string& dir, const PackLoadOptions& options)
+        : dir_(dir), path_(dir.empty() || dir.back() == '/' ? dir + "pack.toml" : dir + "/pack.toml"),
+          options_(options) {
         result_.pack.dir = dir;
+        if (options_.max_photo_side <= 0) options_.max_photo_side = kShippedMaxSide;
+        if (options_.display_width <= 0 || options_.display_height <= 0) {
+            options_.display_width = kDefaultDisplayWidth;
+            options_.display_height = kDefaultDisplayHeight;
+        }
     }
 
     PackLoadResult run();
@@ -194,7 +231,23 @@ public:
 
 private:
     void report(Diagnostic::Severity severity, const toml::source_region& where, std::string message);
+    // Reports an error of a kind that can repeat thousands of times; past
+    // kShownPerKind only counted. False when it will not be shown, so the
+    // caller can skip composing it.
+    bool counted_error(const std::string& kind, const toml::source_region& where, std::string message);
+    bool will_show(const std::string& kind) const;
+    void add_summaries();
     void report_file(std::string message);
+    void check_text(const toml::table& table, std::string_view key, const LocalText& text,
+                    const std::string& owner, const TextRule& rule);
+    void check_string(const toml::node& node, const std::string& field, const std::string& value,
+                      const std::string& owner, const TextRule& rule, bool visible_required);
+    void check_count(const char* what, size_t count, int limit, const char* shown_on,
+                     const std::vector<const toml::table*>& tables);
+    void read_years(TableReader& reader);
+    void check_plausible_dates();
+    void check_events_per_year(const std::vector<const toml::table*>& tables);
+    void check_photo_memory();
     std::optional<std::string> read_manifest();
     void read_document(const toml::table& root);
     bool read_schema(TableReader& root);
@@ -208,19 +261,24 @@ private:
               bool is_main_text);
     void read_quote(const toml::table& table, size_t index);
     std::string read_id(TableReader& reader, IdRegistry& ids);
-    std::optional<DateSpan> read_span(TableReader& reader, Need need);
+    std::optional<DateSpan> read_span(TableReader& reader, Need need, const std::string& owner);
     void check_no_events(const TableReader& root);
     void check_within_era(const std::string& owner, const DateSpan& span, const StringField& era);
     void load_media(Photograph& photo, const toml::node& file_node);
-
-    template <typename T>
     void check_reference(const std::string& owner, const StringField& ref, const char* kind,
-                         const std::vector<T>& targets);
+                         const IdRegistry& known);
 
     std::string dir_;
     std::string path_;
+    PackLoadOptions options_;
     PackLoadResult result_;
     IdRegistry source_ids_, era_ids_, photo_ids_, event_ids_, quote_ids_;
+    std::vector<DatedThing> dated_;
+    std::map<std::string, size_t> per_kind_;  // errors reported of each counted kind
+    size_t not_shown_ = 0;                    // past kMaxDiagnostics
+    bool error_not_shown_ = false;
+    int64_t kept_photo_bytes_ = 0;            // decoded size for the display, so far
+    bool has_years_key_ = false;
 };
 
 // --- TableReader ---
@@ -386,26 +444,75 @@ void TableReader::report_unknown_keys() {
 // "[[events]] 'born'", or "[[events]] #2" when the table has no usable id.
 std::string element_name(const std::string& section, const toml::table& table, size_t index) {
     const std::string* id = table["id"].as_string() ? &table["id"].as_string()->get() : nullptr;
-    if (id && !id->empty()) return "in " + section + " '" + *id + "'";
+    if (id && !id->empty()) return "in " + section + " " + quoted_id(*id);
     return "in " + section + " #" + std::to_string(index + 1);
 }
 
 // "event 'born'" or "event #2", for messages about what an element refers to.
 std::string owner_name(const char* kind, const std::string& id, size_t index) {
-    return std::string(kind) + (id.empty() ? " #" + std::to_string(index + 1) : " '" + id + "'");
+    return std::string(kind) + (id.empty() ? " #" + std::to_string(index + 1) : " " + quoted_id(id));
 }
+
+// Where each text is shown, and how much of it fits there.
+constexpr TextRule kTitleRule{kMaxTitleChars, "the attract screen", false};
+constexpr TextRule kSubtitleRule{kMaxSubtitleChars, "the attract screen", false};
+constexpr TextRule kAboutRule{kMaxAboutTextChars, "the About screen", true};
+constexpr TextRule kCitationRule{kMaxCitationChars, "the Sources list", true};
+constexpr TextRule kSourceLineRule{kMaxShortTextChars, "the Sources list", false};
+constexpr TextRule kEraRule{kMaxShortTextChars, "the timeline", false};
+constexpr TextRule kHeadlineRule{kMaxHeadlineChars, "an event card", false};
+constexpr TextRule kEventTextRule{kMaxEventTextChars, "an event card", true};
+constexpr TextRule kDateLabelRule{kMaxShortTextChars, "an event card", false};
+constexpr TextRule kPhotoTextRule{kMaxShortTextChars, "the photo viewer", false};
+constexpr TextRule kQuoteRule{kMaxQuoteChars, "the Voices screen", true};
+constexpr TextRule kQuoteLineRule{kMaxShortTextChars, "the Voices screen", false};
 
 // --- Loader ---
 
 void Loader::report(Diagnostic::Severity severity, const toml::source_region& where,
                     std::string message) {
+    if (result_.diagnostics.size() >= kMaxDiagnostics) {
+        ++not_shown_;
+        error_not_shown_ = error_not_shown_ || severity == Diagnostic::Severity::Error;
+        return;
+    }
     Diagnostic d;
     d.severity = severity;
     d.path = path_;
     d.line = static_cast<int>(where.begin.line);
     d.column = static_cast<int>(where.begin.column);
-    d.message = std::move(message);
+    // Messages quote pack text; whatever composed them, no control character or
+    // invalid byte reaches a terminal, and no message runs for pages.
+    d.message = printable(message, 2000);
     result_.diagnostics.push_back(std::move(d));
+}
+
+bool Loader::will_show(const std::string& kind) const {
+    const auto it = per_kind_.find(kind);
+    return it == per_kind_.end() || it->second < kShownPerKind;
+}
+
+bool Loader::counted_error(const std::string& kind, const toml::source_region& where, std::string message) {
+    const bool show = will_show(kind);
+    ++per_kind_[kind];
+    if (show) error(where, std::move(message));
+    return show;
+}
+
+// One line for each kind of error past kShownPerKind, and one for everything
+// past kMaxDiagnostics; at the end, after the problems they count.
+void Loader::add_summaries() {
+    std::vector<Diagnostic> summaries;
+    for (const auto& [kind, count] : per_kind_) {
+        if (count <= kShownPerKind) continue;
+        summaries.push_back({Diagnostic::Severity::Error, path_, 0, 0,
+                             "… and " + grouped(count - kShownPerKind) + " more " + kind});
+    }
+    if (not_shown_ > 0) {
+        summaries.push_back({error_not_shown_ ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning, path_,
+                             0, 0, "… and " + grouped(not_shown_) + " more problems not shown"});
+    }
+    for (Diagnostic& d : summaries) result_.diagnostics.push_back(std::move(d));
 }
 
 void Loader::report_file(std::string message) { error(toml::source_region{}, std::move(message)); }
@@ -426,36 +533,31 @@ PackLoadResult Loader::run() {
                      [](const Diagnostic& a, const Diagnostic& b) {
                          return a.line != b.line ? a.line < b.line : a.column < b.column;
                      });
+    add_summaries();
     return std::move(result_);
 }
 
 // The manifest's text when it exists and is valid UTF-8, which is checked here
 // so the message can point at the bad byte.
 std::optional<std::string> Loader::read_manifest() {
-    std::error_code ec;
-    const fs::file_status status = fs::symlink_status(path_, ec);
-    if (ec || status.type() == fs::file_type::not_found) {
-        report_file("pack.toml does not exist");
+    // One descriptor from open to read: a pack.toml swapped for a FIFO or a
+    // link after a check cannot hang or redirect the read.
+    const FileRead file = read_regular_file(path_, kMaxManifestBytes, FinalLink::Refuse);
+    if (!file.ok()) {
+        if (file.missing) {
+            report_file("pack.toml does not exist");
+        } else if (file.error.rfind("is a symbolic link", 0) == 0) {
+            // A link to a file elsewhere would make the pack show (and `build`
+            // ship) whatever that file holds.
+            report_file("pack.toml is a symbolic link; it must be a plain file inside the pack folder");
+        } else if (file.error.rfind("is ", 0) == 0) {
+            report_file("pack.toml " + file.error);
+        } else {
+            report_file("cannot read pack.toml: " + file.error);
+        }
         return std::nullopt;
     }
-    // The manifest belongs to the pack: a link to a file elsewhere would make the
-    // pack show (and `build` ship) whatever that file holds.
-    if (status.type() == fs::file_type::symlink) {
-        report_file("pack.toml is a symbolic link; it must be a plain file inside the pack folder");
-        return std::nullopt;
-    }
-    if (status.type() != fs::file_type::regular) {
-        report_file(std::string("pack.toml is ") +
-                    (status.type() == fs::file_type::directory ? "a folder" : "not a plain file (a device, pipe or socket)") +
-                    "; it must be a plain text file");
-        return std::nullopt;
-    }
-    std::ifstream in(path_, std::ios::binary);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-        report_file("pack.toml cannot be read");
-        return std::nullopt;
-    }
+    std::string text = file.text();
     int line = 0, col = 0;
     if (find_invalid_utf8(text, &line, &col)) {
         toml::source_region where;
@@ -475,17 +577,25 @@ void Loader::read_document(const toml::table& table) {
     // is checked where it is read. Diagnostics are put in line order at the end.
     if (const toml::table* settings = root.subtable("settings", Need::Optional)) read_settings(*settings);
     const std::vector<const toml::table*> sources = root.tables("sources");
+    check_count("sources", sources.size(), kMaxSources, "the Sources list", sources);
     for (size_t i = 0; i < sources.size(); ++i) read_source(*sources[i], i);
     const std::vector<const toml::table*> eras = root.tables("eras");
+    check_count("eras", eras.size(), kMaxEras, "the timeline", eras);
     for (size_t i = 0; i < eras.size(); ++i) read_era(*eras[i], i);
     const std::vector<const toml::table*> photos = root.tables("photographs");
+    check_count("photographs", photos.size(), kMaxPhotos, "the kiosk", photos);
     for (size_t i = 0; i < photos.size(); ++i) read_photograph(*photos[i], i);
+    check_photo_memory();
     if (const toml::table* exhibit = root.subtable("exhibit", Need::Required)) read_exhibit(*exhibit);
     const std::vector<const toml::table*> events = root.tables("events");
+    check_count("events", events.size(), kMaxEvents, "the timeline", events);
     for (size_t i = 0; i < events.size(); ++i) read_event(*events[i], i);
+    check_events_per_year(events);
     const std::vector<const toml::table*> quotes = root.tables("quotes");
+    check_count("quotes", quotes.size(), kMaxQuotes, "the Voices screen", quotes);
     for (size_t i = 0; i < quotes.size(); ++i) read_quote(*quotes[i], i);
     check_no_events(root);
+    check_plausible_dates();
     root.report_unknown_keys();
     std::stable_sort(pack.events.begin(), pack.events.end(), [](const Event& a, const Event& b) {
         return compare_dates(a.when.start, b.when.start) < 0;
@@ -540,6 +650,11 @@ void Loader::read_settings(const toml::table& table) {
         }
         if (node.is_array() && node.as_array()->empty())
             error(node.source(), "'languages' must list at least one language, e.g. languages = [\"en\"]");
+        if (languages.size() > static_cast<size_t>(kMaxLanguages)) {
+            error(node.source(), "'languages' lists " + std::to_string(languages.size()) + " languages; at most " +
+                                     std::to_string(kMaxLanguages) + " fit the language switch");
+            languages.resize(kMaxLanguages);
+        }
         // Keep the default when the list is unusable, so texts are still checked.
         if (!languages.empty()) settings.languages = languages;
     }
@@ -552,9 +667,14 @@ std::string Loader::read_id(TableReader& reader, IdRegistry& ids) {
     const int line = static_cast<int>(id->node->source().begin.line);
     if (id->value.empty()) {
         error(id->node->source(), "'id' must not be empty");
+    } else if (!is_safe_id(id->value)) {
+        // ASCII only: two ids that look alike (composed and decomposed accents,
+        // a Cyrillic 'а') would otherwise be different ids.
+        error(id->node->source(), "id " + quoted_id(id->value) + " may use only a-z, A-Z, 0-9, '-', '_' and '.', "
+                                  "at most " + std::to_string(kMaxIdBytes) + " of them");
     } else if (auto [it, inserted] = ids.emplace(id->value, line); !inserted) {
-        error(id->node->source(), "duplicate id '" + id->value + "': first defined at line " +
-                                      std::to_string(it->second));
+        counted_error("duplicate ids", id->node->source(), "duplicate id " + quoted_id(id->value) +
+                                                               ": first defined at line " + std::to_string(it->second));
     }
     return id->value;
 }
@@ -576,6 +696,9 @@ void Loader::read_exhibit(const toml::table& table) {
     exhibit.title = reader.text("title", Need::Required);
     exhibit.subject = reader.text("subject", Need::Required);
     exhibit.subtitle = reader.text("subtitle", Need::Optional);
+    check_text(table, "title", exhibit.title, "the exhibit", kTitleRule);
+    check_text(table, "subject", exhibit.subject, "the exhibit", kTitleRule);
+    check_text(table, "subtitle", exhibit.subtitle, "the exhibit", kSubtitleRule);
     const auto born = reader.date("born", Need::Required);
     const auto died = reader.date("died", Need::Optional);
     if (born) exhibit.born = born->date;
@@ -584,11 +707,15 @@ void Loader::read_exhibit(const toml::table& table) {
         error(died->node->source(),
               "'died' (" + died->text + ") is before 'born' (" + born->text + ")");
     }
+    read_years(reader);
     exhibit.content_note = reader.text("content_note", Need::Optional);
     exhibit.credits = reader.text("credits", Need::Optional);
     exhibit.licence = reader.text("licence", Need::Optional);
+    check_text(table, "content_note", exhibit.content_note, "the exhibit", kAboutRule);
+    check_text(table, "credits", exhibit.credits, "the exhibit", kAboutRule);
+    check_text(table, "licence", exhibit.licence, "the exhibit", kAboutRule);
     if (const auto photo = reader.string("photo", Need::Required)) {
-        check_reference("exhibit", *photo, "photograph", result_.pack.photographs);
+        check_reference("exhibit", *photo, "photograph", photo_ids_);
         exhibit.photo = photo->value;
     }
     reader.report_unknown_keys();
@@ -598,9 +725,15 @@ void Loader::read_source(const toml::table& table, size_t index) {
     TableReader reader(*this, table, "in [[sources]]", element_name("[[sources]]", table, index));
     Source source;
     source.id = read_id(reader, source_ids_);
+    const std::string owner = owner_name("source", source.id, index);
     source.title = reader.text("title", Need::Required);
-    if (const auto url = reader.string("url", Need::Optional)) source.url = url->value;
+    if (const auto url = reader.string("url", Need::Optional)) {
+        check_string(*url->node, "url", url->value, owner, kSourceLineRule, false);
+        source.url = url->value;
+    }
     source.note = reader.text("note", Need::Optional);
+    check_text(table, "title", source.title, owner, kCitationRule);
+    check_text(table, "note", source.note, owner, kCitationRule);
     reader.report_unknown_keys();
     result_.pack.sources.push_back(std::move(source));
 }
@@ -610,6 +743,7 @@ void Loader::read_era(const toml::table& table, size_t index) {
     Era era;
     era.id = read_id(reader, era_ids_);
     era.name = reader.text("name", Need::Required);
+    check_text(table, "name", era.name, owner_name("era", era.id, index), kEraRule);
     const auto start = reader.date("start", Need::Required);
     const auto end = reader.date("end", Need::Required);
     if (start) era.start = start->date;
@@ -617,6 +751,8 @@ void Loader::read_era(const toml::table& table, size_t index) {
     if (start && end && range_ends_before_start(start->date, end->date)) {
         error(end->node->source(),
               "range ends (" + end->text + ") before it starts (" + start->text + ")");
+    } else if (start && end) {
+        dated_.push_back({owner_name("era", era.id, index), start->node->source(), start->date, end->date, true});
     }
     if (const auto color = reader.string("color", Need::Optional)) {
         if (const auto rgb = parse_color(color->value)) {
@@ -638,20 +774,28 @@ void Loader::read_photograph(const toml::table& table, size_t index) {
     photo.caption = reader.text("caption", Need::Required);
     photo.credit = reader.text("credit", Need::Required);
     photo.alt = reader.text("alt", Need::Optional);
-    lint(table, "caption", photo.caption, owner_name("photograph", photo.id, index), false);
+    const std::string owner = owner_name("photograph", photo.id, index);
+    check_text(table, "caption", photo.caption, owner, kPhotoTextRule);
+    check_text(table, "credit", photo.credit, owner, kPhotoTextRule);
+    check_text(table, "alt", photo.alt, owner, kPhotoTextRule);
+    lint(table, "caption", photo.caption, owner, false);
     if (!reader.has("alt")) {
         warning(table.source(), owner_name("photograph", photo.id, index) +
                                     " has no 'alt' text describing it for visitors who cannot see it");
     }
     reader.report_unknown_keys();
-    if (file) {
+    // Past the limit photographs are not decoded: the count is an error already,
+    // and decoding thousands would only spend time and memory.
+    if (file && index < static_cast<size_t>(kMaxPhotos)) {
         photo.file = file->value;
         load_media(photo, *file->node);
+    } else if (file) {
+        photo.file = file->value;
     }
     result_.pack.photographs.push_back(std::move(photo));
 }
 
-std::optional<DateSpan> Loader::read_span(TableReader& reader, Need need) {
+std::optional<DateSpan> Loader::read_span(TableReader& reader, Need need, const std::string& owner) {
     // A range, circa or label without a start date is incomplete, so 'date' is
     // required as soon as any of them is there.
     if (reader.has("end") || reader.has("circa") || reader.has("date_display")) need = Need::Required;
@@ -671,6 +815,7 @@ std::optional<DateSpan> Loader::read_span(TableReader& reader, Need need) {
     }
     span.circa = circa.value_or(false);
     span.display = std::move(display);
+    check_text(reader.table(), "date_display", span.display, owner, kDateLabelRule);
     return span;
 }
 
@@ -679,26 +824,31 @@ void Loader::read_event(const toml::table& table, size_t index) {
     Event event;
     event.id = read_id(reader, event_ids_);
     const std::string owner = owner_name("event", event.id, index);
-    const std::optional<DateSpan> span = read_span(reader, Need::Required);
+    const std::optional<DateSpan> span = read_span(reader, Need::Required, owner);
     if (span) event.when = *span;
     event.headline = reader.text("headline", Need::Required);
     event.text = reader.text("text", Need::Required);
     event.disputed = reader.text("disputed", Need::Optional);
+    check_text(table, "headline", event.headline, owner, kHeadlineRule);
+    check_text(table, "text", event.text, owner, kEventTextRule);
+    check_text(table, "disputed", event.disputed, owner, kEventTextRule);
+    if (span && !(span->end && range_ends_before_start(span->start, *span->end)))
+        dated_.push_back({owner, table.get("date")->source(), span->start, span->end.value_or(span->start), false});
     lint(table, "text", event.text, owner, true);
     lint(table, "disputed", event.disputed, owner, false);
     if (!reader.has("sources"))
         warning(table.source(), owner + " names no source; visitors should see where each fact comes from");
     if (const auto era = reader.string("era", Need::Optional)) {
         event.era = era->value;
-        check_reference(owner, *era, "era", result_.pack.eras);
+        check_reference(owner, *era, "era", era_ids_);
         if (span) check_within_era(owner, *span, *era);
     }
     for (const StringField& source : reader.strings("sources")) {
-        check_reference(owner, source, "source", result_.pack.sources);
+        check_reference(owner, source, "source", source_ids_);
         event.sources.push_back(source.value);
     }
     if (const auto photo = reader.string("photo", Need::Optional)) {
-        check_reference(owner, *photo, "photograph", result_.pack.photographs);
+        check_reference(owner, *photo, "photograph", photo_ids_);
         event.photo = photo->value;
     }
     reader.report_unknown_keys();
@@ -709,15 +859,25 @@ void Loader::read_quote(const toml::table& table, size_t index) {
     TableReader reader(*this, table, "in [[quotes]]", element_name("[[quotes]]", table, index));
     Quote quote;
     quote.id = read_id(reader, quote_ids_);
+    const std::string owner = owner_name("quote", quote.id, index);
     quote.text = reader.text("text", Need::Required);
-    if (const auto speaker = reader.string("speaker", Need::Required)) quote.speaker = speaker->value;
+    check_text(table, "text", quote.text, owner, kQuoteRule);
+    if (const auto speaker = reader.string("speaker", Need::Required)) {
+        check_string(*speaker->node, "speaker", speaker->value, owner, kQuoteLineRule, true);
+        quote.speaker = speaker->value;
+    }
     quote.role = reader.text("role", Need::Optional);
     quote.context = reader.text("context", Need::Optional);
-    quote.when = read_span(reader, Need::Optional);
+    check_text(table, "role", quote.role, owner, kQuoteLineRule);
+    check_text(table, "context", quote.context, owner, kQuoteLineRule);
+    quote.when = read_span(reader, Need::Optional, owner);
+    if (quote.when && !(quote.when->end && range_ends_before_start(quote.when->start, *quote.when->end)))
+        dated_.push_back({owner, table.get("date")->source(), quote.when->start,
+                          quote.when->end.value_or(quote.when->start), false});
     if (!reader.has("sources"))
-        warning(table.source(), owner_name("quote", quote.id, index) + " names no source");
+        warning(table.source(), owner + " names no source");
     for (const StringField& source : reader.strings("sources")) {
-        check_reference(owner_name("quote", quote.id, index), source, "source", result_.pack.sources);
+        check_reference(owner, source, "source", source_ids_);
         quote.sources.push_back(source.value);
     }
     reader.report_unknown_keys();
@@ -734,17 +894,50 @@ void Loader::lint(const toml::table& table, std::string_view key, const LocalTex
             warning(node->source(), owner + " '" + std::string(key) + "." + lang + "' " + problem);
 }
 
-template <typename T>
+// Names the unknown id and, instead of every known one, the few nearest: a
+// pack with thousands of dangling references must not print millions of ids.
 void Loader::check_reference(const std::string& owner, const StringField& ref, const char* kind,
-                             const std::vector<T>& targets) {
-    const auto found = std::find_if(targets.begin(), targets.end(),
-                                    [&](const T& target) { return target.id == ref.value; });
-    if (found != targets.end()) return;
+                             const IdRegistry& known) {
+    if (known.count(ref.value)) return;
     const std::string plural = std::string(kind) + "s";
-    const std::vector<std::string> known = ids_of(targets);
-    error(ref.node->source(), owner + " refers to " + kind + " '" + ref.value + "', which is not defined; " +
-                                  (known.empty() ? "no " + plural + " are defined"
-                                                 : "known " + plural + ": " + join(known)));
+    const std::string counted = "unknown " + std::string(kind) + " ids";
+    if (!will_show(counted)) {
+        counted_error(counted, ref.node->source(), "");
+        return;
+    }
+    std::string hint;
+    if (known.empty()) {
+        hint = "no " + plural + " are defined";
+    } else if (known.size() <= kListAllIdsUpTo) {
+        std::vector<std::pair<int, std::string>> in_file_order;
+        for (const auto& [id, line] : known) in_file_order.emplace_back(line, id);
+        std::sort(in_file_order.begin(), in_file_order.end());
+        for (const auto& entry : in_file_order) hint += (hint.empty() ? "" : ", ") + entry.second;
+        hint = "known " + plural + ": " + hint;
+    } else {
+        // Edit distance only to ids of about the same length, so thousands of
+        // ids cost little; a reference too long to be an id gets no guess.
+        std::vector<std::pair<size_t, std::string>> near;
+        const size_t slack = ref.value.size() <= 3 ? 1 : 2;
+        if (ref.value.size() <= kMaxIdBytes) {
+            for (const auto& entry : known) {
+                const std::string& id = entry.first;
+                const size_t gap = id.size() > ref.value.size() ? id.size() - ref.value.size()
+                                                                : ref.value.size() - id.size();
+                if (gap > slack) continue;
+                const size_t distance = edit_distance(ref.value, id);
+                if (distance <= slack && distance < ref.value.size()) near.emplace_back(distance, id);
+            }
+        }
+        std::sort(near.begin(), near.end());
+        if (near.size() > kSuggestedIds) near.resize(kSuggestedIds);
+        for (size_t i = 0; i < near.size(); ++i)
+            hint += std::string(i == 0 ? "" : i + 1 == near.size() ? " or " : ", ") + quoted_id(near[i].second);
+        hint = near.empty() ? "none of the " + grouped(known.size()) + " " + plural + " has a similar id"
+                            : "did you mean " + hint + "?";
+    }
+    counted_error(counted, ref.node->source(),
+                  owner + " refers to " + kind + " " + quoted_id(ref.value) + ", which is not defined; " + hint);
 }
 
 // A warning only: an event may belong to an era it merely leads up to, but
@@ -764,6 +957,131 @@ void Loader::check_within_era(const std::string& owner, const DateSpan& span,
     warning(era_field.node->source(),
             owner + " (" + format_date_span(plain_event, "en") + ") lies outside era '" + era->id + "' (" +
                 format_date_span(plain_era, "en") + ")");
+}
+
+// Length, forbidden characters and something visible, for each language of a
+// text that is there (an absent optional text is fine).
+void Loader::check_text(const toml::table& table, std::string_view key, const LocalText& text,
+                        const std::string& owner, const TextRule& rule) {
+    const toml::node* node = table.get(key);
+    if (!node) return;
+    const toml::table* by_lang = node->as_table();
+    for (const auto& [lang, value] : text.by_lang) {
+        const toml::node* value_node = by_lang ? by_lang->get(lang) : nullptr;
+        check_string(value_node ? *value_node : *node, std::string(key) + "." + lang, value, owner, rule, true);
+    }
+}
+
+void Loader::check_string(const toml::node& node, const std::string& field, const std::string& value,
+                          const std::string& owner, const TextRule& rule, bool visible_required) {
+    const std::string name = owner + " '" + field + "'";
+    const size_t chars = count_code_points(value);
+    if (chars > static_cast<size_t>(rule.max_chars)) {
+        error(node.source(), name + " is " + grouped(chars) + " characters; at most " + grouped(rule.max_chars) +
+                                 " fit " + rule.shown_on);
+    }
+    if (const auto bad = find_forbidden_character(value, rule.long_text)) {
+        error(node.source(), name + " has " + describe_forbidden(bad->code_point) + " at character " +
+                                 grouped(bad->position) +
+                                 (rule.long_text ? "; only tabs and line breaks may break the text"
+                                                 : "; this text must be one line without control characters"));
+    }
+    if (visible_required && !has_visible_character(value)) {
+        error(node.source(), name + " has nothing visible in it (only spaces, line breaks, zero-width or format "
+                                    "characters); write the text or leave the key out where it is optional");
+    }
+}
+
+// The count of one kind of table, reported at the first one past the limit.
+void Loader::check_count(const char* what, size_t count, int limit, const char* shown_on,
+                         const std::vector<const toml::table*>& tables) {
+    if (count <= static_cast<size_t>(limit)) return;
+    error(tables[static_cast<size_t>(limit)]->source(), "the pack has " + grouped(count) + " " + what +
+                                                            "; at most " + grouped(limit) + " fit " + shown_on);
+}
+
+// A timeline cluster holds the events that start in one calendar year.
+void Loader::check_events_per_year(const std::vector<const toml::table*>& tables) {
+    std::map<int, std::vector<size_t>> by_year;  // year → indexes in file order
+    const std::vector<Event>& events = result_.pack.events;
+    for (size_t i = 0; i < events.size() && i < tables.size(); ++i)
+        if (tables[i]->contains("date")) by_year[events[i].when.start.year].push_back(i);
+    for (const auto& [year, indexes] : by_year) {
+        if (indexes.size() <= static_cast<size_t>(kMaxEventsPerYear)) continue;
+        error(tables[indexes[static_cast<size_t>(kMaxEventsPerYear)]]->source(),
+              std::to_string(year) + " has " + grouped(indexes.size()) + " events starting in it; at most " +
+                  std::to_string(kMaxEventsPerYear) + " fit one year's cluster on the timeline");
+    }
+}
+
+// [exhibit] years = [first, last]: the years the exhibit's dates may fall in.
+void Loader::read_years(TableReader& reader) {
+    ExhibitInfo& exhibit = result_.pack.exhibit;
+    const toml::node* node = reader.find("years", Need::Optional);
+    if (node) {
+        const toml::array* years = node->as_array();
+        const bool two_integers = years && years->size() == 2 && years->get(0)->is_integer() &&
+                                  years->get(1)->is_integer();
+        const int64_t first = two_integers ? years->get(0)->as_integer()->get() : 0;
+        const int64_t last = two_integers ? years->get(1)->as_integer()->get() : 0;
+        if (!two_integers) {
+            error(node->source(), "'years' must be two years, the first and the last the exhibit's dates fall in, "
+                                  "e.g. years = [1900, 2020]");
+        } else if (first < 1 || last > 9999 || first > last) {
+            error(node->source(), "'years' must be two years from 1 to 9999, the first not after the last, not [" +
+                                      std::to_string(first) + ", " + std::to_string(last) + "]");
+        } else {
+            exhibit.first_year = static_cast<int>(first);
+            exhibit.last_year = static_cast<int>(last);
+            has_years_key_ = true;
+            return;
+        }
+    }
+    // Without 'years': from ten years before birth (parents, birthplace) to fifty
+    // after death (trials, memorials), or to this year for the living.
+    if (exhibit.born.year == 0) return;
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    exhibit.first_year = std::max(1, exhibit.born.year - 10);
+    exhibit.last_year = exhibit.died.year != 0 ? std::min(9999, exhibit.died.year + 50) : utc.tm_year + 1900;
+}
+
+// Warnings: a year typed 2925 for 1925, or an era from 0001 to 9999, is almost
+// always a slip, and would stretch the timeline to show it.
+void Loader::check_plausible_dates() {
+    const ExhibitInfo& exhibit = result_.pack.exhibit;
+    if (exhibit.first_year == 0) return;
+    const std::string span = std::to_string(exhibit.first_year) + "–" + std::to_string(exhibit.last_year);
+    const std::string from = exhibit.born.year != 0 && !has_years_key_
+                                 ? " (from 'born' and 'died'; set [exhibit] years = [first, last] to change them)"
+                                 : " ([exhibit] years)";
+    for (const DatedThing& thing : dated_) {
+        const bool outside = thing.start.year < exhibit.first_year || thing.end.year > exhibit.last_year;
+        DateSpan plain{thing.start, thing.end, false, {}};
+        const std::string when = format_date_span(plain, "en");
+        if (outside) {
+            warning(thing.where, thing.owner + " (" + when + ") lies outside the exhibit's years " + span + from);
+        } else if (thing.is_era && thing.end.year - thing.start.year > exhibit.last_year - exhibit.first_year) {
+            warning(thing.where, thing.owner + " (" + when + ") is longer than the exhibit's years " + span + from);
+        }
+    }
+}
+
+// The photographs' decoded size on the panel, all together, against the budget.
+void Loader::check_photo_memory() {
+    const PhotoMemory memory = photo_memory(result_.pack, options_.display_width, options_.display_height);
+    if (memory.total_bytes <= kPhotoMemoryBudgetBytes) return;
+    std::string biggest;
+    for (const PhotoMemory::Item& item : memory.biggest) {
+        biggest += (biggest.empty() ? "" : ", ") + std::string("'") + printable(item.file, 80) + "' (" +
+                   std::to_string(item.width) + "×" + std::to_string(item.height) + ", " +
+                   memory_in_words(item.bytes) + ")";
+    }
+    report_file("the photographs take " + memory_in_words(memory.total_bytes) + " once decoded for a " +
+                std::to_string(options_.display_width) + "×" + std::to_string(options_.display_height) +
+                " panel; at most " + memory_in_words(kPhotoMemoryBudgetBytes) +
+                " fit beside the kiosk on a small board; scale down or remove photographs; the biggest: " + biggest);
 }
 
 void Loader::check_no_events(const TableReader& root) {
@@ -795,45 +1113,81 @@ void Loader::load_media(Photograph& photo, const toml::node& file_node) {
     const fs::path resolved = ec ? fs::path() : fs::weakly_canonical(root / relative, ec);
     if (ec) return fail(quoted + " cannot be resolved: " + ec.message());
     if (!is_inside(resolved, root)) return fail(quoted + " leads outside the pack folder through a symbolic link");
-    if (!fs::exists(resolved, ec)) return fail(quoted + " does not exist");
-    if (!fs::is_regular_file(resolved, ec)) return fail(quoted + " is not a file");
-    const uintmax_t size = fs::file_size(resolved, ec);
-    if (ec) return fail(quoted + " cannot be read: " + ec.message());
-    constexpr uintmax_t kMiB = 1024 * 1024;
-    if (size > static_cast<uintmax_t>(kMaxImageFileBytes)) {
-        return fail(quoted + " is " + std::to_string((size + kMiB - 1) / kMiB) +
-                    " MiB; a media file may be at most " + std::to_string(kMaxImageFileBytes / kMiB) + " MiB");
-    }
 
-    // Reads no more than the size checked above, even if the file grows meanwhile.
-    std::vector<uint8_t> bytes(size);
-    std::ifstream in(resolved, std::ios::binary);
-    if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size())))
-        return fail(quoted + " cannot be read");
+    // Opened, checked and read through one descriptor: a file swapped for a
+    // FIFO or a link after the checks above cannot hang or redirect the read.
+    const FileRead file = read_regular_file(resolved.string(), static_cast<uint64_t>(kMaxImageFileBytes));
+    if (file.missing) return fail(quoted + " does not exist");
+    if (!file.ok()) {
+        constexpr uint64_t kMiB = 1024 * 1024;
+        if (file.error.rfind("is a", 0) == 0 && file.error.find("MiB") == std::string::npos)
+            return fail(quoted + " " + file.error);
+        if (file.error.rfind("is ", 0) == 0)
+            return fail(quoted + " " + file.error.substr(0, file.error.find(';')) +
+                        "; a media file may be at most " + std::to_string(kMaxImageFileBytes / kMiB) + " MiB");
+        return fail("cannot read " + quoted + ": " + file.error);
+    }
+    const std::vector<uint8_t>& bytes = file.bytes;
 
     const ImageHeader header = read_image_header(bytes.data(), bytes.size());
     if (header.format == ImageHeader::Format::Unknown)
         return fail(quoted + " is not a PNG or JPEG image (checked by content, not by name)");
     if (!header.problem.empty()) return fail(quoted + " is corrupt: " + header.problem);
+    const std::string size = std::to_string(header.width) + "×" + std::to_string(header.height);
     if (!within_image_limits(header)) {
-        return fail(quoted + " is " + std::to_string(header.width) + "×" + std::to_string(header.height) +
-                    " pixels; images may be at most " + std::to_string(kMaxImageSide) +
+        return fail(quoted + " is " + size + " pixels; images may be at most " + std::to_string(kMaxImageSide) +
                     " pixels a side and 40 megapixels");
     }
+    const int shortest = std::min(header.width, header.height), longest = std::max(header.width, header.height);
+    if (shortest < kMinPhotoSide) {
+        return fail(quoted + " is " + size + " pixels; each side must be at least " + std::to_string(kMinPhotoSide) +
+                    " pixels to be seen");
+    }
+    if (longest > int64_t(shortest) * kMaxPhotoAspect) {
+        return fail(quoted + " is " + size + " pixels; the longest side may be at most " +
+                    std::to_string(kMaxPhotoAspect) + " times the shortest");
+    }
 
+    // One full-size decode at a time, scaled down at once: the pack's peak is
+    // one decode plus the scaled set, not every photograph at full size.
+    const std::string no_memory = "not enough memory to decode " + quoted + " (" + size + " pixels)";
+    const int orientation = exif_orientation(bytes.data(), bytes.size());
     int width = 0, height = 0, channels = 0;
     stbi_uc* pixels = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &width,
                                             &height, &channels, 4);
-    if (!pixels) return fail(quoted + " is corrupt: " + stbi_failure_reason());
-    photo.width = width;
-    photo.height = height;
-    photo.rgba.assign(pixels, pixels + size_t(width) * size_t(height) * 4);
+    if (!pixels) {
+        const std::string reason = stbi_failure_reason() ? stbi_failure_reason() : "unknown";
+        return fail(reason == "outofmem" ? no_memory : quoted + " is corrupt: " + reason);
+    }
+    ScaledImage kept;
+    try {
+        const bool turned = orientation >= 5 && orientation <= 8;
+        photo.file_width = turned ? height : width;
+        photo.file_height = turned ? width : height;
+        kept_photo_bytes_ += fitted_rgba_bytes(photo.file_width, photo.file_height, options_.display_width,
+                                               options_.display_height);
+        // Past the budget the pack is invalid (check_photo_memory says so), and
+        // keeping more would only bring the board closer to running out.
+        if (options_.keep_pixels && kept_photo_bytes_ <= kPhotoMemoryBudgetBytes)
+            kept = scale_to_fit(pixels, width, height, options_.max_photo_side, options_.max_photo_side);
+    } catch (const std::bad_alloc&) {
+        stbi_image_free(pixels);
+        return fail(no_memory);
+    }
     stbi_image_free(pixels);
-    apply_orientation(photo.rgba, photo.width, photo.height, exif_orientation(bytes.data(), bytes.size()));
+    if (kept.rgba.empty()) return;
+    photo.width = kept.width;
+    photo.height = kept.height;
+    photo.rgba = std::move(kept.rgba);
+    apply_orientation(photo.rgba, photo.width, photo.height, orientation);
 }
 
 }  // namespace
 
-PackLoadResult load_pack(const std::string& dir) { return Loader(dir).run(); }
+PackLoadResult load_pack(const std::string& dir, const PackLoadOptions& options) {
+    return Loader(dir, options).run();
+}
+
+PackLoadResult load_pack(const std::string& dir) { return Loader(dir, PackLoadOptions{}).run(); }
 
 }  // namespace kiosk

@@ -15,8 +15,24 @@ struct PackLoadResult {
     bool ok() const { return !has_errors(diagnostics); }
 };
 
+// Zero means the default for every size.
+struct PackLoadOptions {
+    // The longest side a photograph keeps in memory: each is decoded alone and
+    // scaled down right away, so the peak is one full-size decode plus the
+    // scaled set. 0: kShippedMaxSide.
+    int max_photo_side = 0;
+    // The panel the photographs' memory budget (kPhotoMemoryBudgetBytes) is
+    // checked for. 0: 1920×1080.
+    int display_width = 0;
+    int display_height = 0;
+    // False: photographs are decoded to check them and dropped (the validator
+    // needs no pixels). Photograph::file_width/file_height are set either way.
+    bool keep_pixels = true;
+};
+
 // Loads DIR/pack.toml and its media. Photographs that pass every check are
 // decoded into Photograph::rgba. Never throws on bad input.
+PackLoadResult load_pack(const std::string& dir, const PackLoadOptions& options);
 PackLoadResult load_pack(const std::string& dir);
 
 }  // namespace kiosk

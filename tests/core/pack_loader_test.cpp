@@ -99,11 +99,13 @@ TEST_CASE("photographs are decoded to RGBA") {
     const PackLoadResult result = load("minimal");
     const kiosk::Photograph* png = result.pack.find_photo("photo");
     REQUIRE(png);
-    CHECK(png->width == 4);
-    CHECK(png->height == 3);
-    REQUIRE(png->rgba.size() == 4 * 3 * 4);
-    // Pixel (1, 2) was written as (60, 200, 200), opaque.
-    const uint8_t* pixel = &png->rgba[(2 * 4 + 1) * 4];
+    CHECK(png->width == 64);
+    CHECK(png->height == 48);
+    CHECK(png->file_width == 64);
+    CHECK(png->file_height == 48);
+    REQUIRE(png->rgba.size() == 64 * 48 * 4);
+    // Block (1, 2) of 16×16 pixels was written as (60, 200, 200), opaque.
+    const uint8_t* pixel = &png->rgba[((2 * 16 + 5) * 64 + 1 * 16 + 5) * 4];
     CHECK(int(pixel[0]) == 60);
     CHECK(int(pixel[1]) == 200);
     CHECK(int(pixel[2]) == 200);
@@ -111,9 +113,9 @@ TEST_CASE("photographs are decoded to RGBA") {
 
     const kiosk::Photograph* jpeg = result.pack.find_photo("portrait");
     REQUIRE(jpeg);
-    CHECK(jpeg->width == 16);
-    CHECK(jpeg->height == 8);
-    CHECK(jpeg->rgba.size() == 16 * 8 * 4);
+    CHECK(jpeg->width == 128);
+    CHECK(jpeg->height == 64);
+    CHECK(jpeg->rgba.size() == 128 * 64 * 4);
 }
 
 TEST_CASE("the model's lookups find by id") {
