@@ -1,7 +1,8 @@
 #include "bundled_pack.h"
 
+#include "file_read.h"
+
 #include <filesystem>
-#include <fstream>
 
 namespace fs = std::filesystem;
 
@@ -30,10 +31,11 @@ std::string bundled_pack_dir() {
     if (ec || self.empty()) return kPackAtConfiguredPrefix;
     const fs::path bin_dir = self.parent_path();
 
-    std::ifstream marker(bin_dir / kBuildTreeMarker);
-    std::string source_pack;
-    if (marker && std::getline(marker, source_pack) && !source_pack.empty() && has_manifest(source_pack))
-        return source_pack;
+    // Read through one descriptor, never waiting on a FIFO put in its place.
+    const kiosk::FileRead marker = kiosk::read_regular_file((bin_dir / kBuildTreeMarker).string(), 4096);
+    const std::string text = marker.ok() ? marker.text() : "";
+    const std::string source_pack = text.substr(0, text.find('\n'));
+    if (!source_pack.empty() && has_manifest(source_pack)) return source_pack;
     return (bin_dir / kPackFromBinDir).lexically_normal().string();
 }
 

@@ -128,6 +128,14 @@ bool write_placeholder(const fs::path& path) {
     return stbi_write_png(path.string().c_str(), w, h, 3, px.data(), w * 3) != 0;
 }
 
+// Written and closed before it counts: a full disk shows when the buffer is flushed.
+bool write_text(const fs::path& path, const char* text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    out.close();
+    return static_cast<bool>(out);
+}
+
 int run_new(const std::vector<std::string>& args) {
     const Options o = parse_options(args, {}, {});
     if (!o.error.empty()) return usage_error("new", o.error);
@@ -140,7 +148,7 @@ int run_new(const std::vector<std::string>& args) {
         return kExitInvalid;
     }
     fs::create_directories(dir / "media", ec);
-    if (ec || !(std::ofstream(dir / "pack.toml") << kStarterManifest) || !write_placeholder(dir / "media" / "portrait.png")) {
+    if (ec || !write_text(dir / "pack.toml", kStarterManifest) || !write_placeholder(dir / "media" / "portrait.png")) {
         std::fprintf(stderr, "vitrine-pack new: cannot write into %s\n", dir.string().c_str());
         return kExitInvalid;
     }
