@@ -540,7 +540,7 @@ private:
             const uint64_t extra = size_ > end ? size_ - end : rest.size() - 8;
             const bool member = rest.size() >= 10 && uint8_t(rest[8]) == 0x1f && uint8_t(rest[9]) == 0x8b;
             tail_error_ = "it has " + std::to_string(extra) +
-                          (member ? " bytes after its gzip stream: a second gzip member, which vitrine-pack build never writes"
+                          (member ? " bytes after the end of its gzip stream: a second gzip member, which vitrine-pack build never writes"
                                   : " bytes of data after the end of its gzip stream");
             return;
         }

@@ -83,7 +83,7 @@ using test_files::names_in;
 
 // The pack folders in ROOT/packs, which must carry install's marker.
 std::vector<std::string> pack_folders(const std::string& root) {
-    std::vector<std::string> names = pack_folders(root);
+    std::vector<std::string> names = names_in(root + "/packs");
     const auto marker = std::find(names.begin(), names.end(), ".vitrine-packs");
     CHECK(marker != names.end());
     if (marker != names.end()) names.erase(marker);
