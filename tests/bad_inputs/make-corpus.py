@@ -594,7 +594,6 @@ def main():
     hostile_cases.make_limit_packs(c)
     hostile_cases.make_hygiene_packs(c)
     hostile_cases.make_plausibility_packs(c)
-    hostile_cases.make_file_kind_packs(c, outside)
     hostile_cases.make_memory_packs(c)
     c.write_index()
     bad = sum(1 for r in c.rows if "control-" not in r[0])
