@@ -1,8 +1,9 @@
 """The corpus's second pass: inputs a hostile tester brings with the README and
 the source in hand. Valid-looking packs at and beyond what the screens can hold,
 text that hides controls or nothing at all, dates from another millennium,
-photographs that fit every per-file limit but not memory, and pack files (some
-of them FIFOs, links or folders) with bytes outside what the signature covers.
+photographs that fit every per-file limit but not memory, pack files with bytes
+outside what the signature covers or that are FIFOs, links or folders, and
+signed packs a kiosk must not switch to unasked (older, another exhibit).
 
 Each function adds rows to the Corpus; run-corpus.sh judges them. Kinds beyond
 make-corpus.py's `pack` and `vpk`:
