@@ -52,7 +52,9 @@ Keys make_keys(const std::string& dir, const std::string& name) {
 }
 
 std::string build(const std::string& pack, const Keys& keys, const std::string& out) {
-    const platform::BuildResult built = platform::build_pack_file(pack, keys.secret, out);
+    platform::BuildOptions options;
+    options.force = true;  // some tests build into the same file again
+    const platform::BuildResult built = platform::build_pack_file(pack, keys.secret, out, options);
     INFO(built.message);
     REQUIRE(built.ok);
     return out;

@@ -306,23 +306,29 @@ TEST_CASE("the next install removes what an interrupted one left; status reports
     REQUIRE(install(f.minimal("0.1.0"), root, f.key).ok);
     fs::create_directories(root + "/packs/.incoming-AbC123/media");
     write_bytes(root + "/packs/.incoming-AbC123/media/half.png", "half");
-    fs::create_directories(root + "/packs/test-person-0.0.9-000000000000");
+    // An older pack of install's own (marked), and a folder someone put there.
+    fs::create_directories(root + "/packs/test-person-0.0.9-000000000000/.vitrine");
+    write_bytes(root + "/packs/test-person-0.0.9-000000000000/.vitrine/INSTALLED", "made by vitrine-pack install\n");
+    fs::create_directories(root + "/packs/test-person-0.0.8-000000000000");
     fs::create_symlink("packs/nowhere", root + "/current.new");
 
     const platform::InstallStatus status = platform::install_status(root);
     CHECK(status.ok());
-    REQUIRE(status.notes.size() == 3);
+    REQUIRE(status.notes.size() == 4);
     std::string notes;
     for (const std::string& n : status.notes) notes += n + "\n";
     CHECK(notes.find(".incoming-AbC123 is left from an interrupted install") != std::string::npos);
     CHECK(notes.find("test-person-0.0.9-000000000000 is neither current nor previous") != std::string::npos);
     CHECK(notes.find("current.new is left from an interrupted switch") != std::string::npos);
+    CHECK(notes.find("test-person-0.0.8-000000000000 was not made by vitrine-pack install; installs leave it alone") !=
+          std::string::npos);
 
     const platform::InstallResult r = install(f.minimal("0.2.0"), root, f.key);
     REQUIRE(r.ok);
     CHECK(names_in(root) == std::vector<std::string>{"current", "packs", "previous"});
-    CHECK(pack_folders(root).size() == 2);
-    CHECK(platform::install_status(root).notes.empty());
+    CHECK(pack_folders(root).size() == 3);  // current, previous and the one install did not make
+    CHECK(fs::is_directory(root + "/packs/test-person-0.0.8-000000000000"));
+    CHECK(platform::install_status(root).notes.size() == 1);
 }
 
 TEST_CASE("status shows a damaged pack; rollback refuses a damaged previous; reinstalling repairs", "[pack_install]") {
