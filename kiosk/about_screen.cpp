@@ -30,7 +30,9 @@ float about_flow(const Ui& ui, ImDrawList* dl, const Palette* p, float top) {
         y += f.size(FontRole::DateLabel) * 1.5f + 8 * u;
     };
 
-    text(FontRole::Headline, pack.exhibit.title.get(ui.lang), &Palette::paper);
+    std::string cut;
+    text(FontRole::Headline, laid_out(pack.exhibit.title.get(ui.lang), cut, bytes_for_chars(kMaxTitleChars)),
+         &Palette::paper);
     y += 6 * u;
     text(FontRole::Small, "Exhibit version " + pack.exhibit.version, &Palette::muted);
 

@@ -47,11 +47,18 @@ void draw_attract(const DrawContext& c) {
     const float pad = std::round(std::max(96 * u, 20.f));
     const float left = pad + dx;
     float y = pad * (ui.layouts.portrait ? 1.5f : 1.f) + dy;
-    y += draw_text(c.dl, f, FontRole::Title, ImVec2(left, y), p.paper, ui.pack.exhibit.title.get(ui.lang));
+    // One line each, ending in "…" when the exhibit's title or subtitle is longer.
+    const float line_w = W - 2 * pad;
+    y += draw_text(c.dl, f, FontRole::Title, ImVec2(left, y), p.paper,
+                   fit_lines(f, FontRole::Title, ui.pack.exhibit.title.get(ui.lang), line_w, 1, false));
     std::string life = std::to_string(ui.pack.exhibit.born.year);
     if (ui.pack.exhibit.died.year) life += " – " + std::to_string(ui.pack.exhibit.died.year);
+    std::string cut;
     draw_text(c.dl, f, FontRole::Subtitle, ImVec2(left, y + 8 * u), p.muted,
-              ui.pack.exhibit.subtitle.get(ui.lang) + " · " + life);
+              fit_lines(f, FontRole::Subtitle,
+                        laid_out(ui.pack.exhibit.subtitle.get(ui.lang), cut, bytes_for_chars(kMaxSubtitleChars)) +
+                            " · " + life,
+                        line_w, 1, false));
 
     // One quote at a time, cross-fading.
     const int count = int(ui.pack.quotes.size());

@@ -339,6 +339,8 @@ TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
     bool moving = false;
     moving |= s.strip.step(now);
     moving |= s.card.step(now);
+    moving |= s.cluster_list.step(now);
+    moving |= s.quote_scroll.step(now);
     moving |= s.about.step(now);
     moving |= step_photo_zoom(s, ui, now);
     const bool motion = !reduced_motion(ui.pack);

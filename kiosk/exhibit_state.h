@@ -62,6 +62,8 @@ struct ExhibitState {
     KineticScroll card;               // event text offset, pixels
     bool dragging_strip = false;
     bool dragging_card = false;
+    KineticScroll cluster_list;       // the open cluster's list of events, pixels
+    bool dragging_cluster_list = false;
 
     PhotoView photo;
 
@@ -69,6 +71,8 @@ struct ExhibitState {
     int quote = 0;
     int64_t quote_changed_ms = -1;
     int quote_direction = 1;          // +1 next, -1 previous: which way the new one slides in
+    KineticScroll quote_scroll;       // a quote longer than its box, pixels
+    bool dragging_quote = false;
 
     // About
     KineticScroll about;

@@ -214,26 +214,42 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
     return l;
 }
 
-ClusterList cluster_list_layout(const ExploreLayout& l, const Fonts& fonts, int cluster, float scroll) {
+ClusterList cluster_list_layout(const ExploreLayout& l, const Fonts& fonts, int cluster, float scroll,
+                                float list_scroll) {
     ClusterList list;
     if (cluster < 0 || size_t(cluster) >= l.clusters.size()) return list;
     const MarkerCluster& c = l.clusters[size_t(cluster)];
     const float row_h = std::round(std::max(l.target, fonts.size(FontRole::Body) * 2.4f));
     const float pad = std::round(std::max(16 * l.unit, 8.f));
-    // As many rows as fit above the strip; a long list takes a second column.
-    const float room = l.strip.y - 2 * pad - 16 * l.unit;
+    const float gap = std::round(std::max(8 * l.unit, 4.f));
+    // The panel's room: under the title band's divider, above the strip and any
+    // button between them (portrait puts its button row there).
+    const float top = l.divider_top + gap;
+    float bottom = l.strip.y - gap;
+    for (const Rect& b : l.button)
+        if (b.h > 0 && b.y >= top && b.y < bottom) bottom = std::min(bottom, b.y - gap);
+    const float room = std::max(row_h, bottom - top - 2 * pad);
     const int per_column = std::max(1, int(room / row_h));
-    const int columns = std::min((c.count + per_column - 1) / per_column, 3);
+    // Columns at least ~22 characters of body text wide, at most three.
+    const float min_column = std::max(280 * l.unit, fonts.size(FontRole::Body) * 11);
+    const int max_columns = std::clamp(int(l.strip.w / min_column), 1, 3);
+    const int columns = std::clamp((c.count + per_column - 1) / per_column, 1, max_columns);
     const int rows = (c.count + columns - 1) / columns;
+    const bool scrolls = rows > per_column;
     const float column_w = std::min(std::max(560 * l.unit, 0.55f * l.strip.w), l.strip.w / float(columns));
     const float w = column_w * float(columns);
-    const float h = row_h * float(rows) + 2 * pad;
+    list.content_height = row_h * float(rows);
+    const float h = std::min(list.content_height, row_h * float(per_column)) + 2 * pad;
     const float cx = l.axis.screen_x(c.x, scroll);
     list.panel = {std::round(std::clamp(cx - w / 2, l.strip.x, l.strip.right() - w)),
-                  std::round(std::max(8.f, l.strip.y - h - 8 * l.unit)), std::round(w), std::round(h)};
+                  std::round(std::max(top, bottom - h)), std::round(w), std::round(h)};
+    list.view = {list.panel.x, list.panel.y + pad, list.panel.w, list.panel.h - 2 * pad};
+    const float offset = std::clamp(list_scroll, 0.f, list.max_scroll());
     for (int i = 0; i < c.count; ++i) {
-        const int col = i / rows, row = i % rows;
-        list.rows.push_back({list.panel.x + pad + column_w * float(col), list.panel.y + pad + row_h * float(row),
+        // A list that fits reads down each column; a scrolling one across the
+        // columns, then down, so scrolling moves through it in order.
+        const int col = scrolls ? i % columns : i / rows, row = scrolls ? i / columns : i % rows;
+        list.rows.push_back({list.panel.x + pad + column_w * float(col), list.view.y + row_h * float(row) - offset,
                              column_w - 2 * pad, row_h});
     }
     return list;

@@ -76,12 +76,18 @@ float photo_border(float unit);
 // A rectangle grown to at least `min_size` each way, around its centre.
 Rect grow_to(const Rect& r, float min_size);
 
-// The list a cluster opens: one row per event, each at least 15 mm tall, above
-// the strip near the cluster.
+// The list a cluster opens: one row per event, each at least 15 mm tall, on its
+// own panel between the title band and the strip (and, in portrait, above the
+// button row), never over either. Up to three columns; a list longer than that
+// scrolls by `list_scroll` pixels inside `view`.
 struct ClusterList {
     Rect panel;
-    std::vector<Rect> rows;
+    Rect view;                 // where rows show; rows outside it are not drawn or touched
+    std::vector<Rect> rows;    // one per event, at the current scroll
+    float content_height = 0;  // all the rows
+    float max_scroll() const { return content_height > view.h ? content_height - view.h : 0; }
 };
-ClusterList cluster_list_layout(const ExploreLayout& layout, const Fonts& fonts, int cluster, float scroll);
+ClusterList cluster_list_layout(const ExploreLayout& layout, const Fonts& fonts, int cluster, float scroll,
+                                float list_scroll = 0);
 
 }  // namespace kiosk

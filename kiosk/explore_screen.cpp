@@ -73,7 +73,10 @@ void draw_title_band(const DrawContext& c) {
     const Fonts& f = ui.fonts;
     const ExploreLayout& l = ui.layouts.explore;
     const Rect& r = l.title_band;
-    const std::string& title = ui.pack.exhibit.title.get(ui.lang);
+    // The band holds one line of title and one of subtitle: longer ones end in "…".
+    // The title stops short of the buttons beside it in landscape.
+    const float title_w = l.portrait ? r.w : l.button[int(Button::Voices)].x - std::round(24 * l.unit) - r.x;
+    const std::string title = fit_lines(f, FontRole::Title, ui.pack.exhibit.title.get(ui.lang), title_w, 1, false);
     const float title_size = f.size(FontRole::Title);
     draw_text(c.dl, f, FontRole::Title, snap(r.x, r.y), c.palette.paper, title);
 
@@ -85,10 +88,10 @@ void draw_title_band(const DrawContext& c) {
                                    f[FontRole::LifeDates]->FontSize;
     const float life_x = r.x + text_width(f, FontRole::Title, title) + 20 * l.unit;
     // On a narrow portrait panel the dates go under the name rather than off the edge.
-    if (life_x + text_width(f, FontRole::LifeDates, life) < r.right())
+    if (life_x + text_width(f, FontRole::LifeDates, life) < r.x + title_w)
         draw_text(c.dl, f, FontRole::LifeDates, snap(life_x, r.y + baseline_gap), c.palette.muted, life);
     draw_text(c.dl, f, FontRole::Subtitle, snap(r.x, r.y + title_size * 1.1f + 10 * l.unit), c.palette.muted,
-              ui.pack.exhibit.subtitle.get(ui.lang));
+              fit_lines(f, FontRole::Subtitle, ui.pack.exhibit.subtitle.get(ui.lang), title_w, 1, false));
 }
 
 void draw_photo(const DrawContext& c) {
@@ -244,7 +247,8 @@ void draw_strip(const DrawContext& c) {
 void draw_cluster_list(const DrawContext& c) {
     const Ui& ui = c.ui;
     const ExploreLayout& l = ui.layouts.explore;
-    const ClusterList list = cluster_list_layout(l, ui.fonts, c.state.open_cluster, c.state.strip.offset());
+    const float list_scroll = c.state.cluster_list.offset();
+    const ClusterList list = cluster_list_layout(l, ui.fonts, c.state.open_cluster, c.state.strip.offset(), list_scroll);
     if (list.rows.empty()) return;
     const Palette& p = c.palette;
     const Rect& panel = list.panel;
@@ -254,21 +258,29 @@ void draw_cluster_list(const DrawContext& c) {
     c.dl.AddRectFilled(snap(panel.x, panel.y), snap(panel.right(), panel.bottom()), p.frame, 14 * u);
     c.dl.AddRect(snap(panel.x, panel.y), snap(panel.right(), panel.bottom()), p.outline, 14 * u, 0, 1.5f);
     const MarkerCluster& cl = l.clusters[size_t(c.state.open_cluster)];
+    const Rect& view = list.view;
+    c.dl.PushClipRect(snap(view.x, view.y), snap(view.right(), view.bottom()), true);
+    const float date_h = ui.fonts.size(FontRole::SmallCaps) * 1.25f;
+    const float head_h = ui.fonts.size(FontRole::Body) * 1.3f;
     for (int i = 0; i < cl.count; ++i) {
         const Rect& r = list.rows[size_t(i)];
+        // Only the rows in view are drawn: a thousand-event year costs what one screen of rows costs.
+        if (r.bottom() < view.y || r.y > view.bottom()) continue;
         const Event& e = ui.pack.events[size_t(cl.first + i)];
         const bool chosen = cl.first + i == c.state.selected_event;
         if (chosen) c.dl.AddRectFilled(snap(r.x - 8 * u, r.y + 2), snap(r.right() + 8 * u, r.bottom() - 2), p.background, 10 * u);
-        const float date_h = ui.fonts.size(FontRole::SmallCaps) * 1.25f;
-        const float head_h = ui.fonts.size(FontRole::Body) * 1.3f;
         const float y = r.y + (r.h - date_h - head_h) / 2;
         draw_spaced_caps(c.dl, ui.fonts, FontRole::SmallCaps, ImVec2(r.x, y), p.accent_text, format_date_span(e.when, ui.lang), 0.08f);
-        c.dl.PushClipRect(snap(r.x, r.y), snap(r.right(), r.bottom()), true);
         draw_text(c.dl, ui.fonts, FontRole::Body, ImVec2(r.x, y + date_h), chosen ? p.accent_light : p.paper,
-                  e.headline.get(ui.lang));
-        c.dl.PopClipRect();
-        if (i + 1 < cl.count && list.rows[size_t(i + 1)].x == r.x) draw_rule(c.dl, r.x, r.right(), r.bottom(), 1, p.rule);
+                  fit_lines(ui.fonts, FontRole::Body, e.headline.get(ui.lang), r.w, 1, false));
+        const size_t next = size_t(i + 1);
+        if (next < list.rows.size() && list.rows[next].x == r.x && list.rows[next].y > r.y)
+            draw_rule(c.dl, r.x, r.right(), r.bottom(), 1, p.rule);
     }
+    c.dl.PopClipRect();
+    const float fade = std::min(ui.fonts.size(FontRole::Body) * 1.5f, view.h / 5);
+    draw_scroll_hints(c.dl, p, view, list.content_height, std::clamp(list_scroll, 0.f, list.max_scroll()), fade,
+                      panel.right() - std::round(std::max(10 * u, 6.f)), u);
 }
 
 // The strip's content offset that shows event `index` comfortably.
@@ -328,14 +340,36 @@ bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
     const int64_t now = g.time_ms;
     using K = Gesture::Kind;
 
-    if (s.open_cluster >= 0 && g.kind == K::Tap) {
-        // The list is open: a row selects its event; anywhere else closes the list.
-        const ClusterList list = cluster_list_layout(l, ui.fonts, s.open_cluster, s.strip.offset());
-        const MarkerCluster& cl = l.clusters[size_t(s.open_cluster)];
-        for (size_t i = 0; i < list.rows.size(); ++i)
-            if (list.rows[i].contains(g.x, g.y)) select_event(s, cl.first + int(i), ui, now);
-        s.open_cluster = -1;
-        return true;
+    if (s.open_cluster >= 0) {
+        const ClusterList list =
+            cluster_list_layout(l, ui.fonts, s.open_cluster, s.strip.offset(), s.cluster_list.offset());
+        if (g.kind == K::Tap) {
+            // The list is open: a row in view selects its event; anywhere else closes the list.
+            const MarkerCluster& cl = l.clusters[size_t(s.open_cluster)];
+            if (list.view.contains(g.x, g.y))
+                for (size_t i = 0; i < list.rows.size(); ++i)
+                    if (list.rows[i].contains(g.x, g.y)) select_event(s, cl.first + int(i), ui, now);
+            s.open_cluster = -1;
+            return true;
+        }
+        if (g.kind == K::Swipe && list.panel.contains(g.start_x, g.start_y)) return false;
+        // A drag that starts on a list that scrolls moves the list under the finger.
+        if (g.kind == K::DragStart && list.panel.contains(g.start_x, g.start_y) && list.max_scroll() > 0) {
+            s.dragging_cluster_list = true;
+            s.cluster_list.stop();
+        }
+        if (s.dragging_cluster_list) {
+            switch (g.kind) {
+                case K::DragStart:
+                case K::Drag: s.cluster_list.drag_by(-g.dy, now); return true;
+                case K::DragEnd:
+                case K::Cancel:
+                    s.cluster_list.release(g.kind == K::DragEnd ? -g.vy : 0, now);
+                    s.dragging_cluster_list = false;
+                    return true;
+                default: return false;
+            }
+        }
     }
 
     switch (g.kind) {
@@ -393,8 +427,15 @@ bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
             const int cluster = marker_under(l, g.x, g.y, s.strip.offset());
             if (cluster < 0) return false;
             const MarkerCluster& cl = l.clusters[size_t(cluster)];
-            if (cl.count == 1) select_event(s, cl.first, ui, now);
-            else s.open_cluster = cluster;
+            if (cl.count == 1) {
+                select_event(s, cl.first, ui, now);
+            } else {
+                s.open_cluster = cluster;
+                const ClusterList list = cluster_list_layout(l, ui.fonts, cluster, s.strip.offset());
+                s.cluster_list.set_range(0, list.max_scroll());
+                s.cluster_list.jump_to(0);
+                s.dragging_cluster_list = false;
+            }
             return true;
         }
         default:

@@ -9,6 +9,10 @@ ImGuiContext* create_imgui_context() {
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     io.MouseDrawCursor = false;
+    // The kiosk's renderer (platform/imgui_sdl_renderer.cpp) honours each
+    // command's VtxOffset: a screen of any size never meets the 65 536-vertex
+    // limit of 16-bit indices.
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
     return ctx;
 }
 

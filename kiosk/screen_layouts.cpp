@@ -67,21 +67,47 @@ SettingsLayout layout_settings(const Display& d, const Fonts& fonts, const Pack&
     const float W = float(d.width), H = float(d.height);
     const float row = std::round(std::max(target, fonts.size(FontRole::Body) * 2.6f));
     const float pad = std::round(std::max(36 * unit, 12.f));
-    const size_t languages = pack.settings.languages.size() > 1 ? pack.settings.languages.size() : 0;
+    const int languages = pack.settings.languages.size() > 1 ? int(pack.settings.languages.size()) : 0;
     const float title = fonts.size(FontRole::Headline) * 1.4f;
     const float w = std::min(W - 2 * pad, std::round(std::max(720 * unit, 14 * fonts.size(FontRole::Body))));
-    const float h = pad + title + row * float(2 + languages) + pad + row + pad;
+    // The two switches and the languages share the rows the panel has room for:
+    // languages go side by side in a grid when they do not fit one a row, and
+    // on a short panel the two switches share a row.
+    const float fixed = pad + title + pad + row + pad;
+    const int rows_free = std::max(1, int((H - 2 * pad - fixed) / row));
+    int switch_rows = 2, language_rows = languages, columns = 1;
+    if (languages > 0 && rows_free < 2 + languages) {
+        language_rows = std::max(1, rows_free - 2);
+        columns = (languages + language_rows - 1) / language_rows;
+        if (columns > 2 && rows_free >= 2) {
+            switch_rows = 1;
+            language_rows = std::max(1, rows_free - 1);
+            columns = (languages + language_rows - 1) / language_rows;
+        }
+        language_rows = (languages + columns - 1) / columns;
+    }
+    const float h = fixed + row * float(switch_rows + language_rows);
     // On portrait panels the panel sits low, within reach.
     const float y = d.portrait() ? H - h - pad * 2 : std::round((H - h) / 2);
     s.panel = {std::round((W - w) / 2), std::max(pad, y), w, h};
+    const float inner = w - 2 * pad, gap = std::round(std::max(24 * unit, 8.f));
     float ry = s.panel.y + pad + title;
-    s.large_text = {s.panel.x + pad, ry, w - 2 * pad, row};
+    if (switch_rows == 2) {
+        s.large_text = {s.panel.x + pad, ry, inner, row};
+        ry += row;
+        s.high_contrast = {s.panel.x + pad, ry, inner, row};
+    } else {
+        const float half = std::floor((inner - gap) / 2);
+        s.large_text = {s.panel.x + pad, ry, half, row};
+        s.high_contrast = {s.panel.x + pad + half + gap, ry, half, row};
+    }
     ry += row;
-    s.high_contrast = {s.panel.x + pad, ry, w - 2 * pad, row};
-    ry += row;
-    for (size_t i = 0; i < languages; ++i, ry += row) s.languages.push_back({s.panel.x + pad, ry, w - 2 * pad, row});
-    ry += pad;
-    s.close = {s.panel.x + pad, ry, w - 2 * pad, row};
+    const float column_w = std::floor((inner - gap * float(columns - 1)) / float(columns));
+    for (int i = 0; i < languages; ++i)
+        s.languages.push_back({s.panel.x + pad + float(i / language_rows) * (column_w + gap),
+                               ry + float(i % language_rows) * row, column_w, row});
+    ry += row * float(language_rows) + pad;
+    s.close = {s.panel.x + pad, ry, inner, row};
     return s;
 }
 
@@ -140,6 +166,70 @@ std::vector<Rect> touch_targets(const ScreenLayouts& s) {
     t.push_back(s.settings.close);
     for (const Rect& k : s.pin.keys) t.push_back(k);
     return t;
+}
+
+std::vector<Region> screen_regions(const ScreenLayouts& s) {
+    std::vector<Region> r;
+    const ExploreLayout& e = s.explore;
+    const char* const button_names[] = {"Voices", "About", "Aa", "previous", "next"};
+    Rect title = e.title_band;
+    // Landscape sets the buttons at the title band's right: the title's room ends before them.
+    if (!e.portrait) title.w = e.button[int(Button::Voices)].x - title.x;
+    r.push_back({"Explore", "the title", title});
+    r.push_back({"Explore", "the photograph", e.photo_frame});
+    r.push_back({"Explore", "the caption", e.caption});
+    r.push_back({"Explore", "the card", e.card});
+    for (int b = 0; b < int(Button::Count); ++b) r.push_back({"Explore", button_names[b], e.button[b]});
+    // The strip's scrolling window; landscape puts previous and next at its ends.
+    r.push_back({"Explore", "the timeline", e.strip_touch});
+
+    r.push_back({"Photograph", "close", s.photo.bar.back});
+    r.push_back({"Photograph", "Aa", s.photo.bar.settings});
+    r.push_back({"Photograph", "the caption", s.photo.caption_band});
+
+    r.push_back({"Voices", "back", s.voices.bar.back});
+    r.push_back({"Voices", "Aa", s.voices.bar.settings});
+    r.push_back({"Voices", "the quote", s.voices.quote_box});
+    r.push_back({"Voices", "previous", s.voices.prev});
+    r.push_back({"Voices", "next", s.voices.next});
+
+    r.push_back({"About", "back", s.about.bar.back});
+    r.push_back({"About", "Aa", s.about.bar.settings});
+    r.push_back({"About", "the text", s.about.column});
+
+    r.push_back({"Settings", "larger text", s.settings.large_text});
+    r.push_back({"Settings", "high contrast", s.settings.high_contrast});
+    for (size_t i = 0; i < s.settings.languages.size(); ++i)
+        r.push_back({"Settings", "language " + std::to_string(i + 1), s.settings.languages[i]});
+    r.push_back({"Settings", "close", s.settings.close});
+
+    for (int k = 0; k < 12; ++k) r.push_back({"PIN pad", "key " + std::to_string(k + 1), s.pin.keys[k]});
+    return r;
+}
+
+std::vector<std::string> layout_problems(const ScreenLayouts& s) {
+    std::vector<std::string> problems;
+    const std::vector<Region> regions = screen_regions(s);
+    const float W = float(s.display.width), H = float(s.display.height);
+    auto overlap = [](const Rect& a, const Rect& b) {
+        // Touching edges are fine; a pixel's rounding is not an overlap.
+        return a.x < b.right() - 0.5f && b.x < a.right() - 0.5f && a.y < b.bottom() - 0.5f && b.y < a.bottom() - 0.5f;
+    };
+    for (size_t i = 0; i < regions.size(); ++i) {
+        const Region& a = regions[i];
+        if (a.rect.w < 1 || a.rect.h < 1) {
+            problems.push_back(a.screen + ": no room for " + a.name);
+            continue;
+        }
+        if (a.rect.x < -0.5f || a.rect.y < -0.5f || a.rect.right() > W + 0.5f || a.rect.bottom() > H + 0.5f)
+            problems.push_back(a.screen + ": " + a.name + " goes off the screen");
+        for (size_t j = i + 1; j < regions.size(); ++j) {
+            const Region& b = regions[j];
+            if (b.screen == a.screen && b.rect.w >= 1 && b.rect.h >= 1 && overlap(a.rect, b.rect))
+                problems.push_back(a.screen + ": " + a.name + " overlaps " + b.name);
+        }
+    }
+    return problems;
 }
 
 }  // namespace kiosk

@@ -4,6 +4,7 @@
 
 #include "explore_layout.h"
 
+#include <string>
 #include <vector>
 
 namespace kiosk {
@@ -65,5 +66,19 @@ ScreenLayouts layout_screens(const Display& display, const Fonts& fonts, const P
 
 // Every rectangle a visitor can touch, for the 15 mm checks.
 std::vector<Rect> touch_targets(const ScreenLayouts& layouts);
+
+// One part of a screen: a button, the card, the quote's box.
+struct Region {
+    std::string screen;
+    std::string name;
+    Rect rect;
+};
+// The parts of every screen that must neither overlap one another nor leave
+// the display.
+std::vector<Region> screen_regions(const ScreenLayouts& layouts);
+// What does not fit, one line each ("Voices: the quote overlaps next"); empty
+// when every screen fits the display. A display too small (or too small
+// physically for 15 mm targets) gives problems rather than a broken screen.
+std::vector<std::string> layout_problems(const ScreenLayouts& layouts);
 
 }  // namespace kiosk

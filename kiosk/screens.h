@@ -57,8 +57,12 @@ void draw_voices(const DrawContext& c);
 // A quote with its attribution inside `box`; shared by Voices and the attract loop.
 // The quote's type shrinks (down to body size) so a long quote fits the box.
 float quote_block_height(const Ui& ui, const Quote& q, float width, float height);
+// `scroll` >= 0: the box scrolls by that much (Voices) and a quote too long for it
+// stays whole; otherwise (the attract loop) such a quote is cut with "…".
 void draw_quote_block(ImDrawList& dl, const Ui& ui, const Palette& p, const Quote& q, const Rect& box, float x_offset,
-                      bool centred_vertically);
+                      bool centred_vertically, float scroll = -1);
+// How far Voices' quote box scrolls for `q` (0 when it fits).
+float quote_overflow(const Ui& ui, const Quote& q);
 bool voices_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
 
 void draw_about(const DrawContext& c);

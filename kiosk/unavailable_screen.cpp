@@ -11,12 +11,44 @@ namespace {
 const char* kHeadline = "This exhibit is resting";
 const char* kVisitorLine = "Please ask a member of staff, or come back a little later.";
 const char* kStaffLabel = "For staff: the exhibit pack could not be loaded";
+const char* kMoreInJournal = "the full list is in the journal";
+constexpr int kLinesPerProblem = 3;
+
 }  // namespace
 
-std::string unavailable_screen_text() { return std::string(kHeadline) + kVisitorLine + kStaffLabel; }
+std::vector<std::string> staff_lines(const Fonts& fonts, const std::vector<std::string>& details, float width,
+                                     float height) {
+    const float line_h = fonts.size(FontRole::Small);
+    const float gap = 6 * fonts.sizes.scale;
+    std::vector<std::string> shown;
+    float used = 0;
+    for (size_t i = 0; i < details.size(); ++i) {
+        // The last line left says how many problems did not fit, unless this is the last problem.
+        const float left = height - used - (i + 1 < details.size() ? line_h + gap : 0);
+        const int lines = std::min(kLinesPerProblem, int(left / line_h));
+        if (lines < 1) {
+            const size_t more = details.size() - i;
+            shown.push_back(fit_lines(fonts, FontRole::Small,
+                                      "…and " + std::to_string(more) + (more == 1 ? " more problem; " : " more problems; ") +
+                                          kMoreInJournal,
+                                      width, 1));
+            break;
+        }
+        shown.push_back(fit_lines(fonts, FontRole::Small, details[i], width, lines));
+        used += float(std::count(shown.back().begin(), shown.back().end(), '\n') + 1) * line_h + gap;
+    }
+    return shown;
+}
+
+const char* const kDisplayTooSmallLabel = "For staff: the display is too small";
+
+std::string unavailable_screen_text() {
+    return std::string(kHeadline) + kVisitorLine + kStaffLabel + kDisplayTooSmallLabel +
+           "…and 0123456789 more problem; ×\"" + kMoreInJournal;
+}
 
 void draw_unavailable(ImDrawList& dl, const Display& display, const Fonts& fonts,
-                      const std::vector<std::string>& staff_details) {
+                      const std::vector<std::string>& staff_details, const std::string& staff_label) {
     const float W = float(display.width), H = float(display.height);
     const float u = fonts.sizes.scale;
     const Palette& p = palette_for(false);
@@ -30,11 +62,13 @@ void draw_unavailable(ImDrawList& dl, const Display& display, const Fonts& fonts
     y += 56 * u;
     draw_rule(dl, x, x + width, y, 1, p.rule);
     y += 24 * u;
-    draw_spaced_caps(dl, fonts, FontRole::SmallCaps, ImVec2(x, y), p.accent_text, kStaffLabel, 0.06f);
+    const std::string label = fit_lines(fonts, FontRole::SmallCaps, staff_label.empty() ? kStaffLabel : staff_label,
+                                        width / 1.15f, 1, false);
+    draw_spaced_caps(dl, fonts, FontRole::SmallCaps, ImVec2(x, y), p.accent_text, label, 0.06f);
     y += fonts.size(FontRole::SmallCaps) * 1.6f;
     dl.PushClipRect(ImVec2(x, y), ImVec2(x + width, H - 16 * u), true);
-    for (const std::string& line : staff_details)
-        y += draw_text(dl, fonts, FontRole::Small, ImVec2(x, y), p.muted, line, width) + 6 * u;
+    for (const std::string& line : staff_lines(fonts, staff_details, width, H - 16 * u - y))
+        y += draw_text(dl, fonts, FontRole::Small, ImVec2(x, y), p.muted, line) + 6 * u;
     dl.PopClipRect();
 }
 

@@ -11,8 +11,19 @@
 
 namespace kiosk {
 
+// `staff_label` heads the details (default: the pack could not be loaded).
 void draw_unavailable(ImDrawList& dl, const Display& display, const Fonts& fonts,
-                      const std::vector<std::string>& staff_details);
+                      const std::vector<std::string>& staff_details, const std::string& staff_label = "");
+
+// The staff label when the display cannot hold the exhibit's screens.
+extern const char* const kDisplayTooSmallLabel;
+
+// The staff details as shown in `width` × `height` at the small size: each
+// problem in at most a few lines, and when they do not all fit, a last line
+// "…and N more problems; the full list is in the journal" (the kiosk writes every
+// problem in full to its log). Each entry is lines joined with '\n'.
+std::vector<std::string> staff_lines(const Fonts& fonts, const std::vector<std::string>& details, float width,
+                                     float height);
 
 // The interface text of this screen, for the font atlas.
 std::string unavailable_screen_text();

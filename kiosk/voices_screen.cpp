@@ -13,19 +13,21 @@ namespace kiosk {
 namespace {
 
 std::string attribution_details(const Ui& ui, const Quote& q) {
-    std::string d = q.role.get(ui.lang);
-    const std::string& context = q.context.get(ui.lang);
+    std::string cut;
+    std::string d = laid_out(q.role.get(ui.lang), cut, bytes_for_chars(kMaxShortTextChars));
+    const std::string& context = laid_out(q.context.get(ui.lang), cut, bytes_for_chars(kMaxShortTextChars));
     if (!context.empty()) d += (d.empty() ? "" : "\n") + context;
     return d;
 }
 
 // The quote's type size: as large as the design asks, smaller for a long quote so
-// it never spills out of its box.
+// it never spills out of its box; a quote too long even at the caption size is
+// cut to the box with "…" (the validator keeps a pack's quotes short enough).
 float quote_size(const Ui& ui, const std::string& text, float width, float height) {
     const ImFont* font = ui.fonts[FontRole::Headline];
     float size = ui.fonts.size(FontRole::Headline);
-    const float floor = ui.fonts.size(FontRole::Body);
-    while (size > floor && font->CalcTextSizeA(size, 1e9f, width, text.c_str()).y > height) size *= 0.92f;
+    const float floor = std::min(ui.fonts.size(FontRole::Body), ui.fonts.size(FontRole::Caption));
+    while (size > floor && text_height_at(font, size, text, width) > height) size *= 0.92f;
     return std::max(std::round(size), floor);
 }
 
@@ -48,11 +50,14 @@ struct QuoteBlock {
 // A quote that starts mid-sentence ("very regretful for…") is shown with a
 // leading ellipsis, as print does, so it does not read as a typo.
 std::string shown_text(const Ui& ui, const Quote& q) {
-    const std::string& text = q.text.get(ui.lang);
+    std::string cut;
+    const std::string& text = laid_out(q.text.get(ui.lang), cut, bytes_for_chars(kMaxQuoteChars));
     return !text.empty() && text[0] >= 'a' && text[0] <= 'z' ? "…" + text : text;
 }
 
-QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height) {
+// `scrolls`: the box scrolls, so a quote too long for it even at the smallest
+// size stays whole; otherwise it is cut to the box with "…".
+QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height, bool scrolls) {
     const Fonts& f = ui.fonts;
     QuoteBlock b;
     b.details = attribution_details(ui, q);
@@ -60,34 +65,47 @@ QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height
     b.attribution_h = 28 * ui.layouts.unit + b.speaker_h + text_height(f, FontRole::Caption, b.details, width);
     b.mark = f.size(FontRole::Title) * 1.2f;
     b.text = shown_text(ui, q);
-    b.size = quote_size(ui, b.text, width, height - b.attribution_h - b.mark * 0.6f);
-    b.text_h = f[FontRole::Headline]->CalcTextSizeA(b.size, 1e9f, width, b.text.c_str()).y;
+    const float room = height - b.attribution_h - b.mark * 0.6f;
+    b.size = quote_size(ui, b.text, width, room);
+    b.text_h = text_height_at(f[FontRole::Headline], b.size, b.text, width);
+    if (b.text_h > room && !scrolls) {
+        b.text = fit_lines(f[FontRole::Headline], b.size, b.text, width, std::max(1, int(room / b.size)));
+        b.text_h = text_height_at(f[FontRole::Headline], b.size, b.text, 0);
+    }
     return b;
 }
 
 }  // namespace
 
 float quote_block_height(const Ui& ui, const Quote& q, float width, float height) {
-    return arrange_quote(ui, q, width, height).total();
+    return arrange_quote(ui, q, width, height, false).total();
+}
+
+float quote_overflow(const Ui& ui, const Quote& q) {
+    const Rect& box = ui.layouts.voices.quote_box;
+    // Scrolled, the block starts with its hung quotation mark at the box's top.
+    const QuoteBlock b = arrange_quote(ui, q, box.w, box.h, true);
+    return std::max(0.f, b.total() + b.mark * 0.25f - box.h);
 }
 
 void draw_quote_block(ImDrawList& dl, const Ui& ui, const Palette& p, const Quote& q, const Rect& box, float x_offset,
-                      bool centred_vertically) {
+                      bool centred_vertically, float scroll) {
     const Fonts& f = ui.fonts;
     const float u = ui.layouts.unit;
-    const QuoteBlock b = arrange_quote(ui, q, box.w, box.h);
+    const QuoteBlock b = arrange_quote(ui, q, box.w, box.h, scroll >= 0);
     const std::string& text = b.text;
     float y = centred_vertically ? box.y + std::max(0.f, (box.h - b.total()) / 2) : box.y;
+    if (scroll >= 0 && b.total() + b.mark * 0.25f > box.h) y = box.y + b.mark * 0.25f - scroll;
     const float x = box.x + x_offset;
 
     // An opening quotation mark in the accent colour, hung above the text.
     dl.AddText(f[FontRole::Title], b.mark, snap(x - b.mark * 0.08f, y - b.mark * 0.25f), p.accent_text, "“");
     y += b.mark * 0.6f;
-    dl.AddText(f[FontRole::Headline], b.size, snap(x, y), p.paper, text.c_str(), text.c_str() + text.size(), box.w);
+    draw_text_at(dl, f[FontRole::Headline], b.size, snap(x, y), p.paper, text, box.w);
     y += b.text_h + 28 * u;
     const float bar = std::round(std::max(48 * u, 20.f));
     draw_rule(dl, x, x + bar, y - 14 * u, std::max(2.f, 2 * u), p.accent);
-    draw_text(dl, f, FontRole::Body, ImVec2(x, y), p.paper, q.speaker);
+    draw_text(dl, f, FontRole::Body, ImVec2(x, y), p.paper, fit_lines(f, FontRole::Body, q.speaker, box.w, 1, false));
     draw_text(dl, f, FontRole::Caption, ImVec2(x, y + b.speaker_h), p.muted, b.details, box.w);
 }
 
@@ -117,13 +135,24 @@ void draw_voices(const DrawContext& c) {
     }
     c.dl.PushClipRect(ImVec2(l.quote_box.x - 8, l.quote_box.y - 8),
                       ImVec2(l.quote_box.right() + 8, l.quote_box.bottom() + 8), true);
-    draw_quote_block(c.dl, ui, p, q, l.quote_box, offset, true);
+    const float scroll = std::max(0.f, c.state.quote_scroll.offset());
+    draw_quote_block(c.dl, ui, p, q, l.quote_box, offset, true, scroll);
     draw_veil(c.dl, p, l.quote_box, veil);
     c.dl.PopClipRect();
+    // A quote longer than its box scrolls under the finger.
+    if (const float overflow = quote_overflow(ui, q); overflow > 0) {
+        const float fade = std::min(ui.fonts.size(FontRole::Body) * 2.f, l.quote_box.h / 5);
+        draw_scroll_hints(c.dl, p, {l.quote_box.x - 8, l.quote_box.y, l.quote_box.w + 16, l.quote_box.h},
+                          l.quote_box.h + overflow, scroll, fade, l.quote_box.right() + std::round(16 * ui.layouts.unit),
+                          ui.layouts.unit);
+    }
 
     draw_icon_button(c.dl, p, l.prev, Icon::Left, c.state.quote > 0);
     draw_icon_button(c.dl, p, l.next, Icon::Right, c.state.quote + 1 < count);
-    draw_page_dots(c.dl, p, W / 2, l.dots_y, count, c.state.quote, std::max(5 * ui.layouts.unit, 4.f));
+    // Between the arrows in portrait; across the screen's width in landscape.
+    const float room = ui.layouts.portrait ? l.next.x - l.prev.right() - 2 * l.prev.w / 4 : W - 2 * l.prev.x;
+    draw_page_position(c.dl, ui.fonts, p, W / 2, l.dots_y, room, count, c.state.quote,
+                       std::max(5 * ui.layouts.unit, 4.f));
 }
 
 bool voices_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
@@ -133,11 +162,34 @@ bool voices_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
         const int next = std::clamp(s.quote + step, 0, std::max(0, count - 1));
         if (next == s.quote) return false;
         s.quote = next;
+        s.quote_scroll.set_range(0, quote_overflow(ui, ui.pack.quotes[size_t(next)]));
+        s.quote_scroll.jump_to(0);
+        s.dragging_quote = false;
         s.quote_direction = step;
         s.quote_changed_ms = g.time_ms;
         if (s.stats.in_session) s.stats.add(StatEvent::Kind::QuoteRead, ui.pack.quotes[size_t(next)].id);
         return true;
     };
+    using K = Gesture::Kind;
+    if (count > 0 && (g.kind == K::DragStart || g.kind == K::Drag || g.kind == K::DragEnd || g.kind == K::Cancel)) {
+        if (g.kind == K::DragStart) {
+            const float overflow = quote_overflow(ui, ui.pack.quotes[size_t(std::clamp(s.quote, 0, count - 1))]);
+            s.dragging_quote = overflow > 0 && l.quote_box.contains(g.start_x, g.start_y);
+            if (s.dragging_quote) {
+                s.quote_scroll.set_range(0, overflow);
+                s.quote_scroll.stop();
+            }
+        }
+        if (!s.dragging_quote) return false;
+        if (g.kind == K::DragStart || g.kind == K::Drag) {
+            // Up and down scroll the quote; sideways is left to the swipe.
+            if (std::abs(g.dy) >= std::abs(g.dx) * 0.5f) s.quote_scroll.drag_by(-g.dy, g.time_ms);
+            return true;
+        }
+        s.quote_scroll.release(g.kind == K::DragEnd ? -g.vy : 0, g.time_ms);
+        s.dragging_quote = false;
+        return true;
+    }
     if (g.kind == Gesture::Kind::Swipe) {
         if (g.direction == Gesture::Direction::Left) return go(1);
         if (g.direction == Gesture::Direction::Right) return go(-1);

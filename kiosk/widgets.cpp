@@ -64,6 +64,32 @@ void draw_page_dots(ImDrawList& dl, const Palette& p, float centre_x, float y, i
     }
 }
 
+int page_dots_fitting(float width, float radius) {
+    // Dots are 3.2 radii apart; the current one is a little larger.
+    const float gap = radius * 3.2f;
+    return width < 2.5f * radius ? 0 : 1 + int((width - 2.5f * radius) / gap);
+}
+
+void draw_page_position(ImDrawList& dl, const Fonts& fonts, const Palette& p, float centre_x, float y, float width,
+                        int count, int current, float radius) {
+    if (count <= page_dots_fitting(width, radius)) {
+        draw_page_dots(dl, p, centre_x, y, count, current, radius);
+        return;
+    }
+    const std::string label = std::to_string(std::clamp(current, 0, count - 1) + 1) + " / " + std::to_string(count);
+    const float size = fonts.size(FontRole::Small);
+    const float tw = text_width(fonts, FontRole::Small, label);
+    const float bar_w = std::round(std::max(0.f, std::min(width - tw - 4 * radius, 240 * radius / 5)));
+    const float total = bar_w > 8 * radius ? tw + 3 * radius + bar_w : tw;
+    const float x = std::round(centre_x - total / 2);
+    draw_text(dl, fonts, FontRole::Small, ImVec2(x, y - size * 0.62f), p.paper, label);
+    if (total == tw) return;
+    const float bx = x + tw + 3 * radius, t = std::max(2.f, std::round(radius / 2));
+    dl.AddRectFilled(snap(bx, y - t / 2), snap(bx + bar_w, y - t / 2 + t), p.rule, t);
+    const float at = count > 1 ? float(current) / float(count - 1) : 0;
+    dl.AddCircleFilled(snap(bx + bar_w * std::clamp(at, 0.f, 1.f), y), radius * 1.25f, p.accent, 24);
+}
+
 void draw_switch_row(ImDrawList& dl, const Fonts& fonts, const Palette& p, const Rect& r, const std::string& label,
                      bool on) {
     const float th = fonts.size(FontRole::Body);

@@ -24,6 +24,12 @@ void draw_icon_button(ImDrawList& dl, const Palette& p, const Rect& r, Icon icon
                       const std::string& label = "", const Fonts* fonts = nullptr);
 
 void draw_page_dots(ImDrawList& dl, const Palette& p, float centre_x, float y, int count, int current, float radius);
+// How many page dots of `radius` fit in `width`.
+int page_dots_fitting(float width, float radius);
+// Page dots when they fit in `width`; otherwise "12 / 700" over a thin bar whose
+// mark shows how far along the reader is.
+void draw_page_position(ImDrawList& dl, const Fonts& fonts, const Palette& p, float centre_x, float y, float width,
+                        int count, int current, float radius);
 
 // A settings row: label on the left, a switch on the right.
 void draw_switch_row(ImDrawList& dl, const Fonts& fonts, const Palette& p, const Rect& r, const std::string& label,

@@ -6,15 +6,45 @@
 
 namespace platform {
 
+namespace {
+
+// The triangles of one command that can touch its clip rectangle. SDL's software
+// renderer works in fixed point and misbehaves on triangles far outside the
+// target, and none of them could show anyway: only what is visible is submitted,
+// so the cost of a frame follows what is on screen.
+void visible_triangles(const float* xy, int xy_stride, const ImDrawIdx* indices, int count, const SDL_Rect& clip,
+                       std::vector<ImDrawIdx>& out) {
+    out.clear();
+    const float cx0 = float(clip.x), cy0 = float(clip.y), cx1 = float(clip.x + clip.w), cy1 = float(clip.y + clip.h);
+    auto at = [&](ImDrawIdx i, int axis) {
+        return *reinterpret_cast<const float*>(reinterpret_cast<const char*>(xy) + size_t(i) * size_t(xy_stride) +
+                                               size_t(axis) * sizeof(float));
+    };
+    for (int i = 0; i + 2 < count; i += 3) {
+        const ImDrawIdx a = indices[i], b = indices[i + 1], c = indices[i + 2];
+        const float x0 = std::min({at(a, 0), at(b, 0), at(c, 0)}), x1 = std::max({at(a, 0), at(b, 0), at(c, 0)});
+        const float y0 = std::min({at(a, 1), at(b, 1), at(c, 1)}), y1 = std::max({at(a, 1), at(b, 1), at(c, 1)});
+        if (x1 < cx0 || x0 > cx1 || y1 < cy0 || y0 > cy1) continue;
+        out.push_back(a);
+        out.push_back(b);
+        out.push_back(c);
+    }
+}
+
+}  // namespace
+
 void render_draw_data(SDL_Renderer* renderer, const ImDrawData* data, const kiosk::PanelRotation* rotation) {
     const bool turned = rotation && rotation->degrees != 0;
     std::vector<float> turned_xy;  // vertex positions on the panel, when it is turned
+    std::vector<ImDrawIdx> shown;  // one command's visible triangles
     static_assert(sizeof(ImDrawIdx) == 2 || sizeof(ImDrawIdx) == 4, "SDL takes 16- or 32-bit indices");
     // ImU32 colours are R, G, B, A in memory on little-endian targets, as SDL_Color.
     static_assert(sizeof(ImU32) == sizeof(SDL_Color), "colour layout");
     SDL_Rect old_clip;
     SDL_RenderGetClipRect(renderer, &old_clip);
     const bool had_clip = SDL_RenderIsClipEnabled(renderer);
+    int out_w = 0, out_h = 0;
+    SDL_GetRendererOutputSize(renderer, &out_w, &out_h);
 
     const ImVec2 origin = data->DisplayPos;
     for (int n = 0; n < data->CmdListsCount; ++n) {
@@ -39,17 +69,24 @@ void render_draw_data(SDL_Renderer* renderer, const ImDrawData* data, const kios
                 rotation->to_panel(x1, y1, bx, by);
                 x0 = std::min(ax, bx), x1 = std::max(ax, bx), y0 = std::min(ay, by), y1 = std::max(ay, by);
             }
+            // The clip rectangle within the target: SDL's fixed-point paths expect sane numbers.
+            x0 = std::max(x0, 0.f), y0 = std::max(y0, 0.f);
+            if (out_w > 0 && out_h > 0) x1 = std::min(x1, float(out_w)), y1 = std::min(y1, float(out_h));
+            if (x1 - x0 < 1 || y1 - y0 < 1) continue;
             const SDL_Rect clip = {int(x0), int(y0), int(x1 - x0), int(y1 - y0)};
             if (clip.w <= 0 || clip.h <= 0) continue;
-            SDL_RenderSetClipRect(renderer, &clip);
+            // Vertices are counted from VtxOffset; the indices are relative to it.
             const ImDrawVert* v = verts + cmd.VtxOffset;
             const float* xy = turned ? &turned_xy[size_t(cmd.VtxOffset) * 2] : &v->pos.x;
-            SDL_RenderGeometryRaw(renderer, static_cast<SDL_Texture*>(cmd.GetTexID()),
-                                  xy, turned ? int(2 * sizeof(float)) : int(sizeof(ImDrawVert)),
+            const int xy_stride = turned ? int(2 * sizeof(float)) : int(sizeof(ImDrawVert));
+            visible_triangles(xy, xy_stride, indices + cmd.IdxOffset, int(cmd.ElemCount), clip, shown);
+            if (shown.empty()) continue;
+            SDL_RenderSetClipRect(renderer, &clip);
+            SDL_RenderGeometryRaw(renderer, static_cast<SDL_Texture*>(cmd.GetTexID()), xy, xy_stride,
                                   reinterpret_cast<const SDL_Color*>(&v->col), int(sizeof(ImDrawVert)),
                                   &v->uv.x, int(sizeof(ImDrawVert)),
                                   list->VtxBuffer.Size - int(cmd.VtxOffset),
-                                  indices + cmd.IdxOffset, int(cmd.ElemCount), int(sizeof(ImDrawIdx)));
+                                  shown.data(), int(shown.size()), int(sizeof(ImDrawIdx)));
         }
     }
     SDL_RenderSetClipRect(renderer, had_clip ? &old_clip : nullptr);

@@ -11,6 +11,8 @@
 
 namespace platform {
 
+// Honours ImDrawCmd::VtxOffset (kiosk::create_imgui_context declares it), so a
+// draw list may hold any number of vertices with 16-bit indices.
 // `rotation` (optional) turns the upright frame onto a panel mounted turned.
 void render_draw_data(SDL_Renderer* renderer, const ImDrawData* data, const kiosk::PanelRotation* rotation = nullptr);
 

@@ -2,9 +2,14 @@
 
 #include "frame.h"
 #include "imgui_sdl_renderer.h"
+#include "pack_limits.h"
 #include "pack_text.h"
+#include "photo_scaling.h"
 #include "screens.h"
 #include "unavailable_screen.h"
+
+#include <cmath>
+#include <cstdio>
 
 namespace platform {
 
@@ -13,6 +18,23 @@ KioskView::~KioskView() {
     if (font_texture_) SDL_DestroyTexture(font_texture_);
     if (imgui_) ImGui::DestroyContext(imgui_);
 }
+
+namespace {
+
+// What staff read when the exhibit's screens do not fit the display.
+std::string display_too_small(const kiosk::Display& d, const std::vector<std::string>& problems) {
+    std::string panel = std::to_string(d.width) + "x" + std::to_string(d.height);
+    if (d.panel_inches > 0) {
+        const int tenths = int(std::lround(d.panel_inches * 10));
+        panel += ", " + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " inches";
+    }
+    // What to do first; which screens do not fit after.
+    return "this display (" + panel + ") is too small: 800x480 on a 7-inch panel and larger are supported (" +
+           problems.front() + (problems.size() > 1 ? ", and " + std::to_string(problems.size() - 1) + " more" : "") +
+           ")";
+}
+
+}  // namespace
 
 kiosk::Ui KioskView::ui() const {
     const auto& languages = loaded_.pack.settings.languages;
@@ -31,6 +53,7 @@ bool KioskView::init(SDL_Renderer* renderer, const kiosk::Display& display, kios
     loaded_ = std::move(pack);
     exhibit_loaded_ = loaded_.ok() && !loaded_.pack.events.empty();
     staff_details_.clear();
+    staff_label_.clear();
     if (!exhibit_loaded_) {
         for (const kiosk::Diagnostic& d : loaded_.diagnostics)
             if (d.severity == kiosk::Diagnostic::Severity::Error) staff_details_.push_back(d.to_string());
@@ -39,22 +62,50 @@ bool KioskView::init(SDL_Renderer* renderer, const kiosk::Display& display, kios
 
     imgui_ = kiosk::create_imgui_context();
     ImGui::SetCurrentContext(imgui_);
+    // The unavailable screen's words always: a display too small for the
+    // exhibit's screens is only found once the layouts are made.
     glyph_text_ = exhibit_loaded_ ? kiosk::collect_pack_text(loaded_.pack) + kiosk::interface_text(loaded_.pack)
-                                  : kiosk::unavailable_screen_text();
+                                  : std::string();
+    glyph_text_ += kiosk::unavailable_screen_text();
     for (const std::string& line : staff_details_) glyph_text_ += line;
     if (!build_fonts_and_layouts(error)) return false;
     if (exhibit_loaded_) {
-        const kiosk::Rect& frame = layouts_.explore.photo_frame;
-        const float border = kiosk::photo_border(layouts_.unit);
-        // Explore's copy at the size of its frame; the viewer's at twice the
-        // screen, so a 2× zoom stays sharp.
-        photos_.upload(renderer, loaded_.pack, int(frame.w - 2 * border), int(frame.h - 2 * border), "");
-        photos_.upload(renderer, loaded_.pack, display.width * 2, display.height * 2, "@full");
-        // The decoded pixels now live in textures; do not keep a second copy.
-        for (kiosk::Photograph& p : loaded_.pack.photographs) std::vector<uint8_t>().swap(p.rgba);
+        const std::vector<std::string> problems = kiosk::layout_problems(layouts_);
+        if (!problems.empty()) {
+            // Screens that overlap are no exhibit: say so, on screen and in the journal.
+            exhibit_loaded_ = false;
+            staff_label_ = kiosk::kDisplayTooSmallLabel;
+            staff_details_ = {display_too_small(display_, problems)};
+            std::fprintf(stderr, "vitrine: %s\n", staff_details_[0].c_str());
+            for (const std::string& p : problems) std::fprintf(stderr, "vitrine: %s\n", p.c_str());
+        }
+    }
+    if (exhibit_loaded_) {
+        upload_photos();
         state_ = kiosk::initial_state(ui(), now_ms);
     }
     return true;
+}
+
+// The screens show the exhibit's photograph: Explore at the size of its frame,
+// the viewer and the attract loop at twice the panel, so a 2× zoom stays sharp,
+// or at the panel's size when that would take more than half the photographs'
+// memory budget. No other photograph is drawn, so none other takes texture
+// memory, and the decoded pixels are dropped once they live in textures.
+void KioskView::upload_photos() {
+    const std::string& shown = loaded_.pack.exhibit.photo;
+    const kiosk::Rect& frame = layouts_.explore.photo_frame;
+    const float border = kiosk::photo_border(layouts_.unit);
+    photos_.upload(renderer_, loaded_.pack, int(frame.w - 2 * border), int(frame.h - 2 * border), "", shown);
+    int zoom = 2;
+    if (const kiosk::Photograph* p = loaded_.pack.find_photo(shown)) {
+        int w = 0, h = 0;
+        kiosk::fit_size(p->width, p->height, display_.width * 2, display_.height * 2, w, h);
+        if (int64_t(w) * h * 4 > kiosk::kPhotoMemoryBudgetBytes / 2) zoom = 1;
+    }
+    // The panel's own pixels (a turned panel swaps width and height, not the count).
+    photos_.upload(renderer_, loaded_.pack, display_.width * zoom, display_.height * zoom, "@full", shown);
+    for (kiosk::Photograph& p : loaded_.pack.photographs) std::vector<uint8_t>().swap(p.rgba);
 }
 
 bool KioskView::build_fonts_and_layouts(std::string* error) {
@@ -110,7 +161,7 @@ const ImDrawData* KioskView::build(int64_t now_ms) {
             const kiosk::Palette& palette = kiosk::palette_for(state_.visitor.high_contrast);
             kiosk::draw_exhibit({dl, u, state_, palette, photos_.textures(), now_ms});
         } else {
-            kiosk::draw_unavailable(dl, display_, fonts_, staff_details_);
+            kiosk::draw_unavailable(dl, display_, fonts_, staff_details_, staff_label_);
         }
     });
 }

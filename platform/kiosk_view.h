@@ -59,6 +59,7 @@ public:
 
 private:
     bool build_fonts_and_layouts(std::string* error);
+    void upload_photos();
     void follow_visitor_settings();
 
     SDL_Renderer* renderer_ = nullptr;
@@ -71,6 +72,7 @@ private:
     kiosk::PackLoadResult loaded_;
     bool exhibit_loaded_ = false;
     std::vector<std::string> staff_details_;
+    std::string staff_label_;  // what the details are about (empty: the pack did not load)
     std::string glyph_text_;
     kiosk::Fonts fonts_;
     kiosk::VisitorSettings fonts_for_;  // the settings the fonts were built for

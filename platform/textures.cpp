@@ -31,13 +31,14 @@ SDL_Texture* upload_font_atlas(SDL_Renderer* renderer) {
 }
 
 void PhotoTextureSet::upload(SDL_Renderer* renderer, const kiosk::Pack& pack, int max_w, int max_h,
-                             const std::string& suffix) {
+                             const std::string& suffix, const std::string& only) {
     for (const kiosk::Photograph& photo : pack.photographs) {
-        if (photo.rgba.empty()) continue;
+        if (photo.rgba.empty() || (!only.empty() && photo.id != only)) continue;
         const kiosk::ScaledImage scaled = kiosk::scale_to_fit(photo.rgba.data(), photo.width, photo.height, max_w, max_h);
         SDL_Texture* t = upload_rgba(renderer, scaled.width, scaled.height, scaled.rgba.data());
         if (!t) continue;
         owned_.push_back(t);
+        bytes_ += int64_t(scaled.width) * scaled.height * 4;
         textures_[photo.id + suffix] = {t, scaled.width, scaled.height};
     }
 }
@@ -46,6 +47,7 @@ void PhotoTextureSet::clear() {
     for (SDL_Texture* t : owned_) SDL_DestroyTexture(t);
     owned_.clear();
     textures_.clear();
+    bytes_ = 0;
 }
 
 }  // namespace platform

@@ -15,8 +15,8 @@ SDL_Texture* upload_rgba(SDL_Renderer* renderer, int width, int height, const ui
 // Uploads the current ImGui context's font atlas and sets its texture id.
 SDL_Texture* upload_font_atlas(SDL_Renderer* renderer);
 
-// Uploads every decoded photograph of the pack, scaled down to fit max_w×max_h,
-// under its id plus `suffix` (one set per size the screens need). Owns them.
+// Uploads decoded photographs of the pack, scaled down to fit max_w×max_h, under
+// their id plus `suffix` (one set per size the screens need). Owns them.
 class PhotoTextureSet {
 public:
     PhotoTextureSet() = default;
@@ -24,13 +24,18 @@ public:
     PhotoTextureSet& operator=(const PhotoTextureSet&) = delete;
     ~PhotoTextureSet() { clear(); }
 
-    void upload(SDL_Renderer* renderer, const kiosk::Pack& pack, int max_w, int max_h, const std::string& suffix);
+    // `only`: the one photograph to upload (empty: every one).
+    void upload(SDL_Renderer* renderer, const kiosk::Pack& pack, int max_w, int max_h, const std::string& suffix,
+                const std::string& only = "");
+    // The bytes the uploaded pixels take (RGBA8).
+    int64_t bytes() const { return bytes_; }
     void clear();
     const kiosk::PhotoTextures& textures() const { return textures_; }
 
 private:
     kiosk::PhotoTextures textures_;
     std::vector<SDL_Texture*> owned_;
+    int64_t bytes_ = 0;
 };
 
 }  // namespace platform

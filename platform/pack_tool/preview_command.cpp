@@ -2,6 +2,7 @@
 // exhibit rendered headlessly, as a curator checks a pack before it goes near a
 // kiosk, plus one contact sheet per size with every screen as a labelled
 // thumbnail.
+#include "draw_helpers.h"
 #include "fonts.h"
 #include "frame.h"
 #include "imgui_sdl_renderer.h"
@@ -23,6 +24,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The contact sheet's thumbnails are this wide, and one sheet holds this many.
+constexpr int kThumbWidth = 420;
+constexpr size_t kSheetScreens = 48;
+
+// A label under a thumbnail: the pack's words, cut short.
+std::string short_label(const std::string& prefix, const std::string& text) {
+    std::string cut;
+    return prefix + kiosk::laid_out(text, cut, 120);
+}
+
 struct Screen {
     std::string name;    // file name without .png
     std::string label;   // under the thumbnail
@@ -34,7 +45,7 @@ std::vector<Screen> screens_of(const kiosk::Pack& pack) {
     std::vector<Screen> screens;
     for (size_t i = 0; i < pack.events.size(); ++i) {
         const std::string n = std::to_string(i + 1);
-        screens.push_back({"explore-" + std::string(i + 1 < 10 ? "0" : "") + n, "Explore: " + pack.events[i].headline.get(),
+        screens.push_back({"explore-" + std::string(i + 1 < 10 ? "0" : "") + n, short_label("Explore: ", pack.events[i].headline.get()),
                            [i](platform::ScriptedKiosk& k) {
                                for (size_t step = 0; step < i; ++step)
                                    k.tap(k.layouts().explore.button[int(kiosk::Button::Next)], 200);
@@ -48,7 +59,7 @@ std::vector<Screen> screens_of(const kiosk::Pack& pack) {
                            }});
     for (size_t i = 0; i < pack.quotes.size(); ++i) {
         const std::string n = std::to_string(i + 1);
-        screens.push_back({"voices-" + std::string(i + 1 < 10 ? "0" : "") + n, "Voices: " + pack.quotes[i].speaker,
+        screens.push_back({"voices-" + std::string(i + 1 < 10 ? "0" : "") + n, short_label("Voices: ", pack.quotes[i].speaker),
                            [i](platform::ScriptedKiosk& k) {
                                k.tap(k.layouts().explore.button[int(kiosk::Button::Voices)]);
                                for (size_t step = 0; step < i; ++step) k.tap(k.layouts().voices.next, 200);
@@ -65,18 +76,20 @@ std::vector<Screen> screens_of(const kiosk::Pack& pack) {
     return screens;
 }
 
+// A rendered screen as the contact sheet keeps it: only its thumbnail. Each
+// full-size screen goes to disk as soon as it is rendered, so a preview of a
+// hundred screens at 4K holds one screen at a time, not all of them.
 struct Shot {
     std::string label;
-    int width, height;
-    std::vector<uint8_t> rgba;
+    kiosk::ScaledImage thumb;
 };
 
 // One PNG with every screen as a thumbnail and its label, drawn with the
 // exhibit's own fonts and the software renderer.
-bool write_contact_sheet(const std::string& path, const std::string& title, const std::vector<Shot>& shots,
-                         std::string* error) {
-    const int columns = 4, thumb_w = 420, pad = 24;
-    const int thumb_h = int(std::lround(float(thumb_w) * float(shots[0].height) / float(shots[0].width)));
+bool write_contact_sheet(const std::string& path, const std::string& title, int screen_w, int screen_h,
+                         const std::vector<Shot>& shots, std::string* error) {
+    const int columns = 4, thumb_w = kThumbWidth, pad = 24;
+    const int thumb_h = int(std::lround(float(thumb_w) * float(screen_h) / float(screen_w)));
     const int label_h = 44, header_h = 70;
     const int rows = int((shots.size() + columns - 1) / columns);
     const int W = pad + columns * (thumb_w + pad), H = header_h + rows * (thumb_h + label_h + pad) + pad;
@@ -91,10 +104,8 @@ bool write_contact_sheet(const std::string& path, const std::string& title, cons
                                  error);
     SDL_Texture* atlas = ok ? platform::upload_font_atlas(sheet.renderer()) : nullptr;
     std::vector<SDL_Texture*> thumbs;
-    for (const Shot& s : shots) {
-        const kiosk::ScaledImage small = kiosk::scale_to_fit(s.rgba.data(), s.width, s.height, thumb_w, thumb_h);
-        thumbs.push_back(platform::upload_rgba(sheet.renderer(), small.width, small.height, small.rgba.data()));
-    }
+    for (const Shot& s : shots)
+        thumbs.push_back(platform::upload_rgba(sheet.renderer(), s.thumb.width, s.thumb.height, s.thumb.rgba.data()));
     if (ok) {
         const kiosk::Palette& p = kiosk::palette_for(false);
         const ImDrawData* data = kiosk::build_frame({W, H, 0}, 1.f / 60, [&](ImDrawList& dl) {
@@ -159,6 +170,9 @@ int run_preview(const std::vector<std::string>& args) {
         return kExitInvalid;
     }
     const std::vector<Screen> screens = screens_of(first.pack);
+    // The sheet's heading: one line, however long the exhibit's title.
+    std::string cut;
+    const std::string title = kiosk::laid_out(first.pack.exhibit.title.get(), cut, kiosk::bytes_for_chars(kiosk::kMaxTitleChars));
     const size_t total = screens.size() * sizes.size();
     size_t done = 0;
     for (const auto& [w, h] : sizes) {
@@ -175,21 +189,30 @@ int run_preview(const std::vector<std::string>& args) {
                 return kExitInvalid;
             }
             screen.reach(k);
-            shots.push_back({screen.label, w, h, k.shot()});
+            const std::vector<uint8_t> rgba = k.shot();
+            const int thumb_h = int(std::lround(float(kThumbWidth) * float(h) / float(w)));
+            shots.push_back({screen.label, kiosk::scale_to_fit(rgba.data(), w, h, kThumbWidth, thumb_h)});
             const std::string file = (folder / (screen.name + ".png")).string();
-            if (!platform::write_png(file, w, h, shots.back().rgba.data(), &error)) {
+            if (!platform::write_png(file, w, h, rgba.data(), &error)) {
                 std::fprintf(stderr, "\nvitrine-pack preview: %s\n", error.c_str());
                 return kExitInvalid;
             }
             progress(++done, total, size + " " + screen.name);
         }
-        std::string error;
-        const std::string sheet = (fs::path(out) / ("contact-sheet-" + size + ".png")).string();
-        if (!write_contact_sheet(sheet, first.pack.exhibit.title.get() + " at " + size, shots, &error)) {
-            std::fprintf(stderr, "vitrine-pack preview: %s\n", error.c_str());
-            return kExitInvalid;
+        // A sheet of at most kSheetScreens; a larger exhibit gets several
+        // (contact-sheet-SIZE.png, contact-sheet-SIZE-2.png, ...).
+        for (size_t first_shot = 0, page = 1; first_shot < shots.size(); first_shot += kSheetScreens, ++page) {
+            std::string error;
+            const std::string suffix = page == 1 ? "" : "-" + std::to_string(page);
+            const std::string sheet = (fs::path(out) / ("contact-sheet-" + size + suffix + ".png")).string();
+            const std::vector<Shot> part(shots.begin() + ptrdiff_t(first_shot),
+                                         shots.begin() + ptrdiff_t(std::min(shots.size(), first_shot + kSheetScreens)));
+            if (!write_contact_sheet(sheet, title + " at " + size, w, h, part, &error)) {
+                std::fprintf(stderr, "vitrine-pack preview: %s\n", error.c_str());
+                return kExitInvalid;
+            }
+            std::fprintf(stderr, "preview: wrote %s\n", sheet.c_str());
         }
-        std::fprintf(stderr, "preview: wrote %s\n", sheet.c_str());
     }
     return kExitOk;
 }

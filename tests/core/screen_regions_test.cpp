@@ -1,0 +1,71 @@
+// Every screen's parts (buttons, the card, the quote, the timeline, the settings
+// rows, the PIN keys) stay on the display and clear of one another at every size
+// the kiosk supports, with normal and larger text; on a display too small for
+// them the layouts say so, so the kiosk can refuse it plainly instead of drawing
+// overlapping screens.
+#include "exhibit_fixture.h"
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+struct Size {
+    int width, height;
+    float inches;
+};
+
+std::string listed(const std::vector<std::string>& problems) {
+    std::string s;
+    for (const std::string& p : problems) s += "\n  " + p;
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("No screen's parts overlap or leave the display at the supported sizes", "[layout]") {
+    const Size sizes[] = {{800, 480, 0}, {720, 1280, 0}, {1920, 1080, 0}, {3840, 2160, 0}, {1280, 800, 0}, {1080, 1920, 0}};
+    for (const Size& s : sizes) {
+        for (bool large : {false, true}) {
+            ExhibitFixture f(s.width, s.height, s.inches, large);
+            const auto problems = kiosk::layout_problems(f.layouts);
+            INFO(s.width << "x" << s.height << (large ? " with larger text" : "") << listed(problems));
+            CHECK(problems.empty());
+            CHECK(kiosk::screen_regions(f.layouts).size() > 30);
+        }
+    }
+}
+
+TEST_CASE("The overlap check finds parts that overlap", "[layout]") {
+    ExhibitFixture f(1920, 1080);
+    REQUIRE(kiosk::layout_problems(f.layouts).empty());
+    f.layouts.voices.next = f.layouts.voices.quote_box;
+    f.layouts.about.column.w = 5000;
+    const auto problems = kiosk::layout_problems(f.layouts);
+    INFO(listed(problems));
+    CHECK(std::find(problems.begin(), problems.end(), "Voices: the quote overlaps next") != problems.end());
+    CHECK(std::find(problems.begin(), problems.end(), "About: the text goes off the screen") != problems.end());
+}
+
+TEST_CASE("Displays too small for the screens are reported, not drawn overlapping", "[layout]") {
+    const Size sizes[] = {{320, 240, 0}, {480, 320, 3.5f}, {320, 240, 2.8f}};
+    for (const Size& s : sizes) {
+        ExhibitFixture f(s.width, s.height, s.inches);
+        INFO(s.width << "x" << s.height);
+        CHECK_FALSE(kiosk::layout_problems(f.layouts).empty());
+    }
+}
+
+TEST_CASE("Eight languages fit the settings panel at every supported size", "[layout]") {
+    const Size sizes[] = {{800, 480, 0}, {720, 1280, 0}, {1920, 1080, 0}, {1280, 800, 0}};
+    for (const Size& s : sizes) {
+        for (bool large : {false, true}) {
+            ExhibitFixture f(s.width, s.height, s.inches, large);
+            f.loaded.pack.settings.languages = {"en", "km", "fr", "de", "th", "vi", "zh", "ja"};
+            f.layouts = kiosk::layout_screens({s.width, s.height, s.inches}, f.fonts, f.loaded.pack);
+            const auto problems = kiosk::layout_problems(f.layouts);
+            INFO(s.width << "x" << s.height << (large ? " with larger text" : "") << listed(problems));
+            CHECK(problems.empty());
+            CHECK(f.layouts.settings.languages.size() == 8);
+        }
+    }
+}
