@@ -146,6 +146,13 @@ printf 'the USB stick sdz1 is formatted ext4; the kiosk reads only FAT and exFAT
 run
 expect_status refused "formatted ext4"
 
+new_case ignored-by-mount
+rmdir "$stick"
+printf 'sda1 is already mounted at /boot/firmware\n' > "$stick.ignored"
+run
+[ -e "$status" ] && fail "a status was written for the system's own disk"
+[ "$rc" -eq 0 ] || fail "exit status $rc for the system's own disk"
+
 new_case empty-stick
 run
 expect_status none "no .vpk pack file or vitrine-stats folder"

@@ -87,6 +87,7 @@ run_update() {
     timeout 60 setpriv --reuid="$uid" --regid="$gid" --clear-groups -- env VITRINE_CONFIG=/nonexistent \
         VITRINE_ROOT="$work/$case.root" VITRINE_PUBKEY="$work/key.pub" VITRINE_STATUS="$work/$case.status" \
         VITRINE_PACK_TOOL="$work/vitrine-pack" sh "$update" --mounted "$base/$name" > "$work/$case.log" 2>&1
+    rc=$?
     chown 0:0 "$work"
 }
 
@@ -121,6 +122,24 @@ if [ "$mode" = refusals ]; then
         [ -e "$work/$case.root/current" ] && fail "a pack was installed from a refused stick"
         helper unmount "$name"
         [ -e "$base/$name.refused" ] && fail "the refusal outlived the stick"
+    fi
+
+    # The system's own partition on a USB disk, already mounted: left alone,
+    # and staff are told nothing.
+    case=in-use
+    if make_stick ext4; then
+        mkdir -p "$work/system"
+        mount -t ext4 "$loop" "$work/system"
+        helper mount "$name" || fail "the helper failed"
+        [ -f "$base/$name.ignored" ] || fail "an already mounted partition was not ignored"
+        [ -e "$base/$name.refused" ] && fail "an already mounted partition was refused with a notice"
+        mountpoint -q "$base/$name" 2> /dev/null && fail "mounted a second time"
+        run_update
+        [ -s "$work/$case.status" ] && fail "a status was written for the system's own disk"
+        [ "$rc" -eq 0 ] || fail "exit status $rc"
+        helper unmount "$name"
+        [ -e "$base/$name.ignored" ] && fail "the marker outlived the disk"
+        umount "$work/system"
     fi
 
     case=not-a-device
