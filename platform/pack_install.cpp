@@ -21,6 +21,9 @@ namespace platform {
 namespace {
 
 constexpr const char* kIncomingPrefix = ".incoming-";
+// A folder being removed: renamed first, so one half-removed (its marker gone
+// with its other files) is still known as install's by its name.
+constexpr const char* kRemovingPrefix = ".removing-";
 // Marks what install made, so it removes nothing else: this file in packs/, and
 // .vitrine/INSTALLED in each pack folder (written before the folder gets its name).
 constexpr const char* kPacksMarker = ".vitrine-packs";
@@ -181,7 +184,7 @@ std::string folder_marker(const std::string& folder) {
 bool made_by_install(const std::string& packs, const std::string& name) {
     const std::string path = packs + "/" + name;
     if (!is_real_dir(path)) return false;
-    if (name.rfind(kIncomingPrefix, 0) == 0) return true;
+    if (name.rfind(kIncomingPrefix, 0) == 0 || name.rfind(kRemovingPrefix, 0) == 0) return true;
     return is_pack_folder_name(name) && is_real_dir(path + "/" + kUnpackedMetaDir) && is_real_file(folder_marker(path));
 }
 
@@ -204,6 +207,20 @@ bool write_marker(const std::string& path, std::string& error) {
     return true;
 }
 
+// Removes packs/NAME: renamed to a .removing-* name in one step, then deleted.
+bool remove_pack_folder(const std::string& packs, const std::string& name) {
+    const std::string path = packs + "/" + name;
+    if (name.rfind(kIncomingPrefix, 0) == 0 || name.rfind(kRemovingPrefix, 0) == 0) return remove_tree(path);
+    std::string trash = packs + "/" + kRemovingPrefix + "XXXXXX";
+    if (!::mkdtemp(&trash[0])) return false;
+    // rename() replaces the empty folder just made.
+    if (::rename(path.c_str(), trash.c_str()) != 0) {
+        ::rmdir(trash.c_str());
+        return false;
+    }
+    return remove_tree(trash);
+}
+
 // Removes what install made in packs/ that neither link names: older packs and
 // .incoming-* folders of interrupted installs. Anything else stays. Returns what
 // it could not remove.
@@ -218,7 +235,7 @@ std::vector<std::string> collect_garbage(const std::string& root) {
         if (!keep.count(name) && made_by_install(packs, name)) doomed.push_back(name);
     if (ec) warnings.push_back(packs + ": cannot be listed: " + ec.message());
     for (const std::string& name : doomed)
-        if (!remove_tree(packs + "/" + name)) warnings.push_back("cannot remove " + packs + "/" + name);
+        if (!remove_pack_folder(packs, name)) warnings.push_back("cannot remove " + packs + "/" + name);
     if (!doomed.empty()) fsync_dir(packs);
     for (const char* temp : {"current.new", "previous.new"}) ::unlink((root + "/" + temp).c_str());
     return warnings;
@@ -486,7 +503,7 @@ InstallResult install_pack_file(const std::string& file, const std::string& root
             if (old_current == result.folder)
                 return discard(final_dir + " is the current pack and damaged, and cannot be replaced in one step here (" +
                                errno_text() + ")");
-            if (!remove_tree(final_dir)) return discard("cannot replace " + final_dir);
+            if (!remove_pack_folder(packs, result.folder)) return discard("cannot replace " + final_dir);
             if (::rename(incoming.c_str(), final_dir.c_str()) != 0)
                 return discard("cannot rename " + incoming + " to " + final_dir + ": " + errno_text());
         }
@@ -603,8 +620,9 @@ InstallStatus install_status(const std::string& root) {
             continue;
         }
         status.notes.push_back(packs + "/" + name +
-                               (name.rfind(kIncomingPrefix, 0) == 0 ? " is left from an interrupted install"
-                                                                    : " is neither current nor previous") +
+                               (name.rfind(kIncomingPrefix, 0) == 0   ? " is left from an interrupted install"
+                                : name.rfind(kRemovingPrefix, 0) == 0 ? " is left from an interrupted clean-up"
+                                                                      : " is neither current nor previous") +
                                "; the next install removes it");
     }
     for (const char* temp : {"current.new", "previous.new"}) {
