@@ -169,7 +169,7 @@ void Reader::check_names(const toml::table& root) {
         for (const Section& s : kSections)
             if (hint.empty() && close_to(name, s.name)) hint = std::string("; did you mean [") + s.name + "]?";
         if (hint.empty()) hint = " (known: display, staff, pack, state, hours)";
-        error(node, "unknown section '" + printable(name) + "'" + hint);
+        error(node, (node.is_table() ? "unknown section '" : "key outside every section '") + printable(name) + "'" + hint);
     }
 }
 

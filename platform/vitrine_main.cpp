@@ -5,12 +5,20 @@
 #include "headless_run.h"
 #include "kiosk_config.h"
 #include "pack_loader.h"
+#include "printable.h"
 #include "process_memory.h"
 #include "window_run.h"
 
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+
+namespace {
+
+// A path or a pack's words as a message may quote them.
+std::string shown(const std::string& text) { return kiosk::printable(text, 1024); }
+
+}  // namespace
 
 int main(int argc, char** argv) {
     platform::keep_large_blocks_returnable();
@@ -65,18 +73,18 @@ int main(int argc, char** argv) {
     if (!pack.ok() && source.follows_installs() && pack_dir != bundled_dir) {
         // An installed pack that no longer loads must not leave the floor dark.
         for (const kiosk::Diagnostic& d : pack.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-        std::fprintf(stderr, "vitrine: %s could not be loaded; showing the bundled exhibit\n", pack_dir.c_str());
+        std::fprintf(stderr, "vitrine: %s could not be loaded; showing the bundled exhibit\n", shown(pack_dir).c_str());
         pack_dir = bundled_dir;
         pack = kiosk::load_pack(pack_dir);
     }
     for (const kiosk::Diagnostic& d : pack.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     if (pack.ok())
-        std::fprintf(stderr, "vitrine: loaded %s (%s %s): %zu events, %zu quotes\n", pack_dir.c_str(),
-                     pack.pack.exhibit.id.c_str(), pack.pack.exhibit.version.c_str(), pack.pack.events.size(),
+        std::fprintf(stderr, "vitrine: loaded %s (%s %s): %zu events, %zu quotes\n", shown(pack_dir).c_str(),
+                     shown(pack.pack.exhibit.id).c_str(), shown(pack.pack.exhibit.version).c_str(), pack.pack.events.size(),
                      pack.pack.quotes.size());
     else
         std::fprintf(stderr, "vitrine: %s: the exhibit pack could not be loaded; showing the unavailable screen\n",
-                     pack_dir.c_str());
+                     shown(pack_dir).c_str());
 
     if (options.headless) return platform::run_headless(options, config, std::move(pack), VITRINE_FONT_DIR);
     return platform::run_window(options, config, source, std::move(pack), VITRINE_FONT_DIR, started);

@@ -4,6 +4,7 @@
 #include "event_pump.h"
 #include "event_wait.h"
 #include "kiosk_view.h"
+#include "printable.h"
 #include "service_notify.h"
 #include "visit_log.h"
 #include "wall_clock.h"
@@ -133,13 +134,15 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                     auto replacement = std::make_unique<KioskView>();
                     if (next.ok() && replacement->init(renderer, display, std::move(next), config, font_dir, now, &error)) {
                         view = std::move(replacement);
-                        std::fprintf(stderr, "vitrine: switched to %s (%s %s)\n", source.dir().c_str(),
-                                     view->pack().exhibit.id.c_str(), view->pack().exhibit.version.c_str());
+                        std::fprintf(stderr, "vitrine: switched to %s (%s %s)\n",
+                                     kiosk::printable(source.dir(), 1024).c_str(),
+                                     kiosk::printable(view->pack().exhibit.id).c_str(),
+                                     kiosk::printable(view->pack().exhibit.version).c_str());
                         service.send("STATUS=" + shown());
                         dirty = true;
                     } else {
                         std::fprintf(stderr, "vitrine: %s could not be loaded; keeping the current exhibit\n",
-                                     source.dir().c_str());
+                                     kiosk::printable(source.dir(), 1024).c_str());
                         view->show_notice("The new exhibit could not be loaded; the current one stays.", true, now);
                         dirty = true;
                     }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <sys/stat.h>
 
 namespace {
 
@@ -42,8 +43,8 @@ TEST_CASE("configuration mistakes are named with their line, and keep what was g
             if (d.line == line && d.to_string().find(text) != std::string::npos) return true;
         return false;
     };
-    CHECK(has(2, "'panel_inches' must be a number from 3 to 120"));
-    CHECK(has(4, "'pin' must be a string of 4 to 8 digits"));
+    CHECK(has(2, "[display] panel_inches = 500: must be the panel's diagonal, a number of inches from 3 to 120"));
+    CHECK(has(4, "[staff] pin: must be a string of 4 to 8 digits"));
     CHECK(has(7, "unknown key 'colour' in [pack]"));
     CHECK(has(8, "unknown section 'sound'"));
     CHECK(r.config.pack_dir == "/srv/pack");
@@ -115,4 +116,183 @@ TEST_CASE("the packaged configuration reads cleanly as shipped and with every ex
     CHECK(all_on.config.state_dir == "/var/lib/vitrine");
     CHECK(all_on.config.hours.enabled);
     CHECK(all_on.config.hours.battery_clock);
+}
+
+namespace {
+
+std::string all_said(const kiosk::KioskConfigResult& r) {
+    std::string said;
+    for (const auto& d : r.diagnostics) said += d.to_string() + "\n";
+    return said;
+}
+
+}  // namespace
+
+TEST_CASE("numbers are checked as written: nan, infinity, wide integers, wrong types", "[config]") {
+    struct Case {
+        const char* toml;
+        const char* message;
+    } cases[] = {
+        {"[display]\npanel_inches = nan\n", "[display] panel_inches = nan: must be the panel's diagonal"},
+        {"[display]\npanel_inches = -nan\n", "nan: must be the panel's diagonal"},
+        {"[display]\npanel_inches = inf\n", "[display] panel_inches = inf: must be"},
+        {"[display]\npanel_inches = 2.9\n", "panel_inches = 2.9: must be"},
+        {"[display]\npanel_inches = \"10.1\"\n", "panel_inches = \"10.1\": must be"},
+        // 4294967386 is 90 once cut to 32 bits: it must not become 90.
+        {"[display]\nrotation = 4294967386\n", "[display] rotation = 4294967386: must be 0, 90, 180 or 270"},
+        {"[display]\nrotation = -270\n", "rotation = -270: must be 0, 90, 180 or 270"},
+        {"[display]\nrotation = 90.0\n", "rotation = 90.0: must be 0, 90, 180 or 270"},
+        {"[display]\nrotation = \"90\"\n", "rotation = \"90\": must be 0, 90, 180 or 270"},
+        {"[display]\nrotation = true\n", "rotation = true: must be"},
+        {"[hours]\nbattery_clock = 1\n", "[hours] battery_clock = 1: must be true or false"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.toml);
+        const auto r = kiosk::load_kiosk_config(write_config("numbers.toml", c.toml));
+        CHECK_FALSE(r.ok());
+        CHECK_THAT(all_said(r), Catch::Contains(c.message) && Catch::Contains("numbers.toml:2:"));
+        CHECK(r.config.panel_inches == 0);
+        CHECK(r.config.rotation == 0);
+        CHECK_FALSE(r.config.hours.battery_clock);
+    }
+    const auto ok = kiosk::load_kiosk_config(write_config("whole-inches.toml", "[display]\npanel_inches = 24\nrotation = 270\n"));
+    REQUIRE(ok.ok());
+    CHECK(ok.config.panel_inches == 24);
+    CHECK(ok.config.rotation == 270);
+}
+
+TEST_CASE("strings are checked: the PIN's digits, paths empty, relative or with control characters", "[config]") {
+    struct Case {
+        const char* toml;
+        const char* message;
+    } cases[] = {
+        {"[staff]\npin = \"24 68\"\n", "[staff] pin: must be a string of 4 to 8 digits"},
+        {"[staff]\npin = \"２４６８\"\n", "[staff] pin: must be"},  // full-width digits are not digits
+        {"[staff]\npin = \"123\"\n", "[staff] pin: must be"},
+        {"[staff]\npin = \"123456789\"\n", "[staff] pin: must be"},
+        {"[pack]\ndir = \"\"\n", "[pack] dir = \"\": must be the path of a pack folder"},
+        {"[pack]\ndir = \"/srv/a\\u0000b\"\n", "[pack] dir = \"/srv/a\\x00b\": a path cannot hold control characters"},
+        {"[pack]\npublic_key = \"/etc/\\u001b[2Jkey.pub\"\n", "public_key = \"/etc/\\x1b[2Jkey.pub\": a path cannot"},
+        {"[state]\ndir = []\n", "[state] dir = []: must be the path of the kiosk's state folder"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.toml);
+        const auto r = kiosk::load_kiosk_config(write_config("strings.toml", c.toml));
+        CHECK_FALSE(r.ok());
+        const std::string said = all_said(r);
+        CHECK_THAT(said, Catch::Contains(c.message));
+        CHECK(said.find('\x1b') == std::string::npos);
+        CHECK(r.config.staff_pin.empty());
+        CHECK(r.config.pack_dir.empty());
+        CHECK(r.config.state_dir == "/var/lib/vitrine");
+    }
+    // A PIN that is not accepted is not repeated: the message reaches the screen.
+    const auto pin = kiosk::load_kiosk_config(write_config("pin.toml", "[staff]\npin = 97531\n"));
+    CHECK(all_said(pin).find("97531") == std::string::npos);
+    CHECK(pin.config.staff_note.find("97531") == std::string::npos);
+
+    const auto relative = kiosk::load_kiosk_config(write_config("relative.toml", "[state]\ndir = \"var/vitrine\"\n"));
+    CHECK(relative.ok());  // a warning: it may be meant
+    CHECK_THAT(all_said(relative), Catch::Contains("warning: [state] dir = \"var/vitrine\": a relative path"));
+    CHECK(relative.config.state_dir == "var/vitrine");
+}
+
+TEST_CASE("misspelt and misplaced keys are named with the one meant", "[config]") {
+    const auto r = kiosk::load_kiosk_config(write_config("names.toml",
+                                                         "rotation = 90\n"
+                                                         "[dispaly]\npanel_inches = 10\n"
+                                                         "[display]\nrotaton = 90\npin = \"2468\"\nbrightness = 3\n"
+                                                         "[hours]\nOpen = \"09:00\"\n"
+                                                         "[\"\\u001b[31mred\"]\nx = 1\n"));
+    const std::string said = all_said(r);
+    INFO(said);
+    CHECK_FALSE(r.ok());
+    CHECK_THAT(said, Catch::Contains("names.toml:1:12: error: key outside every section 'rotation'; 'rotation' belongs under [display]"));
+    CHECK_THAT(said, Catch::Contains("unknown section 'dispaly'; did you mean [display]?"));
+    CHECK_THAT(said, Catch::Contains("unknown key 'rotaton' in [display]; did you mean 'rotation'?"));
+    CHECK_THAT(said, Catch::Contains("unknown key 'pin' in [display]; 'pin' belongs under [staff]"));
+    CHECK_THAT(said, Catch::Contains("unknown key 'brightness' in [display] (known: panel_inches, rotation)"));
+    CHECK_THAT(said, Catch::Contains("unknown key 'Open' in [hours]; did you mean 'open'?"));
+    CHECK_THAT(said, Catch::Contains("unknown section '\\x1b[31mred'"));
+    CHECK(said.find('\x1b') == std::string::npos);
+    CHECK(r.config.rotation == 0);
+    CHECK(r.config.staff_pin.empty());
+}
+
+TEST_CASE("a schedule that never opens, or reads oddly, is reported; the exhibit is never dark by mistake", "[config]") {
+    const auto never = kiosk::load_kiosk_config(
+        write_config("never.toml", "[hours]\nopen = \"09:00\"\nclose = \"18:00\"\ndays = []\n"));
+    CHECK_THAT(all_said(never), Catch::Contains("never.toml:4:8: warning: [hours] days = []: the kiosk would never open"));
+    CHECK_FALSE(never.config.hours.enabled);  // always on, rather than black every day
+    CHECK_THAT(never.config.staff_note, Catch::Contains("never open"));
+
+    const auto same = kiosk::load_kiosk_config(write_config("same.toml", "[hours]\nopen = \"09:00\"\nclose = \"09:00\"\n"));
+    CHECK(same.ok());
+    CHECK_THAT(all_said(same), Catch::Contains("warning: [hours] open and close are both 09:00: read as open all day"));
+    CHECK(same.config.hours.enabled);
+    CHECK(kiosk::should_be_on(same.config.hours, {true, true, 2, 3 * 60}));
+
+    const auto swapped = kiosk::load_kiosk_config(write_config("swapped.toml", "[hours]\nopen = \"18:00\"\nclose = \"09:00\"\n"));
+    CHECK(swapped.ok());
+    CHECK_THAT(all_said(swapped),
+               Catch::Contains("warning: [hours] close = 09:00 is before open = 18:00: read as open overnight"));
+    CHECK(swapped.config.hours.enabled);
+
+    const auto half = kiosk::load_kiosk_config(write_config("half.toml", "[hours]\nopen = \"09:00\"\n"));
+    CHECK_FALSE(half.ok());
+    CHECK_THAT(all_said(half), Catch::Contains("[hours] open without close: both are needed"));
+    CHECK_FALSE(half.config.hours.enabled);
+
+    const auto midnight = kiosk::load_kiosk_config(write_config("midnight.toml", "[hours]\nopen = \"24:00\"\nclose = \"09:00\"\n"));
+    CHECK_FALSE(midnight.ok());
+    CHECK_FALSE(midnight.config.hours.enabled);
+
+    const auto days_only = kiosk::load_kiosk_config(write_config("days-only.toml", "[hours]\ndays = [\"mon\"]\n"));
+    CHECK_THAT(all_said(days_only), Catch::Contains("warning: [hours] days has no effect without open and close"));
+    CHECK_FALSE(days_only.config.hours.enabled);
+
+    const auto bad_day = kiosk::load_kiosk_config(
+        write_config("bad-day.toml", "[hours]\nopen = \"09:00\"\nclose = \"18:00\"\ndays = [\"monday\", 3]\n"));
+    CHECK_FALSE(bad_day.ok());
+    CHECK_THAT(all_said(bad_day), Catch::Contains("[hours] days: \"monday\" is not a day"));
+    CHECK_FALSE(bad_day.config.hours.enabled);
+    for (bool d : bad_day.config.hours.days) CHECK(d);  // nothing half-applied
+}
+
+TEST_CASE("a configuration that is not a readable TOML file is reported, never waited on", "[config]") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(VITRINE_TEST_OUTPUT) / "config-files";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    auto check_unusable = [](const std::string& path, const std::string& why) {
+        INFO(path);
+        const auto r = kiosk::load_kiosk_config(path);
+        CHECK_FALSE(r.ok());
+        CHECK_FALSE(r.parsed);
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK_THAT(r.diagnostics[0].message, Catch::Contains(why) && Catch::Contains("every setting keeps its default"));
+        CHECK_THAT(r.config.staff_note, Catch::StartsWith("Kiosk configuration: "));
+        CHECK(r.config.state_dir == "/var/lib/vitrine");
+        CHECK(r.config.staff_pin.empty());
+    };
+    check_unusable(dir.string(), "folder");
+    check_unusable("/dev/zero", "character device");
+    check_unusable((dir / "missing.toml").string(), "cannot read the kiosk's configuration");
+    const std::string fifo = (dir / "fifo.toml").string();
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    check_unusable(fifo, "FIFO");  // returns at once: nobody writes to it
+    {
+        std::ofstream big(dir / "big.toml");
+        big << "# " << std::string(300 * 1024, 'x') << "\n";
+    }
+    check_unusable((dir / "big.toml").string(), "at most");
+    check_unusable(write_config("binary.toml", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10)), "not a TOML file");
+
+    // A link to a good file is followed: an integrator may link /etc/vitrine/vitrine.toml.
+    const std::string target = write_config("linked-target.toml", "[staff]\npin = \"2468\"\n");
+    fs::create_symlink(target, dir / "link.toml");
+    const auto linked = kiosk::load_kiosk_config((dir / "link.toml").string());
+    REQUIRE(linked.ok());
+    CHECK(linked.config.staff_pin == "2468");
+    CHECK(linked.config.staff_note.empty());
 }

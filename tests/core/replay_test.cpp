@@ -60,3 +60,69 @@ TEST_CASE("a malformed replay line is an error naming its line", "[replay]") {
         CHECK(script.steps.empty());
     }
 }
+
+TEST_CASE("a bad replay line is quoted escaped and short, with its number", "[replay]") {
+    // A 10 MB line is refused by its length; the message quotes its start only.
+    const std::string huge = "0 down 0 1 1\n" + std::string(10 * 1024 * 1024, 'x') + "\n";
+    auto script = parse_replay(huge, "huge.txt");
+    CHECK_FALSE(script.ok());
+    CHECK_THAT(script.error, Catch::StartsWith("huge.txt:2: the line is 10485760 bytes; a replay line has at most 4096"));
+    CHECK(script.error.size() < 400);
+    // A 100 MB one is more than a whole script may be.
+    script = parse_replay("0 down 0 1 1\n" + std::string(100 * 1024 * 1024, 'x'), "huger.txt");
+    CHECK_THAT(script.error, Catch::StartsWith("huger.txt: is 104857613 bytes; a replay script has at most"));
+    CHECK(script.error.size() < 400);
+
+    const std::string long_line = "0 down 0 1 1\n10 " + std::string(kiosk::kMaxReplayLineBytes, 'y') + "\n";
+    script = parse_replay(long_line, "long.txt");
+    CHECK_THAT(script.error, Catch::StartsWith("long.txt:2: the line is"));
+    CHECK_THAT(script.error, Catch::Contains("more bytes)"));
+    CHECK(script.error.size() < 400);
+
+    // Terminal escapes in a line, and in a long word, are shown escaped.
+    script = parse_replay("0 \x1b]0;pwned\x07 0 1 1\n", "esc.txt");
+    CHECK_FALSE(script.ok());
+    CHECK_THAT(script.error, Catch::StartsWith("esc.txt:1: unknown action '\\x1b]0;pwned\\x07'"));
+    CHECK_THAT(script.error, Catch::Contains("the line reads: 0 \\x1b]0;pwned\\x07 0 1 1"));
+    CHECK(script.error.find('\x1b') == std::string::npos);
+    CHECK(script.error.find('\x07') == std::string::npos);
+    script = parse_replay("0 down 0 1 1\n5 down " + std::string(3000, '7') + " 1 1\n", "wide.txt");
+    CHECK_THAT(script.error, Catch::StartsWith("wide.txt:2: '7777"));
+    CHECK(script.error.size() < 400);
+
+    // The script's own name too.
+    script = parse_replay("x\n", "evil\x1b[2J.txt");
+    CHECK_THAT(script.error, Catch::StartsWith("evil\\x1b[2J.txt:1: "));
+}
+
+TEST_CASE("replay times and positions are bounded and finite", "[replay]") {
+    struct Case {
+        const char* text;
+        const char* message;
+    } cases[] = {
+        {"9223372036854775807 down 0 1 1\n", "s.txt:1: '9223372036854775807' is not a time in milliseconds"},
+        {"1000000000001 down 0 1 1\n", "s.txt:1: '1000000000001' is not a time"},
+        {"0 down 0 nan 1\n", "s.txt:1: 'nan 1' is not an x y position"},
+        {"0 down 0 1 inf\n", "s.txt:1: '1 inf' is not an x y position"},
+        {"0 down 0 1e300 1\n", "s.txt:1: '1e300 1' is not an x y position"},
+        {"0 down 0 100001 1\n", "s.txt:1: '100001 1' is not an x y position"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        const auto script = parse_replay(c.text, "s.txt");
+        CHECK_FALSE(script.ok());
+        CHECK_THAT(script.error, Catch::StartsWith(c.message));
+    }
+    const auto far = parse_replay("1000000000000 down 0 -100000 100000\n", "s.txt");
+    CHECK(far.ok());
+}
+
+TEST_CASE("a replay script larger than the limit is refused whole", "[replay]") {
+    std::string text;
+    const std::string line = "0 move 0 100 100\n";
+    while (text.size() <= kiosk::kMaxReplayBytes) text += line;
+    const auto script = parse_replay(text, "big.txt");
+    CHECK_FALSE(script.ok());
+    CHECK_THAT(script.error, Catch::StartsWith("big.txt: is ") && Catch::Contains("a replay script has at most 16777216"));
+    CHECK(script.steps.empty());
+}
