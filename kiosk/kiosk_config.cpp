@@ -91,6 +91,8 @@ bool has_control_characters(const std::string& s) {
 struct Reader {
     KioskConfigResult& r;
     std::string path;  // as quoted in messages
+    // Warnings staff must see on the screen too: what was written is not in effect.
+    std::vector<size_t> staff_warnings;
 
     void add(Diagnostic::Severity severity, const toml::source_region& where, const std::string& msg) {
         r.diagnostics.push_back({severity, path, int(where.begin.line), int(where.begin.column), msg});
@@ -258,6 +260,7 @@ void Reader::read_hours(const toml::table& root) {
             h.days[known - std::begin(kDayNames)] = true;
         }
         if (std::none_of(std::begin(h.days), std::end(h.days), [](bool d) { return d; })) {
+            staff_warnings.push_back(r.diagnostics.size());
             warning(*days, "[hours] days = " + quote(*days) +
                                ": the kiosk would never open; the opening hours are not used and the exhibit stays on");
             return;
@@ -280,13 +283,16 @@ void Reader::read_hours(const toml::table& root) {
     r.config.hours = h;
 }
 
-// One line for staff on the screen: the first problem and how many more.
-std::string staff_summary(const std::vector<Diagnostic>& diagnostics) {
-    if (diagnostics.empty()) return "";
+// One line for staff on the screen: the first error (else the first warning that
+// leaves a setting out of effect) and how many more. Other warnings (an overnight
+// schedule, a relative path) are the journal's only: they describe what is in effect.
+std::string staff_summary(const std::vector<Diagnostic>& diagnostics, const std::vector<size_t>& staff_warnings) {
     const auto first = std::find_if(diagnostics.begin(), diagnostics.end(),
                                     [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::Error; });
-    const Diagnostic& shown = first != diagnostics.end() ? *first : diagnostics.front();
-    std::string text = "Kiosk configuration: " + shown.message;
+    const Diagnostic* shown = first != diagnostics.end() ? &*first : nullptr;
+    if (!shown && !staff_warnings.empty()) shown = &diagnostics[staff_warnings.front()];
+    if (!shown) return "";
+    std::string text = "Kiosk configuration: " + shown->message;
     if (diagnostics.size() > 1)
         text += " (and " + std::to_string(diagnostics.size() - 1) + " more; see the journal)";
     return text;
@@ -296,7 +302,7 @@ std::string staff_summary(const std::vector<Diagnostic>& diagnostics) {
 
 KioskConfigResult load_kiosk_config(const std::string& path) {
     KioskConfigResult r;
-    Reader reader{r, printable(path, kMaxPathBytes)};
+    Reader reader{r, printable(path, kMaxPathBytes), {}};
     // Read once, without blocking: a FIFO, a device or a folder named as the
     // configuration is refused with its reason. An integrator may link the file.
     const FileRead file = read_regular_file(path, kMaxConfigBytes, FinalLink::Follow);
@@ -304,7 +310,7 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
         r.diagnostics.push_back({Diagnostic::Severity::Error, reader.path, 0, 0,
                                  "cannot read the kiosk's configuration: " + file.error +
                                      "; every setting keeps its default"});
-        r.config.staff_note = staff_summary(r.diagnostics);
+        r.config.staff_note = staff_summary(r.diagnostics, {});
         return r;
     }
     toml::table root;
@@ -316,7 +322,7 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
                                  int(e.source().begin.column),
                                  "not a TOML file: " + printable(e.description(), 200) +
                                      "; every setting keeps its default"});
-        r.config.staff_note = staff_summary(r.diagnostics);
+        r.config.staff_note = staff_summary(r.diagnostics, {});
         return r;
     }
     r.parsed = true;
@@ -335,7 +341,7 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
     }
     reader.read_path(root, "state", "dir", "the kiosk's state folder", r.config.state_dir);
     reader.read_hours(root);
-    r.config.staff_note = staff_summary(r.diagnostics);
+    r.config.staff_note = staff_summary(r.diagnostics, reader.staff_warnings);
     return r;
 }
 

@@ -33,8 +33,8 @@ struct KioskConfig {
     bool allow_other_exhibit = false;  // ... or with another exhibit
     std::string state_dir = "/var/lib/vitrine";  // installed packs (current, previous), stats.db
     OpeningHours hours;       // [hours] open = "09:00", close = "18:00", days = ["mon", ...]
-    // Empty when the file read cleanly; else one line for staff on the screen
-    // (the first problem; the journal has them all).
+    // Empty when every setting written is in effect; else one line for staff on
+    // the screen (the first problem; the journal has them all).
     std::string staff_note;
 };
 

@@ -44,3 +44,21 @@ TEST_CASE("bad options are usage errors that say what is wrong", "[options]") {
     CHECK_THAT(parse_kiosk_options({"--panel-inches", "big"}).error, Catch::Contains("between 3 and 120"));
     CHECK_THAT(parse_kiosk_options({"--windowed", "10x10"}).error, Catch::Contains("expected WIDTHxHEIGHT"));
 }
+
+TEST_CASE("numbers and paths on the command line are checked like the configuration's", "[options]") {
+    for (const char* inches : {"nan", "-nan", "inf", "1e40", "2.99", "120.5"}) {
+        INFO(inches);
+        CHECK_THAT(parse_kiosk_options({"--panel-inches", inches}).error, Catch::Contains("between 3 and 120"));
+    }
+    CHECK(parse_kiosk_options({"--panel-inches", "10.1"}).ok());
+    // An empty path would silently mean the default configuration or exhibit.
+    for (const char* option : {"--config", "--pack", "--replay", "--screenshot"}) {
+        INFO(option);
+        CHECK_THAT(parse_kiosk_options({option, ""}).error, Catch::Contains("needs a value, not an empty string"));
+    }
+    // What the command line holds is quoted escaped: no terminal escape reaches stderr.
+    const std::string error = parse_kiosk_options({"--\x1b[2Jwipe"}).error;
+    CHECK(error == "unknown option '--\\x1b[2Jwipe'");
+    CHECK_THAT(parse_kiosk_options({"--rotate", "4294967386"}).error, Catch::Contains("expected 0, 90, 180 or 270"));
+    CHECK_THAT(parse_kiosk_options({"--size", std::string(5000, '9')}).error, Catch::Contains("more bytes)"));
+}

@@ -237,6 +237,7 @@ TEST_CASE("a schedule that never opens, or reads oddly, is reported; the exhibit
     CHECK_THAT(all_said(swapped),
                Catch::Contains("warning: [hours] close = 09:00 is before open = 18:00: read as open overnight"));
     CHECK(swapped.config.hours.enabled);
+    CHECK(swapped.config.staff_note.empty());  // in effect as read: the journal says how
 
     const auto half = kiosk::load_kiosk_config(write_config("half.toml", "[hours]\nopen = \"09:00\"\n"));
     CHECK_FALSE(half.ok());
