@@ -929,7 +929,12 @@ void Loader::check_reference(const std::string& owner, const StringField& ref, c
                 if (distance <= slack && distance < ref.value.size()) near.emplace_back(distance, id);
             }
         }
+        // Only the nearest: 'src-12' for 'src-2' is no help when 'src-2x' is closer.
         std::sort(near.begin(), near.end());
+        const size_t best = near.empty() ? 0 : near[0].first;
+        const auto farther =
+            std::find_if(near.begin(), near.end(), [&](const auto& n) { return n.first > best; });
+        near.erase(farther, near.end());
         if (near.size() > kSuggestedIds) near.resize(kSuggestedIds);
         for (size_t i = 0; i < near.size(); ++i)
             hint += std::string(i == 0 ? "" : i + 1 == near.size() ? " or " : ", ") + quoted_id(near[i].second);
@@ -1039,7 +1044,8 @@ void Loader::read_years(TableReader& reader) {
     }
     // Without 'years': from ten years before birth (parents, birthplace) to fifty
     // after death (trials, memorials), or to this year for the living.
-    if (exhibit.born.year == 0) return;
+    // A death before the birth is an error already; no span follows from it.
+    if (exhibit.born.year == 0 || (exhibit.died.year != 0 && exhibit.died.year < exhibit.born.year)) return;
     const std::time_t now = std::time(nullptr);
     std::tm utc{};
     gmtime_r(&now, &utc);
@@ -1058,7 +1064,8 @@ void Loader::check_plausible_dates() {
                                  : " ([exhibit] years)";
     for (const DatedThing& thing : dated_) {
         const bool outside = thing.start.year < exhibit.first_year || thing.end.year > exhibit.last_year;
-        DateSpan plain{thing.start, thing.end, false, {}};
+        DateSpan plain{thing.start, std::nullopt, false, {}};
+        if (compare_dates(thing.start, thing.end) != 0) plain.end = thing.end;
         const std::string when = format_date_span(plain, "en");
         if (outside) {
             warning(thing.where, thing.owner + " (" + when + ") lies outside the exhibit's years " + span + from);

@@ -9,6 +9,7 @@
 #include "screens.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 namespace pack_tool {
@@ -47,14 +48,27 @@ int run_validate(const std::vector<std::string>& args) {
     if (o.positional.size() != 1)
         return usage_error("validate", "expected one DIR, got " + std::to_string(o.positional.size()) + " arguments");
     const std::string& dir = o.positional[0];
-    kiosk::PackLoadResult result = kiosk::load_pack(dir);
-
     std::vector<std::string> sizes = o.all("--size");
     if (sizes.empty()) sizes.push_back("1920x1080");
+    // The photographs' memory budget is checked for the largest display asked
+    // for; their pixels are checked and dropped, so validating needs one decode
+    // at a time, never the whole set.
+    kiosk::PackLoadOptions options;
+    options.keep_pixels = false;
+    for (const std::string& size : sizes) {
+        int w = 0, h = 0;
+        if (!parse_size(size, w, h)) return usage_error("validate", "--size " + size + ": expected WIDTHxHEIGHT");
+        if (int64_t(w) * h > int64_t(options.display_width) * options.display_height) {
+            options.display_width = w;
+            options.display_height = h;
+        }
+    }
+    kiosk::PackLoadResult result = kiosk::load_pack(dir, options);
+
     if (result.ok()) {
         for (const std::string& size : sizes) {
             int w = 0, h = 0;
-            if (!parse_size(size, w, h)) return usage_error("validate", "--size " + size + ": expected WIDTHxHEIGHT");
+            parse_size(size, w, h);
             const int chars = card_line_characters(result.pack, {w, h, 0});
             if (chars > kMaxLineCharacters)
                 result.diagnostics.push_back({kiosk::Diagnostic::Severity::Warning, dir + "/pack.toml", 0, 0,
@@ -82,7 +96,7 @@ int run_validate(const std::vector<std::string>& args) {
 
 VITRINE_PACK_COMMAND(20, "validate", "DIR [--strict] [--size WxH ...]",
                      "check the pack in DIR and print every problem; label-practice warnings become errors with "
-                     "--strict; --size checks line lengths on that display (default 1920x1080)",
+                     "--strict; --size checks line lengths and the photographs' memory on that display (default 1920x1080)",
                      run_validate);
 
 }  // namespace pack_tool

@@ -127,14 +127,14 @@ TEST_CASE("the pack loader turns a sideways phone photograph upright", "[exif]")
     fs::create_directories(dir / "media");
     fs::copy_file(fs::path(VITRINE_TEST_PACKS) / "minimal" / "pack.toml", dir / "pack.toml");
     fs::copy_file(fs::path(VITRINE_TEST_PACKS) / "minimal" / "media" / "portrait.jpg", dir / "media" / "portrait.jpg");
-    const auto jpeg = jpeg_with_orientation(blocks(48, 32), 48, 32, 6);
+    const auto jpeg = jpeg_with_orientation(blocks(96, 64), 96, 64, 6);  // at least kMinPhotoSide a side
     std::ofstream(dir / "media" / "photo.png", std::ios::binary).write(reinterpret_cast<const char*>(jpeg.data()),
                                                                         std::streamsize(jpeg.size()));
     const auto loaded = kiosk::load_pack(dir.string());
     REQUIRE(loaded.ok());
     const kiosk::Photograph* photo = loaded.pack.find_photo("photo");
     REQUIRE(photo);
-    CHECK(photo->width == 32);
-    CHECK(photo->height == 48);
+    CHECK(photo->width == 64);
+    CHECK(photo->height == 96);
     CHECK(colour_at(photo->rgba, photo->width, 4, 4) == Blue);
 }

@@ -99,13 +99,13 @@ TEST_CASE("photographs are decoded to RGBA") {
     const PackLoadResult result = load("minimal");
     const kiosk::Photograph* png = result.pack.find_photo("photo");
     REQUIRE(png);
-    CHECK(png->width == 64);
-    CHECK(png->height == 48);
-    CHECK(png->file_width == 64);
-    CHECK(png->file_height == 48);
-    REQUIRE(png->rgba.size() == 64 * 48 * 4);
-    // Block (1, 2) of 16×16 pixels was written as (60, 200, 200), opaque.
-    const uint8_t* pixel = &png->rgba[((2 * 16 + 5) * 64 + 1 * 16 + 5) * 4];
+    CHECK(png->width == 88);
+    CHECK(png->height == 66);
+    CHECK(png->file_width == 88);
+    CHECK(png->file_height == 66);
+    REQUIRE(png->rgba.size() == 88 * 66 * 4);
+    // Block (1, 2) of 22×22 pixels was written as (60, 200, 200), opaque.
+    const uint8_t* pixel = &png->rgba[((2 * 22 + 5) * 88 + 1 * 22 + 5) * 4];
     CHECK(int(pixel[0]) == 60);
     CHECK(int(pixel[1]) == 200);
     CHECK(int(pixel[2]) == 200);
@@ -283,7 +283,7 @@ TEST_CASE("media problems are reported at the file key") {
         const kiosk::Photograph* photo = result.pack.find_photo("photo");
         REQUIRE(photo);
         CHECK(photo->rgba.empty());
-        CHECK(result.pack.find_photo("portrait")->width == 16);
+        CHECK(result.pack.find_photo("portrait")->width == 128);
     }
 }
 
