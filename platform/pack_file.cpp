@@ -1243,6 +1243,16 @@ BuildResult build_pack_file(const std::string& pack_dir, const std::string& secr
         failed.message = refused + "; no pack file written";
         return failed;
     }
+    // The key first: a wrong one is reported before the photographs are re-encoded.
+    {
+        SecretKey key;
+        std::string error;
+        if (!sodium_ready() || !load_secret_key(secret_key_path, key, error)) {
+            BuildResult failed;
+            failed.message = error.empty() ? "libsodium cannot be initialised" : error;
+            return failed;
+        }
+    }
     if (options.skip_validation) return build_from_folder(pack_dir, secret_key_path, out_file, options);
     const kiosk::PackLoadResult loaded = kiosk::load_pack(pack_dir);
     if (!loaded.ok()) return build_from_folder(pack_dir, secret_key_path, out_file, options);  // reports the errors
