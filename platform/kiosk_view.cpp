@@ -8,6 +8,7 @@
 #include "screens.h"
 #include "unavailable_screen.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -35,6 +36,16 @@ std::string display_too_small(const kiosk::Display& d, const std::vector<std::st
 }
 
 }  // namespace
+
+kiosk::PackLoadOptions pack_load_options(int width, int height) {
+    kiosk::PackLoadOptions o;
+    if (width > 0 && height > 0) {
+        o.max_photo_side = 2 * std::max(width, height);
+        o.display_width = width;
+        o.display_height = height;
+    }
+    return o;
+}
 
 kiosk::Ui KioskView::ui() const {
     const auto& languages = loaded_.pack.settings.languages;

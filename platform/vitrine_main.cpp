@@ -4,6 +4,7 @@
 #include "exhibit_source.h"
 #include "headless_run.h"
 #include "kiosk_config.h"
+#include "kiosk_view.h"
 #include "pack_loader.h"
 #include "printable.h"
 #include "process_memory.h"
@@ -69,13 +70,14 @@ int main(int argc, char** argv) {
     platform::ExhibitSource source(!options.pack_dir.empty() ? options.pack_dir : config.pack_dir, config.state_dir,
                                    bundled_dir);
     std::string pack_dir = source.dir();
-    kiosk::PackLoadResult pack = kiosk::load_pack(pack_dir);
+    const kiosk::PackLoadOptions load_options = platform::pack_load_options(options.width, options.height);
+    kiosk::PackLoadResult pack = kiosk::load_pack(pack_dir, load_options);
     if (!pack.ok() && source.follows_installs() && pack_dir != bundled_dir) {
         // An installed pack that no longer loads must not leave the floor dark.
         for (const kiosk::Diagnostic& d : pack.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
         std::fprintf(stderr, "vitrine: %s could not be loaded; showing the bundled exhibit\n", shown(pack_dir).c_str());
         pack_dir = bundled_dir;
-        pack = kiosk::load_pack(pack_dir);
+        pack = kiosk::load_pack(pack_dir, load_options);
     }
     for (const kiosk::Diagnostic& d : pack.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     if (pack.ok())

@@ -129,7 +129,7 @@ int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& con
                 // no restart, and never while someone is reading.
                 if (new_pack_waiting && view->quiet(now)) {
                     new_pack_waiting = false;
-                    kiosk::PackLoadResult next = kiosk::load_pack(source.dir());
+                    kiosk::PackLoadResult next = kiosk::load_pack(source.dir(), pack_load_options(out_w, out_h));
                     for (const kiosk::Diagnostic& d : next.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
                     auto replacement = std::make_unique<KioskView>();
                     if (next.ok() && replacement->init(renderer, display, std::move(next), config, font_dir, now, &error)) {

@@ -23,7 +23,15 @@ int reach_event(ExhibitFixture& f, int index) {
     f.replay(f.tap(x, l.axis.y, 100));
     if (c.count == 1) return 1;
     REQUIRE(f.state.open_cluster == cluster);
-    const auto list = kiosk::cluster_list_layout(l, f.fonts, cluster, f.state.strip.offset());
+    auto list = kiosk::cluster_list_layout(l, f.fonts, cluster, f.state.strip.offset());
+    // A list longer than its panel scrolls: a drag (not a tap) brings the row into view.
+    const kiosk::Rect row = list.rows[size_t(index - c.first)];
+    if (row.y < list.view.y || row.bottom() > list.view.bottom()) {
+        const float dy = row.bottom() > list.view.bottom() ? list.view.bottom() - row.bottom() : list.view.y - row.y;
+        f.replay(f.drag(list.view.x + list.view.w / 2, list.view.y + list.view.h / 2, 0, dy, 400, 100, true));
+        f.advance_to(f.now + 1500);
+        list = kiosk::cluster_list_layout(l, f.fonts, cluster, f.state.strip.offset(), f.state.cluster_list.offset());
+    }
     f.replay(f.tap(list.rows[size_t(index - c.first)], 400));
     CHECK(f.state.open_cluster == -1);
     return 2;
