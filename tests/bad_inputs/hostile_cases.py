@@ -172,3 +172,68 @@ def make_integrity_vpks(c, good_vpk, signed, files):
     other["pack/pack.toml"] = sub(toml, 'id = "corpus-good"', 'id = "corpus-other"').encode()
     c.vpk("other-exhibit", signed(other), r"another exhibit|other exhibit|corpus-other",
           "a validly signed pack of another exhibit (corpus-other) over corpus-good", expect="accept")
+
+
+# --------------------------------------------------------------------------
+# Configurations and touch scripts: run-corpus.sh starts the kiosk on the good
+# pack with each (kind `config`: --config FILE; kind `replay`: --replay FILE),
+# which must exit 1 naming the file and the problem, without hanging.
+
+def config_row(c, name, text, problem, description, make=None):
+    path = os.path.join(c.out, "configs", name + ".toml")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if make:
+        make(path)
+    else:
+        with open(path, "wb") as f:
+            f.write(text.encode() if isinstance(text, str) else text)
+    c.row("config-" + name, "config", "configs/%s.toml" % name, "reject", "-", r"configs/%s\.toml" % name, problem, description)
+
+
+def make_configs(c):
+    C = lambda name, text, problem, description: config_row(c, name, text, problem, description)
+    C("panel-inches-nan", "[display]\npanel_inches = nan\n", r"panel_inches", "panel_inches = nan")
+    C("panel-inches-inf", "[display]\npanel_inches = -inf\n", r"panel_inches", "panel_inches = -inf")
+    C("rotation-wraps-to-90", "[display]\nrotation = 4294967386\n", r"rotation.*0, 90, 180 or 270",
+      "rotation = 4294967386 (2^32 + 90, once read as 90)")
+    C("rotation-float", "[display]\nrotation = 90.0\n", r"rotation", "rotation = 90.0")
+    C("pin-integer", "[staff]\npin = 97531\n", r"pin", "the staff PIN as an integer")
+    C("pin-fullwidth-digits", '[staff]\npin = "\uff12\uff14\uff16\uff18"\n', r"pin", "the staff PIN in full-width digits")
+    C("pack-dir-empty", '[pack]\ndir = ""\n', r"dir", "[pack] dir = \"\"")
+    C("pack-dir-control", '[pack]\ndir = "/srv/a\\u001b[2Jb"\n', r"control", "a pack folder whose path holds a terminal escape")
+    C("hours-open-without-close", '[hours]\nopen = "09:00"\n', r"close", "opening hours with no closing time")
+    C("misspelt-section", "[dispaly]\nrotation = 90\n", r"dispaly", "[dispaly] for [display]")
+    C("not-toml", b"\x7fELF\x02\x01\x01" + bytes(range(256)), r"TOML|pars", "a binary file as the configuration")
+    C("huge", "# " + "x" * (300 * 1024) + "\n", r"at most", "a 300 KiB configuration")
+    config_row(c, "fifo", None, r"FIFO|not a regular file", "a FIFO as the configuration (hung the kiosk before its first frame)",
+               make=os.mkfifo)
+    config_row(c, "folder", None, r"folder|not a regular file", "a folder as the configuration (ignored without a word)",
+               make=os.mkdir)
+    config_row(c, "dev-zero", None, r"device|not a regular file", "/dev/zero as the configuration",
+               make=lambda p: os.symlink("/dev/zero", p))
+
+
+def replay_row(c, name, data, problem, description, make=None):
+    path = os.path.join(c.out, "replays", name + ".txt")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if make:
+        make(path)
+    else:
+        with open(path, "wb") as f:
+            f.write(data)
+    c.row("replay-" + name, "replay", "replays/%s.txt" % name, "reject", "-", r"replays/%s\.txt" % name, problem, description)
+
+
+def make_replays(c):
+    R = lambda name, data, problem, description: replay_row(c, name, data, problem, description)
+    R("line-10mb", b"0 down 0 10 10\n" + b"60 up 0 10 10 " + b"x" * (10 << 20) + b"\n", r"at most 4096",
+      "a malformed line of 10 MB (was echoed whole)")
+    R("escape-in-line", b"0 down 0 10 10\n60 \x1b[2J\x1b]0;owned\x07 0 10 10\n", r"line|action|\\x1b",
+      "a line holding terminal escapes")
+    R("time-int64-max", b"9223372036854775807 down 0 10 10\n", r"time", "a time of 2^63-1 ms")
+    R("position-nan", b"0 down 0 nan 10\n", r"position", "a touch at x = nan")
+    R("position-1e300", b"0 down 0 1e300 10\n", r"position", "a touch at x = 1e300")
+    R("backwards", b"100 down 0 10 10\n50 up 0 10 10\n", r"back", "time going backwards")
+    replay_row(c, "fifo", None, r"FIFO|not a regular file", "a FIFO as the touch script", make=os.mkfifo)
+    replay_row(c, "dev-zero", None, r"device|not a regular file|symbolic link", "/dev/zero as the touch script",
+               make=lambda p: os.symlink("/dev/zero", p))

@@ -20,7 +20,8 @@ receives:
                                                run-corpus.sh:
       name  kind  path  expect  expect_install  names_re  problem_re  description
   kind: pack (vitrine-pack validate, vitrine --headless), pack-strict (a warning
-  for validate, refused by validate --strict) or vpk (verify, install).
+  for validate, refused by validate --strict), vpk (verify, install), config
+  (the kiosk started with --config) or replay (the kiosk started with --replay).
   The second pass's inputs (limits, invisible and control text, implausible
   dates, FIFOs and links, the photo memory budget, bytes outside the signature,
   downgrades) are in hostile_cases.py; the shared building blocks in corpus_lib.py.
@@ -595,6 +596,8 @@ def main():
     hostile_cases.make_hygiene_packs(c)
     hostile_cases.make_plausibility_packs(c)
     hostile_cases.make_memory_packs(c)
+    hostile_cases.make_configs(c)
+    hostile_cases.make_replays(c)
     c.write_index()
     bad = sum(1 for r in c.rows if "control-" not in r[0])
     print("%s: %d inputs (%d packs, %d pack files), %d bad, %d controls" % (

@@ -7,6 +7,8 @@
 # Without CORPUS_DIR the corpus is generated into a scratch folder first.
 # For each pack folder:  vitrine-pack validate DIR
 #                        vitrine --headless --pack DIR --size 800x480 --screenshot X.png
+# For each configuration: vitrine --headless --pack GOOD --config FILE (must exit 1)
+# For each touch script:  vitrine --headless --pack GOOD --replay FILE (must exit 1)
 # For each pack file:    vitrine-pack verify FILE --pubkey test.pub
 #                        vitrine-pack install FILE --root SCRATCH --pubkey test.pub
 #                        then: SCRATCH/current unchanged, `vitrine-pack status` still
@@ -228,6 +230,18 @@ while IFS=$'\t' read -r name kind path expect expect_install names_re problem_re
             problems+=("kiosk: a valid pack was not shown (exit $RC)"); kinds+=(control)
         fi
         shown=$(grep -q 'vitrine: loaded ' "$log.kiosk.err" && echo "kiosk showed the pack" || echo "kiosk showed 'unavailable'")
+    elif [ "$kind" = config ] || [ "$kind" = replay ]; then
+        # The kiosk on the good pack, told to use a bad configuration or script.
+        if [ "$kind" = config ]; then
+            run "$log.kiosk" "$KIOSK" --headless --pack "$CORPUS/good/pack" --config "$input" --size 800x480 \
+                --screenshot "$SHOTS/$name.png"
+        else
+            run "$log.kiosk" "$KIOSK" --headless --pack "$CORPUS/good/pack" --size 800x480 --replay "$input"
+        fi
+        judge "$log.kiosk" reject "$names_re" "$problem_re" kiosk "$input" >"$log.judge"
+        p=$(cat "$log.judge")
+        [ -z "$p" ] || { problems+=("$p"); kinds+=("$KIND_OF"); }
+        shown="the kiosk named the $kind's problem"
     else
         run "$log.verify" "$VP" verify "$input" --pubkey "$PUB"
         judge "$log.verify" "$expect" "$names_re" "$problem_re" verify "$input" >"$log.judge"
