@@ -195,6 +195,7 @@ struct TextRule {
     int max_chars;
     const char* shown_on;  // "the Voices screen"
     bool long_text;        // tabs and line breaks allowed
+    bool visible;          // must show something when given
 };
 
 // A date checked against the exhibit's plausible years once [exhibit] is read.
@@ -454,18 +455,20 @@ std::string owner_name(const char* kind, const std::string& id, size_t index) {
 }
 
 // Where each text is shown, and how much of it fits there.
-constexpr TextRule kTitleRule{kMaxTitleChars, "the attract screen", false};
-constexpr TextRule kSubtitleRule{kMaxSubtitleChars, "the attract screen", false};
-constexpr TextRule kAboutRule{kMaxAboutTextChars, "the About screen", true};
-constexpr TextRule kCitationRule{kMaxCitationChars, "the Sources list", true};
-constexpr TextRule kSourceLineRule{kMaxShortTextChars, "the Sources list", false};
-constexpr TextRule kEraRule{kMaxShortTextChars, "the timeline", false};
-constexpr TextRule kHeadlineRule{kMaxHeadlineChars, "an event card", false};
-constexpr TextRule kEventTextRule{kMaxEventTextChars, "an event card", true};
-constexpr TextRule kDateLabelRule{kMaxShortTextChars, "an event card", false};
-constexpr TextRule kPhotoTextRule{kMaxShortTextChars, "the photo viewer", false};
-constexpr TextRule kQuoteRule{kMaxQuoteChars, "the Voices screen", true};
-constexpr TextRule kQuoteLineRule{kMaxShortTextChars, "the Voices screen", false};
+constexpr TextRule kTitleRule{kMaxTitleChars, "the attract screen", false, true};
+constexpr TextRule kSubtitleRule{kMaxSubtitleChars, "the attract screen", false, true};
+constexpr TextRule kAboutRule{kMaxAboutTextChars, "the About screen", true, true};
+constexpr TextRule kCitationRule{kMaxCitationChars, "the Sources list", true, true};
+constexpr TextRule kSourceLineRule{kMaxShortTextChars, "the Sources list", false, true};
+constexpr TextRule kEraRule{kMaxShortTextChars, "the timeline", false, true};
+constexpr TextRule kHeadlineRule{kMaxHeadlineChars, "an event card", false, true};
+// An event may be its headline alone: its text may be empty.
+constexpr TextRule kEventTextRule{kMaxEventTextChars, "an event card", true, false};
+constexpr TextRule kDisputedRule{kMaxEventTextChars, "an event card", true, true};
+constexpr TextRule kDateLabelRule{kMaxShortTextChars, "an event card", false, true};
+constexpr TextRule kPhotoTextRule{kMaxShortTextChars, "the photo viewer", false, true};
+constexpr TextRule kQuoteRule{kMaxQuoteChars, "the Voices screen", true, true};
+constexpr TextRule kQuoteLineRule{kMaxShortTextChars, "the Voices screen", false, true};
 
 // --- Loader ---
 
@@ -831,7 +834,7 @@ void Loader::read_event(const toml::table& table, size_t index) {
     event.disputed = reader.text("disputed", Need::Optional);
     check_text(table, "headline", event.headline, owner, kHeadlineRule);
     check_text(table, "text", event.text, owner, kEventTextRule);
-    check_text(table, "disputed", event.disputed, owner, kEventTextRule);
+    check_text(table, "disputed", event.disputed, owner, kDisputedRule);
     if (span && !(span->end && range_ends_before_start(span->start, *span->end)))
         dated_.push_back({owner, table.get("date")->source(), span->start, span->end.value_or(span->start), false});
     lint(table, "text", event.text, owner, true);
@@ -973,7 +976,8 @@ void Loader::check_text(const toml::table& table, std::string_view key, const Lo
     const toml::table* by_lang = node->as_table();
     for (const auto& [lang, value] : text.by_lang) {
         const toml::node* value_node = by_lang ? by_lang->get(lang) : nullptr;
-        check_string(value_node ? *value_node : *node, std::string(key) + "." + lang, value, owner, rule, true);
+        check_string(value_node ? *value_node : *node, std::string(key) + "." + lang, value, owner, rule,
+                     rule.visible);
     }
 }
 

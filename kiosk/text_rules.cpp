@@ -67,6 +67,20 @@ std::optional<ForbiddenCharacter> find_forbidden_character(std::string_view text
     return std::nullopt;
 }
 
+std::string without_forbidden_characters(std::string_view text, bool long_text) {
+    std::string kept;
+    kept.reserve(text.size());
+    for (size_t pos = 0; pos < text.size();) {
+        const size_t start = pos;
+        const uint32_t cp = next_code_point(text, pos);
+        const bool allowed_space =
+            long_text && (cp == '\t' || cp == '\n' || (cp == '\r' && pos < text.size() && text[pos] == '\n'));
+        if ((is_control(cp) && !allowed_space) || is_bidi_override(cp)) continue;
+        kept.append(text.substr(start, pos - start));
+    }
+    return kept;
+}
+
 std::string describe_forbidden(uint32_t code_point) {
     char hex[16];
     std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(code_point));

@@ -27,6 +27,9 @@ struct ForbiddenCharacter {
 };
 std::optional<ForbiddenCharacter> find_forbidden_character(std::string_view text, bool long_text);
 
+// TEXT without the characters find_forbidden_character would report.
+std::string without_forbidden_characters(std::string_view text, bool long_text);
+
 // "U+001B (a control character)", "U+202E (a bidirectional override)".
 std::string describe_forbidden(uint32_t code_point);
 

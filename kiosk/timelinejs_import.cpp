@@ -2,6 +2,8 @@
 
 #include "date.h"
 #include "html_text.h"
+#include "pack_limits.h"
+#include "text_rules.h"
 #include "utf8.h"
 
 #include <nlohmann/json.hpp>
@@ -691,6 +693,7 @@ private:
                           const EventOut* event);
     void note_background(const json& slide, const std::string& label);
     void choose_exhibit_photo();
+    void fit_to_limits();
     std::string write_toml() const;
 
     const TimelineImportOptions& options_;
@@ -985,6 +988,44 @@ void Importer::choose_exhibit_photo() {
          ") stands in: the curator should add a photograph of the person and point exhibit.photo at it");
 }
 
+// The pack's limits (pack_limits.h), applied while the curator is here to read
+// why: characters no pack text may hold are dropped and over-long texts are cut
+// with "…", each named, so the imported pack passes the validator.
+void Importer::fit_to_limits() {
+    const auto fit = [&](std::string& text, int max_chars, bool long_text, const std::string& what) {
+        std::string kept = without_forbidden_characters(text, long_text);
+        if (kept.size() != text.size()) warn(what + ": control characters or direction overrides removed");
+        const size_t chars = count_code_points(kept);
+        if (chars > size_t(max_chars)) {
+            kept = clip(kept, size_t(max_chars) - 1);
+            warn(what + ": " + std::to_string(chars) + " characters cut to " + std::to_string(max_chars) +
+                 ", the most the kiosk shows there");
+        }
+        text = std::move(kept);
+    };
+    fit(title_, kMaxTitleChars, false, "the title");
+    fit(subtitle_, kMaxSubtitleChars, false, "the subtitle");
+    for (EventOut& e : events_) {
+        const std::string where = label_for(e.where, "");
+        fit(e.headline, kMaxHeadlineChars, false, where + " headline");
+        fit(e.text, kMaxEventTextChars, true, where + " text");
+        fit(e.display, kMaxShortTextChars, false, where + " date label");
+    }
+    for (PhotoOut& p : photos_) {
+        fit(p.caption, kMaxShortTextChars, false, "photograph '" + p.id + "' caption");
+        fit(p.credit, kMaxShortTextChars, false, "photograph '" + p.id + "' credit");
+        fit(p.alt, kMaxShortTextChars, false, "photograph '" + p.id + "' alt text");
+    }
+    for (QuoteOut& q : quotes_) {
+        fit(q.text, kMaxQuoteChars, true, "quote '" + q.id + "' text");
+        fit(q.speaker, kMaxShortTextChars, false, "quote '" + q.id + "' speaker");
+        fit(q.role, kMaxShortTextChars, false, "quote '" + q.id + "' role");
+        fit(q.context, kMaxShortTextChars, false, "quote '" + q.id + "' context");
+        fit(q.display, kMaxShortTextChars, false, "quote '" + q.id + "' date label");
+    }
+    for (EraOut& era : eras_) fit(era.name, kMaxShortTextChars, false, "era '" + era.id + "' name");
+}
+
 void Importer::run(TimelineIn& in) {
     for (std::string& w : in.warnings) warn(w);
     if (lower(trim(in.scale)) == "cosmological")
@@ -1023,6 +1064,7 @@ void Importer::run(TimelineIn& in) {
         }
     }
     choose_exhibit_photo();
+    fit_to_limits();
     warn("exhibit.born is set to the earliest event's date, " + date_string(events_.front().start) + " (" +
          events_.front().where + "): the curator should put the person's date of birth there, and 'died' if it applies");
     if (!groups_.empty()) {

@@ -8,6 +8,7 @@
 #include "pack_loader.h"
 #include "photo_budget.h"
 #include "text_rules.h"
+#include "timelinejs_import.h"
 
 #include <stb_image_write.h>
 
@@ -391,4 +392,22 @@ TEST_CASE("past a thousand problems one line counts the rest") {
     CHECK(result.diagnostics.size() <= 1003);
     CHECK(result.diagnostics.back().message.find("more problems not shown") != std::string::npos);
     CHECK(result.diagnostics.back().severity == Diagnostic::Severity::Error);
+}
+
+TEST_CASE("an imported timeline is cut to the limits, with a warning for each cut") {
+    const std::string json = R"({"events": [{"start_date": {"year": "1975"}, "text": {"headline": ")" +
+                             std::string(500, 'h') + R"(", "text": "Phnom Penh \u001b[2J\u202Efalls."}}]})";
+    const kiosk::TimelineImport r = kiosk::import_timelinejs(json, kiosk::TimelineFormat::Json, {});
+    REQUIRE(r.ok());
+    std::string warnings;
+    for (const std::string& w : r.warnings) warnings += w + "\n";
+    INFO(warnings);
+    CHECK(warnings.find("headline: 500 characters cut to 160") != std::string::npos);
+    CHECK(r.pack_toml.find(std::string(160, 'h')) == std::string::npos);
+    CHECK(r.pack_toml.find(std::string(159, 'h') + "…") != std::string::npos);
+    CHECK(r.pack_toml.find("\\u001b") == std::string::npos);
+    CHECK(r.pack_toml.find('\x1b') == std::string::npos);
+    CHECK(r.pack_toml.find("\xE2\x80\xAE") == std::string::npos);  // U+202E
+    CHECK(r.pack_toml.find("\\u202E") == std::string::npos);
+    CHECK(r.pack_toml.find("\\u202e") == std::string::npos);
 }

@@ -222,8 +222,8 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
         CHECK(photo.file == "media/railway-1977.png");
         CHECK(photo.credit.get() == "Photograph: DC-Cam");
         CHECK(photo.alt.get() == "Ieng Sary among officials beside a railway track");
-        CHECK(photo.width == 48);
-        CHECK(photo.height == 32);
+        CHECK(photo.width == 96);
+        CHECK(photo.height == 64);
         CHECK(event(pack, "announced-as-foreign-minister").photo == "railway-1977");
     }
 
