@@ -10,6 +10,7 @@
 #include <zlib.h>
 
 #include <cstring>
+#include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <random>
@@ -216,4 +217,30 @@ TEST_CASE("a pack file, a key or a secret key that is a FIFO is refused at once,
     REQUIRE(good.ok);
     REQUIRE(::symlink("good.vpk", (dir + "/link.vpk").c_str()) == 0);
     CHECK(platform::verify_pack_file(dir + "/link.vpk", keys.key).message.find("it is a symbolic link") != std::string::npos);
+}
+
+TEST_CASE("a file whose path needs a pax header still verifies: its headers are regenerated exactly", "[pack_file]") {
+    const std::string dir = test_files::fresh_dir("pack_file_bytes", "long-path");
+    const Keys keys = make_keys(dir);
+    const std::string pack = dir + "/pack";
+    std::filesystem::copy(kMinimal, pack, std::filesystem::copy_options::recursive);
+    // 4 x 100 characters: too long for a ustar name and prefix.
+    const std::string long_name = std::string(100, 'a') + "/" + std::string(100, 'b') + "/" + std::string(100, 'c') +
+                                  "/" + std::string(100, 'd') + ".png";
+    std::filesystem::create_directories(std::filesystem::path(pack + "/media/" + long_name).parent_path());
+    std::filesystem::rename(pack + "/media/photo.png", pack + "/media/" + long_name);
+    std::string toml = read_bytes(pack + "/pack.toml");
+    const size_t at = toml.find("media/photo.png");
+    REQUIRE(at != std::string::npos);
+    toml.replace(at, 15, "media/" + long_name);
+    write_bytes(pack + "/pack.toml", toml);
+    platform::BuildOptions unchecked;
+    unchecked.skip_validation = true;
+    const platform::BuildResult built = platform::build_pack_file(pack, keys.secret, dir + "/long.vpk", unchecked);
+    INFO(built.message);
+    REQUIRE(built.ok);
+    REQUIRE(inflate_member(read_bytes(dir + "/long.vpk")).find("PaxHeader") != std::string::npos);
+    const platform::VerifyResult v = platform::verify_pack_file(dir + "/long.vpk", keys.key);
+    INFO(v.message);
+    CHECK(v.ok);
 }
