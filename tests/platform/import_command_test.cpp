@@ -84,7 +84,7 @@ TEST_CASE("a TimelineJS JSON file becomes a pack folder that validates", "[pack_
     CHECK(loaded.pack.events.size() == 10);
     CHECK(loaded.pack.exhibit.photo == "railway-1977");
     REQUIRE(loaded.pack.photographs.size() == 1);
-    CHECK(loaded.pack.photographs[0].width == 48);
+    CHECK(loaded.pack.photographs[0].width == 96);
     CHECK(loaded.pack.quotes.size() == 1);
 }
 
@@ -170,9 +170,9 @@ TEST_CASE("a file that cannot be imported gives a clear message, exit 1 and noth
 TEST_CASE("local media are checked before they are copied", "[pack_tool]") {
     const fs::path dir = scratch("local-media");
     // A real PNG, a text file named .jpg, and one that is not there.
-    const std::vector<uint8_t> rgb(20 * 10 * 3, 120);
+    const std::vector<uint8_t> rgb(80 * 64 * 3, 120);
     fs::create_directories(dir / "timeline/pics");
-    REQUIRE(stbi_write_png((dir / "timeline/pics/Real Photo.PNG").string().c_str(), 20, 10, 3, rgb.data(), 20 * 3));
+    REQUIRE(stbi_write_png((dir / "timeline/pics/Real Photo.PNG").string().c_str(), 80, 64, 3, rgb.data(), 80 * 3));
     write_text(dir / "timeline/pics/fake.jpg", "not an image at all");
     // Not named .json: the content says it is JSON.
     write_text(dir / "timeline/export.txt", R"({
@@ -197,7 +197,7 @@ TEST_CASE("local media are checked before they are copied", "[pack_tool]") {
     const kiosk::PackLoadResult loaded = kiosk::load_pack((dir / "pack").string());
     CHECK(loaded.ok());
     REQUIRE(loaded.pack.photographs.size() == 1);
-    CHECK(loaded.pack.photographs[0].width == 20);
+    CHECK(loaded.pack.photographs[0].width == 80);
     CHECK(loaded.pack.exhibit.photo == "real-photo");
 }
 
