@@ -40,7 +40,10 @@ std::string display_too_small(const kiosk::Display& d, const std::vector<std::st
 kiosk::PackLoadOptions pack_load_options(int width, int height) {
     kiosk::PackLoadOptions o;
     if (width > 0 && height > 0) {
-        o.max_photo_side = 2 * std::max(width, height);
+        // The panel's longest side: what the memory budget is checked for, so
+        // thirteen 40-megapixel photographs fit a 1 GB board. The viewer's zoom
+        // magnifies these pixels rather than keeping four times as many.
+        o.max_photo_side = std::max(width, height);
         o.display_width = width;
         o.display_height = height;
     }
@@ -99,9 +102,10 @@ bool KioskView::init(SDL_Renderer* renderer, const kiosk::Display& display, kios
 }
 
 // The screens show the exhibit's photograph: Explore at the size of its frame,
-// the viewer and the attract loop at twice the panel, so a 2× zoom stays sharp,
-// or at the panel's size when that would take more than half the photographs'
-// memory budget. No other photograph is drawn, so none other takes texture
+// the viewer and the attract loop at up to twice the panel (the loader keeps
+// photographs at the panel's longest side, so a larger original gives a sharper
+// zoom only up to that), or at the panel's size when that would take more than
+// half the photographs' memory budget. No other photograph is drawn, so none other takes texture
 // memory, and the decoded pixels are dropped once they live in textures.
 void KioskView::upload_photos() {
     const std::string& shown = loaded_.pack.exhibit.photo;

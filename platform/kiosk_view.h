@@ -20,8 +20,8 @@
 namespace platform {
 
 // How the kiosk loads a pack for a panel of `width`×`height` (0×0: not known
-// yet): photographs kept at twice the panel's longest side (the viewer's 2×
-// zoom), the memory budget checked for that panel.
+// yet): photographs kept at the panel's longest side, the memory budget
+// checked for that panel.
 kiosk::PackLoadOptions pack_load_options(int width, int height);
 
 class KioskView {
