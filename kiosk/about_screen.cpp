@@ -1,5 +1,6 @@
-// About: the exhibit's title and version, the content note, credits, licence and
-// every source, in one column that scrolls under the finger.
+// About: the exhibit's title and version, the content note, what the exhibit
+// lacks, credits, licence and every source, in one column that scrolls under the
+// finger.
 #include "draw_helpers.h"
 #include "screens.h"
 #include "widgets.h"
@@ -43,6 +44,12 @@ float about_flow(const Ui& ui, ImDrawList* dl, const Palette* p, float top) {
         const float start = y;
         text(FontRole::Body, note, &Palette::paper, inset);
         if (dl) dl->AddRectFilled(snap(col.x, start - 4 * u), snap(col.x + bar, y + 4 * u), p->accent);
+    }
+    // The curator's account of what is missing comes before the credits, where
+    // a visitor reading about the exhibit's limits will look.
+    if (!pack.exhibit.gaps.get(ui.lang).empty()) {
+        heading("What this exhibit lacks");
+        text(FontRole::Body, pack.exhibit.gaps.get(ui.lang), &Palette::paper);
     }
     if (!pack.exhibit.credits.get(ui.lang).empty()) {
         heading("Credits");

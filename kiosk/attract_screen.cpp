@@ -1,5 +1,6 @@
-// The attract loop: a slow pan over the photograph, quotes that change every few
-// seconds and an invitation to touch. Everything drifts a little, all the time,
+// The attract loop: a slow pan over the photograph, the quotes the curator chose
+// (each disputed one with its mark) changing every few seconds and an invitation
+// to touch. Everything drifts a little, all the time,
 // so no bright pixel stays in place for hours (burn-in on a panel left on).
 #include "draw_helpers.h"
 #include "screens.h"
@@ -17,6 +18,12 @@ constexpr float kTau = 6.2831853f;
 float wave(int64_t ms, float period_s) { return std::sin(kTau * float(ms % int64_t(period_s * 1000)) / (period_s * 1000)); }
 
 }  // namespace
+
+const Quote* attract_quote_at(const Pack& pack, int64_t ms) {
+    const std::vector<const Quote*> quotes = pack.attract_quotes();
+    if (quotes.empty()) return nullptr;
+    return quotes[size_t((std::max<int64_t>(0, ms) / kAttractQuoteMs) % int64_t(quotes.size()))];
+}
 
 void draw_attract(const DrawContext& c) {
     const Ui& ui = c.ui;
@@ -61,18 +68,16 @@ void draw_attract(const DrawContext& c) {
                         line_w, 1, false));
 
     // One quote at a time, cross-fading.
-    const int count = int(ui.pack.quotes.size());
     const float invite_h = std::round(std::max(72 * u, ui.layouts.target * 0.8f));
     const float invite_y = H - pad - invite_h + dy;
-    if (count > 0) {
-        const int index = int((t / kAttractQuoteMs) % count);
+    if (const Quote* quote = attract_quote_at(ui.pack, t)) {
         const int64_t in = t % kAttractQuoteMs;
         const float fade_ms = 1200;
         const float alpha = std::min({1.f, float(in) / fade_ms, float(kAttractQuoteMs - in) / fade_ms});
         const float box_w = ui.layouts.portrait ? W - 2 * pad : std::min(W * 0.62f, 1300 * u);
         const float top = y + f.size(FontRole::Subtitle) * 2.5f + 40 * u;
         const Rect box = {left, top, box_w, invite_y - top - 40 * u};
-        draw_quote_block(c.dl, ui, p, ui.pack.quotes[size_t(index)], box, 0, true);
+        draw_quote_block(c.dl, ui, p, *quote, box, 0, true);
         // Fading through the veiled backdrop rather than to flat colour.
         c.dl.AddRectFilled(ImVec2(box.x - 8, box.y - 8), ImVec2(box.right() + 8, box.bottom() + 8),
                            with_alpha(p.background, (1 - alpha) * 0.92f));

@@ -71,7 +71,8 @@ void draw_exhibit(const DrawContext& c) {
 }
 
 std::string interface_text(const Pack& pack) {
-    return "VoicesAboutAaBackDisputedSource: Touch to exploreContent noteCreditsLicenceSourcesExhibit version “ClearOK" +
+    return std::string("VoicesAboutAaBackDisputedSource: Touch to exploreContent noteWhat this exhibit lacks"
+                       "CreditsLicenceSourcesExhibit version “ClearOKDescription: ·") +
            settings_text(pack) + countdown_text();
 }
 

@@ -41,7 +41,19 @@ float card_flow(const Ui& ui, const Event& e, ImDrawList* dl, const Palette* p, 
     const Fonts& f = ui.fonts;
     const float u = ui.layouts.unit;
     float y = top + f.size(FontRole::DateLabel) * 0.1f;
-    if (dl) draw_spaced_caps(*dl, f, FontRole::DateLabel, ImVec2(c.x, y), p->accent_text, format_date_span(e.when, ui.lang), 0.12f);
+    const std::string date = format_date_span(e.when, ui.lang);
+    if (dl) draw_spaced_caps(*dl, f, FontRole::DateLabel, ImVec2(c.x, y), p->accent_text, date, 0.12f);
+    // The era's full name beside the date, or under it when it does not fit
+    // there: the strip leaves out a name too long for its band.
+    if (const Era* era = e.era.empty() ? nullptr : ui.pack.find_era(e.era)) {
+        const float date_w = spaced_caps_width(f, FontRole::DateLabel, date, 0.12f) + std::round(20 * u);
+        const std::string& name = era->name.get(ui.lang);
+        const bool beside = date_w + text_width(f, FontRole::Small, name) <= c.w;
+        const float ex = beside ? c.x + date_w : c.x;
+        if (!beside) y += f.size(FontRole::DateLabel) * 1.3f + 4 * u;
+        const float ey = y + (f.size(FontRole::DateLabel) * 1.3f - f.size(FontRole::Small) * 1.36f) / 2;
+        if (dl) draw_text(*dl, f, FontRole::Small, ImVec2(ex, ey), p->muted, fit_lines(f, FontRole::Small, name, c.w, 1, false));
+    }
     y += f.size(FontRole::DateLabel) * 1.3f + 14 * u;
     const std::string& headline = e.headline.get(ui.lang);
     y += dl ? draw_text(*dl, f, FontRole::Headline, ImVec2(c.x, y), p->paper, headline, c.w)

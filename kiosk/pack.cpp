@@ -29,4 +29,15 @@ const Photograph* Pack::find_photo(const std::string& id) const {
 
 const Source* Pack::find_source(const std::string& id) const { return find_by_id(sources, id); }
 
+const Quote* Pack::find_quote(const std::string& id) const { return find_by_id(quotes, id); }
+
+std::vector<const Quote*> Pack::attract_quotes() const {
+    std::vector<const Quote*> shown;
+    for (const std::string& id : settings.attract_quotes)
+        if (const Quote* q = find_quote(id)) shown.push_back(q);
+    if (settings.attract_quotes.empty())
+        for (const Quote& q : quotes) shown.push_back(&q);
+    return shown;
+}
+
 }  // namespace kiosk

@@ -87,6 +87,7 @@ struct Quote {
     LocalText role;
     LocalText context;
     std::optional<DateSpan> when;
+    LocalText disputed;               // optional: who contests what the quote says
     std::vector<std::string> sources; // Source::id
 };
 
@@ -94,6 +95,8 @@ struct Settings {
     int idle_timeout_s = 90;
     bool reduced_motion = false;
     std::vector<std::string> languages = {"en"};  // first one is the default
+    // Quote::ids the attract loop shows, in order; empty: every quote in file order.
+    std::vector<std::string> attract_quotes;
 };
 
 struct ExhibitInfo {
@@ -107,6 +110,7 @@ struct ExhibitInfo {
     LocalText content_note;
     LocalText credits;
     LocalText licence;
+    LocalText gaps;       // what the exhibit lacks, in the curator's words (About)
     std::string photo;    // Photograph::id shown on Explore
     // The years the exhibit's dates plausibly fall in ([exhibit] years, or
     // derived from born and died); dates outside are warned about.
@@ -128,6 +132,9 @@ struct Pack {
     const Era* find_era(const std::string& id) const;
     const Photograph* find_photo(const std::string& id) const;
     const Source* find_source(const std::string& id) const;
+    const Quote* find_quote(const std::string& id) const;
+    // The quotes the attract loop shows, in the order it shows them.
+    std::vector<const Quote*> attract_quotes() const;
 };
 
 }  // namespace kiosk

@@ -264,6 +264,7 @@ private:
     std::string read_id(TableReader& reader, IdRegistry& ids);
     std::optional<DateSpan> read_span(TableReader& reader, Need need, const std::string& owner);
     void check_no_events(const TableReader& root);
+    void check_attract_quotes(const std::vector<const toml::table*>& quote_tables);
     void check_within_era(const std::string& owner, const DateSpan& span, const StringField& era);
     void load_media(Photograph& photo, const toml::node& file_node);
     void check_reference(const std::string& owner, const StringField& ref, const char* kind,
@@ -280,6 +281,9 @@ private:
     bool error_not_shown_ = false;
     int64_t kept_photo_bytes_ = 0;            // decoded size for the display, so far
     bool has_years_key_ = false;
+    // [settings] attract_quotes as written: checked once the quotes are read.
+    const toml::node* attract_node_ = nullptr;
+    std::vector<StringField> attract_quotes_;
 };
 
 // --- TableReader ---
@@ -469,6 +473,7 @@ constexpr TextRule kDateLabelRule{kMaxShortTextChars, "an event card", false, tr
 constexpr TextRule kPhotoTextRule{kMaxShortTextChars, "the photo viewer", false, true};
 constexpr TextRule kQuoteRule{kMaxQuoteChars, "the Voices screen", true, true};
 constexpr TextRule kQuoteLineRule{kMaxShortTextChars, "the Voices screen", false, true};
+constexpr TextRule kQuoteDisputedRule{kMaxEventTextChars, "the Voices screen", true, true};
 
 // --- Loader ---
 
@@ -597,6 +602,7 @@ void Loader::read_document(const toml::table& table) {
     const std::vector<const toml::table*> quotes = root.tables("quotes");
     check_count("quotes", quotes.size(), kMaxQuotes, "the Voices screen", quotes);
     for (size_t i = 0; i < quotes.size(); ++i) read_quote(*quotes[i], i);
+    check_attract_quotes(quotes);
     check_no_events(root);
     check_plausible_dates();
     root.report_unknown_keys();
@@ -661,6 +667,10 @@ void Loader::read_settings(const toml::table& table) {
         // Keep the default when the list is unusable, so texts are still checked.
         if (!languages.empty()) settings.languages = languages;
     }
+    if (reader.has("attract_quotes")) {
+        attract_node_ = table.get("attract_quotes");
+        attract_quotes_ = reader.strings("attract_quotes");
+    }
     reader.report_unknown_keys();
 }
 
@@ -714,7 +724,9 @@ void Loader::read_exhibit(const toml::table& table) {
     exhibit.content_note = reader.text("content_note", Need::Optional);
     exhibit.credits = reader.text("credits", Need::Optional);
     exhibit.licence = reader.text("licence", Need::Optional);
+    exhibit.gaps = reader.text("gaps", Need::Optional);
     check_text(table, "content_note", exhibit.content_note, "the exhibit", kAboutRule);
+    check_text(table, "gaps", exhibit.gaps, "the exhibit", kAboutRule);
     check_text(table, "credits", exhibit.credits, "the exhibit", kAboutRule);
     check_text(table, "licence", exhibit.licence, "the exhibit", kAboutRule);
     if (const auto photo = reader.string("photo", Need::Required)) {
@@ -873,6 +885,9 @@ void Loader::read_quote(const toml::table& table, size_t index) {
     quote.context = reader.text("context", Need::Optional);
     check_text(table, "role", quote.role, owner, kQuoteLineRule);
     check_text(table, "context", quote.context, owner, kQuoteLineRule);
+    quote.disputed = reader.text("disputed", Need::Optional);
+    check_text(table, "disputed", quote.disputed, owner, kQuoteDisputedRule);
+    lint(table, "disputed", quote.disputed, owner, false);
     quote.when = read_span(reader, Need::Optional, owner);
     if (quote.when && !(quote.when->end && range_ends_before_start(quote.when->start, *quote.when->end)))
         dated_.push_back({owner, table.get("date")->source(), quote.when->start,
@@ -885,6 +900,45 @@ void Loader::read_quote(const toml::table& table, size_t index) {
     }
     reader.report_unknown_keys();
     result_.pack.quotes.push_back(std::move(quote));
+}
+
+// The attract loop runs unattended: what it shows is the curator's choice, and
+// a disputed quote shows its mark there. Without a choice the loop shows every
+// quote in file order, so a disputed first quote would lead it: warned about.
+void Loader::check_attract_quotes(const std::vector<const toml::table*>& quote_tables) {
+    Settings& settings = result_.pack.settings;
+    if (!attract_node_) {
+        const std::vector<Quote>& quotes = result_.pack.quotes;
+        if (!quotes.empty() && !quotes.front().disputed.empty() && !quote_tables.empty())
+            warning(quote_tables.front()->source(),
+                    owner_name("quote", quotes.front().id, 0) +
+                        " is disputed and leads the attract loop, which shows every quote in file order; name the "
+                        "quotes it shows with [settings] attract_quotes = [\"id\", …]");
+        return;
+    }
+    if (!attract_node_->is_array()) return;  // reported by the reader
+    if (attract_node_->as_array()->empty()) {
+        error(attract_node_->source(), "'attract_quotes' must name at least one quote; leave it out to show every "
+                                       "quote in file order");
+        return;
+    }
+    if (attract_quotes_.size() > static_cast<size_t>(kMaxQuotes)) {
+        error(attract_node_->source(), "'attract_quotes' lists " + grouped(attract_quotes_.size()) +
+                                           " quotes; at most " + std::to_string(kMaxQuotes) + " fit the attract loop");
+        return;
+    }
+    std::map<std::string, int> listed;  // id -> line first listed
+    for (const StringField& ref : attract_quotes_) {
+        const int line = static_cast<int>(ref.node->source().begin.line);
+        if (auto [it, inserted] = listed.emplace(ref.value, line); !inserted) {
+            counted_error("duplicate attract quotes", ref.node->source(),
+                          "quote " + quoted_id(ref.value) + " is listed twice in 'attract_quotes' (first at line " +
+                              std::to_string(it->second) + ")");
+            continue;
+        }
+        check_reference("[settings] 'attract_quotes'", ref, "quote", quote_ids_);
+        if (quote_ids_.count(ref.value)) settings.attract_quotes.push_back(ref.value);
+    }
 }
 
 // Label practice: warnings only, at the text's own line.

@@ -13,7 +13,7 @@ void append(std::string& out, const LocalText& text) {
 std::string collect_pack_text(const Pack& p) {
     std::string s;
     for (const LocalText* t : {&p.exhibit.title, &p.exhibit.subject, &p.exhibit.subtitle, &p.exhibit.content_note,
-                               &p.exhibit.credits, &p.exhibit.licence})
+                               &p.exhibit.credits, &p.exhibit.licence, &p.exhibit.gaps})
         append(s, *t);
     for (const Source& x : p.sources) {
         append(s, x.title);
@@ -36,6 +36,7 @@ std::string collect_pack_text(const Pack& p) {
         append(s, x.text);
         append(s, x.role);
         append(s, x.context);
+        append(s, x.disputed);
         s += x.speaker;
         if (x.when) append(s, x.when->display);
     }

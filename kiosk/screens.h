@@ -63,6 +63,19 @@ void draw_quote_block(ImDrawList& dl, const Ui& ui, const Palette& p, const Quot
                       bool centred_vertically, float scroll = -1);
 // How far Voices' quote box scrolls for `q` (0 when it fits).
 float quote_overflow(const Ui& ui, const Quote& q);
+// The words a quote block shows in a `width` × `height` box, as drawn: the quote,
+// the speaker with the date, role and context, and for a disputed quote the
+// "Disputed" mark and its note (cut to a few lines when the box cannot scroll).
+struct QuoteBlockText {
+    std::string text;
+    std::string speaker;
+    std::string details;
+    std::string disputed_mark;  // empty for an undisputed quote
+    std::string disputed;
+};
+QuoteBlockText quote_block_text(const Ui& ui, const Quote& q, float width, float height, bool scrolls);
+// The quote the attract loop shows `ms` into the loop; null without quotes.
+const Quote* attract_quote_at(const Pack& pack, int64_t ms);
 bool voices_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
 
 void draw_about(const DrawContext& c);

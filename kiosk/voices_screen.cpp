@@ -1,5 +1,6 @@
-// Voices: one quote at a time in large serif type, with who said it, their role
-// and the context; swipe or the arrows to move on; page dots show where you are.
+// Voices: one quote at a time in large serif type, with who said it and when,
+// their role and the context, and a "Disputed" note when others contest what it
+// says; swipe or the arrows to move on; page dots show where you are.
 #include "date.h"
 #include "draw_helpers.h"
 #include "screens.h"
@@ -38,14 +39,45 @@ namespace {
 // Where a quote block's parts go in a box: computed once, for measuring and drawing.
 struct QuoteBlock {
     std::string text;
+    std::string speaker;       // with the date, one line
     std::string details;
+    std::string disputed_mark; // "Disputed", or empty
+    std::string disputed;      // the note, cut to a few lines where the box cannot scroll
     float mark = 0;            // the opening quotation mark's size
     float size = 0;            // the quote's type size
     float text_h = 0;
     float speaker_h = 0;
-    float attribution_h = 0;
+    float attribution_h = 0;   // speaker, details and the disputed note
+    float disputed_h = 0;      // the disputed note with its mark, 0 without one
     float total() const { return mark * 0.6f + text_h + attribution_h; }
 };
+
+// Measures (and draws, when `dl` is given) the disputed note as the event card
+// does: a "Disputed" mark over the note, an accent bar beside both.
+float disputed_flow(ImDrawList* dl, const Ui& ui, const Palette* p, const std::string& mark, const std::string& note,
+                    float x, float y, float width) {
+    const Fonts& f = ui.fonts;
+    const float u = ui.layouts.unit;
+    const float bar = std::max(std::round(5 * u), 3.f);
+    const float inset = bar + std::round(22 * u);
+    float by = y + 8 * u;
+    if (dl) draw_spaced_caps(*dl, f, FontRole::SmallCaps, ImVec2(x + inset, by), p->accent_text, mark, 0.08f);
+    by += f.size(FontRole::SmallCaps) * 1.3f + 4 * u;
+    by += dl ? draw_text(*dl, f, FontRole::Caption, ImVec2(x + inset, by), p->paper, note, width - inset)
+             : text_height(f, FontRole::Caption, note, width - inset);
+    by += 8 * u;
+    if (dl) dl->AddRectFilled(snap(x, y), snap(x + bar, by), p->accent);
+    return by - y;
+}
+
+// The speaker on one line, then the date when the quote has one: a long name
+// is cut with "…" so the date stays readable.
+std::string speaker_line(const Ui& ui, const Quote& q, float width) {
+    const Fonts& f = ui.fonts;
+    const std::string date = q.when ? " · " + format_date_span(*q.when, ui.lang) : "";
+    const float name_w = std::max(width * 0.3f, width - text_width(f, FontRole::Body, date));
+    return fit_lines(f, FontRole::Body, q.speaker, name_w, 1, false) + date;
+}
 
 // A quote that starts mid-sentence ("very regretful for…") is shown with a
 // leading ellipsis, as print does, so it does not read as a typo.
@@ -59,10 +91,22 @@ std::string shown_text(const Ui& ui, const Quote& q) {
 // size stays whole; otherwise it is cut to the box with "…".
 QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height, bool scrolls) {
     const Fonts& f = ui.fonts;
+    const float u = ui.layouts.unit;
     QuoteBlock b;
+    b.speaker = speaker_line(ui, q, width);
     b.details = attribution_details(ui, q);
     b.speaker_h = f.size(FontRole::Body) * 1.4f;
-    b.attribution_h = 28 * ui.layouts.unit + b.speaker_h + text_height(f, FontRole::Caption, b.details, width);
+    b.attribution_h = 28 * u + b.speaker_h + text_height(f, FontRole::Caption, b.details, width);
+    std::string cut;
+    b.disputed = laid_out(q.disputed.get(ui.lang), cut, bytes_for_chars(kMaxEventTextChars));
+    if (!b.disputed.empty()) {
+        b.disputed_mark = "Disputed";
+        // The attract loop cannot scroll: there the note keeps its mark and
+        // its first lines, and the whole note is on Voices.
+        if (!scrolls) b.disputed = fit_lines(f, FontRole::Caption, b.disputed, width - 30 * u, 3);
+        b.disputed_h = 18 * u + disputed_flow(nullptr, ui, nullptr, b.disputed_mark, b.disputed, 0, 0, width);
+        b.attribution_h += b.disputed_h;
+    }
     b.mark = f.size(FontRole::Title) * 1.2f;
     b.text = shown_text(ui, q);
     const float room = height - b.attribution_h - b.mark * 0.6f;
@@ -79,6 +123,11 @@ QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height
 
 float quote_block_height(const Ui& ui, const Quote& q, float width, float height) {
     return arrange_quote(ui, q, width, height, false).total();
+}
+
+QuoteBlockText quote_block_text(const Ui& ui, const Quote& q, float width, float height, bool scrolls) {
+    QuoteBlock b = arrange_quote(ui, q, width, height, scrolls);
+    return {std::move(b.text), std::move(b.speaker), std::move(b.details), std::move(b.disputed_mark), std::move(b.disputed)};
 }
 
 float quote_overflow(const Ui& ui, const Quote& q) {
@@ -105,8 +154,10 @@ void draw_quote_block(ImDrawList& dl, const Ui& ui, const Palette& p, const Quot
     y += b.text_h + 28 * u;
     const float bar = std::round(std::max(48 * u, 20.f));
     draw_rule(dl, x, x + bar, y - 14 * u, std::max(2.f, 2 * u), p.accent);
-    draw_text(dl, f, FontRole::Body, ImVec2(x, y), p.paper, fit_lines(f, FontRole::Body, q.speaker, box.w, 1, false));
-    draw_text(dl, f, FontRole::Caption, ImVec2(x, y + b.speaker_h), p.muted, b.details, box.w);
+    draw_text(dl, f, FontRole::Body, ImVec2(x, y), p.paper, b.speaker);
+    y += b.speaker_h;
+    y += draw_text(dl, f, FontRole::Caption, ImVec2(x, y), p.muted, b.details, box.w);
+    if (b.disputed_h > 0) disputed_flow(&dl, ui, &p, b.disputed_mark, b.disputed, x, y + 18 * u, box.w);
 }
 
 void draw_voices(const DrawContext& c) {

@@ -36,11 +36,13 @@ Say here, calmly and briefly, if the exhibit touches on violence, loss or \
 other difficult subjects."""
 credits.en = "Research and text: your museum. Photograph: its owner."
 licence.en = "Say who holds the rights to the texts and the photograph."
+# gaps.en = "What the exhibit lacks, e.g. voices it has no source for (shown on About)."
 
 [settings]
 idle_timeout_s = 90                # seconds without a touch before the exhibit resets
 reduced_motion = false             # true turns animations off
 languages = ["en"]                 # add "fr", "km", ... and give every text in each
+# attract_quotes = ["first-quote"] # the quotes the attract loop shows, in order
 
 # Sources: every event and quote names where it comes from.
 [[sources]]
@@ -109,6 +111,7 @@ text.en = "Put a quotation here, exactly as the source prints it."
 speaker = "Its Speaker"
 role.en = "Who the speaker was"
 context.en = "To whom, when and where it was said"
+# disputed.en = "Who contests what the quote says: shows a Disputed mark"
 sources = ["archive"]
 )toml";
 

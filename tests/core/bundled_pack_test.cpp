@@ -64,6 +64,7 @@ std::vector<std::string> all_texts(const kiosk::Pack& p) {
     add(p.exhibit.content_note);
     add(p.exhibit.credits);
     add(p.exhibit.licence);
+    add(p.exhibit.gaps);
     for (const auto& s : p.sources) {
         add(s.title);
         add(s.note);
@@ -86,6 +87,7 @@ std::vector<std::string> all_texts(const kiosk::Pack& p) {
         out.push_back(q.speaker);
         add(q.role);
         add(q.context);
+        add(q.disputed);
         if (q.when) add(q.when->display);
     }
     return out;
@@ -172,4 +174,60 @@ TEST_CASE("The article's teasers for other stories are not in the pack", "[pack]
             CHECK_FALSE(contains_word(text, t));
         }
     }
+}
+
+TEST_CASE("What the article contests reads as contested in the bundled pack", "[pack][bundled]") {
+    const kiosk::PackLoadResult r = kiosk::load_pack(kPackDir);
+    INFO(diagnostics_text(r));
+    REQUIRE(r.ok());
+    const kiosk::Pack& p = r.pack;
+    auto event = [&](const std::string& id) -> const kiosk::Event& {
+        const auto it = std::find_if(p.events.begin(), p.events.end(), [&](const kiosk::Event& e) { return e.id == id; });
+        REQUIRE(it != p.events.end());
+        return *it;
+    };
+
+    // His denial, his regret and the motive his killers confessed to are each
+    // answered where they are shown.
+    CHECK(event("face-of-the-regime").disputed.get().find("Philip Short") != std::string::npos);
+    CHECK(event("defection").disputed.get().find("contest") != std::string::npos);
+    CHECK(event("caldwell").disputed.get().find("Becker") != std::string::npos);
+    const kiosk::Quote* regret = p.find_quote("regretful-1996");
+    REQUIRE(regret != nullptr);
+    CHECK(regret->disputed.get().find("Philip Short") != std::string::npos);
+
+    // He died on trial, before any verdict: no sentence may read as a finished trial.
+    for (const auto& text : all_texts(p)) {
+        INFO(text);
+        CHECK(text.find("was tried for") == std::string::npos);
+        CHECK(text.find("Dies on trial") == std::string::npos);
+    }
+    CHECK(event("death").headline.get() == "Dies before a verdict, aged 87");
+
+    // The era names are the exhibit's own words, none an unexplained abbreviation.
+    for (const auto& era : p.eras) CHECK(era.name.get() != "DK");
+
+    // About says plainly what the exhibit lacks.
+    CHECK(p.exhibit.gaps.get().find("no testimony of survivors") != std::string::npos);
+}
+
+TEST_CASE("The bundled attract loop shows chosen quotes, none disputed", "[pack][bundled]") {
+    const kiosk::PackLoadResult r = kiosk::load_pack(kPackDir);
+    INFO(diagnostics_text(r));
+    REQUIRE(r.ok());
+    const kiosk::Pack& p = r.pack;
+    // The curator chose them: the loop does not fall back to file order, whose
+    // first quote is the disputed statement of regret.
+    REQUIRE_FALSE(p.settings.attract_quotes.empty());
+    const std::vector<const kiosk::Quote*> shown = p.attract_quotes();
+    REQUIRE(shown.size() == p.settings.attract_quotes.size());
+    for (const kiosk::Quote* q : shown) {
+        INFO(q->id);
+        CHECK(q->disputed.empty());
+        // Each stands on its own: it does not open by answering something unseen.
+        const std::string& text = q->text.get();
+        CHECK(text.rfind("However", 0) == std::string::npos);
+        CHECK(text.rfind("There were exceptions", 0) == std::string::npos);
+    }
+    for (const auto& d : r.diagnostics) CHECK(d.message.find("attract loop") == std::string::npos);
 }
