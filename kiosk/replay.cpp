@@ -11,8 +11,10 @@ namespace kiosk {
 
 namespace {
 
-// Finger ids are an int in the input events; SDL's are small numbers.
-constexpr int64_t kMaxFingerId = 1000000;
+// Finger ids are small numbers (SDL numbers the fingers on the panel from 0), and
+// the gesture code keeps every finger down in a list it searches on each event: a
+// script with many thousands of fingers down at once would take quadratic time.
+constexpr int64_t kMaxFingerId = 31;
 
 bool parse_number(const std::string& word, double& out) {
     if (word.empty()) return false;

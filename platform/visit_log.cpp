@@ -1,7 +1,12 @@
 #include "visit_log.h"
 
+#include "file_read.h"
+
 #include <cerrno>
+#include <cstring>
 #include <ctime>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <sqlite3.h>
 
@@ -23,6 +28,37 @@ bool exec(sqlite3* db, const char* sql, std::string* error) {
     return false;
 }
 
+// SQLite opens the file it is given whatever it is: a FIFO at that name blocks
+// the kiosk at start and `vitrine-pack stats` for ever, and a link or a device
+// would be written through. Look first, without following a final link and
+// without blocking: only a regular file, or no file at all, goes on to SQLite.
+bool database_file_usable(const std::string& path, std::string* error) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        if (errno == ENOENT) return true;  // no database yet: the kiosk creates it
+        struct stat link {};
+        if (errno == ELOOP && lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+            if (error) *error = path + " is a symbolic link, not a regular file";
+        } else if (error) {
+            *error = path + ": " + std::strerror(errno);
+        }
+        return false;
+    }
+    struct stat st {};
+    const bool stat_ok = fstat(fd, &st) == 0;
+    const int stat_errno = errno;
+    ::close(fd);
+    if (!stat_ok) {
+        if (error) *error = path + ": " + std::strerror(stat_errno);
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        if (error) *error = path + " is a " + kiosk::file_type_name(st.st_mode) + ", not a regular file";
+        return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::string VisitLog::today() { return day_of(std::time(nullptr)); }
@@ -37,6 +73,7 @@ std::string VisitLog::day_of(std::time_t now) {
 }
 
 bool VisitLog::open(const std::string& path, std::string* error) {
+    if (!database_file_usable(path, error)) return false;
     if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) {
         if (error) *error = path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open");
         sqlite3_close(db_);
@@ -126,6 +163,7 @@ bool read_daily_counts(const std::string& path, std::vector<DailyCount>& out, st
         const std::string folder = path.substr(0, path.find_last_of('/'));
         if (access(folder.empty() ? "." : folder.c_str(), F_OK) == 0) return true;
     }
+    if (!database_file_usable(path, error)) return false;
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         if (error) *error = path + ": " + (db ? sqlite3_errmsg(db) : "cannot open");

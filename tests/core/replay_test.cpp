@@ -51,6 +51,9 @@ TEST_CASE("a malformed replay line is an error naming its line", "[replay]") {
         // Found by fuzzing: ids beyond an int wrapped to negative or other fingers.
         {"0 down 2147483648 10 10\n", "s.txt:1: '2147483648' is not a finger id"},
         {"0 down 4294967297 10 10\n", "s.txt:1: '4294967297' is not a finger id"},
+        // Thousands of fingers down at once took quadratic time in the gestures.
+        {"0 down 0 1 1\n0 down 32 1 1\n", "s.txt:2: '32' is not a finger id (0 to 31)"},
+        {"0 down 99999 10 10\n", "s.txt:1: '99999' is not a finger id"},
     };
     for (const Case& c : cases) {
         INFO(c.text);
@@ -59,6 +62,13 @@ TEST_CASE("a malformed replay line is an error naming its line", "[replay]") {
         CHECK_THAT(script.error, Catch::StartsWith(c.message));
         CHECK(script.steps.empty());
     }
+}
+
+TEST_CASE("replay finger ids 0 to 31 are accepted", "[replay]") {
+    const auto script = parse_replay("0 down 31 1 1\n5 up 31 1 1\n", "s.txt");
+    REQUIRE(script.error.empty());
+    REQUIRE(script.steps.size() == 2);
+    CHECK(script.steps[0].input.finger == 31);
 }
 
 TEST_CASE("a bad replay line is quoted escaped and short, with its number", "[replay]") {

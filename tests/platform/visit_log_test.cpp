@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <sys/stat.h>
 
 namespace {
 using K = kiosk::StatEvent::Kind;
@@ -63,4 +64,38 @@ TEST_CASE("a database that cannot be opened is an error, not a crash", "[stats]"
     log.record({{K::SessionStart, "", 0}}, "2026-11-28");  // ignored, harmless
     std::vector<platform::DailyCount> rows;
     CHECK_FALSE(platform::read_daily_counts("/nonexistent-folder/stats.db", rows, &error));
+}
+
+TEST_CASE("a stats.db that is a FIFO, a folder or a link is refused before SQLite opens it", "[stats]") {
+    const std::string dir = std::string(VITRINE_TEST_OUTPUT) + "/visit-log-kinds";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string fifo = dir + "/fifo.db";
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    const std::string folder = dir + "/folder.db";
+    std::filesystem::create_directories(folder);
+    const std::string link = dir + "/link.db";
+    std::filesystem::create_symlink("fifo.db", link);
+
+    struct Case { std::string path, message; } cases[] = {
+        {fifo, fifo + " is a FIFO, not a regular file"},
+        {folder, folder + " is a folder, not a regular file"},
+        {link, link + " is a symbolic link, not a regular file"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.path);
+        std::string error;
+        platform::VisitLog log;
+        CHECK_FALSE(log.open(c.path, &error));
+        CHECK(error == c.message);
+        std::vector<platform::DailyCount> rows;
+        error.clear();
+        CHECK_FALSE(platform::read_daily_counts(c.path, rows, &error));
+        CHECK(error == c.message);
+    }
+    // No database yet is still fine for both: the kiosk creates it, stats reports nothing.
+    std::vector<platform::DailyCount> rows;
+    std::string error;
+    CHECK(platform::read_daily_counts(dir + "/none.db", rows, &error));
+    CHECK(rows.empty());
 }
