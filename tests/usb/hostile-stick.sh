@@ -153,6 +153,16 @@ run
 [ -e "$status" ] && fail "a status was written for the system's own disk"
 [ "$rc" -eq 0 ] || fail "exit status $rc for the system's own disk"
 
+new_case thousands-of-vpk-folders
+i=0
+while [ "$i" -lt 3000 ]; do mkdir "$stick/d$i.vpk"; i=$((i + 1)); done
+cp "$signed" "$stick/real.vpk"
+started=$(date +%s)
+run
+[ $(($(date +%s) - started)) -le 10 ] || fail "3000 folders named .vpk took more than 10 s"
+expect_status ok "and 2998 more .vpk names that are not regular files were ignored"
+grep -q "installed real.vpk" "$status" || fail "the real pack beside them was not installed"
+
 new_case empty-stick
 run
 expect_status none "no .vpk pack file or vitrine-stats folder"
