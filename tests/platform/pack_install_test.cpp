@@ -220,7 +220,7 @@ TEST_CASE("install makes a pack current, a second install keeps the first as pre
     r = install(c, root, f.key);
     REQUIRE(r.ok);
     const std::string folder_c = r.folder;
-    CHECK(is_pack_folder_name(folder_c, "ieng-sary", "1.0.0"));
+    CHECK(is_pack_folder_name(folder_c, "ieng-sary", test_files::bundled_version()));
     CHECK(link_of(root + "/previous") == "packs/" + folder_b);
     std::vector<std::string> expected = {folder_b, folder_c};
     std::sort(expected.begin(), expected.end());

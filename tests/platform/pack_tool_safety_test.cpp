@@ -45,7 +45,7 @@ struct Fixture {
         if (!fs::exists(src)) {
             fs::copy(test_files::kBundled, src, fs::copy_options::recursive);
             std::string toml = read_bytes(src + "/pack.toml");
-            for (const auto& [from, to] : {std::pair<std::string, std::string>{"version = \"1.0.0\"", "version = \"" + version + "\""},
+            for (const auto& [from, to] : {std::pair<std::string, std::string>{"version = \"" + test_files::bundled_version() + "\"", "version = \"" + version + "\""},
                                            std::pair<std::string, std::string>{"id = \"ieng-sary\"", "id = \"" + id + "\""}}) {
                 const size_t at = toml.find(from);
                 REQUIRE(at != std::string::npos);

@@ -1,6 +1,8 @@
 // Small file helpers shared by the platform tests.
 #pragma once
 
+#include "pack_loader.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +14,10 @@ namespace test_files {
 
 inline const std::string kBundled = VITRINE_SOURCE_DIR "/assets/ieng-sary";
 inline const std::string kMinimal = VITRINE_TEST_PACKS "/minimal";
+
+// The bundled exhibit's version as its pack.toml gives it, so tests follow the
+// curator's releases.
+inline std::string bundled_version() { return kiosk::load_pack(kBundled).pack.exhibit.version; }
 
 // A fresh, empty folder under the test output: OUTPUT/group/name.
 inline std::string fresh_dir(const std::string& group, const std::string& name) {
