@@ -143,9 +143,16 @@ int run_new(const std::vector<std::string>& args) {
     const Options o = parse_options(args, {}, {});
     if (!o.error.empty()) return usage_error("new", o.error);
     if (o.positional.size() != 1) return usage_error("new", "expected one DIR");
+    // "" would be the current folder, and a pack already there would be overwritten.
+    if (o.positional[0].empty()) return usage_error("new", "DIR is empty; name a new folder");
     const fs::path dir = o.positional[0];
     std::error_code ec;
-    if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
+    const fs::file_status status = fs::symlink_status(dir, ec);
+    if (fs::exists(status) && !fs::is_directory(status)) {
+        std::fprintf(stderr, "vitrine-pack new: %s is a file, not a folder\n", dir.string().c_str());
+        return kExitInvalid;
+    }
+    if (fs::exists(status) && (!fs::is_empty(dir, ec) || ec)) {
         std::fprintf(stderr, "vitrine-pack new: %s is not empty; choose a new folder so nothing is overwritten\n",
                      dir.string().c_str());
         return kExitInvalid;

@@ -24,8 +24,8 @@ std::string csv(const std::string& field) {
 std::string csv_table(const std::vector<platform::DailyCount>& rows) {
     std::string out = "day,metric,item,count,total_ms\n";
     for (const auto& r : rows)
-        out += r.day + "," + r.metric + "," + csv(r.item) + "," + std::to_string(r.count) + "," +
-               std::to_string(r.total_ms) + "\n";
+        out += kiosk::printable(r.day) + "," + kiosk::printable(r.metric) + "," + csv(kiosk::printable(r.item)) + "," +
+               std::to_string(r.count) + "," + std::to_string(r.total_ms) + "\n";
     return out;
 }
 
@@ -70,7 +70,7 @@ int run_stats(const std::vector<std::string>& args) {
         if (r.metric == "session_time") visits[r.day] = {r.count, r.total_ms};
     std::printf("%-12s %8s %14s\n", "day", "visits", "average visit");
     for (const auto& [day, v] : visits)
-        std::printf("%-12s %8lld %12.0f s\n", day.c_str(), static_cast<long long>(v.first),
+        std::printf("%-12s %8lld %12.0f s\n", kiosk::printable(day).c_str(), static_cast<long long>(v.first),
                     v.first ? double(v.second) / double(v.first) / 1000.0 : 0.0);
     std::printf("(%s; --csv for every count)\n", plural(rows.size(), "row").c_str());
     return kExitOk;
