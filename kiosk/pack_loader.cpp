@@ -100,7 +100,7 @@ bool is_language_code(std::string_view s) {
 }
 
 bool is_exhibit_id(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return !s.empty() && s.size() <= kMaxIdBytes && std::all_of(s.begin(), s.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     });
 }
@@ -697,7 +697,8 @@ void Loader::read_exhibit(const toml::table& table) {
     ExhibitInfo& exhibit = result_.pack.exhibit;
     if (const auto id = reader.string("id", Need::Required)) {
         if (!is_exhibit_id(id->value))
-            error(id->node->source(), "exhibit id '" + id->value + "' may use only a-z, 0-9 and '-'");
+            error(id->node->source(), "exhibit id " + quoted_id(id->value) + " may use only a-z, 0-9 and '-', at most " +
+                                          std::to_string(kMaxIdBytes) + " of them");
         exhibit.id = id->value;
     }
     if (const auto version = reader.string("version", Need::Required)) {
@@ -1164,9 +1165,22 @@ bool is_inside(const fs::path& path, const fs::path& root) {
 
 void Loader::load_media(Photograph& photo, const toml::node& file_node) {
     const auto fail = [&](const std::string& message) { error(file_node.source(), message); };
-    const std::string quoted = "'" + photo.file + "'";
+    const std::string quoted = "'" + printable(photo.file) + "'";
     const fs::path relative(photo.file);
     if (photo.file.empty()) return fail("'file' must not be empty");
+    // open() would stop at a NUL and load another file than the one named.
+    if (const auto bad = find_forbidden_character(photo.file, false))
+        return fail("'file' holds " + describe_forbidden(bad->code_point) + " at character " +
+                    std::to_string(bad->position) + "; a media path is plain text");
+    // The names vitrine-pack build packs are printable ASCII; hidden names are
+    // refused too, as they may clash with the records install keeps in .vitrine.
+    if (std::any_of(photo.file.begin(), photo.file.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x7f; }))
+        return fail("'file' " + quoted + " has a character other than printable ASCII; "
+                    "vitrine-pack build packs only such names");
+    for (const fs::path& part : relative)
+        if (const std::string name = part.string(); name.size() > 1 && name != ".." && name[0] == '.')
+            return fail("'file' " + quoted + " names a hidden file or folder ('" + name +
+                        "'); a media name may not start with '.'");
     if (relative.has_root_path())
         return fail("'file' must be a path relative to the pack folder, not an absolute path " + quoted);
     if (std::find(relative.begin(), relative.end(), fs::path("..")) != relative.end())

@@ -758,6 +758,13 @@ std::string Importer::photo_from_media(const json& media, const std::string& lab
         return "";
     }
     const fs::path written(kind.path);
+    // A relative media path names a file beside the timeline: '..' would let a
+    // timeline copy any file on the curator's disk into the pack.
+    if (!written.is_absolute() && std::find(written.begin(), written.end(), fs::path("..")) != written.end()) {
+        warn(label + ": media " + shown + " uses '..' and leaves the timeline's folder; " + consequence +
+             " (put the image in the timeline's folder or below it)");
+        return "";
+    }
     const std::string source =
         (written.is_absolute() ? written : fs::path(options_.base_dir.empty() ? "." : options_.base_dir) / written)
             .lexically_normal()

@@ -45,6 +45,12 @@ std::string check_media(const std::string& path) {
     return "";
 }
 
+// True when `path` is `root` or lies under it; both absolute and normal.
+bool is_under(const fs::path& path, const fs::path& root) {
+    const fs::path relative = path.lexically_relative(root);
+    return !relative.empty() && *relative.begin() != "..";
+}
+
 // Files and folders written so far, removed again if the import cannot finish.
 class Written {
 public:
@@ -145,7 +151,20 @@ int import_timelinejs(const std::string& input, const std::string& out_dir, std:
     options.file_name = fs::path(input).filename().string();
     options.base_dir = fs::path(input).parent_path().string();
     if (options.base_dir.empty()) options.base_dir = ".";
-    options.check_local_media = check_media;
+    // A media path under the timeline's folder must still be there once links
+    // are resolved: a link beside the timeline must not lead to any file on disk.
+    const fs::path base = fs::absolute(options.base_dir, ec).lexically_normal();
+    const fs::path real_base = fs::weakly_canonical(base, ec);
+    options.check_local_media = [base, real_base](const std::string& path) -> std::string {
+        std::error_code error;
+        const fs::path media = fs::absolute(path, error).lexically_normal();
+        if (!error && is_under(media, base)) {
+            const fs::path real = fs::weakly_canonical(media, error);
+            if (error || !is_under(real, real_base))
+                return "leads outside the timeline's folder through a symbolic link";
+        }
+        return check_media(path);
+    };
     const kiosk::TimelineImport result = kiosk::import_timelinejs(text, *format, options);
     // Warnings first: when nothing could be imported they often say why.
     for (const std::string& warning : result.warnings) report.push_back(input + ": warning: " + warning);

@@ -378,3 +378,60 @@ TEST_CASE("a version is one plain word") {
         find(result, "must be 1 to 32 letters, digits");
     }
 }
+
+namespace {
+
+// The minimal pack with `from` in its pack.toml replaced by `to`, loaded.
+PackLoadResult load_with(const std::string& name, const std::string& from, const std::string& to) {
+    std::ifstream in(pack_dir("minimal") + "/pack.toml");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    const std::string dir = scratch_pack(name);
+    std::ofstream(dir + "/pack.toml", std::ios::binary) << text;
+    return kiosk::load_pack(dir);
+}
+
+}  // namespace
+
+TEST_CASE("a media path is plain printable ASCII with no hidden names") {
+    namespace fs = std::filesystem;
+    const std::string from = "file = \"media/photo.png\"";
+    // A NUL would cut the path for open(): media/photo.png would load in its place.
+    const PackLoadResult nul = load_with("file-nul", from, "file = \"media/photo.png\\u0000.txt\"");
+    CHECK_FALSE(nul.ok());
+    check_error(nul, "'file' holds U+0000 (a control character) at character 16; a media path is plain text", 47, 8);
+    CHECK(nul.pack.find_photo("photo")->rgba.empty());
+
+    const PackLoadResult newline = load_with("file-newline", from, "file = \"media/pho\\nto.png\"");
+    find(newline, "'file' holds U+000A (a control character)");
+    const PackLoadResult bidi = load_with("file-bidi", from, "file = \"media/\\u202Egnp.png\"");
+    find(bidi, "'file' holds U+202E");
+    const PackLoadResult del = load_with("file-del", from, "file = \"media/\\u007Fphoto.png\"");
+    find(del, "'file' holds U+007F");
+
+    // Names vitrine-pack build refuses are refused here too, even when the file exists.
+    const PackLoadResult accent = load_with("file-accent", from, "file = \"media/phot\\u00E9.png\"");
+    CHECK_FALSE(accent.ok());
+    find(accent, "'file' 'media/photé.png' has a character other than printable ASCII");
+
+    const PackLoadResult hidden = load_with("file-hidden", from, "file = \"media/.photo.png\"");
+    CHECK_FALSE(hidden.ok());
+    find(hidden, "names a hidden file or folder ('.photo.png')");
+    const PackLoadResult marker = load_with("file-marker", from, "file = \".vitrine/INSTALLED\"");
+    find(marker, "names a hidden file or folder ('.vitrine')");
+
+    // "./media/photo.png" is the same file, not a hidden one.
+    CHECK(load_with("file-dot", from, "file = \"./media/photo.png\"").ok());
+}
+
+TEST_CASE("the exhibit id is at most 64 characters") {
+    const std::string from = "id = \"test-person\"";
+    CHECK(load_with("exhibit-id-64", from, "id = \"" + std::string(64, 'a') + "\"").ok());
+    const PackLoadResult long_id = load_with("exhibit-id-65", from, "id = \"" + std::string(300, 'a') + "\"");
+    CHECK_FALSE(long_id.ok());
+    const Diagnostic& d = find(long_id, "may use only a-z, 0-9 and '-', at most 64 of them");
+    // The message quotes the id cut short, not all 300 characters.
+    CHECK(d.message.find(std::string(300, 'a')) == std::string::npos);
+}

@@ -215,3 +215,33 @@ TEST_CASE("import-timelinejs registers itself and checks its arguments", "[pack_
     CHECK(command->run({(kFixtures / "ieng-sary.json").string(), "--out", out.string()}) == pack_tool::kExitOk);
     CHECK(fs::is_regular_file(out / "pack.toml"));
 }
+
+TEST_CASE("media outside the timeline's folder are refused, by '..' or through a link", "[pack_tool]") {
+    const fs::path dir = scratch("media-outside");
+    const std::vector<uint8_t> rgb(80 * 64 * 3, 90);
+    fs::create_directories(dir / "timeline/images");
+    REQUIRE(stbi_write_png((dir / "secret.png").string().c_str(), 80, 64, 3, rgb.data(), 80 * 3));
+    REQUIRE(stbi_write_png((dir / "timeline/images/inside.png").string().c_str(), 80, 64, 3, rgb.data(), 80 * 3));
+    fs::create_symlink(dir / "secret.png", dir / "timeline/images/link.png");
+    write_text(dir / "timeline/t.json", R"({
+        "title": {"text": {"headline": "Outside"}, "media": {"url": "images/inside.png", "caption": "c", "credit": "d"}},
+        "events": [
+            {"start_date": {"year": 1975}, "text": {"headline": "Dots", "text": "x"},
+             "media": {"url": "images/../../secret.png", "caption": "c", "credit": "d"}},
+            {"start_date": {"year": 1976}, "text": {"headline": "Link", "text": "x"},
+             "media": {"url": "images/link.png", "caption": "c", "credit": "d"}}
+        ]})");
+    const fs::path input = dir / "timeline/t.json";
+    const Run run = import(input, dir / "pack");
+    INFO(joined(run.report));
+    CHECK(run.status == pack_tool::kExitOk);
+    CHECK(has_line(run.report, input.string() + ": warning: slide 1 'Dots': media 'images/../../secret.png' uses '..'",
+                   "leaves the timeline's folder"));
+    CHECK(has_line(run.report, input.string() + ": warning: slide 2 'Link': media 'images/link.png' leads outside",
+                   "symbolic link"));
+    CHECK_FALSE(fs::exists(dir / "pack/media/secret.png"));
+    CHECK_FALSE(fs::exists(dir / "pack/media/link.png"));
+    const kiosk::PackLoadResult loaded = kiosk::load_pack((dir / "pack").string());
+    CHECK(loaded.ok());
+    CHECK(loaded.pack.photographs.size() == 1);
+}
