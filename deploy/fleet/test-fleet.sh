@@ -133,9 +133,9 @@ step "Signing two exhibit packs"
 dpkg-deb -x "$old_deb" "$work/deb-files"
 pack_tool=$work/deb-files/usr/bin/vitrine-pack
 "$pack_tool" keygen --out "$work/museum" > /dev/null
-# The bundled exhibit is 1.0.0; the fleet's packs are 1.1.0 (old) and 1.2.0
+# The bundled exhibit is 1.x; the fleet's packs are 2.1.0 (old) and 2.2.0
 # (new), so a kiosk falling back to the bundled one is told apart.
-for v in 1.1.0 1.2.0; do
+for v in 2.1.0 2.2.0; do
     cp -r "$repo/assets/ieng-sary" "$work/pack-$v"
     sed -i "s/^version = \".*\"/version = \"$v\"/" "$work/pack-$v/pack.toml"
     "$pack_tool" build "$work/pack-$v" --key "$work/museum.key" --out "$work/ieng-sary-$v.vpk"
@@ -208,10 +208,10 @@ export ANSIBLE_RETRY_FILES_ENABLED=False
 playbook=(ansible-playbook -i "$work/inventory.ini" "$fleet/rollout.yml" -e "vitrine_pubkey=$work/museum.pub")
 
 step "ansible-playbook --syntax-check"
-"${playbook[@]}" --syntax-check -e "vitrine_deb=$new_deb" -e "vitrine_pack=$work/ieng-sary-1.2.0.vpk"
+"${playbook[@]}" --syntax-check -e "vitrine_deb=$new_deb" -e "vitrine_pack=$work/ieng-sary-2.2.0.vpk"
 
-step "Installing the old release on every kiosk (vitrine $old_version, pack 1.1.0)"
-"${playbook[@]}" -e "vitrine_deb=$old_deb" -e "vitrine_pack=$work/ieng-sary-1.1.0.vpk" > "$work/install-old.log" 2>&1 \
+step "Installing the old release on every kiosk (vitrine $old_version, pack 2.1.0)"
+"${playbook[@]}" -e "vitrine_deb=$old_deb" -e "vitrine_pack=$work/ieng-sary-2.1.0.vpk" > "$work/install-old.log" 2>&1 \
     || { cat "$work/install-old.log"; die "installing the old release failed; see $work/install-old.log"; }
 echo "ok; log in $work/install-old.log"
 
@@ -220,14 +220,14 @@ echo "ok; log in $work/install-old.log"
 # installed packs: after the rollout it would still show the old exhibit.
 root_b=$run/kiosk-b
 mkdir -p "$root_b/srv/exhibit"
-cp -r "$work/pack-1.1.0" "$root_b/srv/exhibit/ieng-sary"
+cp -r "$work/pack-2.1.0" "$root_b/srv/exhibit/ieng-sary"
 sed -i 's|^# dir = "/srv/exhibit"$|dir = "/srv/exhibit/ieng-sary"|' "$root_b/etc/vitrine/vitrine.toml"
 grep -q '^dir = "/srv/exhibit/ieng-sary"$' "$root_b/etc/vitrine/vitrine.toml" || die "could not pin kiosk-b"
 
-step "Rolling out vitrine $new_version and pack 1.2.0"
+step "Rolling out vitrine $new_version and pack 2.2.0"
 set +e
 "${playbook[@]}" -e "vitrine_deb=$new_deb" -e "vitrine_previous_deb=$old_deb" \
-    -e "vitrine_pack=$work/ieng-sary-1.2.0.vpk" 2>&1 | tee "$work/rollout.log"
+    -e "vitrine_pack=$work/ieng-sary-2.2.0.vpk" 2>&1 | tee "$work/rollout.log"
 rollout_status=${PIPESTATUS[0]}
 set -e
 
@@ -262,22 +262,22 @@ expect() {
 expect "ansible-playbook stopped with a failure (exit $rollout_status)" \
     "$([ "$rollout_status" -ne 0 ] && echo non-zero || echo zero)" non-zero
 expect "kiosk-a: package upgraded" "$(package_of kiosk-a)" "installed $new_version"
-expect "kiosk-a: new pack current" "$(pack_of kiosk-a)" "ieng-sary 1.2.0"
-expect "kiosk-a: kiosk shows the new pack" "$(shown_by kiosk-a)" "ieng-sary 1.2.0"
+expect "kiosk-a: new pack current" "$(pack_of kiosk-a)" "ieng-sary 2.2.0"
+expect "kiosk-a: kiosk shows the new pack" "$(shown_by kiosk-a)" "ieng-sary 2.2.0"
 expect "kiosk-a: playbook reported it healthy" \
-    "$(logged -F "\"msg\": \"kiosk-a: vitrine $new_version, pack ieng-sary 1.2.0, healthy\"")" yes
+    "$(logged -F "\"msg\": \"kiosk-a: vitrine $new_version, pack ieng-sary 2.2.0, healthy\"")" yes
 expect "kiosk-a: only this release left staged" \
     "$(ls "$run/kiosk-a/var/cache/vitrine-rollout" | tr '\n' ' ')" \
-    "$(printf '%s\n' ieng-sary-1.2.0.vpk "$(basename "$new_deb")" "$(basename "$old_deb")" | LC_ALL=C sort | tr '\n' ' ')"
+    "$(printf '%s\n' ieng-sary-2.2.0.vpk "$(basename "$new_deb")" "$(basename "$old_deb")" | LC_ALL=C sort | tr '\n' ' ')"
 expect "kiosk-b: health check failed" \
-    "$(logged -E 'the kiosk shows \\?"ieng-sary 1.1.0\\?" \(exit 0\), expected \\?"ieng-sary 1.2.0')" yes
+    "$(logged -E 'the kiosk shows \\?"ieng-sary 2.1.0\\?" \(exit 0\), expected \\?"ieng-sary 2.2.0')" yes
 expect "kiosk-b: package rolled back" "$(package_of kiosk-b)" "installed $old_version"
-expect "kiosk-b: old pack current again" "$(pack_of kiosk-b)" "ieng-sary 1.1.0"
-expect "kiosk-b: kiosk shows the old pack" "$(shown_by kiosk-b)" "ieng-sary 1.1.0"
+expect "kiosk-b: old pack current again" "$(pack_of kiosk-b)" "ieng-sary 2.1.0"
+expect "kiosk-b: kiosk shows the old pack" "$(shown_by kiosk-b)" "ieng-sary 2.1.0"
 expect "kiosk-b: playbook reported the rolled-back kiosk healthy" \
     "$(logged -E 'The rollout failed on kiosk-b .*the rolled-back kiosk is healthy')" yes
 expect "kiosk-c: package untouched" "$(package_of kiosk-c)" "installed $old_version"
-expect "kiosk-c: pack untouched" "$(pack_of kiosk-c)" "ieng-sary 1.1.0"
+expect "kiosk-c: pack untouched" "$(pack_of kiosk-c)" "ieng-sary 2.1.0"
 expect "kiosk-c: new release never copied to it" \
     "$([ -e "$run/kiosk-c/var/cache/vitrine-rollout/$(basename "$new_deb")" ] && echo copied || echo absent)" absent
 expect "kiosk-c: no task ran on it" "$(grep -cE '^(ok|changed|fatal|skipping): \[kiosk-c\]' "$work/rollout.log")" 0
