@@ -23,7 +23,13 @@ for c in losetup unshare setpriv mountpoint blkid mkfs.ext4; do
 done
 [ -e /dev/loop-control ] || skip "no loop devices"
 if [ -z "${VITRINE_USB_TEST_NS:-}" ]; then
-    VITRINE_USB_TEST_NS=1 exec unshare -m --propagation private sh "$0" "$@"
+    # Inside a chroot, / is no mount point and its propagation cannot be made
+    # private: the namespace then keeps it, and the test's own folder becomes a
+    # private mount below (every mount the test makes is inside it).
+    if unshare -m --propagation private true 2> /dev/null; then
+        VITRINE_USB_TEST_NS=private exec unshare -m --propagation private sh "$0" "$@"
+    fi
+    VITRINE_USB_TEST_NS=own-folder exec unshare -m --propagation unchanged sh "$0" "$@"
 fi
 
 user=nobody
@@ -31,6 +37,10 @@ uid=$(id -u "$user") gid=$(id -g "$user")
 # Everything the unprivileged update touches lives in a folder it can reach.
 work=$(mktemp -d /tmp/vitrine-usb-test.XXXXXX)
 chmod 0755 "$work"
+if [ "$VITRINE_USB_TEST_NS" = own-folder ]; then
+    mount --bind "$work" "$work" && mount --make-private "$work" ||
+        { rmdir "$work"; skip "no private mount namespace here"; }
+fi
 loops=""
 cleanup() {
     for m in $(awk -v w="$work" 'index($5, w) == 1 {print $5}' /proc/self/mountinfo | sort -r); do umount -l "$m"; done
