@@ -1,6 +1,6 @@
 #include "bundled_pack.h"
 
-#include "file_read.h"
+#include "base/file_read.h"
 
 #include <filesystem>
 

@@ -2,7 +2,7 @@
 // events that SDL synthesises from touches are dropped so a finger counts once.
 #pragma once
 
-#include "input.h"
+#include "input/input.h"
 
 #include <SDL.h>
 #include <optional>

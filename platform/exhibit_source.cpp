@@ -1,8 +1,8 @@
 #include "exhibit_source.h"
 
-#include "file_read.h"
+#include "base/file_read.h"
 #include "pack_install.h"
-#include "printable.h"
+#include "base/printable.h"
 
 #include <sys/stat.h>
 

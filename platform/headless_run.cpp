@@ -1,10 +1,10 @@
 #include "headless_run.h"
 
-#include "file_read.h"
+#include "base/file_read.h"
 #include "kiosk_view.h"
 #include "offscreen.h"
-#include "printable.h"
-#include "replay.h"
+#include "base/printable.h"
+#include "input/replay.h"
 
 #include <cstdio>
 

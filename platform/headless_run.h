@@ -1,9 +1,9 @@
 // Headless runs: one screenshot, or a touch script replayed in virtual time.
 #pragma once
 
-#include "command_line.h"
-#include "kiosk_config.h"
-#include "pack_loader.h"
+#include "config/command_line.h"
+#include "config/kiosk_config.h"
+#include "pack/pack_loader.h"
 
 namespace platform {
 

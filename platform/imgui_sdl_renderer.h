@@ -4,7 +4,7 @@
 // off-screen software surface for tests.
 #pragma once
 
-#include "panel_rotation.h"
+#include "config/panel_rotation.h"
 
 #include <SDL.h>
 #include <imgui.h>

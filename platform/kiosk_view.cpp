@@ -1,12 +1,12 @@
 #include "kiosk_view.h"
 
-#include "frame.h"
+#include "ui/frame.h"
 #include "imgui_sdl_renderer.h"
-#include "pack_limits.h"
-#include "pack_text.h"
-#include "photo_scaling.h"
-#include "screens.h"
-#include "unavailable_screen.h"
+#include "pack/pack_limits.h"
+#include "pack/pack_text.h"
+#include "pack/photo_scaling.h"
+#include "ui/screens.h"
+#include "ui/screens/unavailable_screen.h"
 
 #include <algorithm>
 #include <cmath>

@@ -4,13 +4,13 @@
 // headless runs all go through it.
 #pragma once
 
-#include "exhibit_state.h"
-#include "fonts.h"
-#include "input.h"
-#include "kiosk_config.h"
-#include "pack_loader.h"
-#include "panel_rotation.h"
-#include "screen_layouts.h"
+#include "state/exhibit_state.h"
+#include "text/fonts.h"
+#include "input/input.h"
+#include "config/kiosk_config.h"
+#include "pack/pack_loader.h"
+#include "config/panel_rotation.h"
+#include "ui/screen_layouts.h"
 #include "textures.h"
 
 #include <SDL.h>

@@ -1,7 +1,7 @@
 #include "offscreen.h"
 
-#include "file_read.h"
-#include "printable.h"
+#include "base/file_read.h"
+#include "base/printable.h"
 
 #include <cerrno>
 #include <cstdlib>

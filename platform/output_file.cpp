@@ -1,6 +1,6 @@
 #include "output_file.h"
 
-#include "file_read.h"
+#include "base/file_read.h"
 
 #include <cerrno>
 #include <cstring>

@@ -1,10 +1,9 @@
 // Signed pack files: keys, build, verify and unpack. See pack_file.h for the format.
 #include "pack_file.h"
 
-#include "file_read.h"
-#include "media_pipeline.h"
+#include "base/file_read.h"
 #include "output_file.h"
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -125,12 +124,14 @@ std::string read_problem(const std::string& path, const kiosk::FileRead& read) {
     return "cannot read " + path + ": " + read.error;
 }
 
+}  // namespace
+
 // Reads a whole (small) file, opened first and checked through its descriptor
 // (kiosk::read_regular_file): false with `error` set when it is missing, not a
 // regular file, larger than `max_bytes` or unreadable. The bytes read are wiped
 // from the intermediate buffer, since a secret key goes through here.
 bool read_small_file(const std::string& path, size_t max_bytes, std::string& out, std::string& error,
-                     kiosk::FinalLink final_link = kiosk::FinalLink::Refuse) {
+                     kiosk::FinalLink final_link) {
     kiosk::FileRead read = kiosk::read_regular_file(path, max_bytes, final_link);
     if (!read.ok()) {
         error = read_problem(path, read);
@@ -140,6 +141,8 @@ bool read_small_file(const std::string& path, size_t max_bytes, std::string& out
     if (!read.bytes.empty()) sodium_memzero(read.bytes.data(), read.bytes.size());
     return true;
 }
+
+namespace {
 
 std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
@@ -216,6 +219,8 @@ bool load_secret_key(const std::string& path, SecretKey& key, std::string& error
     return true;
 }
 
+}  // namespace
+
 // Creates `path` with `mode`, failing if it exists; writes and syncs `text`.
 bool create_exclusive(const std::string& path, mode_t mode, const std::string& text, std::string& error) {
     Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode));
@@ -231,6 +236,8 @@ bool create_exclusive(const std::string& path, mode_t mode, const std::string& t
     }
     return true;
 }
+
+namespace {
 
 std::string parent_dir(const std::string& path) {
     const fs::path parent = fs::path(path).parent_path();
@@ -1025,6 +1032,13 @@ std::string check_archive_path(const std::string& path) {
     return "";
 }
 
+std::string secret_key_problem(const std::string& path) {
+    if (!sodium_ready()) return "libsodium cannot be initialised";
+    SecretKey key;
+    std::string error;
+    return load_secret_key(path, key, error) ? "" : error;
+}
+
 std::string format_manifest(const std::vector<ManifestEntry>& files) {
     std::string text = kManifestHeader;
     for (const ManifestEntry& f : files) text += f.sha256 + " " + std::to_string(f.size) + " " + f.path + "\n";
@@ -1105,9 +1119,7 @@ bool parse_manifest(const std::string& text, std::vector<ManifestEntry>& files, 
     return true;
 }
 
-namespace {
-
-BuildResult build_from_folder(const std::string& pack_dir, const std::string& secret_key_path,
+BuildResult sign_pack_folder(const std::string& pack_dir, const std::string& secret_key_path,
                               const std::string& out_file, const BuildOptions& options) {
     BuildResult result;
     auto fail = [&](const std::string& why) {
@@ -1194,83 +1206,6 @@ BuildResult build_from_folder(const std::string& pack_dir, const std::string& se
     return result;
 }
 
-// What ships is what the kiosks need: every photograph goes through the media
-// pipeline (upright, at most 3840 pixels, re-encoded without metadata) into a
-// staging folder beside the output, and the pack file is built from there.
-struct ShippingStage {
-    std::string dir;
-    int downscaled = 0, reoriented = 0;
-    ~ShippingStage() {
-        std::error_code ec;
-        if (!dir.empty()) fs::remove_all(dir, ec);
-    }
-};
-
-std::string stage_for_shipping(const std::string& pack_dir, const kiosk::Pack& pack, const std::string& out_file,
-                               ShippingStage& stage) {
-    std::string templ = out_file + ".stage-XXXXXX";
-    if (!::mkdtemp(&templ[0])) return out_file + ": cannot create a staging folder: " + errno_text();
-    stage.dir = templ;
-    std::error_code ec;
-    std::string toml, error;
-    if (!read_small_file(pack_dir + "/pack.toml", kMaxPackEntryBytes, toml, error, kiosk::FinalLink::Follow)) return error;
-    if (!create_exclusive(stage.dir + "/pack.toml", 0644, toml, error)) return error;
-    for (const kiosk::Photograph& photo : pack.photographs) {
-        const std::string source = pack_dir + "/" + photo.file;
-        std::string bytes;
-        if (!read_small_file(source, kMaxPackEntryBytes, bytes, error, kiosk::FinalLink::Follow)) return error;
-        const kiosk::ShippedImage shipped = kiosk::prepare_for_shipping(std::vector<uint8_t>(bytes.begin(), bytes.end()));
-        if (!shipped.error.empty()) return source + ": " + shipped.error;
-        const fs::path target = fs::path(stage.dir) / photo.file;
-        fs::create_directories(target.parent_path(), ec);
-        std::ofstream out(target, std::ios::binary);
-        out.write(reinterpret_cast<const char*>(shipped.bytes.data()), std::streamsize(shipped.bytes.size()));
-        out.close();  // a full disk shows here, not in a partly staged photograph
-        if (!out) return target.string() + ": cannot be written";
-        stage.downscaled += shipped.downscaled;
-        stage.reoriented += shipped.reoriented;
-    }
-    return "";
-}
-
-}  // namespace
-
-BuildResult build_pack_file(const std::string& pack_dir, const std::string& secret_key_path,
-                            const std::string& out_file, const BuildOptions& options) {
-    if (const std::string refused = check_output_path(out_file, {pack_dir, secret_key_path}, options.force);
-        !refused.empty()) {
-        BuildResult failed;
-        failed.message = refused + "; no pack file written";
-        return failed;
-    }
-    // The key first: a wrong one is reported before the photographs are re-encoded.
-    {
-        SecretKey key;
-        std::string error;
-        if (!sodium_ready() || !load_secret_key(secret_key_path, key, error)) {
-            BuildResult failed;
-            failed.message = error.empty() ? "libsodium cannot be initialised" : error;
-            return failed;
-        }
-    }
-    if (options.skip_validation) return build_from_folder(pack_dir, secret_key_path, out_file, options);
-    const kiosk::PackLoadResult loaded = kiosk::load_pack(pack_dir);
-    if (!loaded.ok()) return build_from_folder(pack_dir, secret_key_path, out_file, options);  // reports the errors
-    ShippingStage stage;
-    const std::string problem = stage_for_shipping(pack_dir, loaded.pack, out_file, stage);
-    if (!problem.empty()) {
-        BuildResult failed;
-        failed.message = problem + "; no pack file written";
-        return failed;
-    }
-    BuildResult result = build_from_folder(stage.dir, secret_key_path, out_file, options);
-    if (result.ok) {
-        result.message += "; photographs re-encoded without metadata";
-        if (stage.downscaled) result.message += ", " + std::to_string(stage.downscaled) + " scaled down to 3840 px";
-        if (stage.reoriented) result.message += ", " + std::to_string(stage.reoriented) + " turned upright";
-    }
-    return result;
-}
 
 VerifyResult verify_pack_file(const std::string& file, const PublicKey& key) { return scan(file, key, nullptr); }
 

@@ -37,7 +37,10 @@
 // The key id is the first 8 bytes of the SHA-256 of the public key, in hex.
 #pragma once
 
-#include "diagnostic.h"
+#include "base/diagnostic.h"
+#include "base/file_read.h"
+
+#include <sys/types.h>
 
 #include <array>
 #include <cstdint>
@@ -97,12 +100,15 @@ struct BuildResult {
     std::vector<ManifestEntry> files;
     std::string key_id;
 };
-// Validates the pack in `pack_dir`, then writes `out_file` (through a temporary
-// file renamed into place, so a failed build leaves no half-written file). An
-// existing `out_file` is refused unless options.force; one of the files it reads
-// or a key is refused always.
-BuildResult build_pack_file(const std::string& pack_dir, const std::string& secret_key_path,
-                            const std::string& out_file, const BuildOptions& options = {});
+// Signs the pack in `pack_dir` as it is: pack.toml and the files it references,
+// validated first unless options.skip_validation, into `out_file` (through a
+// temporary file renamed into place, so a failed build leaves no half-written
+// file). vitrine-pack build (pack_tool/pack_build.h) sends the photographs
+// through the media pipeline first and signs that.
+BuildResult sign_pack_folder(const std::string& pack_dir, const std::string& secret_key_path,
+                             const std::string& out_file, const BuildOptions& options = {});
+// Why the secret key at `path` cannot sign (empty when it can).
+std::string secret_key_problem(const std::string& path);
 
 struct VerifyResult {
     bool ok = false;
@@ -141,5 +147,13 @@ bool parse_manifest(const std::string& text, std::vector<ManifestEntry>& files, 
 // "" when `path` is acceptable as an archive path of a pack file ("pack/..."),
 // else why not.
 std::string check_archive_path(const std::string& path);
+
+// Reads a whole (small) file, opened first and checked through its descriptor
+// (kiosk::read_regular_file): false with `error` set when it is missing, not a
+// regular file, larger than `max_bytes` or unreadable.
+bool read_small_file(const std::string& path, size_t max_bytes, std::string& out, std::string& error,
+                     kiosk::FinalLink final_link = kiosk::FinalLink::Refuse);
+// Creates `path` with `mode`, failing if it exists; writes and syncs `text`.
+bool create_exclusive(const std::string& path, mode_t mode, const std::string& text, std::string& error);
 
 }  // namespace platform

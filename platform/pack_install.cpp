@@ -1,8 +1,8 @@
 // Atomic installs of signed pack files, rollback and status. See pack_install.h.
 #include "pack_install.h"
 
-#include "file_read.h"
-#include "pack_loader.h"
+#include "base/file_read.h"
+#include "pack/pack_loader.h"
 
 #include <cerrno>
 #include <cstdio>

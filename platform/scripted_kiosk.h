@@ -5,7 +5,7 @@
 
 #include "kiosk_view.h"
 #include "offscreen.h"
-#include "replay.h"
+#include "input/replay.h"
 
 #include <cstdint>
 #include <string>

@@ -1,6 +1,6 @@
 #include "textures.h"
 
-#include "photo_scaling.h"
+#include "pack/photo_scaling.h"
 
 #include <cstdio>
 

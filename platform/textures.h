@@ -1,8 +1,8 @@
 // Uploads pixels to the renderer: the font atlas and the pack's photographs.
 #pragma once
 
-#include "screens.h"
-#include "pack.h"
+#include "ui/screens.h"
+#include "pack/pack.h"
 
 #include <SDL.h>
 #include <cstdint>

@@ -1,6 +1,6 @@
 #include "visit_log.h"
 
-#include "file_read.h"
+#include "base/file_read.h"
 
 #include <cerrno>
 #include <cstring>

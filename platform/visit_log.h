@@ -4,7 +4,7 @@
 // database whole across power loss. Nothing personal is stored: counts and durations only.
 #pragma once
 
-#include "visit_stats.h"
+#include "state/visit_stats.h"
 
 #include <condition_variable>
 #include <cstdint>

@@ -1,12 +1,12 @@
 // vitrine: the exhibit kiosk.
 #include "bundled_pack.h"
-#include "command_line.h"
+#include "config/command_line.h"
 #include "exhibit_source.h"
 #include "headless_run.h"
-#include "kiosk_config.h"
+#include "config/kiosk_config.h"
 #include "kiosk_view.h"
-#include "pack_loader.h"
-#include "printable.h"
+#include "pack/pack_loader.h"
+#include "base/printable.h"
 #include "process_memory.h"
 #include "window_run.h"
 

@@ -3,7 +3,7 @@
 // last saved.
 #pragma once
 
-#include "opening_hours.h"
+#include "config/opening_hours.h"
 
 #include <ctime>
 

@@ -4,7 +4,7 @@
 #include "event_pump.h"
 #include "event_wait.h"
 #include "kiosk_view.h"
-#include "printable.h"
+#include "base/printable.h"
 #include "service_notify.h"
 #include "visit_log.h"
 #include "wall_clock.h"

@@ -2,10 +2,10 @@
 // a window.
 #pragma once
 
-#include "command_line.h"
+#include "config/command_line.h"
 #include "exhibit_source.h"
-#include "kiosk_config.h"
-#include "pack_loader.h"
+#include "config/kiosk_config.h"
+#include "pack/pack_loader.h"
 
 #include <chrono>
 

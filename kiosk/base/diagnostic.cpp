@@ -1,6 +1,6 @@
-#include "diagnostic.h"
+#include "base/diagnostic.h"
 
-#include "printable.h"
+#include "base/printable.h"
 
 #include <algorithm>
 

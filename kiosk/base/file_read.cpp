@@ -1,4 +1,4 @@
-#include "file_read.h"
+#include "base/file_read.h"
 
 #include <cerrno>
 #include <cstring>

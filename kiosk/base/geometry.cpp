@@ -1,4 +1,4 @@
-#include "geometry.h"
+#include "base/geometry.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "command_line.h"
+#include "config/command_line.h"
 
-#include "printable.h"
+#include "base/printable.h"
 
 #include <cmath>
 #include <cstdio>

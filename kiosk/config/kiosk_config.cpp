@@ -1,7 +1,7 @@
-#include "kiosk_config.h"
+#include "config/kiosk_config.h"
 
-#include "file_read.h"
-#include "printable.h"
+#include "base/file_read.h"
+#include "base/printable.h"
 
 #include <algorithm>
 #include <cctype>

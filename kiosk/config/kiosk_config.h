@@ -15,8 +15,8 @@
 //   dir = "/var/lib/vitrine"  # installed packs and visitor statistics
 #pragma once
 
-#include "diagnostic.h"
-#include "opening_hours.h"
+#include "base/diagnostic.h"
+#include "config/opening_hours.h"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "opening_hours.h"
+#include "config/opening_hours.h"
 
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-#include "html_text.h"
+#include "curator/html_text.h"
 
 #include <algorithm>
 #include <cstdint>

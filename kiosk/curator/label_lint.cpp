@@ -1,4 +1,4 @@
-#include "label_lint.h"
+#include "curator/label_lint.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,8 +1,8 @@
-#include "media_pipeline.h"
+#include "curator/media_pipeline.h"
 
-#include "exif_orientation.h"
-#include "image_header.h"
-#include "photo_scaling.h"
+#include "pack/exif_orientation.h"
+#include "pack/image_header.h"
+#include "pack/photo_scaling.h"
 
 #include <stb_image.h>
 #include <stb_image_write.h>

@@ -3,15 +3,13 @@
 // no metadata (GPS position, camera serial, dates) leaves the curator's laptop.
 #pragma once
 
+#include "pack/pack_limits.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace kiosk {
-
-// The longest side a shipped photograph keeps: a 4K panel's width, enough for
-// the viewer's zoom on the displays the kiosk is designed for.
-constexpr int kShippedMaxSide = 3840;
 
 struct ShippedImage {
     std::vector<uint8_t> bytes;   // the file to ship (JPEG or PNG, as the original)

@@ -1,10 +1,10 @@
-#include "timelinejs_import.h"
+#include "curator/timelinejs_import.h"
 
-#include "date.h"
-#include "html_text.h"
-#include "pack_limits.h"
-#include "text_rules.h"
-#include "utf8.h"
+#include "pack/date.h"
+#include "curator/html_text.h"
+#include "pack/pack_limits.h"
+#include "pack/text_rules.h"
+#include "base/utf8.h"
 
 #include <nlohmann/json.hpp>
 #include <stb_image_write.h>

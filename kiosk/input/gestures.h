@@ -7,7 +7,7 @@
 // PinchEnd) or is cancelled (Cancel), and no finger can stay down for ever.
 #pragma once
 
-#include "input.h"
+#include "input/input.h"
 
 #include <array>
 #include <cstddef>

@@ -1,6 +1,6 @@
-#include "replay.h"
+#include "input/replay.h"
 
-#include "printable.h"
+#include "base/printable.h"
 
 #include <algorithm>
 #include <cmath>

@@ -12,7 +12,7 @@
 // kQuotedInputBytes of it, escaped; a file too large or a line too long is refused.
 #pragma once
 
-#include "input.h"
+#include "input/input.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "date.h"
+#include "pack/date.h"
 
 #include <tuple>
 

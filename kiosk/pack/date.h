@@ -2,7 +2,7 @@
 // means "some time in that year or month", which matters when comparing ranges.
 #pragma once
 
-#include "pack.h"
+#include "pack/pack.h"
 
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "exif_orientation.h"
+#include "pack/exif_orientation.h"
 
 #include <cstring>
 

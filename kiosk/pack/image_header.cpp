@@ -1,4 +1,4 @@
-#include "image_header.h"
+#include "pack/image_header.h"
 
 #include <algorithm>
 #include <cstring>

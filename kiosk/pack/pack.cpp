@@ -1,4 +1,4 @@
-#include "pack.h"
+#include "pack/pack.h"
 
 #include <algorithm>
 

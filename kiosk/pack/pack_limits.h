@@ -34,5 +34,8 @@ constexpr int kMaxPhotoAspect = 8;         // longest side at most 8× the short
 // Decoded photographs, RGBA8 at the size the panel shows them (fitted inside
 // the panel), all together: a 1 GB board keeps room for everything else.
 constexpr int64_t kPhotoMemoryBudgetBytes = 256LL * 1024 * 1024;
+// The longest side a shipped photograph keeps: a 4K panel's width, enough for
+// the viewer's zoom on the displays the kiosk is designed for.
+constexpr int kShippedMaxSide = 3840;
 
 }  // namespace kiosk

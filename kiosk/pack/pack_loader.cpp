@@ -1,17 +1,15 @@
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 
-#include "date.h"
-#include "exif_orientation.h"
-#include "file_read.h"
-#include "image_header.h"
-#include "label_lint.h"
-#include "media_pipeline.h"
-#include "pack_limits.h"
-#include "photo_budget.h"
-#include "photo_scaling.h"
-#include "printable.h"
-#include "text_rules.h"
-#include "utf8.h"
+#include "pack/date.h"
+#include "pack/exif_orientation.h"
+#include "base/file_read.h"
+#include "pack/image_header.h"
+#include "pack/pack_limits.h"
+#include "pack/photo_budget.h"
+#include "pack/photo_scaling.h"
+#include "base/printable.h"
+#include "pack/text_rules.h"
+#include "base/utf8.h"
 
 #include <stb_image.h>
 #include <toml++/toml.h>
@@ -946,9 +944,9 @@ void Loader::check_attract_quotes(const std::vector<const toml::table*>& quote_t
 void Loader::lint(const toml::table& table, std::string_view key, const LocalText& text, const std::string& owner,
                   bool is_main_text) {
     const toml::node* node = table.get(key);
-    if (!node) return;
+    if (!node || !options_.label_check) return;
     for (const auto& [lang, value] : text.by_lang)
-        for (const std::string& problem : lint_label(value, is_main_text))
+        for (const std::string& problem : options_.label_check(value, is_main_text))
             warning(node->source(), owner + " '" + std::string(key) + "." + lang + "' " + problem);
 }
 

@@ -1,8 +1,8 @@
 // Reads a pack folder into the model and validates it, collecting every problem.
 #pragma once
 
-#include "diagnostic.h"
-#include "pack.h"
+#include "base/diagnostic.h"
+#include "pack/pack.h"
 
 #include <string>
 #include <vector>
@@ -28,6 +28,10 @@ struct PackLoadOptions {
     // False: photographs are decoded to check them and dropped (the validator
     // needs no pixels). Photograph::file_width/file_height are set either way.
     bool keep_pixels = true;
+    // Museum label practice (long sentences, long labels) as warnings: the
+    // curators' tools pass kiosk::lint_label (curator/label_lint.h); the kiosk
+    // passes nothing, as no visitor reads a warning.
+    std::vector<std::string> (*label_check)(const std::string& text, bool is_main_text) = nullptr;
 };
 
 // Loads DIR/pack.toml and its media. Photographs that pass every check are

@@ -1,4 +1,4 @@
-#include "pack_text.h"
+#include "pack/pack_text.h"
 
 namespace kiosk {
 

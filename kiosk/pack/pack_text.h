@@ -2,7 +2,7 @@
 // a glyph for each of its characters.
 #pragma once
 
-#include "pack.h"
+#include "pack/pack.h"
 
 #include <string>
 

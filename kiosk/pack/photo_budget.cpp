@@ -1,6 +1,6 @@
-#include "photo_budget.h"
+#include "pack/photo_budget.h"
 
-#include "photo_scaling.h"
+#include "pack/photo_scaling.h"
 
 #include <algorithm>
 

@@ -4,7 +4,7 @@
 // board, so the validator checks the sum against kPhotoMemoryBudgetBytes.
 #pragma once
 
-#include "pack.h"
+#include "pack/pack.h"
 
 #include <cstdint>
 #include <string>

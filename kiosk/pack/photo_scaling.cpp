@@ -1,4 +1,4 @@
-#include "photo_scaling.h"
+#include "pack/photo_scaling.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "text_rules.h"
+#include "pack/text_rules.h"
 
 #include <cstdio>
 

@@ -1,8 +1,8 @@
-#include "exhibit_state.h"
+#include "state/exhibit_state.h"
 
-#include "fonts.h"
-#include "screen_layouts.h"
-#include "screens.h"
+#include "text/fonts.h"
+#include "ui/screen_layouts.h"
+#include "ui/screens.h"
 
 #include <algorithm>
 #include <cmath>

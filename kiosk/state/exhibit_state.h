@@ -3,13 +3,13 @@
 // replayed in a test, in virtual time.
 #pragma once
 
-#include "gestures.h"
-#include "input.h"
-#include "kinetic_scroll.h"
-#include "kiosk_config.h"
-#include "pack.h"
-#include "pin_lock.h"
-#include "visit_stats.h"
+#include "input/gestures.h"
+#include "input/input.h"
+#include "input/kinetic_scroll.h"
+#include "config/kiosk_config.h"
+#include "pack/pack.h"
+#include "state/pin_lock.h"
+#include "state/visit_stats.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "pin_lock.h"
+#include "state/pin_lock.h"
 
 namespace kiosk {
 

@@ -1,4 +1,4 @@
-#include "visit_stats.h"
+#include "state/visit_stats.h"
 
 namespace kiosk {
 

@@ -2,7 +2,7 @@
 // pixel sizes of each type role, with every character the pack uses.
 #pragma once
 
-#include "typography.h"
+#include "text/typography.h"
 
 #include <imgui.h>
 #include <string>

@@ -1,4 +1,4 @@
-#include "typography.h"
+#include "text/typography.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 // never below what a visitor can read at arm's length on a small panel.
 #pragma once
 
-#include "geometry.h"
+#include "base/geometry.h"
 
 namespace kiosk {
 

@@ -1,4 +1,4 @@
-#include "draw_helpers.h"
+#include "ui/draw_helpers.h"
 
 #include <algorithm>
 #include <cctype>

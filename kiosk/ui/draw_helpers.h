@@ -6,8 +6,8 @@
 // cost of a frame follows what is visible, not what the pack holds.
 #pragma once
 
-#include "fonts.h"
-#include "pack_limits.h"
+#include "text/fonts.h"
+#include "pack/pack_limits.h"
 
 #include <cstddef>
 #include <imgui.h>

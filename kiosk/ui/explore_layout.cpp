@@ -1,6 +1,6 @@
-#include "explore_layout.h"
+#include "ui/explore_layout.h"
 
-#include "date.h"
+#include "pack/date.h"
 
 #include <algorithm>
 #include <cmath>

@@ -4,9 +4,9 @@
 // Computed once per display and font set, not per frame.
 #pragma once
 
-#include "fonts.h"
-#include "geometry.h"
-#include "pack.h"
+#include "text/fonts.h"
+#include "base/geometry.h"
+#include "pack/pack.h"
 
 #include <vector>
 

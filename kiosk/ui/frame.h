@@ -3,7 +3,7 @@
 // resulting ImDrawData.
 #pragma once
 
-#include "geometry.h"
+#include "base/geometry.h"
 
 #include <functional>
 #include <imgui.h>

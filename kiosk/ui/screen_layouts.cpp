@@ -1,4 +1,4 @@
-#include "screen_layouts.h"
+#include "ui/screen_layouts.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,10 +3,10 @@
 // attract_screen.cpp, settings_panel.cpp, pin_pad.cpp, countdown_overlay.cpp.
 #pragma once
 
-#include "exhibit_state.h"
-#include "gestures.h"
-#include "palette.h"
-#include "screen_layouts.h"
+#include "state/exhibit_state.h"
+#include "input/gestures.h"
+#include "ui/palette.h"
+#include "ui/screen_layouts.h"
 
 #include <imgui.h>
 #include <map>

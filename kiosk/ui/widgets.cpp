@@ -1,6 +1,6 @@
-#include "widgets.h"
+#include "ui/widgets.h"
 
-#include "draw_helpers.h"
+#include "ui/draw_helpers.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,9 +2,9 @@
 // window chrome. Every control is drawn from its layout rectangle.
 #pragma once
 
-#include "fonts.h"
-#include "geometry.h"
-#include "palette.h"
+#include "text/fonts.h"
+#include "base/geometry.h"
+#include "ui/palette.h"
 
 #include <imgui.h>
 #include <string>

@@ -1,7 +1,7 @@
 #include "file_in_folder.h"
 
-#include "file_read.h"
-#include "printable.h"
+#include "base/file_read.h"
+#include "base/printable.h"
 
 #include <cerrno>
 #include <cstring>

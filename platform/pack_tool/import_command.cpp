@@ -2,11 +2,12 @@
 // the Google Sheets template saved as CSV) turned into a new exhibit pack.
 #include "import_timelinejs.h"
 
-#include "file_read.h"
-#include "image_header.h"
-#include "pack_loader.h"
+#include "base/file_read.h"
+#include "pack/image_header.h"
+#include "pack/pack_loader.h"
 #include "pack_tool.h"
-#include "timelinejs_import.h"
+#include "curator/timelinejs_import.h"
+#include "curator/curator_load.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -212,7 +213,7 @@ int import_timelinejs(const std::string& input, const std::string& out_dir, std:
     written.file(manifest);
 
     // The pack as the kiosk will read it.
-    const kiosk::PackLoadResult loaded = kiosk::load_pack(out_dir);
+    const kiosk::PackLoadResult loaded = kiosk::load_pack_for_curator(out_dir);
     size_t errors = 0;
     for (const kiosk::Diagnostic& d : loaded.diagnostics) {
         report.push_back(d.to_string());

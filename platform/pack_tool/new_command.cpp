@@ -1,7 +1,8 @@
 // vitrine-pack new DIR: a commented starter pack that validates and renders, for
 // a curator to overwrite with their own exhibit.
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 #include "pack_tool.h"
+#include "curator/curator_load.h"
 
 #include <cmath>
 #include <filesystem>
@@ -162,7 +163,7 @@ int run_new(const std::vector<std::string>& args) {
         std::fprintf(stderr, "vitrine-pack new: cannot write into %s\n", dir.string().c_str());
         return kExitInvalid;
     }
-    const kiosk::PackLoadResult check = kiosk::load_pack(dir.string());
+    const kiosk::PackLoadResult check = kiosk::load_pack_for_curator(dir.string());
     for (const kiosk::Diagnostic& d : check.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     std::printf("Created a starter pack in %s.\n"
                 "Next: edit %s in a text editor, replace media/portrait.png, then run\n"

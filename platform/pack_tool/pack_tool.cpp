@@ -1,6 +1,6 @@
 #include "pack_tool.h"
 
-#include "kiosk_config.h"
+#include "config/kiosk_config.h"
 #include "pack_install.h"
 
 #include <algorithm>

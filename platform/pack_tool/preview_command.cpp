@@ -2,17 +2,18 @@
 // exhibit rendered headlessly, as a curator checks a pack before it goes near a
 // kiosk, plus one contact sheet per size with every screen as a labelled
 // thumbnail.
-#include "draw_helpers.h"
-#include "fonts.h"
-#include "frame.h"
+#include "ui/draw_helpers.h"
+#include "text/fonts.h"
+#include "ui/frame.h"
 #include "imgui_sdl_renderer.h"
 #include "offscreen.h"
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 #include "pack_tool.h"
-#include "palette.h"
-#include "photo_scaling.h"
+#include "ui/palette.h"
+#include "pack/photo_scaling.h"
 #include "scripted_kiosk.h"
 #include "textures.h"
+#include "curator/curator_load.h"
 
 #include <cmath>
 #include <filesystem>
@@ -163,7 +164,7 @@ int run_preview(const std::vector<std::string>& args) {
     if (sizes.empty()) sizes = {{1920, 1080}};
 
     const std::string& dir = o.positional[0];
-    const kiosk::PackLoadResult first = kiosk::load_pack(dir);
+    const kiosk::PackLoadResult first = kiosk::load_pack_for_curator(dir);
     for (const kiosk::Diagnostic& d : first.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     if (!first.ok()) {
         std::fprintf(stderr, "vitrine-pack preview: %s is not valid; fix the errors above first\n", dir.c_str());

@@ -1,4 +1,5 @@
 // vitrine-pack keygen / build / verify: signed pack files (platform/pack_file.h).
+#include "pack_build.h"
 #include "pack_file.h"
 #include "pack_tool.h"
 

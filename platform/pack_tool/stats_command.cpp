@@ -4,7 +4,7 @@
 // redirection would follow whatever link the stick holds at that name.
 #include "file_in_folder.h"
 #include "pack_tool.h"
-#include "printable.h"
+#include "base/printable.h"
 #include "visit_log.h"
 
 #include <cerrno>

@@ -1,12 +1,13 @@
 // vitrine-pack validate DIR [--strict] [--size WxH ...]: every problem in a pack,
 // the way compilers print them, and museum label practice as warnings.
-#include "fonts.h"
-#include "frame.h"
-#include "pack_loader.h"
-#include "pack_text.h"
+#include "text/fonts.h"
+#include "ui/frame.h"
+#include "pack/pack_loader.h"
+#include "pack/pack_text.h"
 #include "pack_tool.h"
-#include "screen_layouts.h"
-#include "screens.h"
+#include "ui/screen_layouts.h"
+#include "ui/screens.h"
+#include "curator/curator_load.h"
 
 #include <cmath>
 #include <cstdint>
@@ -63,7 +64,7 @@ int run_validate(const std::vector<std::string>& args) {
             options.display_height = h;
         }
     }
-    kiosk::PackLoadResult result = kiosk::load_pack(dir, options);
+    kiosk::PackLoadResult result = kiosk::load_pack_for_curator(dir, options);
 
     if (result.ok()) {
         for (const std::string& size : sizes) {

@@ -3,7 +3,7 @@
 // article names beside them, the photograph's caption as the article prints it.
 #include <catch2/catch.hpp>
 
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 #include "source_article.h"
 
 #include <cctype>

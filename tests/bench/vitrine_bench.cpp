@@ -17,7 +17,7 @@
 #include "bench_process.h"
 #include "kiosk_view.h"
 #include "offscreen.h"
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 
 #include <algorithm>
 #include <cerrno>

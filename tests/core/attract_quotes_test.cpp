@@ -2,9 +2,9 @@
 // reads and checks them, and what Voices and the attract loop then show.
 #include "exhibit_fixture.h"
 
-#include "diagnostic.h"
-#include "pack_limits.h"
-#include "pack_loader.h"
+#include "base/diagnostic.h"
+#include "pack/pack_limits.h"
+#include "pack/pack_loader.h"
 
 #include <algorithm>
 #include <filesystem>

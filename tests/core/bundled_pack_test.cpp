@@ -4,7 +4,7 @@
 // article's text from outside the repository.
 #include <catch2/catch.hpp>
 
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 
 #include <algorithm>
 #include <cctype>

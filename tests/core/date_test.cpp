@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "date.h"
+#include "pack/date.h"
 
 using kiosk::Date;
 using kiosk::DatePrecision;

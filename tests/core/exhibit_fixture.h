@@ -3,14 +3,14 @@
 // on the CPU.
 #pragma once
 
-#include "exhibit_state.h"
-#include "fonts.h"
-#include "frame.h"
-#include "pack_loader.h"
-#include "pack_text.h"
-#include "replay.h"
-#include "screen_layouts.h"
-#include "screens.h"
+#include "state/exhibit_state.h"
+#include "text/fonts.h"
+#include "ui/frame.h"
+#include "pack/pack_loader.h"
+#include "pack/pack_text.h"
+#include "input/replay.h"
+#include "ui/screen_layouts.h"
+#include "ui/screens.h"
 
 #include <catch2/catch.hpp>
 #include <sstream>

@@ -1,5 +1,5 @@
-#include "exif_orientation.h"
-#include "pack_loader.h"
+#include "pack/exif_orientation.h"
+#include "pack/pack_loader.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>

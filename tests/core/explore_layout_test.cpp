@@ -1,6 +1,6 @@
 #include "exhibit_fixture.h"
-#include "draw_helpers.h"
-#include "palette.h"
+#include "ui/draw_helpers.h"
+#include "ui/palette.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "file_read.h"
+#include "base/file_read.h"
 
 #include <cstdlib>
 #include <fstream>

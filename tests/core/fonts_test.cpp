@@ -1,8 +1,8 @@
-#include "fonts.h"
-#include "frame.h"
-#include "pack_loader.h"
-#include "pack_text.h"
-#include "screens.h"
+#include "text/fonts.h"
+#include "ui/frame.h"
+#include "pack/pack_loader.h"
+#include "pack/pack_text.h"
+#include "ui/screens.h"
 
 #include <catch2/catch.hpp>
 #include <imgui_internal.h>  // ImTextCharFromUtf8

@@ -2,8 +2,8 @@
 // are HTML, a pack's texts are plain.
 #include <catch2/catch.hpp>
 
-#include "html_text.h"
-#include "utf8.h"
+#include "curator/html_text.h"
+#include "base/utf8.h"
 
 #include <random>
 #include <string>

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "image_header.h"
+#include "pack/image_header.h"
 
 #include <stb_image_write.h>
 

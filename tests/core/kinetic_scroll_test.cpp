@@ -1,4 +1,4 @@
-#include "kinetic_scroll.h"
+#include "input/kinetic_scroll.h"
 
 #include <catch2/catch.hpp>
 

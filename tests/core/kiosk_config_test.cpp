@@ -1,4 +1,4 @@
-#include "kiosk_config.h"
+#include "config/kiosk_config.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>

@@ -1,6 +1,6 @@
-#include "exif_orientation.h"
-#include "image_header.h"
-#include "media_pipeline.h"
+#include "pack/exif_orientation.h"
+#include "pack/image_header.h"
+#include "curator/media_pipeline.h"
 
 #include <catch2/catch.hpp>
 #include <cstring>

@@ -1,5 +1,5 @@
 #include "exhibit_fixture.h"
-#include "opening_hours.h"
+#include "config/opening_hours.h"
 
 namespace {
 kiosk::WallTime at(int weekday, const char* time, bool synchronised = true, bool after_sane_minimum = true) {

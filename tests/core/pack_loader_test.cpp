@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -3,12 +3,12 @@
 // files that are not what they claim to be.
 #include <catch2/catch.hpp>
 
-#include "diagnostic.h"
-#include "pack_limits.h"
-#include "pack_loader.h"
-#include "photo_budget.h"
-#include "text_rules.h"
-#include "timelinejs_import.h"
+#include "base/diagnostic.h"
+#include "pack/pack_limits.h"
+#include "pack/pack_loader.h"
+#include "pack/photo_budget.h"
+#include "pack/text_rules.h"
+#include "curator/timelinejs_import.h"
 
 #include <stb_image_write.h>
 

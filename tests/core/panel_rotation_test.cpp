@@ -1,4 +1,4 @@
-#include "panel_rotation.h"
+#include "config/panel_rotation.h"
 
 #include <catch2/catch.hpp>
 

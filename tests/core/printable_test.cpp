@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "printable.h"
+#include "base/printable.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "replay.h"
+#include "input/replay.h"
 
 #include <catch2/catch.hpp>
 

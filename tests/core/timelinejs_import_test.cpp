@@ -2,10 +2,10 @@
 // pack: the conversion alone, then the pack it gives loaded as the kiosk loads it.
 #include <catch2/catch.hpp>
 
-#include "date.h"
-#include "image_header.h"
-#include "pack_loader.h"
-#include "timelinejs_import.h"
+#include "pack/date.h"
+#include "pack/image_header.h"
+#include "pack/pack_loader.h"
+#include "curator/timelinejs_import.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -8,9 +8,9 @@
 //     the scaler runs on small inputs too.
 // kiosk::load_pack decodes a pack's media with the same header check, stb_image
 // call and apply_orientation (fuzz_pack_manifest covers that path with files).
-#include "exif_orientation.h"
-#include "image_header.h"
-#include "media_pipeline.h"
+#include "pack/exif_orientation.h"
+#include "pack/image_header.h"
+#include "curator/media_pipeline.h"
 
 #include <stb_image.h>
 

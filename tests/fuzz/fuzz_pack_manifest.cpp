@@ -6,7 +6,7 @@
 // corrupt PNG, a text file named .png, a PNG whose header claims a huge size, a
 // folder, and a symbolic link leading out of the pack.
 #include "fuzz_util.h"
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,8 +1,8 @@
 // Fuzzes the replay-script parser (kiosk::parse_replay, as `vitrine --replay`
 // and the render tests call it), then plays the parsed steps into the gesture
 // recogniser in virtual time, the way the kiosk view consumes them.
-#include "gestures.h"
-#include "replay.h"
+#include "input/gestures.h"
+#include "input/replay.h"
 
 #include <cstdint>
 #include <cstdio>

@@ -4,7 +4,7 @@
 // The first byte chooses the format: even (as 'j') JSON, odd (as 'c') a CSV
 // sheet; the rest is the file's text. When the import succeeds, the pack.toml it
 // wrote must be valid TOML, since the pack loader is the next thing to read it.
-#include "timelinejs_import.h"
+#include "curator/timelinejs_import.h"
 
 #include <toml++/toml.h>
 

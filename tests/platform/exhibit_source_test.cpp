@@ -1,4 +1,5 @@
 #include "exhibit_source.h"
+#include "pack_build.h"
 #include "pack_file.h"
 #include "pack_install.h"
 

@@ -1,7 +1,7 @@
 // vitrine-pack import-timelinejs end to end, on temporary folders: read the
 // timeline, write the pack, copy its media, load it as the kiosk would.
 #include "import_timelinejs.h"
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 #include "pack_tool.h"
 
 #include <catch2/catch.hpp>

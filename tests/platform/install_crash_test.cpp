@@ -15,9 +15,10 @@
 // and the pack an install just removed (its folder may be half-deleted by a kill).
 // VITRINE_CRASH_TRIALS sets the number of trials (default 200), VITRINE_CRASH_SEED
 // the random seed.
+#include "pack_build.h"
 #include "pack_install.h"
 
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 
 #include "test_files.h"
 

@@ -1,6 +1,7 @@
 // Every byte of a pack file is covered by the signature: nothing may be added or
 // changed outside the signed files, in the gzip framing or in the tar stream,
 // even when the gzip CRC is recomputed so that only the structure check sees it.
+#include "pack_build.h"
 #include "pack_file.h"
 
 #include "test_files.h"

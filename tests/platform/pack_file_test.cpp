@@ -1,9 +1,10 @@
 // Signed pack files: keys, a deterministic build, and verification that refuses
 // every damaged or tampered file with a message naming what is wrong.
-#include "image_header.h"
-#include "media_pipeline.h"
+#include "pack/image_header.h"
+#include "curator/media_pipeline.h"
+#include "pack_build.h"
 #include "pack_file.h"
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 
 #include "test_files.h"
 

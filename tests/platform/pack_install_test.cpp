@@ -1,8 +1,9 @@
 // Installing signed pack files: current and previous, rollback, status, cleaning
 // up, and refused files that change nothing.
+#include "pack_build.h"
 #include "pack_install.h"
 
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 #include "pack_tool.h"
 
 #include "test_files.h"

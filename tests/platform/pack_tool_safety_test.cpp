@@ -3,7 +3,8 @@
 // current exhibit only with a newer version of it unless allowed, and every file
 // read is opened first and checked through its descriptor (a FIFO never hangs).
 #include "import_timelinejs.h"
-#include "kiosk_config.h"
+#include "config/kiosk_config.h"
+#include "pack_build.h"
 #include "pack_file.h"
 #include "pack_install.h"
 

@@ -1,7 +1,7 @@
 // Small file helpers shared by the platform tests.
 #pragma once
 
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 
 #include <algorithm>
 #include <filesystem>

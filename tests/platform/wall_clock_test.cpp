@@ -2,7 +2,7 @@
 // kiosk reads 2039 as any other date. On bookworm's armhf (32-bit time_t) time()
 // answers -1 from 2038-01-19 on: the clock is refused as untrusted (the screen
 // stays on, no schedule is applied) and counts are not filed under a wrong day.
-#include "opening_hours.h"
+#include "config/opening_hours.h"
 #include "visit_log.h"
 #include "wall_clock.h"
 

@@ -10,7 +10,7 @@
 // then look at tests/golden/*.png and commit them.
 #include "image_compare.h"
 #include "offscreen.h"
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 #include "scripted_kiosk.h"
 
 #include <catch2/catch.hpp>

@@ -4,11 +4,11 @@
 // software rasterizer on huge geometry), keep every cluster row reachable, and
 // draw frames of more than 65 536 vertices correctly. The screenshots land in
 // the test output folder (limits-*.png) to be looked at.
-#include "frame.h"
+#include "ui/frame.h"
 #include "imgui_sdl_renderer.h"
 #include "offscreen.h"
-#include "pack_limits.h"
-#include "pack_loader.h"
+#include "pack/pack_limits.h"
+#include "pack/pack_loader.h"
 #include "scripted_kiosk.h"
 
 #include <catch2/catch.hpp>

@@ -32,7 +32,7 @@
 #include "process_memory.h"
 #include "soak_monkey.h"
 
-#include "pack_loader.h"
+#include "pack/pack_loader.h"
 
 #include <chrono>
 #include <cstdio>

@@ -6,9 +6,9 @@
 // the reset for the next visitor.
 #pragma once
 
-#include "exhibit_state.h"
-#include "input.h"
-#include "screen_layouts.h"
+#include "state/exhibit_state.h"
+#include "input/input.h"
+#include "ui/screen_layouts.h"
 
 #include <cstdint>
 #include <queue>

@@ -1,9 +1,9 @@
 // About: the exhibit's title and version, the content note, what the exhibit
 // lacks, credits, licence and every source, in one column that scrolls under the
 // finger.
-#include "draw_helpers.h"
-#include "screens.h"
-#include "widgets.h"
+#include "ui/draw_helpers.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 #include <cmath>

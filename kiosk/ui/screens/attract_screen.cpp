@@ -2,9 +2,9 @@
 // (each disputed one with its mark) changing every few seconds and an invitation
 // to touch. Everything drifts a little, all the time,
 // so no bright pixel stays in place for hours (burn-in on a panel left on).
-#include "draw_helpers.h"
-#include "screens.h"
-#include "widgets.h"
+#include "ui/draw_helpers.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 #include <cmath>

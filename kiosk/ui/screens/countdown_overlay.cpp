@@ -1,8 +1,8 @@
 // "Still there?": the few seconds before the exhibit resets for the next visitor.
 // A touch anywhere keeps the reader's place.
-#include "draw_helpers.h"
-#include "screens.h"
-#include "widgets.h"
+#include "ui/draw_helpers.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
 // The whole frame: the current screen, the fade between screens, and the overlays
 // (visitor settings, the idle countdown, the staff PIN pad) on top.
-#include "draw_helpers.h"
-#include "screens.h"
-#include "widgets.h"
+#include "ui/draw_helpers.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 #include <cmath>

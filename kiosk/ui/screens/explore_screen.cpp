@@ -1,9 +1,9 @@
 // Explore, the home screen: title band, the photograph with caption and credit,
 // the selected event's card and the timeline strip.
-#include "date.h"
-#include "draw_helpers.h"
-#include "screens.h"
-#include "widgets.h"
+#include "pack/date.h"
+#include "ui/draw_helpers.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
 // The photograph viewer: fullscreen, pinch or double-tap to zoom from 1× to 4×,
 // drag to pan while zoomed, the caption over the bottom, a large close button.
-#include "draw_helpers.h"
-#include "screens.h"
-#include "widgets.h"
+#include "ui/draw_helpers.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,9 +2,9 @@
 // platform to exit; a wrong one simply closes the pad, showing visitors nothing.
 // Five wrong ones in a row lock the pad for a minute (pin_lock.h): it then shows
 // how long is left and takes no digits.
-#include "draw_helpers.h"
-#include "screens.h"
-#include "widgets.h"
+#include "ui/draw_helpers.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
 
 #include <cmath>
 

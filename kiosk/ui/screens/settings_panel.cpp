@@ -1,8 +1,8 @@
 // Visitor settings, one tap away ("Aa") on every screen: larger text, high
 // contrast, and the pack's languages by their own names, never by flags.
-#include "draw_helpers.h"
-#include "screens.h"
-#include "widgets.h"
+#include "ui/draw_helpers.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 #include <cmath>

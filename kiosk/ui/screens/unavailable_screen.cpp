@@ -1,7 +1,7 @@
-#include "unavailable_screen.h"
+#include "ui/screens/unavailable_screen.h"
 
-#include "draw_helpers.h"
-#include "palette.h"
+#include "ui/draw_helpers.h"
+#include "ui/palette.h"
 
 #include <algorithm>
 

@@ -1,10 +1,10 @@
 // Voices: one quote at a time in large serif type, with who said it and when,
 // their role and the context, and a "Disputed" note when others contest what it
 // says; swipe or the arrows to move on; page dots show where you are.
-#include "date.h"
-#include "draw_helpers.h"
-#include "screens.h"
-#include "widgets.h"
+#include "pack/date.h"
+#include "ui/draw_helpers.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 #include <cmath>
