@@ -130,8 +130,10 @@ std::string read_problem(const std::string& path, const kiosk::FileRead& read) {
 // (kiosk::read_regular_file): false with `error` set when it is missing, not a
 // regular file, larger than `max_bytes` or unreadable. The bytes read are wiped
 // from the intermediate buffer, since a secret key goes through here.
-bool read_small_file(const std::string& path, size_t max_bytes, std::string& out, std::string& error,
+bool read_small_file(const std::string& path, size_t max_bytes, std::string& out, std::string* error_out,
                      kiosk::FinalLink final_link) {
+    std::string unused;
+    std::string& error = error_out ? *error_out : unused;
     kiosk::FileRead read = kiosk::read_regular_file(path, max_bytes, final_link);
     if (!read.ok()) {
         error = read_problem(path, read);
@@ -195,7 +197,7 @@ struct SecretKey {
 
 bool load_secret_key(const std::string& path, SecretKey& key, std::string& error) {
     std::string text;
-    if (!read_small_file(path, kMaxKeyFileBytes, text, error, kiosk::FinalLink::Follow)) return false;
+    if (!read_small_file(path, kMaxKeyFileBytes, text, &error, kiosk::FinalLink::Follow)) return false;
     std::string id, hex;
     const bool parsed = parse_key_file(text, kSecretKeyHeader, id, hex, error);
     sodium_memzero(&text[0], text.size());
@@ -222,7 +224,9 @@ bool load_secret_key(const std::string& path, SecretKey& key, std::string& error
 }  // namespace
 
 // Creates `path` with `mode`, failing if it exists; writes and syncs `text`.
-bool create_exclusive(const std::string& path, mode_t mode, const std::string& text, std::string& error) {
+bool create_exclusive(const std::string& path, mode_t mode, const std::string& text, std::string* error_out) {
+    std::string unused;
+    std::string& error = error_out ? *error_out : unused;
     Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode));
     if (!fd.ok()) {
         error = path + ": cannot create: " + errno_text();
@@ -715,7 +719,7 @@ VerifyResult scan(const std::string& file, const PublicKey& key, Sink* sink) {
 
     // 2. The manifest is authentic from here on.
     std::vector<ManifestEntry> files;
-    if (!parse_manifest(manifest, files, error)) return refuse("its MANIFEST is malformed: " + error);
+    if (!parse_manifest(manifest, files, &error)) return refuse("its MANIFEST is malformed: " + error);
     std::map<std::string, const ManifestEntry*> expected;
     for (const ManifestEntry& f : files) expected.emplace(f.path, &f);
     std::set<std::string> seen;
@@ -831,8 +835,8 @@ public:
             error = "cannot create " + meta + ": " + errno_text();
             return false;
         }
-        if (!create_exclusive(meta + "/MANIFEST", 0644, manifest, error) ||
-            !create_exclusive(meta + "/SIGNATURE", 0644, signature, error))
+        if (!create_exclusive(meta + "/MANIFEST", 0644, manifest, &error) ||
+            !create_exclusive(meta + "/SIGNATURE", 0644, signature, &error))
             return false;
         // Deepest folders first, the pack's own folder last.
         std::vector<std::string> dirs(dirs_.begin(), dirs_.end());
@@ -938,13 +942,15 @@ std::string sha256_hex(const void* data, size_t size) {
     return to_hex(digest, sizeof digest);
 }
 
-bool load_public_key(const std::string& path, PublicKey& key, std::string& error) {
+bool load_public_key(const std::string& path, PublicKey& key, std::string* error_out) {
+    std::string unused;
+    std::string& error = error_out ? *error_out : unused;
     if (!sodium_ready()) {
         error = "libsodium cannot be initialised";
         return false;
     }
     std::string text;
-    if (!read_small_file(path, kMaxKeyFileBytes, text, error, kiosk::FinalLink::Follow)) return false;
+    if (!read_small_file(path, kMaxKeyFileBytes, text, &error, kiosk::FinalLink::Follow)) return false;
     std::string id, hex;
     if (!parse_key_file(text, kPublicKeyHeader, id, hex, error)) {
         error = path + ": " + error;
@@ -989,13 +995,13 @@ KeygenResult generate_key_pair(const std::string& out) {
                                     "\n# Vitrine pack verification key: public. Kiosks trust packs signed by its secret key.\n"
                                     "key-id " + result.key_id + "\ned25519 " + to_hex(pk, sizeof pk) + "\n";
     std::string error;
-    const bool secret_ok = create_exclusive(result.secret_path, 0600, secret_text, error);
+    const bool secret_ok = create_exclusive(result.secret_path, 0600, secret_text, &error);
     sodium_memzero(&secret_text[0], secret_text.size());
     if (!secret_ok) {
         result.message = error;
         return result;
     }
-    if (!create_exclusive(result.public_path, 0644, public_text, error)) {
+    if (!create_exclusive(result.public_path, 0644, public_text, &error)) {
         ::unlink(result.secret_path.c_str());
         result.message = error;
         return result;
@@ -1045,7 +1051,9 @@ std::string format_manifest(const std::vector<ManifestEntry>& files) {
     return text;
 }
 
-bool parse_manifest(const std::string& text, std::vector<ManifestEntry>& files, std::string& error) {
+bool parse_manifest(const std::string& text, std::vector<ManifestEntry>& files, std::string* error_out) {
+    std::string unused;
+    std::string& error = error_out ? *error_out : unused;
     files.clear();
     const std::string header = kManifestHeader;
     if (text.compare(0, header.size(), header) != 0) {
@@ -1173,7 +1181,7 @@ BuildResult sign_pack_folder(const std::string& pack_dir, const std::string& sec
 
     const std::string manifest = format_manifest(result.files);
     std::vector<ManifestEntry> reparsed;
-    if (!parse_manifest(manifest, reparsed, error)) return fail(pack_dir + ": cannot make a manifest: " + error);
+    if (!parse_manifest(manifest, reparsed, &error)) return fail(pack_dir + ": cannot make a manifest: " + error);
     if (manifest.size() > kMaxManifestBytes) return fail(pack_dir + ": too many files, or names too long, for a manifest");
     uint8_t sig[crypto_sign_BYTES];
     crypto_sign_detached(sig, nullptr, reinterpret_cast<const uint8_t*>(manifest.data()), manifest.size(),
@@ -1218,12 +1226,12 @@ VerifyResult unpack_pack_file(const std::string& file, const PublicKey& key, con
 std::vector<std::string> check_unpacked_pack(const std::string& folder) {
     std::vector<std::string> problems;
     std::string manifest, error;
-    if (!read_small_file(folder + "/" + kUnpackedMetaDir + "/MANIFEST", kMaxManifestBytes, manifest, error)) {
+    if (!read_small_file(folder + "/" + kUnpackedMetaDir + "/MANIFEST", kMaxManifestBytes, manifest, &error)) {
         problems.push_back(error);
         return problems;
     }
     std::vector<ManifestEntry> files;
-    if (!parse_manifest(manifest, files, error)) {
+    if (!parse_manifest(manifest, files, &error)) {
         problems.push_back(folder + "/" + kUnpackedMetaDir + "/MANIFEST is malformed: " + error);
         return problems;
     }

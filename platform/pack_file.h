@@ -67,7 +67,7 @@ struct PublicKey {
 };
 
 // Reads NAME.pub; on failure returns false with `error` set ("KEY.pub: ...").
-bool load_public_key(const std::string& path, PublicKey& key, std::string& error);
+bool load_public_key(const std::string& path, PublicKey& key, std::string* error);
 
 struct KeygenResult {
     bool ok = false;
@@ -142,7 +142,7 @@ std::vector<std::string> check_unpacked_pack(const std::string& folder);
 // The manifest's text for `files` (sorted by the caller) and its parser, which
 // refuses anything not in the exact form above. Exposed for tests.
 std::string format_manifest(const std::vector<ManifestEntry>& files);
-bool parse_manifest(const std::string& text, std::vector<ManifestEntry>& files, std::string& error);
+bool parse_manifest(const std::string& text, std::vector<ManifestEntry>& files, std::string* error);
 
 // "" when `path` is acceptable as an archive path of a pack file ("pack/..."),
 // else why not.
@@ -151,9 +151,9 @@ std::string check_archive_path(const std::string& path);
 // Reads a whole (small) file, opened first and checked through its descriptor
 // (kiosk::read_regular_file): false with `error` set when it is missing, not a
 // regular file, larger than `max_bytes` or unreadable.
-bool read_small_file(const std::string& path, size_t max_bytes, std::string& out, std::string& error,
+bool read_small_file(const std::string& path, size_t max_bytes, std::string& out, std::string* error,
                      kiosk::FinalLink final_link = kiosk::FinalLink::Refuse);
 // Creates `path` with `mode`, failing if it exists; writes and syncs `text`.
-bool create_exclusive(const std::string& path, mode_t mode, const std::string& text, std::string& error);
+bool create_exclusive(const std::string& path, mode_t mode, const std::string& text, std::string* error);
 
 }  // namespace platform

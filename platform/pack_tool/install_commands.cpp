@@ -17,7 +17,7 @@ int run_install(const std::vector<std::string>& args) {
     if (pubkey.empty()) return usage_error("install", "--pubkey KEY.pub (or --config with [pack] public_key) is required");
     platform::PublicKey key;
     std::string error;
-    if (!platform::load_public_key(pubkey, key, error)) {
+    if (!platform::load_public_key(pubkey, key, &error)) {
         std::fprintf(stderr, "vitrine-pack install: %s\n", error.c_str());
         return kExitInvalid;
     }

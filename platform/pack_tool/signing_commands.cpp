@@ -42,7 +42,7 @@ int run_verify(const std::vector<std::string>& args) {
     if (pubkey.empty()) return usage_error("verify", "--pubkey KEY.pub is required");
     platform::PublicKey key;
     std::string error;
-    if (!platform::load_public_key(pubkey, key, error)) {
+    if (!platform::load_public_key(pubkey, key, &error)) {
         std::fprintf(stderr, "vitrine-pack verify: %s\n", error.c_str());
         return kExitInvalid;
     }

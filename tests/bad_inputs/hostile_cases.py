@@ -17,7 +17,7 @@ import zlib
 
 from corpus_lib import BAD_TOML, GOOD_TOML, gzip_like_build, png_build, sub
 
-LIMIT_TITLE = 120          # kiosk/pack_limits.h
+LIMIT_TITLE = 120          # kiosk/pack/pack_limits.h
 LIMIT_QUOTE = 1500
 LIMIT_ABOUT = 20000
 LIMIT_QUOTES = 300

@@ -30,7 +30,7 @@ const platform::PublicKey& fuzz_key() {
     static const platform::PublicKey key = [] {
         platform::PublicKey k;
         std::string error;
-        if (!platform::load_public_key(std::string(VITRINE_FUZZ_DIR) + "/corpus/keys/fuzz-test.pub", k, error)) {
+        if (!platform::load_public_key(std::string(VITRINE_FUZZ_DIR) + "/corpus/keys/fuzz-test.pub", k, &error)) {
             std::fprintf(stderr, "fuzz harness: %s\n", error.c_str());
             std::abort();
         }

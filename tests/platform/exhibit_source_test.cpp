@@ -31,7 +31,7 @@ TEST_CASE("the kiosk shows a fixed pack, else the installed one, else the bundle
     REQUIRE(platform::build_pack_file(VITRINE_TEST_PACKS "/minimal", keys.secret_path, (dir / "m.vpk").string()).ok);
     platform::PublicKey key;
     std::string error;
-    REQUIRE(platform::load_public_key(keys.public_path, key, error));
+    REQUIRE(platform::load_public_key(keys.public_path, key, &error));
     REQUIRE(platform::install_pack_file((dir / "m.vpk").string(), root, key).ok);
     CHECK(source.check_for_new_pack());
     CHECK(source.dir() == platform::current_pack_dir(root));

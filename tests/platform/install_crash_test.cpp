@@ -233,7 +233,7 @@ TEST_CASE("an install killed at any instant leaves current whole and valid, old 
     REQUIRE(keys.ok);
     w.secret = keys.secret_path;
     std::string error;
-    REQUIRE(platform::load_public_key(keys.public_path, w.key, error));
+    REQUIRE(platform::load_public_key(keys.public_path, w.key, &error));
 
     const long trials = env_long("VITRINE_CRASH_TRIALS", 200);
     const unsigned seed = unsigned(env_long("VITRINE_CRASH_SEED", 20240611));

@@ -34,7 +34,7 @@ Keys make_keys(const std::string& dir) {
     REQUIRE(made.ok);
     Keys keys{made.secret_path, {}};
     std::string error;
-    REQUIRE(platform::load_public_key(made.public_path, keys.key, error));
+    REQUIRE(platform::load_public_key(made.public_path, keys.key, &error));
     return keys;
 }
 
@@ -207,7 +207,7 @@ TEST_CASE("a pack file, a key or a secret key that is a FIFO is refused at once,
     CHECK(v.message == fifo + ": refused: it is a FIFO, not a regular file");
     platform::PublicKey key;
     std::string error;
-    CHECK_FALSE(platform::load_public_key(fifo, key, error));
+    CHECK_FALSE(platform::load_public_key(fifo, key, &error));
     CHECK(error == fifo + " is a FIFO, not a regular file");
     const platform::BuildResult built = platform::build_pack_file(kMinimal, fifo, dir + "/out.vpk", unchecked);
     CHECK_FALSE(built.ok);

@@ -48,7 +48,7 @@ Keys make_keys(const std::string& dir, const std::string& name) {
     Keys keys{made.secret_path, made.public_path, {}};
     std::string error;
     INFO(error);
-    REQUIRE(platform::load_public_key(keys.pub, keys.key, error));
+    REQUIRE(platform::load_public_key(keys.pub, keys.key, &error));
     return keys;
 }
 
@@ -201,7 +201,7 @@ TEST_CASE("keygen writes a secret key only its owner can read and a public key, 
 
     platform::PublicKey key;
     std::string error;
-    REQUIRE(platform::load_public_key(made.public_path, key, error));
+    REQUIRE(platform::load_public_key(made.public_path, key, &error));
     CHECK(key.id == made.key_id);
     CHECK(key.source == made.public_path);
 
@@ -215,11 +215,11 @@ TEST_CASE("keygen writes a secret key only its owner can read and a public key, 
     std::string damaged = pub;
     damaged[damaged.size() - 5] = damaged[damaged.size() - 5] == 'a' ? 'b' : 'a';
     write_bytes(dir + "/damaged.pub", damaged);
-    CHECK_FALSE(platform::load_public_key(dir + "/damaged.pub", key, error));
+    CHECK_FALSE(platform::load_public_key(dir + "/damaged.pub", key, &error));
     CHECK(error.find("damaged") != std::string::npos);
-    CHECK_FALSE(platform::load_public_key(made.secret_path, key, error));
+    CHECK_FALSE(platform::load_public_key(made.secret_path, key, &error));
     CHECK(error.find("vitrine-public-key 1") != std::string::npos);
-    CHECK_FALSE(platform::load_public_key(dir + "/missing.pub", key, error));
+    CHECK_FALSE(platform::load_public_key(dir + "/missing.pub", key, &error));
 }
 
 TEST_CASE("build writes one deterministic signed archive holding only the pack's referenced files", "[pack_file]") {
@@ -347,7 +347,7 @@ TEST_CASE("a flipped byte anywhere in a pack file is refused, unless the file st
     write_bytes(keys.secret, "vitrine-secret-key 1\nkey-id " + id + "\ned25519 " + hex(sk, sizeof sk) + "\n");
     write_bytes(keys.pub, "vitrine-public-key 1\nkey-id " + id + "\ned25519 " + hex(pk, sizeof pk) + "\n");
     std::string error;
-    REQUIRE(platform::load_public_key(keys.pub, keys.key, error));
+    REQUIRE(platform::load_public_key(keys.pub, keys.key, &error));
     const std::string damaged = dir + "/damaged.vpk";
 
     struct Case {
@@ -552,7 +552,7 @@ TEST_CASE("verify refuses a wrong key, a missing signature, and files added, rem
         manifest += std::string(64, 'a') + " 0 pack/pack.toml\n";
         std::vector<platform::ManifestEntry> files;
         std::string error;
-        CHECK_FALSE(platform::parse_manifest(manifest, files, error));
+        CHECK_FALSE(platform::parse_manifest(manifest, files, &error));
         CHECK(error == "more than 9998 files");
     }
     SECTION("not gzip'd, not an archive, empty, trailing data") {
@@ -607,20 +607,20 @@ TEST_CASE("manifest lines and archive paths are parsed strictly", "[pack_file]")
     std::vector<platform::ManifestEntry> files;
     std::string error;
     const std::string header = "vitrine-manifest 1\n";
-    CHECK(platform::parse_manifest(header + h + " 12 pack/pack.toml\n", files, error));
+    CHECK(platform::parse_manifest(header + h + " 12 pack/pack.toml\n", files, &error));
     REQUIRE(files.size() == 1);
     CHECK(files[0].size == 12);
-    CHECK_FALSE(platform::parse_manifest(header + h + " 12 pack/pack.toml", files, error));    // no final newline
-    CHECK_FALSE(platform::parse_manifest(header + h + " 012 pack/pack.toml\n", files, error)); // leading zero
-    CHECK_FALSE(platform::parse_manifest(header + h + " 12 pack/media/x.png\n", files, error)); // no pack.toml
+    CHECK_FALSE(platform::parse_manifest(header + h + " 12 pack/pack.toml", files, &error));    // no final newline
+    CHECK_FALSE(platform::parse_manifest(header + h + " 012 pack/pack.toml\n", files, &error)); // leading zero
+    CHECK_FALSE(platform::parse_manifest(header + h + " 12 pack/media/x.png\n", files, &error)); // no pack.toml
     CHECK(error == "it has no pack/pack.toml");
-    CHECK_FALSE(platform::parse_manifest(header + h + " 1 pack/pack.toml\n" + h + " 1 pack/media/x\n", files, error));
+    CHECK_FALSE(platform::parse_manifest(header + h + " 1 pack/pack.toml\n" + h + " 1 pack/media/x\n", files, &error));
     CHECK(error.find("not sorted") != std::string::npos);
     CHECK_FALSE(platform::parse_manifest(header + h + " 1 pack/a\n" + h + " 1 pack/a/b\n" + h + " 1 pack/pack.toml\n",
-                                         files, error));
+                                         files, &error));
     CHECK(error.find("both a file and a folder") != std::string::npos);
-    CHECK_FALSE(platform::parse_manifest(header + std::string(64, 'A') + " 1 pack/pack.toml\n", files, error));
-    CHECK_FALSE(platform::parse_manifest("vitrine-manifest 2\n" + h + " 1 pack/pack.toml\n", files, error));
+    CHECK_FALSE(platform::parse_manifest(header + std::string(64, 'A') + " 1 pack/pack.toml\n", files, &error));
+    CHECK_FALSE(platform::parse_manifest("vitrine-manifest 2\n" + h + " 1 pack/pack.toml\n", files, &error));
 }
 
 TEST_CASE("what ships is upright, no larger than a display needs, and carries no metadata", "[pack_file]") {

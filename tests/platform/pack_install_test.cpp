@@ -43,7 +43,7 @@ struct Fixture {
         secret = made.secret_path;
         pub = made.public_path;
         std::string error;
-        REQUIRE(platform::load_public_key(pub, key, error));
+        REQUIRE(platform::load_public_key(pub, key, &error));
     }
 
     // The minimal pack with its version changed, as a signed file.
@@ -252,7 +252,7 @@ TEST_CASE("a refused pack file changes nothing under ROOT", "[pack_install]") {
     REQUIRE(other.ok);
     platform::PublicKey other_key;
     std::string error;
-    REQUIRE(platform::load_public_key(other.public_path, other_key, error));
+    REQUIRE(platform::load_public_key(other.public_path, other_key, &error));
 
     const std::string c = f.minimal("0.3.0");
     std::string tampered = read_bytes(c);

@@ -36,7 +36,7 @@ struct Fixture {
         secret = made.secret_path;
         pub = made.public_path;
         std::string error;
-        REQUIRE(platform::load_public_key(pub, key, error));
+        REQUIRE(platform::load_public_key(pub, key, &error));
     }
 
     // The bundled exhibit as exhibit `id`, version `version`, signed as it is
@@ -162,14 +162,14 @@ TEST_CASE("the tools name a FIFO, a folder or a device they are given instead of
     // A public key that is a device.
     platform::PublicKey key;
     std::string error;
-    CHECK_FALSE(platform::load_public_key("/dev/zero", key, error));
+    CHECK_FALSE(platform::load_public_key("/dev/zero", key, &error));
     CHECK(error == "/dev/zero is a character device, not a regular file");
-    CHECK_FALSE(platform::load_public_key(f.dir + "/missing.pub", key, error));
+    CHECK_FALSE(platform::load_public_key(f.dir + "/missing.pub", key, &error));
     CHECK(error == "cannot read " + f.dir + "/missing.pub: no such file or directory");
     if (::geteuid() != 0) {
         write_bytes(f.dir + "/locked.pub", "vitrine-public-key 1\n");
         ::chmod((f.dir + "/locked.pub").c_str(), 0);
-        CHECK_FALSE(platform::load_public_key(f.dir + "/locked.pub", key, error));
+        CHECK_FALSE(platform::load_public_key(f.dir + "/locked.pub", key, &error));
         CHECK(error == "cannot read " + f.dir + "/locked.pub: permission denied");
     }
 }
