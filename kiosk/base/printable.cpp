@@ -1,34 +1,11 @@
 #include "base/printable.h"
 
+#include "base/utf8.h"
+
 #include <cstdint>
 #include <cstdio>
 
 namespace kiosk {
-
-namespace {
-
-// Length of the valid UTF-8 sequence starting at text[i], or 0 when invalid.
-size_t utf8_length(std::string_view text, size_t i, uint32_t* code_point) {
-    const auto byte = [&](size_t k) { return uint8_t(text[k]); };
-    const uint8_t lead = byte(i);
-    size_t length = 0;
-    uint32_t cp = 0, min = 0;
-    if (lead < 0x80) return *code_point = lead, 1;
-    if ((lead & 0xE0) == 0xC0) length = 2, cp = lead & 0x1F, min = 0x80;
-    else if ((lead & 0xF0) == 0xE0) length = 3, cp = lead & 0x0F, min = 0x800;
-    else if ((lead & 0xF8) == 0xF0) length = 4, cp = lead & 0x07, min = 0x10000;
-    else return 0;
-    if (i + length > text.size()) return 0;
-    for (size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    *code_point = cp;
-    return length;
-}
-
-}  // namespace
 
 std::string printable(std::string_view text, size_t max_bytes) {
     std::string out;
@@ -37,7 +14,7 @@ std::string printable(std::string_view text, size_t max_bytes) {
     size_t i = 0;
     while (i < text.size() && i < max_bytes) {
         uint32_t cp = 0;
-        const size_t length = utf8_length(text, i, &cp);
+        const size_t length = decode_utf8(text, i, &cp);
         if (length == 0) {
             std::snprintf(escape, sizeof escape, "\\x%02x", unsigned(uint8_t(text[i])));
             out += escape;

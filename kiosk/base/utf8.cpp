@@ -3,15 +3,16 @@
 #include <cstdint>
 
 namespace kiosk {
-namespace {
 
-// Length of the well-formed sequence starting at `pos`, or 0 when the byte there
-// starts none. The allowed second-byte ranges follow the Unicode Standard's
-// table 3-7, which is what rules out overlongs, surrogates and > U+10FFFF.
-size_t sequence_length(const std::string& s, size_t pos) {
+// The allowed second-byte ranges follow the Unicode Standard's table 3-7, which
+// is what rules out overlongs, surrogates and > U+10FFFF.
+size_t decode_utf8(std::string_view s, size_t pos, uint32_t* code_point) {
     const auto byte = [&](size_t i) { return static_cast<uint8_t>(s[i]); };
     const uint8_t lead = byte(pos);
-    if (lead < 0x80) return 1;
+    if (lead < 0x80) {
+        *code_point = lead;
+        return 1;
+    }
 
     size_t length = 0;
     uint8_t low = 0x80, high = 0xBF;  // range of the second byte
@@ -30,19 +31,32 @@ size_t sequence_length(const std::string& s, size_t pos) {
     }
     if (pos + length > s.size()) return 0;
     if (byte(pos + 1) < low || byte(pos + 1) > high) return 0;
-    for (size_t i = pos + 2; i < pos + length; ++i) {
+    uint32_t cp = lead & (0x7F >> length);
+    for (size_t i = pos + 1; i < pos + length; ++i) {
         if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+        cp = cp << 6 | (byte(i) & 0x3F);
     }
+    *code_point = cp;
     return length;
 }
 
-}  // namespace
+uint32_t next_code_point(std::string_view text, size_t& pos) {
+    uint32_t cp = 0;
+    const size_t length = decode_utf8(text, pos, &cp);
+    if (length == 0) {
+        ++pos;
+        return 0xFFFD;
+    }
+    pos += length;
+    return cp;
+}
 
 bool find_invalid_utf8(const std::string& bytes, int* line, int* col) {
     int current_line = 1;
     size_t line_start = 0;
     for (size_t pos = 0; pos < bytes.size();) {
-        const size_t length = sequence_length(bytes, pos);
+        uint32_t cp = 0;
+        const size_t length = decode_utf8(bytes, pos, &cp);
         if (length == 0) {
             if (line) *line = current_line;
             if (col) *col = static_cast<int>(pos - line_start) + 1;

@@ -1,32 +1,11 @@
 #include "pack/text_rules.h"
 
+#include "base/utf8.h"
+
 #include <cstdio>
 
 namespace kiosk {
 namespace {
-
-// Decodes the code point at POS and advances POS; an invalid byte reads as
-// U+FFFD and advances one (the loader has rejected invalid UTF-8 already, this
-// only keeps the loop safe).
-uint32_t next_code_point(std::string_view s, size_t& pos) {
-    const auto byte = [&](size_t i) { return static_cast<uint8_t>(s[i]); };
-    const uint8_t lead = byte(pos);
-    size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
-    if (length == 0 || pos + length > s.size()) {
-        ++pos;
-        return 0xFFFD;
-    }
-    uint32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-    for (size_t i = 1; i < length; ++i) {
-        if ((byte(pos + i) & 0xC0) != 0x80) {
-            ++pos;
-            return 0xFFFD;
-        }
-        cp = cp << 6 | (byte(pos + i) & 0x3F);
-    }
-    pos += length;
-    return cp;
-}
 
 bool is_control(uint32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 bool is_bidi_override(uint32_t cp) { return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069); }

@@ -3,6 +3,7 @@
 #include "base/utf8.h"
 
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -87,4 +88,28 @@ TEST_CASE("valid text leaves the position alone") {
     CHECK_FALSE(kiosk::find_invalid_utf8("fine\n", &line, &col));
     CHECK(line == 7);
     CHECK(col == 9);
+}
+
+TEST_CASE("one decoder reads code points and refuses what is not well-formed", "[utf8]") {
+    uint32_t cp = 0;
+    CHECK(kiosk::decode_utf8("A", 0, &cp) == 1);
+    CHECK(cp == 'A');
+    CHECK(kiosk::decode_utf8("\xC3\xA9", 0, &cp) == 2);  // é
+    CHECK(cp == 0xE9);
+    CHECK(kiosk::decode_utf8("\xE1\x9E\x80", 0, &cp) == 3);  // ក, Khmer KA
+    CHECK(cp == 0x1780);
+    CHECK(kiosk::decode_utf8("\xF0\x9F\x98\x80", 0, &cp) == 4);
+    CHECK(cp == 0x1F600);
+    cp = 7;
+    CHECK(kiosk::decode_utf8("\xC0\xAF", 0, &cp) == 0);          // overlong '/'
+    CHECK(kiosk::decode_utf8("\xED\xA0\x80", 0, &cp) == 0);      // a surrogate
+    CHECK(kiosk::decode_utf8("\xF4\x90\x80\x80", 0, &cp) == 0);  // above U+10FFFF
+    CHECK(kiosk::decode_utf8("\xE1\x9E", 0, &cp) == 0);          // cut short
+    CHECK(cp == 7);
+
+    // A loop over any bytes ends, each bad byte one U+FFFD.
+    const std::string mixed = "a\xFF\xE1\x9E\x80";
+    std::vector<uint32_t> read;
+    for (size_t pos = 0; pos < mixed.size();) read.push_back(kiosk::next_code_point(mixed, pos));
+    CHECK(read == std::vector<uint32_t>{'a', 0xFFFD, 0x1780});
 }
