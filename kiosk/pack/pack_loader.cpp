@@ -285,8 +285,7 @@ private:
     // [settings] attract_quotes as written: checked once the quotes are read.
     const toml::node* attract_node_ = nullptr;
     std::vector<StringField> attract_quotes_;
-    // Where each "TO FINISH:" value starts: other complaints about that value
-    // (an unknown photograph id, a text too long) would only be noise.
+    // Where each "TO FINISH:" value starts (line, column): see report().
     std::set<std::pair<int, int>> placeholders_;
 };
 
@@ -582,8 +581,8 @@ SyntaxMessage plain_syntax_message(std::string_view text, const toml::parse_erro
     // The value after '=' when the parser stopped inside it: "Test Person" is
     // read as a value that should have been true, "inf" or a number.
     const size_t equals = line.find('=');
-    const size_t value_at = equals == std::string_view::npos || equals > at ? std::string_view::npos
-                                                                             : line.find_first_not_of(" \t", equals + 1);
+    const bool after_equals = equals != std::string_view::npos && equals <= at;
+    const size_t value_at = after_equals ? line.find_first_not_of(" \t", equals + 1) : std::string_view::npos;
     const std::string_view value =
         value_at == std::string_view::npos ? std::string_view() : trimmed(line.substr(value_at));
     const bool in_value = has("parsing value") || has("parsing boolean") || has("parsing floating-point") ||
@@ -629,8 +628,9 @@ SyntaxMessage plain_syntax_message(std::string_view text, const toml::parse_erro
             const size_t equals = line.find('=');
             const size_t opener = line.find(quote, equals == std::string_view::npos ? 0 : equals);
             if (opener != std::string_view::npos) at_column_of_byte(opener);
-            out.message = std::string("this text has no closing ") + quote + " before the end of the line; end it with " +
-                          quote + " (text over several lines goes between " + triple + " and " + triple + ")";
+            out.message = std::string("this text has no closing ") + quote +
+                          " before the end of the line; end it with " + quote +
+                          " (text over several lines goes between " + triple + " and " + triple + ")";
         }
     } else if ((has("expected '=', saw") || has("expected bare key starting character")) && accented) {
         out.message = "'" + seen + "' cannot be in a key: keys are plain letters a–z, digits, '_' and '-' (letters "
@@ -671,8 +671,15 @@ SyntaxMessage plain_syntax_message(std::string_view text, const toml::parse_erro
 
 void Loader::report(Diagnostic::Severity severity, const toml::source_region& where,
                     std::string message) {
-    if (placeholders_.count({static_cast<int>(where.begin.line), static_cast<int>(where.begin.column)}) &&
-        message.rfind(kPlaceholderMessage, 0) != 0)
+    // Complaints about a "TO FINISH:" value are noise until it is written: at
+    // its position (an unknown id, a length), and warnings on its line (label
+    // practice, which points at the key).
+    const int line = static_cast<int>(where.begin.line);
+    const auto placeholder = placeholders_.lower_bound({line, 0});
+    const bool on_placeholder_line = placeholder != placeholders_.end() && placeholder->first == line;
+    if (on_placeholder_line && message.rfind(kPlaceholderMessage, 0) != 0 &&
+        (severity == Diagnostic::Severity::Warning ||
+         placeholders_.count({line, static_cast<int>(where.begin.column)})))
         return;
     if (result_.diagnostics.size() >= kMaxDiagnostics) {
         ++not_shown_;
@@ -730,7 +737,8 @@ void Loader::report_placeholders(const toml::node& node) {
     } else if (const toml::value<std::string>* text = node.as_string()) {
         const std::optional<std::string> what = placeholder_task(text->get());
         if (!what) return;
-        placeholders_.insert({static_cast<int>(node.source().begin.line), static_cast<int>(node.source().begin.column)});
+        const toml::source_position& at = node.source().begin;
+        placeholders_.insert({static_cast<int>(at.line), static_cast<int>(at.column)});
         error(node.source(), kPlaceholderMessage + *what);
     }
 }

@@ -747,7 +747,8 @@ TEST_CASE("what the import cannot carry is left TO FINISH, and the pack validate
                              "slide 4 headline: write a headline for this event (the slide had no headline and no "
                              "text, only its date)",
                              "exhibit.title: give the exhibit a title (the timeline has no title slide)",
-                             "exhibit.subject: name the person the exhibit is about (the timeline has no title slide)"});
+                             "exhibit.subject: name the person the exhibit is about (the timeline has no title "
+                             "slide)"});
 
     // The loader names each at its own line, and says nothing else about those values.
     const fs::path dir = fs::path(VITRINE_TEST_OUTPUT) / "timelinejs-core" / "to-finish";
