@@ -1361,19 +1361,23 @@ std::vector<std::string> missing_columns(const std::map<std::string, size_t>& co
     return missing;
 }
 
+bool has_required_columns(const std::vector<CsvRecord>& records) {
+    const size_t header = header_index_of(records);
+    return header < records.size() && missing_columns(columns_of(records[header])).empty();
+}
+
 // The sheet read with the separator its header row is written with: commas,
-// or semicolons (French and German Excel), or tabs. The first whose header has
-// the required columns wins; when none has, commas, so the error names them.
+// or else semicolons (what French and German Excel save as CSV) or tabs
+// ("Text (Tab delimited)"). When no separator gives the required columns, the
+// commas' reading stands, and its error names them.
 std::optional<std::vector<CsvRecord>> read_sheet_records(const std::string& text, std::string* error, int* error_line) {
+    std::optional<std::vector<CsvRecord>> commas = read_csv(text, error, error_line);
+    if (!commas || has_required_columns(*commas)) return commas;  // an unclosed quote is one whatever the separator
     for (char separator : {';', '\t'}) {
         std::optional<std::vector<CsvRecord>> records = read_csv(text, nullptr, nullptr, separator);
-        if (!records) break;  // an unterminated quote is the same whatever separates cells
-        const size_t header = header_index_of(*records);
-        if (header < records->size() && (*records)[header].fields.size() > 1 &&
-            missing_columns(columns_of((*records)[header])).empty())
-            return records;
+        if (records && has_required_columns(*records)) return records;
     }
-    return read_csv(text, error, error_line);
+    return commas;
 }
 
 bool read_sheet(const std::string& text, TimelineIn& in, TimelineImport& result) {
