@@ -631,6 +631,14 @@ SyntaxMessage plain_syntax_message(std::string_view text, const toml::parse_erro
             out.message = std::string("this text has no closing ") + quote +
                           " before the end of the line; end it with " + quote +
                           " (text over several lines goes between " + triple + " and " + triple + ")";
+            // "Marie Curie” with the closing quote curled by a word processor.
+            const std::string_view rest = trimmed(line.substr(opener == std::string_view::npos ? 0 : opener + 1));
+            for (size_t i = 0; i < rest.size(); ++i) {
+                const std::string_view curly = curly_quote_at(rest.substr(i));
+                if (curly.empty() || i + curly.size() != rest.size()) continue;
+                out.message = std::string("this text ends with ") + std::string(curly) + ", not a straight " + quote +
+                              "; end it with " + quote + " (curly quotes are fine inside the straight ones)";
+            }
         }
     } else if ((has("expected '=', saw") || has("expected bare key starting character")) && accented) {
         out.message = "'" + seen + "' cannot be in a key: keys are plain letters a–z, digits, '_' and '-' (letters "

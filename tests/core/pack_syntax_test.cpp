@@ -91,6 +91,10 @@ TEST_CASE("text without quotes, or not closed, is named at its line") {
                      "this text has no closing \" before the end of the line; end it with \" (text over several "
                      "lines goes between \"\"\" and \"\"\")",
                      8, 12);
+    check_only_error(load_edited("curly-close", "title.en = \"Test Person\"", "title.en = \"Test Person”"),
+                     "this text ends with ”, not a straight \"; end it with \" (curly quotes are fine inside the "
+                     "straight ones)",
+                     8, 12);
     check_only_error(load_edited("unclosed-literal", "title.en = \"Test Person\"", "title.en = 'Test Person"),
                      "this text has no closing ' before the end of the line; end it with ' (text over several "
                      "lines goes between ''' and ''')",
