@@ -1,5 +1,7 @@
 #include "curator/html_text.h"
 
+#include "curator/text_encoding.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -66,14 +68,6 @@ const NamedEntity kNamedEntities[] = {
     {"clubs", 9827}, {"hearts", 9829}, {"diams", 9830},
 };
 
-// What browsers make of &#128; to &#159;: the Windows-1252 characters. The five
-// bytes Windows-1252 leaves undefined stay as they are (C1 controls).
-const uint16_t kWindows1252[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
-
 constexpr uint32_t kReplacement = 0xFFFD;
 
 void append_utf8(std::string& out, uint32_t cp) {
@@ -103,7 +97,7 @@ bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 
 // A numeric reference's code point as browsers read it.
 uint32_t numeric_code_point(uint64_t value) {
-    if (value >= 0x80 && value <= 0x9F) return kWindows1252[value - 0x80];
+    if (value >= 0x80 && value <= 0x9F) return windows_1252_code_point(static_cast<uint8_t>(value));  // as browsers do
     if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return kReplacement;
     return static_cast<uint32_t>(value);
 }
@@ -254,7 +248,138 @@ size_t tag_end(std::string_view html, size_t pos) {
     return html.find('>', pos + 1);
 }
 
+
+// The class attribute's value in the tag html[begin, end), lowercased; "" when none.
+std::string class_attribute(std::string_view html, size_t begin, size_t end) {
+    const std::string_view tag = html.substr(begin, end - begin);
+    for (size_t at = find_case_insensitive(tag, "class", 0); at != std::string_view::npos;
+         at = find_case_insensitive(tag, "class", at + 5)) {
+        if (at == 0 || !is_html_space(tag[at - 1])) continue;
+        size_t i = at + 5;
+        while (i < tag.size() && is_html_space(tag[i])) ++i;
+        if (i >= tag.size() || tag[i] != '=') continue;
+        ++i;
+        while (i < tag.size() && is_html_space(tag[i])) ++i;
+        std::string value;
+        if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
+            const char quote = tag[i++];
+            while (i < tag.size() && tag[i] != quote) value += ascii_lower(tag[i++]);
+        } else {
+            while (i < tag.size() && !is_html_space(tag[i]) && tag[i] != '>' && tag[i] != '/')
+                value += ascii_lower(tag[i++]);
+        }
+        return value;
+    }
+    return "";
+}
+
+bool lists_class(const std::string& classes, std::string_view name) {
+    size_t i = 0;
+    while (i < classes.size()) {
+        while (i < classes.size() && is_html_space(classes[i])) ++i;
+        const size_t start = i;
+        while (i < classes.size() && !is_html_space(classes[i])) ++i;
+        if (i > start && std::string_view(classes).substr(start, i - start) == name) return true;
+    }
+    return false;
+}
+
+// The name of the tag at html[pos] == '<' ("span", "/span"), lowercased.
+std::string tag_name_at(std::string_view html, size_t pos) {
+    std::string name;
+    size_t i = pos + 1;
+    if (i < html.size() && html[i] == '/') name += html[i++];
+    while (i < html.size() && (is_ascii_alnum(html[i]) || html[i] == '-')) name += ascii_lower(html[i++]);
+    return name;
+}
+
+// The byte after the element that opens at html[pos], its nested elements of
+// the same name counted; the end of the text when it is never closed.
+size_t element_end(std::string_view html, size_t pos, const std::string& name) {
+    int depth = 0;
+    for (size_t i = pos; i < html.size();) {
+        const size_t end = html[i] == '<' ? tag_end(html, i) : std::string_view::npos;
+        if (end == std::string_view::npos) {
+            i = html[i] == '<' ? html.size() : html.find('<', i);
+            if (i == std::string_view::npos) break;
+            continue;
+        }
+        const std::string tag = tag_name_at(html, i);
+        if (tag == name && html[end - 1] != '/') ++depth;
+        if (tag == "/" + name && --depth == 0) return end + 1;
+        i = end + 1;
+    }
+    return html.size();
+}
+
+// "[1]" and its kin: the text between the brackets.
+constexpr size_t kMaxMarkChars = 40;
+
+bool is_footnote_mark(std::string_view inside) {
+    if (inside.empty() || inside.size() > kMaxMarkChars) return false;
+    if (inside.size() <= 3 && std::all_of(inside.begin(), inside.end(), is_ascii_digit)) return true;
+    if (inside.size() == 1 && inside[0] >= 'a' && inside[0] <= 'z') return true;
+    for (std::string_view prefix : {"note ", "nb ", "n "}) {
+        if (inside.substr(0, prefix.size()) == prefix && inside.size() > prefix.size() &&
+            std::all_of(inside.begin() + static_cast<long>(prefix.size()), inside.end(), is_ascii_alnum))
+            return true;
+    }
+    const std::string_view needed = " needed";
+    if (inside.size() > needed.size() && inside.substr(inside.size() - needed.size()) == needed &&
+        std::all_of(inside.begin(), inside.end(), [](char c) { return is_ascii_alpha(c) || c == ' '; }))
+        return true;
+    for (std::string_view word : {"who?", "when?", "which?", "where?", "why?", "how?", "according to whom?",
+                                  "by whom?", "dubious \u2013 discuss", "dubious \u2014 discuss", "dubious",
+                                  "failed verification", "original research?", "disputed \u2013 discuss"})
+        if (inside == word) return true;
+    return false;
+}
+
+bool is_punctuation_after_mark(char c) {
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')';
+}
+
 }  // namespace
+
+std::string without_elements_of_class(std::string_view html, std::string_view class_name, size_t* removed) {
+    std::string out;
+    out.reserve(html.size());
+    for (size_t i = 0; i < html.size();) {
+        if (html[i] == '<' && i + 1 < html.size() && is_ascii_alpha(html[i + 1])) {
+            const size_t end = tag_end(html, i);
+            if (end != std::string_view::npos && lists_class(class_attribute(html, i, end), class_name)) {
+                const std::string name = tag_name_at(html, i);
+                i = html[end - 1] == '/' ? end + 1 : element_end(html, i, name);
+                if (removed) ++*removed;
+                continue;
+            }
+        }
+        out += html[i++];
+    }
+    return out;
+}
+
+std::string without_footnote_marks(std::string_view text, size_t* removed) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        // A mark is short: looking no further keeps a text full of '[' linear.
+        const size_t length = text[i] == '[' ? text.substr(i + 1, kMaxMarkChars + 1).find(']') : std::string_view::npos;
+        const size_t close = length == std::string_view::npos ? length : i + 1 + length;
+        if (close != std::string_view::npos && is_footnote_mark(text.substr(i + 1, length))) {
+            const char next = close + 1 < text.size() ? text[close + 1] : '\0';
+            // "born in 1867 [1]." and "1867 [1] in" lose the space before the mark.
+            const bool space_goes = next == '\0' || next == '\n' || next == ' ' || is_punctuation_after_mark(next);
+            if (!out.empty() && out.back() == ' ' && space_goes)
+                out.pop_back();
+            if (removed) ++*removed;
+            i = close + 1;
+            continue;
+        }
+        out += text[i++];
+    }
+    return out;
+}
 
 std::string decode_html_entities(std::string_view text) {
     std::string out;

@@ -27,4 +27,17 @@ std::string html_to_line(std::string_view html);
 // are not known stay as written, so "AT&T" is unchanged.
 std::string decode_html_entities(std::string_view text);
 
+// `html` without the elements whose class attribute lists `class_name`, their
+// content and nested elements with them: TimelineJS's template keeps advice for
+// the timeline's author in <span class="tl-note">…</span>. Adds the number of
+// elements removed to `*removed`.
+std::string without_elements_of_class(std::string_view html, std::string_view class_name, size_t* removed);
+
+// Plain text without Wikipedia's footnote marks: "[1]", "[23]", "[a]",
+// "[note 3]", "[nb 1]", "[citation needed]" and the other "[… needed]",
+// "[who?]", "[when?]", "[according to whom?]", "[dubious – discuss]". A space
+// left before punctuation goes with the mark. Adds the number removed to
+// `*removed`. Any other bracketed text ("[sic]", "[the king]") stays.
+std::string without_footnote_marks(std::string_view text, size_t* removed);
+
 }  // namespace kiosk

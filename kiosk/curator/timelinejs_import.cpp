@@ -2,6 +2,7 @@
 
 #include "pack/date.h"
 #include "curator/html_text.h"
+#include "curator/text_encoding.h"
 #include "pack/pack_limits.h"
 #include "pack/text_rules.h"
 #include "base/utf8.h"
@@ -683,12 +684,22 @@ public:
 
 private:
     void warn(const std::string& message) { result_.warnings.push_back(message); }
+    // Imported HTML as the kiosk's plain text: TimelineJS's notes to the
+    // timeline's author and Wikipedia's footnote marks dropped, and counted for
+    // one note each at the end; `where` names the slide for that note.
+    std::string plain_text(const std::string& html, const std::string& where);
+    std::string plain_line(const std::string& html, const std::string& where);
+    std::string without_marks(const std::string& text, const std::string& where);
+    // A "TO FINISH:" value for pack.toml asking for `task`; listed under `what`.
+    std::string to_finish(const std::string& what, const std::string& task);
+    void note_dropped_text();
     void read_title(const SlideIn& slide);
     void read_event(const SlideIn& slide);
     void read_era(const SlideIn& slide, size_t index);
     // The photograph id for a slide's local media, or "" (with a warning saying why).
+    // `missed` says what did not come along ("https://… (a YouTube video)").
     std::string photo_from_media(const json& media, const std::string& label, const std::string& fallback_caption,
-                                 bool title);
+                                 bool title, std::string* missed = nullptr);
     void quote_from_media(const json& media, const std::string& label, const std::string& headline,
                           const EventOut* event);
     void note_background(const json& slide, const std::string& label);
@@ -699,7 +710,7 @@ private:
     const TimelineImportOptions& options_;
     TimelineImport& result_;
 
-    std::string title_, subtitle_, exhibit_photo_;
+    std::string title_, subject_, subtitle_, exhibit_photo_;
     std::vector<EventOut> events_;
     std::vector<EraOut> eras_;
     std::vector<PhotoOut> photos_;
@@ -709,6 +720,8 @@ private:
     std::vector<std::pair<std::string, std::string>> first_event_photo_;  // (photo id, slide label)
     std::vector<std::string> groups_;
     std::vector<std::string> backgrounds_;
+    size_t tl_notes_ = 0, footnote_marks_ = 0;
+    std::string first_tl_note_, first_footnote_mark_;  // where each was first seen
 };
 
 // "slide 4 'The fall of Phnom Penh'", or "slide 4" when it has no headline.
@@ -720,6 +733,42 @@ std::string file_stem(const std::string& file_name) {
     return fs::path(file_name).stem().string();
 }
 
+std::string Importer::without_marks(const std::string& text, const std::string& where) {
+    const size_t before = footnote_marks_;
+    std::string kept = without_footnote_marks(text, &footnote_marks_);
+    if (before == 0 && footnote_marks_ > 0) first_footnote_mark_ = where;
+    return kept;
+}
+
+std::string Importer::plain_text(const std::string& html, const std::string& where) {
+    const size_t before = tl_notes_;
+    const std::string kept = without_elements_of_class(html, "tl-note", &tl_notes_);
+    if (before == 0 && tl_notes_ > 0) first_tl_note_ = where;
+    return without_marks(html_to_text(kept), where);
+}
+
+std::string Importer::plain_line(const std::string& html, const std::string& where) {
+    return one_line(plain_text(html, where));
+}
+
+std::string Importer::to_finish(const std::string& what, const std::string& task) {
+    result_.to_finish.push_back(what + ": " + task);
+    return kToFinish + task;
+}
+
+void Importer::note_dropped_text() {
+    if (tl_notes_ > 0) {
+        warn(std::to_string(tl_notes_) + " TimelineJS " + (tl_notes_ == 1 ? "note" : "notes") +
+             " (<span class=\"tl-note\">…</span>, first in " + first_tl_note_ +
+             ") dropped: they are the template's advice to the timeline's author, not text for visitors");
+    }
+    if (footnote_marks_ > 0) {
+        warn(std::to_string(footnote_marks_) + " footnote " + (footnote_marks_ == 1 ? "mark" : "marks") +
+             " such as '[1]' or '[citation needed]' (first in " + first_footnote_mark_ +
+             ") dropped: the kiosk shows no footnotes; name the works they pointed to in [[sources]]");
+    }
+}
+
 void Importer::note_background(const json& slide, const std::string& label) {
     const json& background = member(slide, "background");
     if (!trim(field(background, "url")).empty() || !trim(field(background, "color")).empty())
@@ -727,15 +776,17 @@ void Importer::note_background(const json& slide, const std::string& label) {
 }
 
 std::string Importer::photo_from_media(const json& media, const std::string& label,
-                                       const std::string& fallback_caption, bool title) {
+                                       const std::string& fallback_caption, bool title, std::string* missed) {
     const std::string url = trim(media.is_string() ? media.get<std::string>() : field(media, "url"));
     const MediaKind kind = classify_media(url);
     const std::string shown = in_quotes(url, 80);
     const std::string consequence =
-        title ? "it cannot be the exhibit photograph" : "the event has no photograph";
+        title ? "it cannot be the exhibit photograph" : "the event's photo is left to finish in pack.toml";
+    if (missed) *missed = clip(url, 80) + (kind.what.empty() ? "" : " (" + kind.what + ")");
     switch (kind.kind) {
     case MediaKind::Kind::None:
     case MediaKind::Kind::Blockquote:
+        if (missed) missed->clear();
         return "";
     case MediaKind::Kind::Markup:
         warn(label + ": media " + shown + " is " + kind.what + ", which the kiosk cannot show; " + consequence);
@@ -769,7 +820,10 @@ std::string Importer::photo_from_media(const json& media, const std::string& lab
         (written.is_absolute() ? written : fs::path(options_.base_dir.empty() ? "." : options_.base_dir) / written)
             .lexically_normal()
             .string();
-    if (const auto known = photo_by_source_.find(source); known != photo_by_source_.end()) return known->second;
+    if (const auto known = photo_by_source_.find(source); known != photo_by_source_.end()) {
+        if (missed) missed->clear();
+        return known->second;
+    }
     if (options_.check_local_media) {
         const std::string problem = options_.check_local_media(source);
         if (!problem.empty()) {
@@ -793,23 +847,24 @@ std::string Importer::photo_from_media(const json& media, const std::string& lab
         }
     }
     result_.media.push_back({url, source, destination});
+    if (missed) missed->clear();
 
     PhotoOut photo;
     photo.id = photo_id;
     photo.file = destination;
-    photo.caption = html_to_line(field(media, "caption"));
+    photo.caption = plain_line(field(media, "caption"), label);
     if (photo.caption.empty()) {
         photo.caption = fallback_caption.empty() ? "Untitled photograph" : fallback_caption;
         warn(label + ": the image " + shown + " has no caption; " + in_quotes(photo.caption) + " is used in its place");
     }
-    photo.credit = strip_leading_dashes(html_to_line(field(media, "credit")));
+    photo.credit = strip_leading_dashes(plain_line(field(media, "credit"), label));
     if (photo.credit.empty()) {
         photo.credit = "Unknown";
         warn(label + ": the image " + shown + " has no credit; it is credited to 'Unknown' until the curator "
              "names its photographer and owner");
     }
     // TimelineJS describes an image by its caption when it has no alt text.
-    photo.alt = html_to_line(field(media, "alt"));
+    photo.alt = plain_line(field(media, "alt"), label);
     if (photo.alt.empty()) photo.alt = photo.caption;
     photos_.push_back(photo);
     photo_by_source_[source] = photo_id;
@@ -827,8 +882,8 @@ void Importer::quote_from_media(const json& media, const std::string& label, con
     }
     QuoteOut q;
     q.id = unique_name(event ? event->id : slugify(first_words(one_line(bq.text), 6)), "quote", quote_ids_);
-    q.text = bq.text;
-    q.speaker = strip_leading_dashes(html_to_line(field(media, "credit")));
+    q.text = without_marks(bq.text, label);
+    q.speaker = strip_leading_dashes(plain_line(field(media, "credit"), label));
     if (q.speaker.empty() && !bq.cite.empty()) {
         // "Edith Clarke, first female professor of …": the speaker, then the role.
         const size_t comma = bq.cite.find(", ");
@@ -840,7 +895,7 @@ void Importer::quote_from_media(const json& media, const std::string& label, con
         warn(label + ": the quote has no speaker (no media credit or <cite>); it is attributed to 'Unknown' in "
              "[[quotes]] '" + q.id + "'");
     }
-    const std::string caption = html_to_line(field(media, "caption"));
+    const std::string caption = plain_line(field(media, "caption"), label);
     q.context = !caption.empty() ? caption : headline;
     if (event) {
         q.start = event->start;
@@ -852,8 +907,8 @@ void Importer::quote_from_media(const json& media, const std::string& label, con
 
 void Importer::read_title(const SlideIn& slide) {
     const json& text = member(slide.data, "text");
-    title_ = html_to_line(text.is_string() ? text.get<std::string>() : field(text, "headline"));
-    subtitle_ = text.is_string() ? "" : html_to_line(field(text, "text"));
+    title_ = plain_line(text.is_string() ? text.get<std::string>() : field(text, "headline"), slide.where);
+    subtitle_ = text.is_string() ? "" : plain_line(field(text, "text"), slide.where);
     const std::string label = label_for(slide.where, title_);
     if (count_chars(subtitle_) > 160)
         warn(label + ": its text becomes the exhibit's one-line subtitle and is " + std::to_string(count_chars(subtitle_)) +
@@ -867,8 +922,9 @@ void Importer::read_title(const SlideIn& slide) {
 void Importer::read_event(const SlideIn& slide) {
     const json& text_node = member(slide.data, "text");
     const bool text_is_string = text_node.is_string();  // not TimelineJS's format, but seen
-    std::string headline = text_is_string ? "" : html_to_line(field(text_node, "headline"));
-    const std::string text = html_to_text(text_is_string ? text_node.get<std::string>() : field(text_node, "text"));
+    std::string headline = text_is_string ? "" : plain_line(field(text_node, "headline"), slide.where);
+    const std::string text =
+        plain_text(text_is_string ? text_node.get<std::string>() : field(text_node, "text"), slide.where);
     std::string label = label_for(slide.where, headline);
 
     const DateRead start = read_date(member(slide.data, "start_date"));
@@ -919,27 +975,40 @@ void Importer::read_event(const SlideIn& slide) {
             headline = first_words(one_line(quote_text), 8);
             warn(label + ": has no headline; the first words of its quote are used: " + in_quotes(headline, 80));
         } else {
-            headline = format_date_span(DateSpan{event.start, event.end, false, {}}, "en");
-            warn(label + ": has no headline and no text; its date " + in_quotes(headline) + " is used as the headline");
+            // A card headed by its date alone tells a visitor nothing: the curator writes one.
+            const std::string url = trim(media.is_string() ? media.get<std::string>() : field(media, "url"));
+            headline = to_finish(label + " headline",
+                                 "write a headline for this event (the slide had no headline and no text, only " +
+                                     (url.empty() ? std::string("its date") : "its media " + clip(url, 60)) + ")");
         }
     }
+    const bool headline_to_finish = starts_with(headline, kToFinish);
     event.headline = headline;
     event.text = text;
     const std::string unique_id = slugify(field(slide.data, "unique_id"));
-    event.id = unique_name(unique_id.empty() ? slugify(headline) : unique_id, "event", event_ids_);
-    event.photo = photo_from_media(media, label, headline, false);
+    const std::string id_base = !unique_id.empty()      ? unique_id
+                                : headline_to_finish ? slugify(date_string(event.start))
+                                                     : slugify(headline);
+    event.id = unique_name(id_base, "event", event_ids_);
+    std::string missed;
+    event.photo = photo_from_media(media, label, headline_to_finish ? "" : headline, false, &missed);
+    if (!missed.empty()) {
+        event.photo = to_finish(label + " photo", "the slide's media " + missed +
+                                                      " did not come along: save a JPEG or PNG in media/, list it in "
+                                                      "[[photographs]] and give its id here, or delete this line");
+    }
     quote_from_media(media, label, headline, &event);
 
     const std::string group = trim(html_to_line(field(slide.data, "group")));
     if (!group.empty() && std::find(groups_.begin(), groups_.end(), group) == groups_.end()) groups_.push_back(group);
     note_background(slide.data, label);
-    if (!event.photo.empty()) first_event_photo_.emplace_back(event.photo, label);
+    if (!event.photo.empty() && missed.empty()) first_event_photo_.emplace_back(event.photo, label);
     events_.push_back(std::move(event));
 }
 
 void Importer::read_era(const SlideIn& slide, size_t index) {
     const json& text = member(slide.data, "text");
-    std::string name = html_to_line(text.is_string() ? text.get<std::string>() : field(text, "headline"));
+    std::string name = plain_line(text.is_string() ? text.get<std::string>() : field(text, "headline"), slide.where);
     const std::string label = label_for(slide.where, name);
     const DateRead start = read_date(member(slide.data, "start_date"));
     const DateRead end = read_date(member(slide.data, "end_date"));
@@ -985,14 +1054,16 @@ void Importer::choose_exhibit_photo() {
     PhotoOut photo;
     photo.id = id;
     photo.file = "media/" + name;
-    photo.caption = "No photograph yet";
+    photo.caption = to_finish("photograph '" + id + "' caption",
+                              "add a photograph of the person to media/, list it in [[photographs]] and point "
+                              "exhibit.photo at it; then delete this placeholder photograph and " + photo.file);
     photo.credit = "Placeholder";
     photo.alt = "A plain dark grey rectangle standing in for a photograph";
     photos_.push_back(photo);
     result_.generated.push_back({photo.file, placeholder_png()});
     exhibit_photo_ = id;
     warn("the timeline has no local image for the exhibit photograph; a plain placeholder (" + photo.file +
-         ") stands in: the curator should add a photograph of the person and point exhibit.photo at it");
+         ") stands in until the curator adds a photograph of the person and points exhibit.photo at it");
 }
 
 // The pack's limits (pack_limits.h), applied while the curator is here to read
@@ -1000,6 +1071,7 @@ void Importer::choose_exhibit_photo() {
 // with "…", each named, so the imported pack passes the validator.
 void Importer::fit_to_limits() {
     const auto fit = [&](std::string& text, int max_chars, bool long_text, const std::string& what) {
+        if (starts_with(text, kToFinish)) return;  // the curator replaces it; the loader says so
         std::string kept = without_forbidden_characters(text, long_text);
         if (kept.size() != text.size()) warn(what + ": control characters or direction overrides removed");
         const size_t chars = count_code_points(kept);
@@ -1049,14 +1121,11 @@ void Importer::run(TimelineIn& in) {
                                                 " slides has a date the kiosk can show";
         return;
     }
-    if (!in.title) {
-        title_ = file_stem(options_.file_name);
-        warn("the timeline has no title slide; the exhibit is titled " + in_quotes(title_) +
-             " after the file: change exhibit.title and exhibit.subject");
-    } else if (title_.empty()) {
-        title_ = file_stem(options_.file_name);
-        warn(label_for(in.title->where, "") + ": has no headline; the exhibit is titled " + in_quotes(title_) +
-             " after the file: change exhibit.title and exhibit.subject");
+    if (title_.empty()) {
+        // A file name is no title a visitor should see: the curator writes one.
+        const std::string why = !in.title ? "the timeline has no title slide" : "the title slide has no headline";
+        title_ = to_finish("exhibit.title", "give the exhibit a title (" + why + ")");
+        subject_ = to_finish("exhibit.subject", "name the person the exhibit is about (" + why + ")");
     }
 
     std::stable_sort(events_.begin(), events_.end(),
@@ -1072,6 +1141,7 @@ void Importer::run(TimelineIn& in) {
     }
     choose_exhibit_photo();
     fit_to_limits();
+    note_dropped_text();
     warn("exhibit.born is set to the earliest event's date, " + date_string(events_.front().start) + " (" +
          events_.front().where + "): the curator should put the person's date of birth there, and 'died' if it applies");
     if (!groups_.empty()) {
@@ -1105,11 +1175,12 @@ std::string Importer::write_toml() const {
     line("schema", "1");
 
     t += "\n[exhibit]\n";
-    const std::string id = slugify(title_);
+    const bool titled = !starts_with(title_, kToFinish);
+    const std::string id = slugify(titled ? title_ : file_stem(options_.file_name));
     line("id", toml_string(id.empty() ? "imported-timeline" : id));
     line("version", toml_string("0.1.0"));
     text("title", title_);
-    text("subject", title_);
+    text("subject", subject_.empty() ? title_ : subject_);
     if (!subtitle_.empty()) text("subtitle", subtitle_);
     t += "born = " + toml_string(date_string(events_.front().start)) +
          "  # the earliest event's date: put the date of birth here\n";
@@ -1117,7 +1188,7 @@ std::string Importer::write_toml() const {
 
     t += "\n[[sources]]\n";
     line("id", toml_string("timelinejs"));
-    text("title", (title_.empty() ? std::string("TimelineJS timeline") : "TimelineJS timeline “" + title_ + "”") +
+    text("title", (!titled ? std::string("TimelineJS timeline") : "TimelineJS timeline “" + title_ + "”") +
                       ", file " + options_.file_name);
     text("note", "Imported with vitrine-pack import-timelinejs. Name the sources the timeline itself relied on, "
                  "and refer to them from each event.");
@@ -1209,9 +1280,20 @@ bool read_json(const std::string& text, TimelineIn& in, TimelineImport& result) 
                        std::string(root.type_name() == std::string("array") ? "an array" : root.type_name());
         return false;
     }
-    const json& events = member(root, "events");
+    // TimelineJS's welcome example wraps a TimelineJS 3 timeline in {"timeline": …};
+    // some files call the events "slides", as TimelineJS's documentation does.
+    const auto slides_of = [](const json& object) -> const json& {
+        const json& events = member(object, "events");
+        return events.is_array() || !member(object, "slides").is_array() ? events : member(object, "slides");
+    };
+    const bool wrapped = member(root, "timeline").is_object();
+    if (!slides_of(root).is_array() && slides_of(member(root, "timeline")).is_array()) {
+        json inner = member(root, "timeline");
+        root = std::move(inner);
+    }
+    const json& events = slides_of(root);
     if (!events.is_array()) {
-        if (member(root, "timeline").is_object()) {
+        if (wrapped) {
             result.error = "this is a TimelineJS 2 file (a \"timeline\" object with \"date\" slides); only the "
                            "TimelineJS 3 format, with an \"events\" list, can be imported";
         } else {
@@ -1251,34 +1333,70 @@ std::string column_key(const std::string& name) {
     return key;
 }
 
+bool blank(const CsvRecord& r) {
+    return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return trim(f).empty(); });
+}
+
+// The first record that is not blank: blank lines before the header are not rows of the sheet.
+size_t header_index_of(const std::vector<CsvRecord>& records) {
+    size_t index = 0;
+    while (index < records.size() && blank(records[index])) ++index;
+    return index;
+}
+
+// The header's columns by column_key(); the first of two same-named columns wins.
+std::map<std::string, size_t> columns_of(const CsvRecord& header) {
+    std::map<std::string, size_t> columns;
+    for (size_t i = 0; i < header.fields.size(); ++i) {
+        const std::string key = column_key(header.fields[i]);
+        if (!key.empty()) columns.emplace(key, i);
+    }
+    return columns;
+}
+
+std::vector<std::string> missing_columns(const std::map<std::string, size_t>& columns) {
+    std::vector<std::string> missing;
+    for (const char* required : {"Year", "Headline", "Text"})
+        if (!columns.count(column_key(required))) missing.push_back(required);
+    return missing;
+}
+
+bool has_required_columns(const std::vector<CsvRecord>& records) {
+    const size_t header = header_index_of(records);
+    return header < records.size() && missing_columns(columns_of(records[header])).empty();
+}
+
+// The sheet read with the separator its header row is written with: commas,
+// or else semicolons (what French and German Excel save as CSV) or tabs
+// ("Text (Tab delimited)"). When no separator gives the required columns, the
+// commas' reading stands, and its error names them.
+std::optional<std::vector<CsvRecord>> read_sheet_records(const std::string& text, std::string* error, int* error_line) {
+    std::optional<std::vector<CsvRecord>> commas = read_csv(text, error, error_line);
+    if (!commas || has_required_columns(*commas)) return commas;  // an unclosed quote is one whatever the separator
+    for (char separator : {';', '\t'}) {
+        std::optional<std::vector<CsvRecord>> records = read_csv(text, nullptr, nullptr, separator);
+        if (records && has_required_columns(*records)) return records;
+    }
+    return commas;
+}
+
 bool read_sheet(const std::string& text, TimelineIn& in, TimelineImport& result) {
     std::string error;
     int error_line = 0;
-    std::optional<std::vector<CsvRecord>> records = read_csv(text, &error, &error_line);
+    std::optional<std::vector<CsvRecord>> records = read_sheet_records(text, &error, &error_line);
     if (!records) {
         result.error = error;
         result.error_line = error_line;
         return false;
     }
-    // Blank lines before the header are not rows of the sheet.
-    size_t header_index = 0;
-    const auto blank = [](const CsvRecord& r) {
-        return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return trim(f).empty(); });
-    };
-    while (header_index < records->size() && blank((*records)[header_index])) ++header_index;
+    const size_t header_index = header_index_of(*records);
     if (header_index == records->size()) {
         result.error = "the sheet is empty";
         return false;
     }
     const CsvRecord& header = (*records)[header_index];
-    std::map<std::string, size_t> columns;
-    for (size_t i = 0; i < header.fields.size(); ++i) {
-        const std::string key = column_key(header.fields[i]);
-        if (!key.empty()) columns.emplace(key, i);  // the first of two same-named columns wins
-    }
-    std::vector<std::string> missing;
-    for (const char* required : {"Year", "Headline", "Text"})
-        if (!columns.count(column_key(required))) missing.push_back(required);
+    const std::map<std::string, size_t> columns = columns_of(header);
+    const std::vector<std::string> missing = missing_columns(columns);
     if (!missing.empty()) {
         std::string list;
         for (const std::string& m : missing) list += (list.empty() ? "'" : ", '") + m + "'";
@@ -1361,7 +1479,8 @@ std::optional<TimelineFormat> timeline_format_from_name(const std::string& path)
     return std::nullopt;
 }
 
-std::optional<std::vector<CsvRecord>> read_csv(const std::string& text, std::string* error, int* error_line) {
+std::optional<std::vector<CsvRecord>> read_csv(const std::string& text, std::string* error, int* error_line,
+                                               char separator) {
     std::vector<CsvRecord> records;
     size_t i = starts_with(text, "\xEF\xBB\xBF") ? 3 : 0;
     int line = 1;
@@ -1418,7 +1537,7 @@ std::optional<std::vector<CsvRecord>> read_csv(const std::string& text, std::str
             }
             continue;
         }
-        if (c == ',') {
+        if (c == separator) {
             end_field();
             any = true;
             ++i;
@@ -1441,14 +1560,20 @@ TimelineImport import_timelinejs(const std::string& text, TimelineFormat format,
     TimelineImport result;
     try {
         TimelineIn in;
+        // Refused rather than guessed: a sheet in another code page read as
+        // Windows-1252 would put wrong letters in a signed pack without a word.
+        const EncodingProblem encoding = find_encoding_problem(
+            text, format == TimelineFormat::Csv
+                      ? "save it as UTF-8 CSV (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\"; in LibreOffice: "
+                        "Save As, Text CSV, character set Unicode (UTF-8))"
+                      : "save it as UTF-8");
+        if (!encoding.message.empty()) {
+            result.error = encoding.message;
+            result.error_line = encoding.line;
+            result.error_column = encoding.column;
+            return result;
+        }
         if (format == TimelineFormat::Csv) {
-            int line = 0, column = 0;
-            if (find_invalid_utf8(text, &line, &column)) {
-                result.error = "the sheet is not UTF-8 text; save it again as \"CSV UTF-8\"";
-                result.error_line = line;
-                result.error_column = column;
-                return result;
-            }
             if (!read_sheet(text, in, result)) return result;
         } else {
             if (!read_json(text, in, result)) return result;

@@ -16,12 +16,16 @@ namespace kiosk {
 
 enum class TimelineFormat { Json, Csv };
 
+// How a value the import could not fill in begins in pack.toml
+// (assets/PACK-FORMAT.md, "Left to finish"); the pack loader knows it too.
+inline constexpr const char* kToFinish = "TO FINISH: ";
+
 // The format a file name says (".json", ".csv", any case), else nullopt.
 std::optional<TimelineFormat> timeline_format_from_name(const std::string& path);
 
 struct TimelineImportOptions {
     // The imported file's name as the curator knows it ("ieng-sary.json"): named
-    // in the pack's [[sources]] entry and used as the title when there is none.
+    // in the pack's [[sources]] entry and the comment at the top of pack.toml.
     std::string file_name = "timeline.json";
     // The folder local media paths are relative to: the imported file's folder.
     std::string base_dir = ".";
@@ -58,6 +62,12 @@ struct TimelineImport {
     // What did not come along or was guessed, each naming where it came from:
     // "slide 4 'The fall of Phnom Penh': media https://… is remote …".
     std::vector<std::string> warnings;
+    // What the import could not carry and left in pack.toml as a "TO FINISH:"
+    // value (kToFinish) for the curator to write: no title, a slide with no
+    // text, media it could not bring. The pack loader reports each one as an
+    // error, so the pack neither validates nor builds until they are written.
+    // "exhibit.title: give the exhibit a title …".
+    std::vector<std::string> to_finish;
 
     size_t events = 0;
     size_t eras = 0;
@@ -72,7 +82,8 @@ struct TimelineImport {
 TimelineImport import_timelinejs(const std::string& text, TimelineFormat format,
                                  const TimelineImportOptions& options = {});
 
-// RFC 4180 CSV: fields separated by commas, records by CRLF, LF or CR; quoted
+// RFC 4180 CSV: fields separated by commas (or `separator`: French and German
+// Excel save ';', "Text (Tab delimited)" a tab), records by CRLF, LF or CR; quoted
 // fields may hold commas, line breaks and doubled quotes. A leading UTF-8 byte
 // order mark is skipped. On an unterminated quote returns nullopt and sets
 // `error` and `error_line` (the line the quoted field starts on).
@@ -81,6 +92,6 @@ struct CsvRecord {
     int line = 1;  // the line the record starts on
 };
 std::optional<std::vector<CsvRecord>> read_csv(const std::string& text, std::string* error = nullptr,
-                                               int* error_line = nullptr);
+                                               int* error_line = nullptr, char separator = ',');
 
 }  // namespace kiosk

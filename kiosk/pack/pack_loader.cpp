@@ -15,10 +15,12 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <filesystem>
 #include <map>
 #include <new>
+#include <set>
 
 namespace kiosk {
 namespace {
@@ -267,6 +269,7 @@ private:
     void load_media(Photograph& photo, const toml::node& file_node);
     void check_reference(const std::string& owner, const StringField& ref, const char* kind,
                          const IdRegistry& known);
+    void report_placeholders(const toml::node& node);
 
     std::string dir_;
     std::string path_;
@@ -282,6 +285,8 @@ private:
     // [settings] attract_quotes as written: checked once the quotes are read.
     const toml::node* attract_node_ = nullptr;
     std::vector<StringField> attract_quotes_;
+    // Where each "TO FINISH:" value starts (line, column): see report().
+    std::set<std::pair<int, int>> placeholders_;
 };
 
 // --- TableReader ---
@@ -473,10 +478,217 @@ constexpr TextRule kQuoteRule{kMaxQuoteChars, "the Voices screen", true, true};
 constexpr TextRule kQuoteLineRule{kMaxShortTextChars, "the Voices screen", false, true};
 constexpr TextRule kQuoteDisputedRule{kMaxEventTextChars, "the Voices screen", true, true};
 
+// --- Placeholders and TOML syntax in plain words ---
+
+// A value beginning "TO FINISH:" is one a curator must still write
+// (assets/PACK-FORMAT.md, "Left to finish"); vitrine-pack import-timelinejs
+// leaves them where it could not carry something over.
+constexpr std::string_view kPlaceholderMarker = "TO FINISH:";
+const std::string kPlaceholderMessage = "the import left this to finish: ";
+
+// What a "TO FINISH:" value asks for, or nullopt when the value is no placeholder.
+std::optional<std::string> placeholder_task(std::string_view value) {
+    const size_t start = value.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos || value.substr(start, kPlaceholderMarker.size()) != kPlaceholderMarker)
+        return std::nullopt;
+    std::string_view task = value.substr(start + kPlaceholderMarker.size());
+    while (!task.empty() && (task.front() == ' ' || task.front() == '\t')) task.remove_prefix(1);
+    return task.empty() ? std::string("write this value") : printable(std::string(task), 300);
+}
+
+struct SyntaxMessage {
+    toml::source_region where;
+    std::string message;
+};
+
+// Line `line` (1-based) of `text`, without its line break.
+std::string_view line_of(std::string_view text, size_t line) {
+    size_t start = 0;
+    for (size_t n = 1; n < line; ++n) {
+        const size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) return {};
+        start = end + 1;
+    }
+    std::string_view rest = text.substr(start);
+    rest = rest.substr(0, rest.find('\n'));
+    if (!rest.empty() && rest.back() == '\r') rest.remove_suffix(1);
+    return rest;
+}
+
+// The byte where 1-based code point column `column` starts in `line`.
+size_t byte_of_column(std::string_view line, size_t column) {
+    size_t i = 0;
+    for (size_t c = 1; c < column && i < line.size(); ++c) {
+        ++i;
+        while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+    }
+    return i;
+}
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+// The quotation marks word processors and phones put in place of straight ones.
+std::string_view curly_quote_at(std::string_view s) {
+    for (std::string_view q : {"\u201C", "\u201D", "\u201E", "\u201F", "\u2018", "\u2019", "\u201A", "\u00AB",
+                               "\u00BB", "\u2039", "\u203A", "\uFF02", "\u2033"})
+        if (s.substr(0, q.size()) == q) return q;
+    return {};
+}
+
+// The character toml++ says it saw: "saw 'R'" gives "R", "saw '\n'" gives "\n".
+std::string seen_character(std::string_view description) {
+    const size_t saw = description.rfind("saw '");
+    if (saw == std::string_view::npos) return "";
+    std::string_view rest = description.substr(saw + 5);
+    if (rest.size() >= 2 && rest.back() == '\'') rest.remove_suffix(1);
+    return std::string(rest);
+}
+
+// The name in the last '…' of `description`.
+std::string quoted_name(std::string_view description) {
+    const size_t close = description.rfind('\'');
+    const size_t open = close == std::string_view::npos || close == 0 ? std::string_view::npos
+                                                                       : description.rfind('\'', close - 1);
+    return open == std::string_view::npos ? "" : std::string(description.substr(open + 1, close - open - 1));
+}
+
+// toml++'s description of a syntax error, in the words of someone who edits
+// pack.toml in a text editor, pointing where the mistake is made: the common
+// cases (curly quotes, text without quotes, an unclosed string, a missing '=',
+// a quote inside text) are recognised from the description and the line; the
+// rest keep toml++'s own words.
+SyntaxMessage plain_syntax_message(std::string_view text, const toml::parse_error& e) {
+    const std::string_view description = e.description();
+    SyntaxMessage out{e.source(), std::string(description)};
+    const size_t line_number = e.source().begin.line;
+    const std::string_view line = line_of(text, line_number);
+    const size_t at = byte_of_column(line, e.source().begin.column);
+    const auto at_column_of_byte = [&](size_t byte) {
+        size_t column = 1;
+        for (size_t i = 0; i < byte && i < line.size(); ++i)
+            if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
+        out.where.begin.column = static_cast<toml::source_index>(column);
+    };
+    const auto has = [&](std::string_view words) { return description.find(words) != std::string_view::npos; };
+    const std::string seen = seen_character(description);
+    const std::string key(trimmed(line.substr(0, std::min(at, line.find('=')))));
+    const bool accented = !seen.empty() && static_cast<unsigned char>(seen[0]) >= 0x80;
+
+    // The value after '=' when the parser stopped inside it: "Test Person" is
+    // read as a value that should have been true, "inf" or a number.
+    const size_t equals = line.find('=');
+    const bool after_equals = equals != std::string_view::npos && equals <= at;
+    const size_t value_at = after_equals ? line.find_first_not_of(" \t", equals + 1) : std::string_view::npos;
+    const std::string_view value =
+        value_at == std::string_view::npos ? std::string_view() : trimmed(line.substr(value_at));
+    const bool in_value = has("parsing value") || has("parsing boolean") || has("parsing floating-point") ||
+                          has("parsing integer");
+    if (in_value && !value.empty() && !curly_quote_at(value).empty()) {
+        at_column_of_byte(value_at);
+        out.message = "this text starts with " + std::string(curly_quote_at(value)) +
+                      " — use straight quotes \" around text in pack.toml (a word processor or phone may have "
+                      "curled them; curly quotes are fine inside the straight ones)";
+    } else if (in_value && !value.empty() &&
+               (std::isalpha(static_cast<unsigned char>(value[0])) || static_cast<unsigned char>(value[0]) >= 0x80)) {
+        at_column_of_byte(value_at);
+        out.message = "this text has no quotes around it; write it between straight quotes: " + key + " = \"" +
+                      printable(std::string(value), 40) + "\"";
+    } else if ((has("parsing string") || has("parsing literal string")) &&
+               (has("control characters") || has("end-of-file"))) {
+        const char quote = has("literal string") ? '\'' : '"';
+        const std::string triple(3, quote);
+        const bool end_of_line = at >= line.size();
+        if (has("end-of-file")) {
+            // The string that never ends opens at the last quote in the file.
+            const size_t last = text.rfind(quote);
+            const size_t last_triple = text.rfind(triple);
+            if (last != std::string_view::npos) {
+                // A one-line string reaches the end of the file only on its last line.
+                const bool is_triple = last_triple != std::string_view::npos &&
+                                       (last_triple + 2 == last || text.find('\n', last) != std::string_view::npos);
+                const size_t opener = is_triple ? last_triple : last;
+                const size_t line_start = text.rfind('\n', opener) == std::string_view::npos
+                                              ? 0
+                                              : text.rfind('\n', opener) + 1;
+                out.where.begin.line =
+                    static_cast<toml::source_index>(1 + std::count(text.begin(), text.begin() + opener, '\n'));
+                size_t column = 1;
+                for (size_t i = line_start; i < opener; ++i)
+                    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+                out.where.begin.column = static_cast<toml::source_index>(column);
+                out.message = is_triple ? "the text that starts here with " + triple +
+                                              " never ends; close it with " + triple
+                                        : std::string("this text has no closing ") + quote + "; end it with " + quote;
+            }
+        } else if (end_of_line) {
+            const size_t equals = line.find('=');
+            const size_t opener = line.find(quote, equals == std::string_view::npos ? 0 : equals);
+            if (opener != std::string_view::npos) at_column_of_byte(opener);
+            out.message = std::string("this text has no closing ") + quote +
+                          " before the end of the line; end it with " + quote +
+                          " (text over several lines goes between " + triple + " and " + triple + ")";
+            // "Marie Curie” with the closing quote curled by a word processor.
+            const std::string_view rest = trimmed(line.substr(opener == std::string_view::npos ? 0 : opener + 1));
+            for (size_t i = 0; i < rest.size(); ++i) {
+                const std::string_view curly = curly_quote_at(rest.substr(i));
+                if (curly.empty() || i + curly.size() != rest.size()) continue;
+                out.message = std::string("this text ends with ") + std::string(curly) + ", not a straight " + quote +
+                              "; end it with " + quote + " (curly quotes are fine inside the straight ones)";
+            }
+        }
+    } else if ((has("expected '=', saw") || has("expected bare key starting character")) && accented) {
+        out.message = "'" + seen + "' cannot be in a key: keys are plain letters a–z, digits, '_' and '-' (letters "
+                      "with accents belong in the text, between quotes)";
+    } else if (has("expected '=', saw")) {
+        out.message = "missing '=' after '" + printable(key, 60) + "': write " + printable(key, 60) +
+                      " = and the value, with text between straight quotes \"…\"";
+        if (seen.size() == 1 && std::isalpha(static_cast<unsigned char>(seen[0])))
+            out.message += " (a key is one word: letters, digits, '_' and '-')";
+    } else if (has("expected value, saw")) {
+        out.message = "nothing follows '" + printable(key, 60) +
+                      " ='; give the value, with text between straight quotes \"…\"";
+    } else if (has("expected a comment or whitespace, saw")) {
+        if (seen == ",") {
+            out.message = "a ',' follows the value; each key = value goes on its own line, without commas";
+        } else if (at > 0 && line[at - 1] == '"') {
+            out.message = "more follows the end of the text: a \" inside text ends it; write \\\" for a quote "
+                          "inside the text, or use curly quotes “ ” there";
+        } else {
+            out.message = "more follows the value on this line ('" + printable(seen, 8) +
+                          "'); each key = value goes on its own line";
+        }
+    } else if (has("cannot redefine existing table")) {
+        const std::string name = quoted_name(description);
+        out.message = "[" + name + "] appears twice; give each key of [" + name +
+                      "] once, in one place (only lists such as [[events]], with double brackets, repeat)";
+    } else if (has("cannot redefine existing")) {
+        out.message = "'" + quoted_name(description) + "' is set twice in the same table; keep one";
+    } else if (has("unknown escape sequence")) {
+        out.message = "'" + quoted_name(description) +
+                      "' in this text is no escape pack.toml knows: a backslash starts an escape, so write \\\\ for "
+                      "a backslash";
+    }
+    return out;
+}
+
 // --- Loader ---
 
 void Loader::report(Diagnostic::Severity severity, const toml::source_region& where,
                     std::string message) {
+    // Complaints about a "TO FINISH:" value are noise until it is written: at
+    // its position (an unknown id, a length), and warnings on its line (label
+    // practice, which points at the key).
+    const int line = static_cast<int>(where.begin.line);
+    const auto placeholder = placeholders_.lower_bound({line, 0});
+    const bool on_placeholder_line = placeholder != placeholders_.end() && placeholder->first == line;
+    if (on_placeholder_line && message.rfind(kPlaceholderMessage, 0) != 0 &&
+        (severity == Diagnostic::Severity::Warning ||
+         placeholders_.count({line, static_cast<int>(where.begin.column)})))
+        return;
     if (result_.diagnostics.size() >= kMaxDiagnostics) {
         ++not_shown_;
         error_not_shown_ = error_not_shown_ || severity == Diagnostic::Severity::Error;
@@ -523,14 +735,34 @@ void Loader::add_summaries() {
 
 void Loader::report_file(std::string message) { error(toml::source_region{}, std::move(message)); }
 
+// Every "TO FINISH:" string, wherever it is: each an error at its own line, so
+// a pack the import left unfinished neither validates nor builds.
+void Loader::report_placeholders(const toml::node& node) {
+    if (const toml::table* table = node.as_table()) {
+        for (auto&& [key, value] : *table) report_placeholders(value);
+    } else if (const toml::array* array = node.as_array()) {
+        for (const toml::node& item : *array) report_placeholders(item);
+    } else if (const toml::value<std::string>* text = node.as_string()) {
+        const std::optional<std::string> what = placeholder_task(text->get());
+        if (!what) return;
+        const toml::source_position& at = node.source().begin;
+        placeholders_.insert({static_cast<int>(at.line), static_cast<int>(at.column)});
+        error(node.source(), kPlaceholderMessage + *what);
+    }
+}
+
 PackLoadResult Loader::run() {
+    std::optional<std::string> text;
     try {
-        if (const std::optional<std::string> text = read_manifest()) {
+        text = read_manifest();
+        if (text) {
             toml::table root = toml::parse(std::string_view(*text), std::string_view(path_));
+            report_placeholders(root);
             read_document(root);
         }
     } catch (const toml::parse_error& e) {
-        error(e.source(), std::string(e.description()));
+        const SyntaxMessage plain = plain_syntax_message(text ? *text : std::string(), e);
+        error(plain.where, plain.message);
     } catch (const std::exception& e) {
         // Only resource exhaustion gets here; the pack still must not take the kiosk down.
         report_file(std::string("cannot load the pack: ") + e.what());

@@ -5,6 +5,7 @@
 #include "pack/date.h"
 #include "pack/image_header.h"
 #include "pack/pack_loader.h"
+#include "curator/html_text.h"
 #include "curator/timelinejs_import.h"
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <fstream>
 #include <iterator>
 #include <random>
+#include <sstream>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -77,6 +79,25 @@ std::string warning_with(const TimelineImport& r, std::initializer_list<std::str
     return found.front();
 }
 
+size_t errors_in(const kiosk::PackLoadResult& loaded) {
+    return static_cast<size_t>(std::count_if(loaded.diagnostics.begin(), loaded.diagnostics.end(),
+                                             [](const kiosk::Diagnostic& d) {
+                                                 return d.severity == kiosk::Diagnostic::Severity::Error;
+                                             }));
+}
+
+// The loader's errors for the "TO FINISH:" values the import left.
+std::vector<kiosk::Diagnostic> left_to_finish(const kiosk::PackLoadResult& loaded) {
+    std::vector<kiosk::Diagnostic> found;
+    for (const kiosk::Diagnostic& d : loaded.diagnostics)
+        if (d.severity == kiosk::Diagnostic::Severity::Error &&
+            d.message.rfind("the import left this to finish: ", 0) == 0)
+            found.push_back(d);
+    return found;
+}
+
+bool to_finish(const std::string& value) { return value.rfind(kiosk::kToFinish, 0) == 0; }
+
 // Writes the conversion into a fresh folder, as the command does, and loads it
 // as the kiosk would.
 kiosk::PackLoadResult load_converted(const TimelineImport& r, const std::string& name) {
@@ -93,7 +114,9 @@ kiosk::PackLoadResult load_converted(const TimelineImport& r, const std::string&
     std::string diagnostics;
     for (const kiosk::Diagnostic& d : loaded.diagnostics) diagnostics += d.to_string() + "\n";
     INFO("pack.toml:\n" << r.pack_toml << "\ndiagnostics:\n" << diagnostics);
-    CHECK(loaded.ok());
+    // Valid but for what the import left to finish: one error for each, and no other.
+    CHECK(left_to_finish(loaded).size() == r.to_finish.size());
+    CHECK(errors_in(loaded) == r.to_finish.size());
     return loaded;
 }
 
@@ -197,17 +220,19 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
         CHECK(face.find('&') == face.find("& had"));  // no entity left undecoded
     }
 
-    SECTION("each remote media gives one warning naming its slide, and no photograph") {
+    SECTION("each remote media gives one warning naming its slide, and a photo left to finish") {
         CHECK(count_warnings(r, "is remote") == 3);
         warning_with(r, {"slide 3 'A scholarship to Paris': media https://en.wikipedia.org/wiki/Sciences_Po is remote",
                          "a Wikipedia article", "cannot be fetched offline"});
         warning_with(r, {"slide 4 'Sets up a radio station in Hanoi': media https://upload.wikimedia.org/",
                          "a remote image"});
         warning_with(r, {"slide 5 'The fall of Phnom Penh': media https://www.youtube.com/watch?v=example0417",
-                         "a YouTube video", "the event has no photograph"});
-        CHECK(event(pack, "a-scholarship-to-paris").photo.empty());
-        CHECK(event(pack, "sets-up-a-radio-station-in-hanoi").photo.empty());
-        CHECK(event(pack, "the-fall-of-phnom-penh").photo.empty());
+                         "a YouTube video", "the event's photo is left to finish"});
+        CHECK(to_finish(event(pack, "a-scholarship-to-paris").photo));
+        CHECK(to_finish(event(pack, "sets-up-a-radio-station-in-hanoi").photo));
+        CHECK(to_finish(event(pack, "the-fall-of-phnom-penh").photo));
+        CHECK(r.to_finish.size() == 3);
+        CHECK(left_to_finish(loaded).size() == 3);
     }
 
     SECTION("the local image is copied once and referenced by the title and its event") {
@@ -341,7 +366,8 @@ TEST_CASE("a TimelineJS sheet saved as CSV becomes a pack that validates", "[tim
     CHECK(header.height == 800);
     CHECK(pack.exhibit.photo == "placeholder");
     REQUIRE(pack.photographs.size() == 1);
-    CHECK(pack.photographs[0].caption.get() == "No photograph yet");
+    CHECK(to_finish(pack.photographs[0].caption.get()));
+    CHECK(pack.photographs[0].caption.get().find("add a photograph of the person") != std::string::npos);
     CHECK(pack.photographs[0].credit.get() == "Placeholder");
     CHECK(pack.photographs[0].width == 1200);
     warning_with(r, {"placeholder", "exhibit.photo"});
@@ -404,8 +430,12 @@ TEST_CASE("TimelineJS's date quirks: strings, empty parts, impossible days, BC y
     CHECK(bare.text.get() == "A bare string for a text");
     CHECK(event(pack, "twice").text.get() == "a");
     CHECK(event(pack, "twice-2").text.get() == "b");
-    CHECK(event(pack, "2003").headline.get() == "2003");
-    warning_with(r, {"slide 13: has no headline and no text"});
+    CHECK(to_finish(event(pack, "2003").headline.get()));
+    CHECK(event(pack, "2003").headline.get().find("write a headline for this event") != std::string::npos);
+    CHECK(count_warnings(r, "slide 13") == 0);
+    CHECK(std::count_if(r.to_finish.begin(), r.to_finish.end(), [](const std::string& f) {
+              return f.rfind("slide 13 headline: write a headline", 0) == 0;
+          }) == 1);
 }
 
 TEST_CASE("every kind of media TimelineJS takes is named in its warning", "[timelinejs]") {
@@ -451,13 +481,15 @@ TEST_CASE("every kind of media TimelineJS takes is named in its warning", "[time
     warning_with(r, {"slide 7 'Data'", "a data: URL"});
     warning_with(r, {"slide 8 'Sound'", "a SoundCloud clip"});
     warning_with(r, {"slide 9 'Relative protocol'", "a remote image"});
-    warning_with(r, {"slide 10 'Missing': media 'images/missing.jpg' does not exist", "no photograph"});
+    warning_with(r, {"slide 10 'Missing': media 'images/missing.jpg' does not exist", "left to finish"});
     warning_with(r, {"slide 11 'Not an image'", "is not a PNG or JPEG image"});
     warning_with(r, {"slide 14 'Flickr'", "a Flickr photograph"});
     warning_with(r, {"slide 15 'Audio'", "a remote audio file"});
     warning_with(r, {"slide 16 'Tweet embed'", "an embedded tweet"});
     CHECK(r.quotes == 0);
-    CHECK(r.warnings.size() == 17);  // 14 media; no title slide; the exhibit photograph; born
+    CHECK(r.warnings.size() == 16);  // 14 media; the exhibit photograph; born
+    // No title, and 14 media that did not come along (the blockquote tweet embed included).
+    CHECK(r.to_finish.size() == 2 + 14);
 
     // Local paths are resolved against the timeline's folder and URL-decoded;
     // the same file twice is copied once.
@@ -663,4 +695,198 @@ TEST_CASE("a headline made from a text's first words ends cleanly", "[timelinejs
     CHECK(loaded.pack.events[2].headline.get() == "Un deux trois quatre cinq six sept huit…");
     CHECK(loaded.pack.events[3].headline.get() == "Short text.");
     CHECK(count_warnings(r, "has no headline; the first words of its text are used") == 4);
+}
+
+TEST_CASE("what the import cannot carry is left TO FINISH, and the pack validates once it is written",
+          "[timelinejs]") {
+    kiosk::TimelineImportOptions options = options_for("curie-draft.json");
+    options.check_local_media = [](const std::string&) { return std::string(); };
+    const TimelineImport r = convert_json(R"({"events": [
+        {"start_date": {"year": 1867}, "text": {"headline": "Naissance", "text": "<p>À Varsovie.</p>"}},
+        {"start_date": {"year": 1891}, "text": {"headline": "", "text": ""},
+         "media": {"url": "https://www.youtube.com/watch?v=curie", "credit": "INA"}},
+        {"start_date": {"year": 1903}, "text": {"headline": "Nobel", "text": "Physique."},
+         "media": {"url": "https://upload.wikimedia.org/curie.jpg"}},
+        {"start_date": {"year": 1911}},
+        {"start_date": {"year": 1934}, "text": {"headline": "Passy", "text": "Mort."},
+         "media": {"url": "images/curie.png", "caption": "Marie Curie", "credit": "Archives"}}
+    ]})",
+                                          options);
+    INFO(r.error << "\n" << all_warnings(r));
+    REQUIRE(r.ok());
+    const std::string toml = r.pack_toml;
+    INFO(toml);
+
+    // No title: a placeholder, not the file's name.
+    CHECK(toml.find("title.en = \"TO FINISH: give the exhibit a title (the timeline has no title slide)\"") !=
+          std::string::npos);
+    CHECK(toml.find("subject.en = \"TO FINISH: name the person the exhibit is about") != std::string::npos);
+    CHECK(toml.find("title.en = \"curie-draft\"") == std::string::npos);
+    CHECK(toml.find("id = \"curie-draft\"") != std::string::npos);  // an id is no visitor's reading
+    CHECK(count_warnings(r, "after the file") == 0);
+    // A slide with only media, and one with only a date: no card headed by its date.
+    CHECK(toml.find("headline.en = \"TO FINISH: write a headline for this event (the slide had no headline and no "
+                    "text, only its media https://www.youtube.com/watch?v=curie)\"") != std::string::npos);
+    CHECK(toml.find("headline.en = \"TO FINISH: write a headline for this event (the slide had no headline and no "
+                    "text, only its date)\"") != std::string::npos);
+    CHECK(toml.find("headline.en = \"1891\"") == std::string::npos);
+    // Media that did not come along.
+    CHECK(toml.find("photo = \"TO FINISH: the slide's media https://www.youtube.com/watch?v=curie (a YouTube video) "
+                    "did not come along") != std::string::npos);
+    CHECK(toml.find("photo = \"TO FINISH: the slide's media https://upload.wikimedia.org/curie.jpg (a remote "
+                    "image)") != std::string::npos);
+    CHECK(r.to_finish == std::vector<std::string>{
+                             "slide 2 headline: write a headline for this event (the slide had no headline and no "
+                             "text, only its media https://www.youtube.com/watch?v=curie)",
+                             "slide 2 photo: the slide's media https://www.youtube.com/watch?v=curie (a YouTube "
+                             "video) did not come along: save a JPEG or PNG in media/, list it in [[photographs]] "
+                             "and give its id here, or delete this line",
+                             "slide 3 'Nobel' photo: the slide's media https://upload.wikimedia.org/curie.jpg (a "
+                             "remote image) did not come along: save a JPEG or PNG in media/, list it in "
+                             "[[photographs]] and give its id here, or delete this line",
+                             "slide 4 headline: write a headline for this event (the slide had no headline and no "
+                             "text, only its date)",
+                             "exhibit.title: give the exhibit a title (the timeline has no title slide)",
+                             "exhibit.subject: name the person the exhibit is about (the timeline has no title "
+                             "slide)"});
+
+    // The loader names each at its own line, and says nothing else about those values.
+    const fs::path dir = fs::path(VITRINE_TEST_OUTPUT) / "timelinejs-core" / "to-finish";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "media");
+    fs::copy_file(fs::path(kFixtures) / "images/railway-1977.png", dir / "media/curie.png");
+    std::ofstream(dir / "pack.toml", std::ios::binary) << toml;
+    const kiosk::PackLoadResult loaded = kiosk::load_pack(dir.string());
+    std::string diagnostics;
+    for (const kiosk::Diagnostic& d : loaded.diagnostics) diagnostics += d.to_string() + "\n";
+    INFO(diagnostics);
+    const std::vector<kiosk::Diagnostic> left = left_to_finish(loaded);
+    REQUIRE(left.size() == 6);
+    CHECK(errors_in(loaded) == 6);
+    CHECK(left[0].message == "the import left this to finish: give the exhibit a title (the timeline has no title "
+                             "slide)");
+    std::vector<std::string> lines;
+    std::istringstream in(toml);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    for (const kiosk::Diagnostic& d : left) {
+        REQUIRE(d.line >= 1);
+        REQUIRE(static_cast<size_t>(d.line) <= lines.size());
+        CHECK(lines[static_cast<size_t>(d.line) - 1].find("\"TO FINISH: ") != std::string::npos);
+    }
+
+    // Written by a curator, the pack is valid: values replaced, unwanted photos deleted.
+    std::string finished;
+    for (const std::string& line : lines) {
+        if (line.find("\"TO FINISH: ") == std::string::npos) {
+            finished += line + "\n";
+        } else if (line.rfind("photo = ", 0) != 0) {
+            finished += line.substr(0, line.find('=')) + "= \"Written by the curator\"\n";
+        }
+    }
+    std::ofstream(dir / "pack.toml", std::ios::binary | std::ios::trunc) << finished;
+    const kiosk::PackLoadResult written = kiosk::load_pack(dir.string());
+    diagnostics.clear();
+    for (const kiosk::Diagnostic& d : written.diagnostics) diagnostics += d.to_string() + "\n";
+    INFO(finished << "\n" << diagnostics);
+    CHECK(written.ok());
+}
+
+TEST_CASE("TimelineJS's notes to the author and Wikipedia's footnote marks are dropped, with a note each",
+          "[timelinejs]") {
+    const TimelineImport r = convert_fixture("my-own-timeline.csv");
+    INFO(r.error << "\n" << all_warnings(r));
+    REQUIRE(r.ok());
+    CHECK(r.events == 5);
+    const std::string& toml = r.pack_toml;
+    INFO(toml);
+    CHECK(toml.find("title.en = \"Marie Curie\"") != std::string::npos);
+    CHECK(toml.find("subtitle.en = \"Physicienne et chimiste\"") != std::string::npos);
+    CHECK(toml.find("text.en = \"Maria Skłodowska naît à Varsovie.\"") != std::string::npos);
+    CHECK(toml.find("text.en = \"Elle s'inscrit à la Sorbonne.\"") != std::string::npos);
+    CHECK(toml.find("text.en = \"Partagé avec Pierre Curie et Henri Becquerel.\"") != std::string::npos);
+    for (const char* gone : {"Use this row", "Help", "HTML", "[1]", "[2]", "citation needed"})
+        CHECK(toml.find(gone) == std::string::npos);
+    CHECK(warning_with(r, {"2 TimelineJS notes", "tl-note"}).find("first in row 2") != std::string::npos);
+    CHECK(warning_with(r, {"3 footnote marks", "[citation needed]"}).find("first in row 3") != std::string::npos);
+    // The media-only row and the remote media are left to finish; so is the exhibit photograph.
+    CHECK(r.to_finish.size() == 4);
+    load_converted(r, "my-own-timeline");
+}
+
+TEST_CASE("tl-note elements and footnote marks are recognised however they are written", "[timelinejs]") {
+    size_t removed = 0;
+    CHECK(kiosk::without_elements_of_class("a<span class=\"tl-note\">x <span>y</span> z</span>b", "tl-note",
+                                           &removed) == "ab");
+    CHECK(kiosk::without_elements_of_class("<p class='lead TL-NOTE'>x</p><p class=tl-note>y</p>c", "tl-note",
+                                           &removed) == "c");
+    CHECK(kiosk::without_elements_of_class("<span class=\"tl-note-link\">kept</span><br class=\"tl-note\"/>",
+                                           "tl-note", &removed) == "<span class=\"tl-note-link\">kept</span>");
+    CHECK(kiosk::without_elements_of_class("<span class=\"tl-note\">never closed", "tl-note", &removed).empty());
+    CHECK(removed == 5);
+
+    removed = 0;
+    CHECK(kiosk::without_footnote_marks("Born in 1867.[1][23] She", &removed) == "Born in 1867. She");
+    CHECK(kiosk::without_footnote_marks("a Nobel [note 2] prize [a].", &removed) == "a Nobel prize.");
+    CHECK(kiosk::without_footnote_marks("Paris[citation needed], then[who?] [better source needed]", &removed) ==
+          "Paris, then");
+    CHECK(removed == 7);
+    CHECK(kiosk::without_footnote_marks("[sic] the [King] of [1234] [", &removed) == "[sic] the [King] of [1234] [");
+    CHECK(removed == 7);
+}
+
+TEST_CASE("TimelineJS's welcome timeline, wrapped in {\"timeline\": …}, imports", "[timelinejs]") {
+    const TimelineImport r = convert_fixture("welcome-timeline.json");
+    INFO(r.error << "\n" << all_warnings(r));
+    REQUIRE(r.ok());
+    CHECK(r.events == 5);
+    CHECK(r.pack_toml.find("title.en = \"Marie Curie\"") != std::string::npos);
+    load_converted(r, "welcome");
+    // Its events called "slides", as TimelineJS's documentation does, wrapped or not.
+    const std::string slides = R"({"title": {"text": {"headline": "T"}},
+        "slides": [{"start_date": {"year": 1900}, "text": {"headline": "H", "text": "x"}}]})";
+    CHECK(convert_json(slides).events == 1);
+    CHECK(convert_json("{\"timeline\": " + slides + "}").events == 1);
+    // A TimelineJS 2 file is still named as one.
+    CHECK(convert_json(R"({"timeline": {"headline": "Old", "type": "default", "date": []}})").error.find(
+              "TimelineJS 2") != std::string::npos);
+}
+
+TEST_CASE("sheets separated by semicolons or tabs are read; the header row decides", "[timelinejs]") {
+    const TimelineImport commas = convert_fixture("my-own-timeline.csv");
+    REQUIRE(commas.ok());
+    for (const char* name : {"my-own-timeline-semicolon.csv", "my-own-timeline-tab.txt"}) {
+        INFO(name);
+        const TimelineImport r = kiosk::import_timelinejs(read_text(kFixtures + "/" + name), TimelineFormat::Csv,
+                                                          options_for("my-own-timeline.csv"));
+        INFO(r.error << "\n" << all_warnings(r));
+        REQUIRE(r.ok());
+        CHECK(r.pack_toml == commas.pack_toml);
+        CHECK(r.warnings == commas.warnings);
+    }
+    // Commas in the header: semicolons in a cell are text.
+    const TimelineImport r = convert_csv("Year,Headline,Text\n1900,A; B,x; y\n");
+    REQUIRE(r.ok());
+    CHECK(r.pack_toml.find("headline.en = \"A; B\"") != std::string::npos);
+    CHECK(kiosk::read_csv("a;b\tc", nullptr, nullptr, ';')->front().fields ==
+          std::vector<std::string>{"a", "b\tc"});
+}
+
+TEST_CASE("a file that is not UTF-8 is named for what it looks like, with how to save it", "[timelinejs]") {
+    const TimelineImport latin = convert_fixture("windows-1252.csv");
+    CHECK_FALSE(latin.ok());
+    CHECK(latin.error == "this file is not UTF-8 (it looks like Windows-1252: byte 0xE0 here would be 'à'); save it "
+                         "as UTF-8 CSV (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\"; in LibreOffice: Save "
+                         "As, Text CSV, character set Unicode (UTF-8))");
+    CHECK(latin.error_line == 2);
+    CHECK(latin.error_column == 16);
+    CHECK(latin.pack_toml.empty());
+    const TimelineImport utf16 = convert_csv(std::string("\xFF\xFEY\0e\0", 6));
+    CHECK(utf16.error.find("it is UTF-16 (what Excel saves as \"Unicode Text\"); save it as UTF-8 CSV") !=
+          std::string::npos);
+    const TimelineImport json = convert_json("{\"events\": [{\"text\": {\"headline\": \"Caf\xE9\"}}]}");
+    CHECK(json.error.find("this file is not UTF-8 (it looks like Windows-1252: byte 0xE9 here would be 'é'); save "
+                          "it as UTF-8") != std::string::npos);
+    // Bytes Windows-1252 has no character for are named only as not UTF-8.
+    CHECK(convert_csv("Year,Headline,Text\n1900,\x81,x\n").error.find("byte 0x81 here is no UTF-8 character") !=
+          std::string::npos);
 }
