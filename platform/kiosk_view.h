@@ -10,7 +10,7 @@
 #include "config/kiosk_config.h"
 #include "pack/pack_loader.h"
 #include "config/panel_rotation.h"
-#include "ui/screen_layouts.h"
+#include "layout/screen_layouts.h"
 #include "textures.h"
 
 #include <SDL.h>

@@ -1,8 +1,8 @@
 #include "state/exhibit_state.h"
 
-#include "text/fonts.h"
-#include "ui/screen_layouts.h"
-#include "ui/screens.h"
+#include "layout/about_measure.h"
+#include "layout/explore_measure.h"
+#include "state/screen_input.h"
 
 #include <algorithm>
 #include <cmath>
@@ -94,19 +94,6 @@ void set_card_range(ExhibitState& s, const Ui& ui) {
 }
 
 }  // namespace
-
-bool top_bar_tap(ExhibitState& s, const TopBar& bar, const Gesture& g, const Ui& ui) {
-    if (g.kind != Gesture::Kind::Tap) return false;
-    if (grow_to(bar.back, ui.layouts.target).contains(g.x, g.y)) {
-        go_to_screen(s, Screen::Explore, g.time_ms);
-        return true;
-    }
-    if (grow_to(bar.settings, ui.layouts.target).contains(g.x, g.y)) {
-        s.settings_open = true;
-        return true;
-    }
-    return false;
-}
 
 const char* screen_name(Screen screen) {
     switch (screen) {

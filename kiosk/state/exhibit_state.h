@@ -7,6 +7,9 @@
 #include "input/input.h"
 #include "input/kinetic_scroll.h"
 #include "config/kiosk_config.h"
+#include "layout/photo_view.h"
+#include "layout/quote_measure.h"
+#include "layout/ui_context.h"
 #include "pack/pack.h"
 #include "state/pin_lock.h"
 #include "state/visit_stats.h"
@@ -17,9 +20,6 @@
 #include <vector>
 
 namespace kiosk {
-
-struct Fonts;
-struct ScreenLayouts;
 
 enum class Screen { Explore, Photo, Voices, About, Attract };
 
@@ -39,15 +39,6 @@ struct VisitorSettings {
 struct Transition {
     Screen from = Screen::Explore;
     int64_t start_ms = -1;  // -1: none running
-};
-
-struct PhotoView {
-    float zoom = 1;           // 1× to 4×
-    float pan_x = 0, pan_y = 0;  // image offset in screen pixels, from centred
-    int64_t zoom_anim_start = -1;
-    float zoom_from = 1, zoom_to = 1;
-    float pan_from_x = 0, pan_from_y = 0;
-    float anchor_x = 0, anchor_y = 0;  // double-tap point the animated zoom keeps still
 };
 
 struct ExhibitState {
@@ -116,21 +107,11 @@ struct ExhibitState {
     } notice;
 };
 
-// Everything the screens read besides the state.
-struct Ui {
-    const Pack& pack;
-    const ScreenLayouts& layouts;
-    const Fonts& fonts;
-    const KioskConfig& config;
-    std::string lang;  // the visitor's language
-};
-
 constexpr int64_t kCountdownMs = 10000;     // how long "still there?" shows
 constexpr int64_t kTransitionMs = 240;      // screen changes
 constexpr int64_t kFadeMs = 180;            // card and quote changes
 constexpr int64_t kStaffHoldMs = 3000;      // corners held this long open the PIN pad
 constexpr int64_t kPinTimeoutMs = 20000;    // an untouched PIN pad closes itself
-constexpr int64_t kAttractQuoteMs = 12000;  // each quote stays this long in the attract loop
 constexpr int64_t kNoticeMs = 15000;        // a staff message stays this long
 constexpr int64_t kStaffWakeMs = 120000;    // outside opening hours the screen stays on this long after a touch
 

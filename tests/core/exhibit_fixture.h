@@ -9,7 +9,7 @@
 #include "pack/pack_loader.h"
 #include "pack/pack_text.h"
 #include "input/replay.h"
-#include "ui/screen_layouts.h"
+#include "layout/screen_layouts.h"
 #include "ui/screens.h"
 
 #include <catch2/catch.hpp>
