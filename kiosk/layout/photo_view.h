@@ -17,6 +17,12 @@ struct PhotoView {
     float zoom_from = 1, zoom_to = 1;
     float pan_from_x = 0, pan_from_y = 0;
     float anchor_x = 0, anchor_y = 0;  // double-tap point the animated zoom keeps still
+
+    bool operator==(const PhotoView& o) const {
+        return zoom == o.zoom && pan_x == o.pan_x && pan_y == o.pan_y && zoom_anim_start == o.zoom_anim_start &&
+               zoom_from == o.zoom_from && zoom_to == o.zoom_to && pan_from_x == o.pan_from_x &&
+               pan_from_y == o.pan_from_y && anchor_x == o.anchor_x && anchor_y == o.anchor_y;
+    }
 };
 
 // The exhibit's photograph, the one the viewer shows; null without one.

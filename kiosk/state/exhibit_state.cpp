@@ -87,7 +87,7 @@ bool dispatch_all(ExhibitState& s, const std::vector<Gesture>& gestures, const U
     return changed;
 }
 
-void set_card_range(ExhibitState& s, const Ui& ui) {
+void set_card_range(Visit& s, const Ui& ui) {
     if (ui.pack.events.empty()) return;
     const CardMetrics m = measure_card(ui, ui.pack.events[size_t(s.selected_event)]);
     s.card.set_range(0, std::max(0.f, m.content_height - m.view_height));
@@ -146,19 +146,25 @@ void select_event(ExhibitState& s, int index, const Ui& ui, int64_t now_ms) {
     reveal_selected(s, ui, now_ms);
 }
 
-void refresh_scroll_ranges(ExhibitState& s, const Ui& ui) {
+void refresh_scroll_ranges(Visit& s, const Ui& ui) {
     s.strip.set_range(0, ui.layouts.explore.axis.max_scroll());
     set_card_range(s, ui);
     const AboutLayout& a = ui.layouts.about;
     s.about.set_range(0, std::max(0.f, about_content_height(ui) - a.column.h));
 }
 
+Visit new_visit(const Ui& ui, int64_t now_ms) {
+    Visit v;
+    v.gestures = GestureRecognizer(gesture_config(ui));
+    v.last_input_ms = now_ms;
+    refresh_scroll_ranges(v, ui);
+    return v;
+}
+
 ExhibitState initial_state(const Ui& ui, int64_t now_ms) {
     ExhibitState s;
-    s.gestures = GestureRecognizer(gesture_config(ui));
-    s.last_input_ms = now_ms;
+    s.visit() = new_visit(ui, now_ms);
     s.now_ms = now_ms;
-    refresh_scroll_ranges(s, ui);
     return s;
 }
 
@@ -184,28 +190,19 @@ void show_notice(ExhibitState& s, std::string text, bool problem, int64_t now_ms
 bool notice_visible(const ExhibitState& s) { return !s.notice.text.empty() && s.now_ms < s.notice.until_ms; }
 
 void reset_for_next_visitor(ExhibitState& s, const Ui& ui, int64_t now_ms) {
-    const Screen screen = s.screen;
-    const ExhibitState::Notice notice = s.notice;
-    const PinLock pin_lock = s.pin_lock;
-    const int64_t attract_start = s.attract_start_ms;
-    VisitStats stats = std::move(s.stats);
+    VisitStats& stats = s.stats;
     if (stats.in_session) {
         // The visit ended at its last touch, not when the idle timer ran out.
         const int64_t end = std::max(stats.screen_since_ms, s.last_input_ms);
-        stats.add(StatEvent::Kind::Dwell, screen_name(screen), end - stats.screen_since_ms);
+        stats.add(StatEvent::Kind::Dwell, screen_name(s.screen), end - stats.screen_since_ms);
         stats.add(StatEvent::Kind::SessionEnd, "", end - stats.session_start_ms);
         stats.in_session = false;
     }
-    s = initial_state(ui, now_ms);
-    s.stats = std::move(stats);
-    s.notice = notice;
-    s.pin_lock = pin_lock;
-    // Keep showing the attract loop (and its place in the quote rotation) if it
-    // is on; the caller decides where the next visitor starts.
-    if (screen == Screen::Attract) {
-        s.screen = Screen::Attract;
-        s.attract_start_ms = attract_start;
-    }
+    const bool attract = s.screen == Screen::Attract;
+    s.visit() = new_visit(ui, now_ms);
+    // Keep showing the attract loop if it is on (its place in the quote rotation
+    // is the kiosk's); the caller decides where the next visitor starts.
+    if (attract) s.screen = Screen::Attract;
 }
 
 bool update(ExhibitState& s, const InputEvent& e, const Ui& ui) {
