@@ -249,6 +249,97 @@ bool update(ExhibitState& s, const InputEvent& e, const Ui& ui) {
     return dispatch_all(s, gestures, ui);
 }
 
+namespace {
+
+// The earliest time the exhibit needs its next tick, when nothing animates.
+struct Deadlines {
+    int64_t now;
+    TickResult& r;
+    void add(int64_t at) {
+        if (at > now && (!r.next_deadline || at < *r.next_deadline)) r.next_deadline = at;
+    }
+};
+
+// The hidden corner gesture completing, and the PIN pad closing itself or
+// counting down a lock.
+void tick_staff(ExhibitState& s, int64_t now, const Ui& ui, bool pin_locked_before, TickResult& r, Deadlines& due) {
+    if (!ui.config.staff_pin.empty() && !s.pin_open && !s.corner_holds.empty()) {
+        if (staff_gesture_complete(s, now)) {
+            open_pin_pad(s, now);
+            r.redraw = true;
+        } else {
+            for (const auto& h : s.corner_holds) due.add(h.since_ms + kStaffHoldMs);
+        }
+    }
+    if (!s.pin_open) return;
+    if (now >= std::max(s.pin_opened_ms, s.last_input_ms) + kPinTimeoutMs) {
+        s.pin_open = false;
+        s.pin_entered.clear();
+        r.redraw = true;
+    } else {
+        due.add(std::max(s.pin_opened_ms, s.last_input_ms) + kPinTimeoutMs);
+    }
+    // A locked pad counts its seconds down, and shows the keys again when it ends.
+    if (pin_locked_before) r.redraw = true;
+    if (s.pin_lock.locked(now)) due.add(s.pin_lock.next_change_ms(now));
+}
+
+// Idle: countdown, then the attract loop with everything reset.
+void tick_idle(ExhibitState& s, int64_t now, const Ui& ui, TickResult& r, Deadlines& due) {
+    if (s.screen == Screen::Attract || s.pin_open) return;
+    const int64_t countdown_at = s.last_input_ms + idle_timeout_ms(ui.pack);
+    if (now >= countdown_at + kCountdownMs) {
+        reset_for_next_visitor(s, ui, now);
+        s.transition = {s.screen, now};
+        s.screen = Screen::Attract;
+        s.attract_start_ms = now;
+        r.redraw = true;
+    } else if (now >= countdown_at) {
+        // Redraw as each second ticks off.
+        due.add(now + 1000 - (now - countdown_at) % 1000);
+        due.add(countdown_at + kCountdownMs);
+    } else {
+        due.add(countdown_at);
+    }
+}
+
+void tick_notice(ExhibitState& s, int64_t now, TickResult& r, Deadlines& due) {
+    if (s.notice.text.empty()) return;
+    if (now >= s.notice.until_ms) {
+        s.notice.text.clear();  // it goes away: one last frame without it
+        r.redraw = true;
+    } else {
+        due.add(s.notice.until_ms);
+    }
+}
+
+// Animations, each a function of time; true while one runs.
+bool tick_animations(ExhibitState& s, int64_t now, const Ui& ui) {
+    bool moving = false;
+    moving |= s.strip.step(now);
+    moving |= s.card.step(now);
+    moving |= s.cluster_list.step(now);
+    moving |= s.quote_scroll.step(now);
+    moving |= s.about.step(now);
+    moving |= step_photo_zoom(s, ui, now);
+    const bool motion = !reduced_motion(ui.pack);
+    if (motion && s.transition.start_ms >= 0 && now < s.transition.start_ms + kTransitionMs) moving = true;
+    if (motion && s.selection_changed_ms >= 0 && now < s.selection_changed_ms + kFadeMs) moving = true;
+    if (motion && s.quote_changed_ms >= 0 && now < s.quote_changed_ms + kFadeMs) moving = true;
+    return moving;
+}
+
+// The loop drifts slowly; quotes cross-fade. Neither needs 60 frames a second.
+void tick_attract(const ExhibitState& s, int64_t now, TickResult& r, Deadlines& due) {
+    if (s.screen != Screen::Attract) return;
+    r.redraw = true;
+    const int64_t into = now - s.attract_start_ms;
+    const bool fading = into % kAttractQuoteMs > kAttractQuoteMs - kQuoteCrossfadeMs;
+    due.add(now + (fading ? 33 : kAttractFrameMs));
+}
+
+}  // namespace
+
 TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
     TickResult r;
     if (s.screen_off) {
@@ -265,82 +356,17 @@ TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
     // A finger resting on the glass is a visitor still reading.
     if (!s.gestures.touches().empty() && s.screen != Screen::Attract) s.last_input_ms = now;
 
-    auto deadline = [&](int64_t at) {
-        if (at > now && (!r.next_deadline || at < *r.next_deadline)) r.next_deadline = at;
-    };
-    if (const auto d = s.gestures.next_deadline()) deadline(*d);
-
-    if (!ui.config.staff_pin.empty() && !s.pin_open && !s.corner_holds.empty()) {
-        if (staff_gesture_complete(s, now)) {
-            open_pin_pad(s, now);
-            r.redraw = true;
-        } else {
-            for (const auto& h : s.corner_holds) deadline(h.since_ms + kStaffHoldMs);
-        }
-    }
-    if (s.pin_open) {
-        if (now >= std::max(s.pin_opened_ms, s.last_input_ms) + kPinTimeoutMs) {
-            s.pin_open = false;
-            s.pin_entered.clear();
-            r.redraw = true;
-        } else {
-            deadline(std::max(s.pin_opened_ms, s.last_input_ms) + kPinTimeoutMs);
-        }
-        // A locked pad counts its seconds down, and shows the keys again when it ends.
-        if (pin_locked_before) r.redraw = true;
-        if (s.pin_lock.locked(now)) deadline(s.pin_lock.next_change_ms(now));
-    }
-
-    // Idle: countdown, then the attract loop with everything reset.
-    if (s.screen != Screen::Attract && !s.pin_open) {
-        const int64_t countdown_at = s.last_input_ms + idle_timeout_ms(ui.pack);
-        if (now >= countdown_at + kCountdownMs) {
-            reset_for_next_visitor(s, ui, now);
-            s.transition = {s.screen, now};
-            s.screen = Screen::Attract;
-            s.attract_start_ms = now;
-            r.redraw = true;
-        } else if (now >= countdown_at) {
-            // Redraw as each second ticks off.
-            deadline(now + 1000 - (now - countdown_at) % 1000);
-            deadline(countdown_at + kCountdownMs);
-        } else {
-            deadline(countdown_at);
-        }
-    }
+    Deadlines due{now, r};
+    if (const auto d = s.gestures.next_deadline()) due.add(*d);
+    tick_staff(s, now, ui, pin_locked_before, r, due);
+    tick_idle(s, now, ui, r, due);
     if (countdown_visible(s, ui.pack) != countdown_before) r.redraw = true;
-    if (!s.notice.text.empty()) {
-        if (now >= s.notice.until_ms) {
-            s.notice.text.clear();  // it goes away: one last frame without it
-            r.redraw = true;
-        } else {
-            deadline(s.notice.until_ms);
-        }
-    }
+    tick_notice(s, now, r, due);
     if (countdown_visible(s, ui.pack)) r.redraw = true;
 
-    // Animations, each a function of time.
-    bool moving = false;
-    moving |= s.strip.step(now);
-    moving |= s.card.step(now);
-    moving |= s.cluster_list.step(now);
-    moving |= s.quote_scroll.step(now);
-    moving |= s.about.step(now);
-    moving |= step_photo_zoom(s, ui, now);
-    const bool motion = !reduced_motion(ui.pack);
-    if (motion && s.transition.start_ms >= 0 && now < s.transition.start_ms + kTransitionMs) moving = true;
-    if (motion && s.selection_changed_ms >= 0 && now < s.selection_changed_ms + kFadeMs) moving = true;
-    if (motion && s.quote_changed_ms >= 0 && now < s.quote_changed_ms + kFadeMs) moving = true;
-    r.animating = moving;
-    r.redraw |= moving;
-
-    if (s.screen == Screen::Attract) {
-        // The loop drifts slowly; quotes cross-fade. Neither needs 60 frames a second.
-        r.redraw = true;
-        const int64_t into = now - s.attract_start_ms;
-        const bool fading = into % kAttractQuoteMs > kAttractQuoteMs - kQuoteCrossfadeMs;
-        deadline(now + (fading ? 33 : kAttractFrameMs));
-    }
+    r.animating = tick_animations(s, now, ui);
+    r.redraw |= r.animating;
+    tick_attract(s, now, r, due);
     return r;
 }
 
