@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace kiosk {
 
@@ -33,6 +34,85 @@ int marker_under(const ExploreLayout& l, float x, float y, float scroll) {
     return best;
 }
 
+// The open cluster's list, when a gesture is its: a tap on a row in view selects
+// its event and anywhere else closes the list; a drag that starts on a list that
+// scrolls moves the list. Nothing when the gesture is the rest of Explore's.
+std::optional<bool> cluster_list_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
+    const ExploreLayout& l = ui.layouts.explore;
+    const int64_t now = g.time_ms;
+    using K = Gesture::Kind;
+    const ClusterList list =
+        cluster_list_layout(l, ui.fonts, s.open_cluster, s.strip.offset(), s.cluster_list.offset());
+    if (g.kind == K::Tap) {
+        // The list is open: a row in view selects its event; anywhere else closes the list.
+        const MarkerCluster& cl = l.clusters[size_t(s.open_cluster)];
+        if (list.view.contains(g.x, g.y))
+            for (size_t i = 0; i < list.rows.size(); ++i)
+                if (list.rows[i].contains(g.x, g.y)) select_event(s, cl.first + int(i), ui, now);
+        s.open_cluster = -1;
+        return true;
+    }
+    if (g.kind == K::Swipe && list.panel.contains(g.start_x, g.start_y)) return false;
+    // A drag that starts on a list that scrolls moves the list under the finger.
+    if (g.kind == K::DragStart && list.panel.contains(g.start_x, g.start_y) && list.max_scroll() > 0) {
+        s.dragging_cluster_list = true;
+        s.cluster_list.stop();
+    }
+    if (s.dragging_cluster_list) {
+        switch (g.kind) {
+            case K::DragStart:
+            case K::Drag: s.cluster_list.drag_by(-g.dy, now); return true;
+            case K::DragEnd:
+            case K::Cancel:
+                s.cluster_list.release(g.kind == K::DragEnd ? -g.vy : 0, now);
+                s.dragging_cluster_list = false;
+                return true;
+            default: return false;
+        }
+    }
+    return std::nullopt;
+}
+
+// A tap on Explore: its buttons, the photograph, a marker or a numbered cluster.
+bool explore_tap(ExhibitState& s, const Gesture& g, const Ui& ui) {
+    const ExploreLayout& l = ui.layouts.explore;
+    const int64_t now = g.time_ms;
+    for (int b = 0; b < int(Button::Count); ++b) {
+        if (!l.button_hit[b].contains(g.x, g.y)) continue;
+        switch (Button(b)) {
+            case Button::Voices:
+                go_to_screen(s, Screen::Voices, now);
+                if (!ui.pack.quotes.empty() && s.stats.in_session)
+                    s.stats.add(StatEvent::Kind::QuoteRead, ui.pack.quotes[size_t(s.quote)].id);
+                break;
+            case Button::About: go_to_screen(s, Screen::About, now); break;
+            case Button::Settings: s.settings_open = true; break;
+            case Button::Prev: select_event(s, s.selected_event - 1, ui, now); break;
+            case Button::Next: select_event(s, s.selected_event + 1, ui, now); break;
+            case Button::Count: break;
+        }
+        return true;
+    }
+    if (l.photo_frame.contains(g.x, g.y) && ui.pack.find_photo(ui.pack.exhibit.photo)) {
+        s.photo = PhotoView{};
+        go_to_screen(s, Screen::Photo, now);
+        return true;
+    }
+    const int cluster = marker_under(l, g.x, g.y, s.strip.offset());
+    if (cluster < 0) return false;
+    const MarkerCluster& cl = l.clusters[size_t(cluster)];
+    if (cl.count == 1) {
+        select_event(s, cl.first, ui, now);
+    } else {
+        s.open_cluster = cluster;
+        const ClusterList list = cluster_list_layout(l, ui.fonts, cluster, s.strip.offset());
+        s.cluster_list.set_range(0, list.max_scroll());
+        s.cluster_list.jump_to(0);
+        s.dragging_cluster_list = false;
+    }
+    return true;
+}
+
 }  // namespace
 
 void reveal_selected(ExhibitState& s, const Ui& ui, int64_t now_ms) {
@@ -45,37 +125,8 @@ bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
     const int64_t now = g.time_ms;
     using K = Gesture::Kind;
 
-    if (s.open_cluster >= 0) {
-        const ClusterList list =
-            cluster_list_layout(l, ui.fonts, s.open_cluster, s.strip.offset(), s.cluster_list.offset());
-        if (g.kind == K::Tap) {
-            // The list is open: a row in view selects its event; anywhere else closes the list.
-            const MarkerCluster& cl = l.clusters[size_t(s.open_cluster)];
-            if (list.view.contains(g.x, g.y))
-                for (size_t i = 0; i < list.rows.size(); ++i)
-                    if (list.rows[i].contains(g.x, g.y)) select_event(s, cl.first + int(i), ui, now);
-            s.open_cluster = -1;
-            return true;
-        }
-        if (g.kind == K::Swipe && list.panel.contains(g.start_x, g.start_y)) return false;
-        // A drag that starts on a list that scrolls moves the list under the finger.
-        if (g.kind == K::DragStart && list.panel.contains(g.start_x, g.start_y) && list.max_scroll() > 0) {
-            s.dragging_cluster_list = true;
-            s.cluster_list.stop();
-        }
-        if (s.dragging_cluster_list) {
-            switch (g.kind) {
-                case K::DragStart:
-                case K::Drag: s.cluster_list.drag_by(-g.dy, now); return true;
-                case K::DragEnd:
-                case K::Cancel:
-                    s.cluster_list.release(g.kind == K::DragEnd ? -g.vy : 0, now);
-                    s.dragging_cluster_list = false;
-                    return true;
-                default: return false;
-            }
-        }
-    }
+    const std::optional<bool> on_list = s.open_cluster >= 0 ? cluster_list_gesture(s, g, ui) : std::nullopt;
+    if (on_list) return *on_list;
 
     switch (g.kind) {
         case K::DragStart:
@@ -107,42 +158,8 @@ bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
             else if (g.direction == Gesture::Direction::Right) select_event(s, s.selected_event - 1, ui, now);
             else return false;
             return true;
-        case K::Tap: {
-            for (int b = 0; b < int(Button::Count); ++b) {
-                if (!l.button_hit[b].contains(g.x, g.y)) continue;
-                switch (Button(b)) {
-                    case Button::Voices:
-                        go_to_screen(s, Screen::Voices, now);
-                        if (!ui.pack.quotes.empty() && s.stats.in_session)
-                            s.stats.add(StatEvent::Kind::QuoteRead, ui.pack.quotes[size_t(s.quote)].id);
-                        break;
-                    case Button::About: go_to_screen(s, Screen::About, now); break;
-                    case Button::Settings: s.settings_open = true; break;
-                    case Button::Prev: select_event(s, s.selected_event - 1, ui, now); break;
-                    case Button::Next: select_event(s, s.selected_event + 1, ui, now); break;
-                    case Button::Count: break;
-                }
-                return true;
-            }
-            if (l.photo_frame.contains(g.x, g.y) && ui.pack.find_photo(ui.pack.exhibit.photo)) {
-                s.photo = PhotoView{};
-                go_to_screen(s, Screen::Photo, now);
-                return true;
-            }
-            const int cluster = marker_under(l, g.x, g.y, s.strip.offset());
-            if (cluster < 0) return false;
-            const MarkerCluster& cl = l.clusters[size_t(cluster)];
-            if (cl.count == 1) {
-                select_event(s, cl.first, ui, now);
-            } else {
-                s.open_cluster = cluster;
-                const ClusterList list = cluster_list_layout(l, ui.fonts, cluster, s.strip.offset());
-                s.cluster_list.set_range(0, list.max_scroll());
-                s.cluster_list.jump_to(0);
-                s.dragging_cluster_list = false;
-            }
-            return true;
-        }
+        case K::Tap:
+            return explore_tap(s, g, ui);
         default:
             return false;
     }
