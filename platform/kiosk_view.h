@@ -1,16 +1,12 @@
-// The kiosk on one renderer and display: the loaded pack (or the reason it did not
-// load), the fonts baked for that display and the visitor's text size, the
-// layouts, the visitor's state, and the textures. Windowed, fullscreen and
-// headless runs all go through it.
+// The kiosk on one SDL renderer: the application (kiosk/app/app.h: the exhibit,
+// fonts, layouts, the visitor's state) with the textures it asks for, drawn
+// through the renderer. Windowed, fullscreen and headless runs all go through it.
 #pragma once
 
-#include "state/exhibit_state.h"
-#include "text/fonts.h"
-#include "input/input.h"
+#include "app/app.h"
 #include "config/kiosk_config.h"
+#include "input/input.h"
 #include "pack/pack_loader.h"
-#include "config/panel_rotation.h"
-#include "ui/screen_layouts.h"
 #include "textures.h"
 
 #include <SDL.h>
@@ -38,7 +34,7 @@ public:
     bool init(SDL_Renderer* renderer, const kiosk::Display& display, kiosk::PackLoadResult pack,
               const kiosk::KioskConfig& config, const std::string& font_dir, int64_t now_ms, std::string* error);
 
-    bool exhibit_loaded() const { return exhibit_loaded_; }
+    bool exhibit_loaded() const { return app_.exhibit_loaded(); }
     // Applies one input event; true when the screen must be redrawn.
     bool handle(const kiosk::InputEvent& event);
     // Advances timers and animations.
@@ -48,41 +44,30 @@ public:
     const ImDrawData* build(int64_t now_ms);
     // Clears and draws the frame for `now_ms` into the renderer (the caller presents).
     void render(int64_t now_ms);
-    bool exit_requested() const { return state_.exit_requested; }
+    bool exit_requested() const { return app_.exit_requested(); }
     // The anonymous visitor counts collected since the last call.
-    std::vector<kiosk::StatEvent> drain_stats() { return state_.stats.drain(); }
-    void show_notice(const std::string& text, bool problem, int64_t now_ms);
+    std::vector<kiosk::StatEvent> drain_stats() { return app_.drain_stats(); }
+    void show_notice(const std::string& text, bool problem, int64_t now_ms) { app_.show_notice(text, problem, now_ms); }
     // Within opening hours or not; true when the screen went dark or woke.
-    bool set_opening(bool open_now, int64_t now_ms);
+    bool set_opening(bool open_now, int64_t now_ms) { return app_.set_opening(open_now, now_ms); }
     // A quiet moment to change exhibits: the attract loop, or nobody touching.
-    bool quiet(int64_t now_ms) const;
+    bool quiet(int64_t now_ms) const { return app_.quiet(now_ms); }
 
-    const kiosk::ExhibitState& state() const { return state_; }
-    const kiosk::ScreenLayouts& layouts() const { return layouts_; }
-    const kiosk::Pack& pack() const { return loaded_.pack; }
-    kiosk::Ui ui() const;
+    const kiosk::ExhibitState& state() const { return app_.state(); }
+    const kiosk::ScreenLayouts& layouts() const { return app_.layouts(); }
+    const kiosk::Pack& pack() const { return app_.pack(); }
+    kiosk::Ui ui() const { return app_.ui(); }
+    const kiosk::App& app() const { return app_; }
 
 private:
-    bool build_fonts_and_layouts(std::string* error);
+    // Uploads the font atlas when the app rebuilt it; false with `error` when it cannot.
+    bool upload_fonts(std::string* error);
+    void upload_fonts_or_log();
     void upload_photos();
-    void follow_visitor_settings();
 
     SDL_Renderer* renderer_ = nullptr;
-    ImGuiContext* imgui_ = nullptr;
     SDL_Texture* font_texture_ = nullptr;
-    std::string font_dir_;
-    kiosk::Display display_;          // upright, as the exhibit is laid out
-    kiosk::PanelRotation rotation_;   // how the panel is mounted
-    kiosk::KioskConfig config_;
-    kiosk::PackLoadResult loaded_;
-    bool exhibit_loaded_ = false;
-    std::vector<std::string> staff_details_;
-    std::string staff_label_;  // what the details are about (empty: the pack did not load)
-    std::string glyph_text_;
-    kiosk::Fonts fonts_;
-    kiosk::VisitorSettings fonts_for_;  // the settings the fonts were built for
-    kiosk::ScreenLayouts layouts_;
-    kiosk::ExhibitState state_;
+    kiosk::App app_;
     PhotoTextureSet photos_;
 };
 

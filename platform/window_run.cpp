@@ -1,10 +1,11 @@
 #include "window_run.h"
 
+#include "base/log.h"
+#include "base/printable.h"
 #include "display_power.h"
 #include "event_pump.h"
 #include "event_wait.h"
 #include "kiosk_view.h"
-#include "base/printable.h"
 #include "service_notify.h"
 #include "visit_log.h"
 #include "wall_clock.h"
@@ -21,202 +22,307 @@ namespace platform {
 
 namespace {
 
+using kiosk::log_error;
+using kiosk::log_info;
+namespace from = kiosk::log_from;
+
 constexpr int kMaxWaitMs = 1000;
 constexpr int64_t kWatchMs = 2000;  // how often to look for a newly installed pack or a USB report
 
 volatile std::sig_atomic_t g_stop = 0;
 void on_stop_signal(int) { g_stop = 1; }
 
+int64_t ticks() { return int64_t(SDL_GetTicks64()); }
+
+// SDL, the window and its renderer; closed in reverse when it goes.
+struct Window {
+    SDL_Window* window = nullptr;
+    SDL_Renderer* renderer = nullptr;
+    bool kiosk_mode = false;
+    bool vsync = false;
+    int width = 0, height = 0;  // the renderer's output, in pixels
+
+    Window() = default;
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+    ~Window() {
+        if (renderer) SDL_DestroyRenderer(renderer);
+        if (window) SDL_DestroyWindow(window);
+        SDL_Quit();
+    }
+};
+
+// In kiosk mode only the service manager (SIGTERM) or the staff PIN ends the
+// program: SDL must not turn signals into SDL_QUIT, which a window manager's
+// close or Alt+F4 also sends.
+void take_stop_signals() {
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    std::signal(SIGTERM, on_stop_signal);
+    std::signal(SIGINT, on_stop_signal);
+}
+
+bool open_window(const kiosk::KioskOptions& options, Window& w) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        log_error(from::kDisplay, std::string("cannot open the display: ") + SDL_GetError());
+        return false;
+    }
+    w.kiosk_mode = !options.windowed;
+    const Uint32 flags = w.kiosk_mode ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_SHOWN;
+    const int width = w.kiosk_mode ? 1280 : options.width, height = w.kiosk_mode ? 800 : options.height;
+    w.window = SDL_CreateWindow("Vitrine", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+    if (w.window) w.renderer = SDL_CreateRenderer(w.window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (w.window && !w.renderer) w.renderer = SDL_CreateRenderer(w.window, -1, SDL_RENDERER_SOFTWARE);
+    if (!w.renderer) {
+        log_error(from::kDisplay, std::string("cannot create the window: ") + SDL_GetError());
+        return false;
+    }
+    if (w.kiosk_mode) SDL_ShowCursor(SDL_DISABLE);
+    SDL_GetRendererOutputSize(w.renderer, &w.width, &w.height);
+    return true;
+}
+
+// Only when the display asks for a repaint: the shown/hidden events at start-up
+// would cost a frame for nothing.
+bool asks_for_repaint(const SDL_Event& e) {
+    return e.type == SDL_WINDOWEVENT &&
+           (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+            e.window.event == SDL_WINDOWEVENT_RESTORED);
+}
+
+// The main loop and everything it keeps between turns.
+class MainLoop {
+public:
+    MainLoop(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, ExhibitSource& source,
+             const std::string& font_dir, std::chrono::steady_clock::time_point started, Window& window)
+        : options_(options), config_(config), source_(source), font_dir_(font_dir), started_(started), w_(window),
+          display_power_(DisplayPower::for_window(window.window)) {
+        waiter_.init(SDL_GetCurrentVideoDriver());
+    }
+
+    void log_display() const;
+    int run(kiosk::PackLoadResult pack);
+
+private:
+    bool start(kiosk::PackLoadResult pack);
+    void turn();
+    void hang_for_tests(int64_t now) const;
+    void watch(int64_t now);
+    void switch_pack_if_quiet(int64_t now);
+    void switch_pack(int64_t now);
+    void follow_screen(const kiosk::TickResult& t, int64_t now);
+    void draw(int64_t now);
+    int wait_timeout(const kiosk::TickResult& t, int64_t now) const;
+    void take_events(int timeout);
+    int finish();
+    // Staff see what the configuration got wrong at the start, and again
+    // whenever a touch wakes the screen outside opening hours (a staff check).
+    void show_config_note(int64_t at) {
+        if (!config_.staff_note.empty()) view_->show_notice(config_.staff_note, true, at);
+    }
+    // systemctl status shows the exhibit on screen; a fleet tool checks it.
+    std::string shown() const { return view_->pack().exhibit.id + " " + view_->pack().exhibit.version; }
+
+    const kiosk::KioskOptions& options_;
+    const kiosk::KioskConfig& config_;
+    ExhibitSource& source_;
+    const std::string& font_dir_;
+    const std::chrono::steady_clock::time_point started_;
+    Window& w_;
+    kiosk::Display display_;
+    EventWait waiter_;
+    DisplayPower display_power_;
+    ServiceNotifier service_;
+    VisitLog visit_log_;
+    std::unique_ptr<KioskView> view_;
+    // --stats: one line at the first frame, and on exit the frames presented
+    // (the first included), the waits' wakeups and the seconds since the first frame.
+    uint64_t frames_ = 0;
+    std::chrono::steady_clock::time_point first_frame_;
+    int64_t hang_at_ = -1;
+    bool dirty_ = true;
+    bool was_off_ = false;
+    bool new_pack_waiting_ = false;
+    int64_t next_watch_ = 0;
+};
+
+void MainLoop::log_display() const {
+    SDL_RendererInfo info;
+    SDL_GetRendererInfo(w_.renderer, &info);
+    char line[512];
+    std::snprintf(line, sizeof line, "display %dx%d, video driver %s, renderer %s%s, idle wait: %s, power: %s",
+                  w_.width, w_.height, SDL_GetCurrentVideoDriver(), info.name, w_.vsync ? " (vsync)" : "",
+                  waiter_.strategy_name(),
+                  display_power_.available() ? display_power_.how().c_str() : "a black frame only");
+    log_info(from::kDisplay, line);
+}
+
+bool MainLoop::start(kiosk::PackLoadResult pack) {
+    const float inches = options_.panel_inches > 0 ? options_.panel_inches : config_.panel_inches;
+    display_ = {w_.width, w_.height, inches};
+    std::string error;
+    // Anonymous visitor counts go to the state folder when the kiosk may write
+    // there (the service can; a developer's desktop usually cannot).
+    if (w_.kiosk_mode && !visit_log_.open(config_.state_dir + "/stats.db", &error))
+        kiosk::log_warning(from::kStats, "visitor statistics are off: " + error);
+    view_ = std::make_unique<KioskView>();
+    if (!view_->init(w_.renderer, display_, std::move(pack), config_, font_dir_, ticks(), &error)) {
+        log_error(from::kApp, error);
+        return false;
+    }
+    service_.ready(shown());
+    // For the supervision test only: the loop stops turning after this long,
+    // as a real hang would (a deadlock, a driver that never returns).
+    if (const char* hang_env = std::getenv("VITRINE_TEST_HANG_AFTER_MS")) hang_at_ = ticks() + std::atoll(hang_env);
+    show_config_note(ticks());
+    return true;
+}
+
+int MainLoop::run(kiosk::PackLoadResult pack) {
+    if (!start(std::move(pack))) return 1;
+    while (!g_stop && !view_->exit_requested()) turn();
+    return finish();
+}
+
+void MainLoop::turn() {
+    const int64_t now = ticks();
+    hang_for_tests(now);
+    // Alive as long as this loop turns, drawing or not.
+    service_.alive(now);
+    if (now >= next_watch_) watch(now);
+    switch_pack_if_quiet(now);
+    const kiosk::TickResult t = view_->tick(now);
+    follow_screen(t, now);
+    take_events(wait_timeout(t, now));
+}
+
+void MainLoop::hang_for_tests(int64_t now) const {
+    if (hang_at_ < 0 || now < hang_at_) return;
+    log_error(from::kApp, "VITRINE_TEST_HANG_AFTER_MS: the main loop stops turning");
+    while (!g_stop) SDL_Delay(100);
+}
+
+// A USB stick's report, a newly installed exhibit, the opening hours.
+void MainLoop::watch(int64_t now) {
+    next_watch_ = now + kWatchMs;
+    if (const auto report = source_.check_usb_report()) {
+        kiosk::log(report->problem ? kiosk::LogLevel::Warning : kiosk::LogLevel::Info, from::kPack, report->message);
+        view_->show_notice(report->message, report->problem, now);
+        dirty_ = true;
+    }
+    new_pack_waiting_ |= source_.check_for_new_pack();
+    if (config_.hours.enabled) dirty_ |= view_->set_opening(kiosk::should_be_on(config_.hours, read_wall_time()), now);
+}
+
+// A newly installed exhibit takes over at a quiet moment, in place: no restart,
+// and never while someone is reading.
+void MainLoop::switch_pack_if_quiet(int64_t now) {
+    if (!new_pack_waiting_ || !view_->quiet(now)) return;
+    new_pack_waiting_ = false;
+    switch_pack(now);
+    dirty_ = true;
+}
+
+void MainLoop::switch_pack(int64_t now) {
+    kiosk::PackLoadResult next = kiosk::load_pack(source_.dir(), pack_load_options(w_.width, w_.height));
+    for (const kiosk::Diagnostic& d : next.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    auto replacement = std::make_unique<KioskView>();
+    std::string error;
+    const std::string dir = kiosk::printable(source_.dir(), 1024);
+    if (!next.ok() || !replacement->init(w_.renderer, display_, std::move(next), config_, font_dir_, now, &error)) {
+        log_error(from::kPack, dir + " could not be loaded; keeping the current exhibit");
+        view_->show_notice("The new exhibit could not be loaded; the current one stays.", true, now);
+        return;
+    }
+    view_ = std::move(replacement);
+    log_info(from::kPack, "switched to " + dir + " (" + kiosk::printable(view_->pack().exhibit.id) + " " +
+                              kiosk::printable(view_->pack().exhibit.version) + ")");
+    service_.send("STATUS=" + shown());
+}
+
+// The screen woken outside opening hours, the visitor counts, and a frame when
+// something changed.
+void MainLoop::follow_screen(const kiosk::TickResult& t, int64_t now) {
+    const bool off = view_->state().screen_off;
+    if (was_off_ && !off) {
+        show_config_note(now);
+        dirty_ = true;
+    }
+    was_off_ = off;
+    if (visit_log_.is_open()) {
+        // The date only when there is something to file under it: not every frame.
+        const std::vector<kiosk::StatEvent> stats = view_->drain_stats();
+        if (!stats.empty()) visit_log_.record(stats, VisitLog::today());
+    }
+    if (dirty_ || t.redraw || t.animating) draw(now);
+}
+
+void MainLoop::draw(int64_t now) {
+    display_power_.before_frame(view_->state().screen_off);
+    view_->render(now);
+    SDL_RenderPresent(w_.renderer);  // paces animation at the display's rate
+    display_power_.after_frame(view_->state().screen_off);
+    dirty_ = false;
+    if (++frames_ != 1 || !options_.stats) return;
+    first_frame_ = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "vitrine-stats: first_frame_ms=%.1f\n",
+                 std::chrono::duration<double, std::milli>(first_frame_ - started_).count());
+}
+
+// Animating: look at input and go straight on to the next frame. Otherwise sleep
+// until input arrives or the next timer is due. Never longer than a second: a
+// stop signal does not interrupt SDL's own wait, and one wakeup a second is
+// nothing to an idle board.
+int MainLoop::wait_timeout(const kiosk::TickResult& t, int64_t now) const {
+    int timeout = t.animating ? (w_.vsync ? 0 : 16) : kMaxWaitMs;
+    if (!t.animating && t.next_deadline) timeout = int(std::clamp<int64_t>(*t.next_deadline - now, 1, kMaxWaitMs));
+    if (!t.animating) timeout = int(std::clamp<int64_t>(next_watch_ - now, 1, timeout));
+    if (service_.ping_interval_ms() > 0) timeout = int(std::min<int64_t>(timeout, service_.ping_interval_ms()));
+    return timeout;
+}
+
+void MainLoop::take_events(int timeout) {
+    SDL_Event e;
+    if (!waiter_.wait(timeout, e)) return;
+    const int64_t woke = ticks();
+    do {
+        if (event_closes_program(e, w_.kiosk_mode)) g_stop = 1;
+        else if (asks_for_repaint(e)) dirty_ = true;
+        else if (const auto in = to_input_event(e, w_.width, w_.height, woke)) dirty_ |= view_->handle(*in);
+    } while (SDL_PollEvent(&e));
+}
+
+int MainLoop::finish() {
+    service_.send("STOPPING=1");
+    display_power_.before_frame(false);  // whoever comes next finds the panel on
+    int exit_code = 0;
+    if (view_->exit_requested()) {
+        log_info(from::kApp, "staff exit");
+        exit_code = kExitStaff;
+    }
+    if (!options_.stats) return exit_code;
+    const auto end = std::chrono::steady_clock::now();
+    const double seconds = frames_ ? std::chrono::duration<double>(end - first_frame_).count() : 0;
+    const double first_ms = frames_ ? std::chrono::duration<double, std::milli>(first_frame_ - started_).count() : -1;
+    std::fprintf(stderr, "vitrine-stats: frames=%llu wakeups=%llu seconds=%.3f first_frame_ms=%.1f wait=%s\n",
+                 static_cast<unsigned long long>(frames_), static_cast<unsigned long long>(waiter_.wakeups()), seconds,
+                 first_ms, waiter_.strategy_key());
+    return exit_code;
+}
+
 }  // namespace
 
 int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, ExhibitSource& source,
                kiosk::PackLoadResult pack,
                const std::string& font_dir, std::chrono::steady_clock::time_point started) {
-    // In kiosk mode only the service manager (SIGTERM) or the staff PIN ends the
-    // program: SDL must not turn signals into SDL_QUIT, which a window manager's
-    // close or Alt+F4 also sends.
-    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-    std::signal(SIGTERM, on_stop_signal);
-    std::signal(SIGINT, on_stop_signal);
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        std::fprintf(stderr, "vitrine: cannot open the display: %s\n", SDL_GetError());
-        return 1;
-    }
-    const bool kiosk_mode = !options.windowed;
-    const Uint32 flags = kiosk_mode ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_SHOWN;
-    const int w = kiosk_mode ? 1280 : options.width, h = kiosk_mode ? 800 : options.height;
-    SDL_Window* window = SDL_CreateWindow("Vitrine", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
-    SDL_Renderer* renderer = window ? SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC)
-                                    : nullptr;
-    if (window && !renderer) renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
-    if (!renderer) {
-        std::fprintf(stderr, "vitrine: cannot create the window: %s\n", SDL_GetError());
-        if (window) SDL_DestroyWindow(window);
-        SDL_Quit();
-        return 1;
-    }
-    if (kiosk_mode) SDL_ShowCursor(SDL_DISABLE);
-
-    int out_w = 0, out_h = 0;
-    SDL_GetRendererOutputSize(renderer, &out_w, &out_h);
+    take_stop_signals();
+    Window window;
+    if (!open_window(options, window)) return 1;
     SDL_RendererInfo info;
-    SDL_GetRendererInfo(renderer, &info);
-    const bool vsync = info.flags & SDL_RENDERER_PRESENTVSYNC;
-    EventWait waiter;
-    waiter.init(SDL_GetCurrentVideoDriver());
-    DisplayPower display_power = DisplayPower::for_window(window);
-    std::fprintf(stderr, "vitrine: display %dx%d, video driver %s, renderer %s%s, idle wait: %s, power: %s\n", out_w,
-                 out_h, SDL_GetCurrentVideoDriver(), info.name, vsync ? " (vsync)" : "", waiter.strategy_name(),
-                 display_power.available() ? display_power.how().c_str() : "a black frame only");
-
-    int exit_code = 0;
-    {
-        const float inches = options.panel_inches > 0 ? options.panel_inches : config.panel_inches;
-        const kiosk::Display display{out_w, out_h, inches};
-        auto view = std::make_unique<KioskView>();
-        std::string error;
-        // Anonymous visitor counts go to the state folder when the kiosk may write
-        // there (the service can; a developer's desktop usually cannot).
-        VisitLog visit_log;
-        if (kiosk_mode && !visit_log.open(config.state_dir + "/stats.db", &error))
-            std::fprintf(stderr, "vitrine: visitor statistics are off: %s\n", error.c_str());
-        if (!view->init(renderer, display, std::move(pack), config, font_dir, int64_t(SDL_GetTicks64()), &error)) {
-            std::fprintf(stderr, "vitrine: %s\n", error.c_str());
-            exit_code = 1;
-        } else {
-            // --stats: one line at the first frame, and on exit the frames presented
-            // (the first included), the waits' wakeups and the seconds since the first frame.
-            uint64_t frames = 0;
-            std::chrono::steady_clock::time_point first_frame;
-            ServiceNotifier service;
-            // systemctl status shows the exhibit on screen; a fleet tool checks it.
-            const auto shown = [&] { return view->pack().exhibit.id + " " + view->pack().exhibit.version; };
-            service.ready(shown());
-            // For the supervision test only: the loop stops turning after this long,
-            // as a real hang would (a deadlock, a driver that never returns).
-            const char* hang_env = std::getenv("VITRINE_TEST_HANG_AFTER_MS");
-            const int64_t hang_at = hang_env ? int64_t(SDL_GetTicks64()) + std::atoll(hang_env) : -1;
-            bool dirty = true;
-            // Staff see what the configuration got wrong at the start, and again
-            // whenever a touch wakes the screen outside opening hours (a staff check).
-            const auto show_config_note = [&](int64_t at) {
-                if (!config.staff_note.empty()) view->show_notice(config.staff_note, true, at);
-            };
-            show_config_note(int64_t(SDL_GetTicks64()));
-            bool was_off = false;
-            bool new_pack_waiting = false;
-            int64_t next_watch = 0;
-            while (!g_stop && !view->exit_requested()) {
-                const int64_t now = int64_t(SDL_GetTicks64());
-                if (hang_at >= 0 && now >= hang_at) {
-                    std::fprintf(stderr, "vitrine: VITRINE_TEST_HANG_AFTER_MS: the main loop stops turning\n");
-                    while (!g_stop) SDL_Delay(100);
-                }
-                // Alive as long as this loop turns, drawing or not.
-                service.alive(now);
-                if (now >= next_watch) {
-                    next_watch = now + kWatchMs;
-                    if (const auto report = source.check_usb_report()) {
-                        std::fprintf(stderr, "vitrine: %s\n", report->message.c_str());
-                        view->show_notice(report->message, report->problem, now);
-                        dirty = true;
-                    }
-                    new_pack_waiting |= source.check_for_new_pack();
-                    if (config.hours.enabled)
-                        dirty |= view->set_opening(kiosk::should_be_on(config.hours, read_wall_time()), now);
-                }
-                // A newly installed exhibit takes over at a quiet moment, in place:
-                // no restart, and never while someone is reading.
-                if (new_pack_waiting && view->quiet(now)) {
-                    new_pack_waiting = false;
-                    kiosk::PackLoadResult next = kiosk::load_pack(source.dir(), pack_load_options(out_w, out_h));
-                    for (const kiosk::Diagnostic& d : next.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-                    auto replacement = std::make_unique<KioskView>();
-                    if (next.ok() && replacement->init(renderer, display, std::move(next), config, font_dir, now, &error)) {
-                        view = std::move(replacement);
-                        std::fprintf(stderr, "vitrine: switched to %s (%s %s)\n",
-                                     kiosk::printable(source.dir(), 1024).c_str(),
-                                     kiosk::printable(view->pack().exhibit.id).c_str(),
-                                     kiosk::printable(view->pack().exhibit.version).c_str());
-                        service.send("STATUS=" + shown());
-                        dirty = true;
-                    } else {
-                        std::fprintf(stderr, "vitrine: %s could not be loaded; keeping the current exhibit\n",
-                                     kiosk::printable(source.dir(), 1024).c_str());
-                        view->show_notice("The new exhibit could not be loaded; the current one stays.", true, now);
-                        dirty = true;
-                    }
-                }
-                const kiosk::TickResult t = view->tick(now);
-                if (was_off && !view->state().screen_off) {
-                    show_config_note(now);
-                    dirty = true;
-                }
-                was_off = view->state().screen_off;
-                if (visit_log.is_open()) {
-                    // The date only when there is something to file under it: not every frame.
-                    const std::vector<kiosk::StatEvent> stats = view->drain_stats();
-                    if (!stats.empty()) visit_log.record(stats, VisitLog::today());
-                }
-                if (dirty || t.redraw || t.animating) {
-                    display_power.before_frame(view->state().screen_off);
-                    view->render(now);
-                    SDL_RenderPresent(renderer);  // paces animation at the display's rate
-                    display_power.after_frame(view->state().screen_off);
-                    dirty = false;
-                    if (++frames == 1 && options.stats) {
-                        first_frame = std::chrono::steady_clock::now();
-                        std::fprintf(stderr, "vitrine-stats: first_frame_ms=%.1f\n",
-                                     std::chrono::duration<double, std::milli>(first_frame - started).count());
-                    }
-                }
-                // Animating: look at input and go straight on to the next frame.
-                // Otherwise sleep until input arrives or the next timer is due.
-                // Never longer than a second: a stop signal does not interrupt SDL's
-                // own wait, and one wakeup a second is nothing to an idle board.
-                int timeout = t.animating ? (vsync ? 0 : 16) : kMaxWaitMs;
-                if (!t.animating && t.next_deadline)
-                    timeout = int(std::clamp<int64_t>(*t.next_deadline - now, 1, kMaxWaitMs));
-                if (!t.animating) timeout = int(std::clamp<int64_t>(next_watch - now, 1, timeout));
-                if (service.ping_interval_ms() > 0) timeout = int(std::min<int64_t>(timeout, service.ping_interval_ms()));
-                SDL_Event e;
-                if (!waiter.wait(timeout, e)) continue;
-                const int64_t woke = int64_t(SDL_GetTicks64());
-                do {
-                    if (event_closes_program(e, kiosk_mode)) {
-                        g_stop = 1;
-                    } else if (e.type == SDL_WINDOWEVENT && (e.window.event == SDL_WINDOWEVENT_EXPOSED ||
-                                                             e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
-                                                             e.window.event == SDL_WINDOWEVENT_RESTORED)) {
-                        // Only when the display asks for a repaint: the shown/hidden
-                        // events at start-up would cost a frame for nothing.
-                        dirty = true;
-                    } else if (const auto in = to_input_event(e, out_w, out_h, woke)) {
-                        dirty |= view->handle(*in);
-                    }
-                } while (SDL_PollEvent(&e));
-            }
-            service.send("STOPPING=1");
-            display_power.before_frame(false);  // whoever comes next finds the panel on
-            if (view->exit_requested()) {
-                std::fprintf(stderr, "vitrine: staff exit\n");
-                exit_code = kExitStaff;
-            }
-            if (options.stats) {
-                const auto end = std::chrono::steady_clock::now();
-                const double seconds = frames ? std::chrono::duration<double>(end - first_frame).count() : 0;
-                const double first_ms =
-                    frames ? std::chrono::duration<double, std::milli>(first_frame - started).count() : -1;
-                std::fprintf(stderr, "vitrine-stats: frames=%llu wakeups=%llu seconds=%.3f first_frame_ms=%.1f wait=%s\n",
-                             static_cast<unsigned long long>(frames), static_cast<unsigned long long>(waiter.wakeups()),
-                             seconds, first_ms, waiter.strategy_key());
-            }
-        }
-    }
-    SDL_DestroyRenderer(renderer);
-    SDL_DestroyWindow(window);
-    SDL_Quit();
-    return exit_code;
+    SDL_GetRendererInfo(window.renderer, &info);
+    window.vsync = info.flags & SDL_RENDERER_PRESENTVSYNC;
+    MainLoop loop(options, config, source, font_dir, started, window);
+    loop.log_display();
+    return loop.run(std::move(pack));
 }
 
 }  // namespace platform

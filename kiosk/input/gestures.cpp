@@ -339,4 +339,37 @@ void GestureRecognizer::release_velocity(int64_t up_ms, Gesture& g) const {
     g.vy = float(vy);
 }
 
+namespace {
+
+bool same_touch(const GestureRecognizer::Touch& a, const GestureRecognizer::Touch& b) {
+    return a.finger == b.finger && a.x == b.x && a.y == b.y && a.down_x == b.down_x && a.down_y == b.down_y &&
+           a.down_ms == b.down_ms && a.last_ms == b.last_ms && a.moved == b.moved;
+}
+
+template <typename Mark>
+bool same_mark(const Mark& a, const Mark& b) {
+    return a.x == b.x && a.y == b.y && a.ms == b.ms;
+}
+
+template <typename Mark>
+bool same_mark(const std::optional<Mark>& a, const std::optional<Mark>& b) {
+    return a.has_value() == b.has_value() && (!a || same_mark(*a, *b));
+}
+
+}  // namespace
+
+bool GestureRecognizer::operator==(const GestureRecognizer& o) const {
+    const bool settings = slop_px_ == o.slop_px_ && far_px_ == o.far_px_ && swipe_px_s_ == o.swipe_px_s_ &&
+                          max_fling_px_s_ == o.max_fling_px_s_ && tap_max_ms_ == o.tap_max_ms_ &&
+                          double_tap_ms_ == o.double_tap_ms_ && long_press_ms_ == o.long_press_ms_ &&
+                          stuck_touch_ms_ == o.stuck_touch_ms_ && max_fingers_ == o.max_fingers_;
+    const bool fingers = std::equal(touches_.begin(), touches_.end(), o.touches_.begin(), o.touches_.end(), same_touch);
+    const bool marks = same_mark(last_tap_, o.last_tap_) && same_mark(first_of_pair_, o.first_of_pair_) &&
+                       sample_count_ == o.sample_count_ &&
+                       std::equal(samples_.begin(), samples_.end(), o.samples_.begin(),
+                                  [](const Sample& a, const Sample& b) { return same_mark(a, b); });
+    return settings && fingers && marks && mode_ == o.mode_ && primary_ == o.primary_ &&
+           secondary_ == o.secondary_ && start_x_ == o.start_x_ && start_y_ == o.start_y_;
+}
+
 }  // namespace kiosk

@@ -54,6 +54,8 @@ public:
     struct Touch { int finger; float x, y; float down_x, down_y; int64_t down_ms; int64_t last_ms; bool moved; };
     const std::vector<Touch>& touches() const;  // fingers currently down (for hidden staff gestures)
     bool busy() const;             // a drag or pinch is in progress
+    // The same settings, fingers and gesture in progress (for comparing visits).
+    bool operator==(const GestureRecognizer& o) const;
 
 private:
     enum class Mode {

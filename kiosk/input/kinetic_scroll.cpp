@@ -211,4 +211,10 @@ double KineticScroll::velocity_at(double t_ms) const {
     return 0;
 }
 
+bool KineticScroll::operator==(const KineticScroll& o) const {
+    return min_ == o.min_ && max_ == o.max_ && limit_ == o.limit_ && p_ == o.p_ && now_ms_ == o.now_ms_ &&
+           phase_ == o.phase_ && t0_ == o.t0_ && p0_ == o.p0_ && v0_ == o.v0_ && t_end_ == o.t_end_ &&
+           edge_ == o.edge_ && target_ == o.target_ && hands_over_ == o.hands_over_;
+}
+
 }  // namespace kiosk

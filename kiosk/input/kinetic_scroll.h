@@ -31,6 +31,8 @@ public:
     bool step(int64_t now_ms);   // advance to now; returns true while still moving (needs another frame)
     bool moving() const;
     void set_overscroll_limit(float px);
+    // The same content offset, range and motion (for comparing visits).
+    bool operator==(const KineticScroll& o) const;
 
 private:
     enum class Phase { Rest, Held, Fling, Spring, Ease };

@@ -1,8 +1,8 @@
 #include "state/exhibit_state.h"
 
-#include "text/fonts.h"
-#include "ui/screen_layouts.h"
-#include "ui/screens.h"
+#include "layout/about_measure.h"
+#include "layout/explore_measure.h"
+#include "state/screen_input.h"
 
 #include <algorithm>
 #include <cmath>
@@ -87,26 +87,13 @@ bool dispatch_all(ExhibitState& s, const std::vector<Gesture>& gestures, const U
     return changed;
 }
 
-void set_card_range(ExhibitState& s, const Ui& ui) {
+void set_card_range(Visit& s, const Ui& ui) {
     if (ui.pack.events.empty()) return;
     const CardMetrics m = measure_card(ui, ui.pack.events[size_t(s.selected_event)]);
     s.card.set_range(0, std::max(0.f, m.content_height - m.view_height));
 }
 
 }  // namespace
-
-bool top_bar_tap(ExhibitState& s, const TopBar& bar, const Gesture& g, const Ui& ui) {
-    if (g.kind != Gesture::Kind::Tap) return false;
-    if (grow_to(bar.back, ui.layouts.target).contains(g.x, g.y)) {
-        go_to_screen(s, Screen::Explore, g.time_ms);
-        return true;
-    }
-    if (grow_to(bar.settings, ui.layouts.target).contains(g.x, g.y)) {
-        s.settings_open = true;
-        return true;
-    }
-    return false;
-}
 
 const char* screen_name(Screen screen) {
     switch (screen) {
@@ -159,19 +146,25 @@ void select_event(ExhibitState& s, int index, const Ui& ui, int64_t now_ms) {
     reveal_selected(s, ui, now_ms);
 }
 
-void refresh_scroll_ranges(ExhibitState& s, const Ui& ui) {
+void refresh_scroll_ranges(Visit& s, const Ui& ui) {
     s.strip.set_range(0, ui.layouts.explore.axis.max_scroll());
     set_card_range(s, ui);
     const AboutLayout& a = ui.layouts.about;
     s.about.set_range(0, std::max(0.f, about_content_height(ui) - a.column.h));
 }
 
+Visit new_visit(const Ui& ui, int64_t now_ms) {
+    Visit v;
+    v.gestures = GestureRecognizer(gesture_config(ui));
+    v.last_input_ms = now_ms;
+    refresh_scroll_ranges(v, ui);
+    return v;
+}
+
 ExhibitState initial_state(const Ui& ui, int64_t now_ms) {
     ExhibitState s;
-    s.gestures = GestureRecognizer(gesture_config(ui));
-    s.last_input_ms = now_ms;
+    s.visit() = new_visit(ui, now_ms);
     s.now_ms = now_ms;
-    refresh_scroll_ranges(s, ui);
     return s;
 }
 
@@ -197,28 +190,19 @@ void show_notice(ExhibitState& s, std::string text, bool problem, int64_t now_ms
 bool notice_visible(const ExhibitState& s) { return !s.notice.text.empty() && s.now_ms < s.notice.until_ms; }
 
 void reset_for_next_visitor(ExhibitState& s, const Ui& ui, int64_t now_ms) {
-    const Screen screen = s.screen;
-    const ExhibitState::Notice notice = s.notice;
-    const PinLock pin_lock = s.pin_lock;
-    const int64_t attract_start = s.attract_start_ms;
-    VisitStats stats = std::move(s.stats);
+    VisitStats& stats = s.stats;
     if (stats.in_session) {
         // The visit ended at its last touch, not when the idle timer ran out.
         const int64_t end = std::max(stats.screen_since_ms, s.last_input_ms);
-        stats.add(StatEvent::Kind::Dwell, screen_name(screen), end - stats.screen_since_ms);
+        stats.add(StatEvent::Kind::Dwell, screen_name(s.screen), end - stats.screen_since_ms);
         stats.add(StatEvent::Kind::SessionEnd, "", end - stats.session_start_ms);
         stats.in_session = false;
     }
-    s = initial_state(ui, now_ms);
-    s.stats = std::move(stats);
-    s.notice = notice;
-    s.pin_lock = pin_lock;
-    // Keep showing the attract loop (and its place in the quote rotation) if it
-    // is on; the caller decides where the next visitor starts.
-    if (screen == Screen::Attract) {
-        s.screen = Screen::Attract;
-        s.attract_start_ms = attract_start;
-    }
+    const bool attract = s.screen == Screen::Attract;
+    s.visit() = new_visit(ui, now_ms);
+    // Keep showing the attract loop if it is on (its place in the quote rotation
+    // is the kiosk's); the caller decides where the next visitor starts.
+    if (attract) s.screen = Screen::Attract;
 }
 
 bool update(ExhibitState& s, const InputEvent& e, const Ui& ui) {
@@ -265,6 +249,97 @@ bool update(ExhibitState& s, const InputEvent& e, const Ui& ui) {
     return dispatch_all(s, gestures, ui);
 }
 
+namespace {
+
+// The earliest time the exhibit needs its next tick, when nothing animates.
+struct Deadlines {
+    int64_t now;
+    TickResult& r;
+    void add(int64_t at) {
+        if (at > now && (!r.next_deadline || at < *r.next_deadline)) r.next_deadline = at;
+    }
+};
+
+// The hidden corner gesture completing, and the PIN pad closing itself or
+// counting down a lock.
+void tick_staff(ExhibitState& s, int64_t now, const Ui& ui, bool pin_locked_before, TickResult& r, Deadlines& due) {
+    if (!ui.config.staff_pin.empty() && !s.pin_open && !s.corner_holds.empty()) {
+        if (staff_gesture_complete(s, now)) {
+            open_pin_pad(s, now);
+            r.redraw = true;
+        } else {
+            for (const auto& h : s.corner_holds) due.add(h.since_ms + kStaffHoldMs);
+        }
+    }
+    if (!s.pin_open) return;
+    if (now >= std::max(s.pin_opened_ms, s.last_input_ms) + kPinTimeoutMs) {
+        s.pin_open = false;
+        s.pin_entered.clear();
+        r.redraw = true;
+    } else {
+        due.add(std::max(s.pin_opened_ms, s.last_input_ms) + kPinTimeoutMs);
+    }
+    // A locked pad counts its seconds down, and shows the keys again when it ends.
+    if (pin_locked_before) r.redraw = true;
+    if (s.pin_lock.locked(now)) due.add(s.pin_lock.next_change_ms(now));
+}
+
+// Idle: countdown, then the attract loop with everything reset.
+void tick_idle(ExhibitState& s, int64_t now, const Ui& ui, TickResult& r, Deadlines& due) {
+    if (s.screen == Screen::Attract || s.pin_open) return;
+    const int64_t countdown_at = s.last_input_ms + idle_timeout_ms(ui.pack);
+    if (now >= countdown_at + kCountdownMs) {
+        reset_for_next_visitor(s, ui, now);
+        s.transition = {s.screen, now};
+        s.screen = Screen::Attract;
+        s.attract_start_ms = now;
+        r.redraw = true;
+    } else if (now >= countdown_at) {
+        // Redraw as each second ticks off.
+        due.add(now + 1000 - (now - countdown_at) % 1000);
+        due.add(countdown_at + kCountdownMs);
+    } else {
+        due.add(countdown_at);
+    }
+}
+
+void tick_notice(ExhibitState& s, int64_t now, TickResult& r, Deadlines& due) {
+    if (s.notice.text.empty()) return;
+    if (now >= s.notice.until_ms) {
+        s.notice.text.clear();  // it goes away: one last frame without it
+        r.redraw = true;
+    } else {
+        due.add(s.notice.until_ms);
+    }
+}
+
+// Animations, each a function of time; true while one runs.
+bool tick_animations(ExhibitState& s, int64_t now, const Ui& ui) {
+    bool moving = false;
+    moving |= s.strip.step(now);
+    moving |= s.card.step(now);
+    moving |= s.cluster_list.step(now);
+    moving |= s.quote_scroll.step(now);
+    moving |= s.about.step(now);
+    moving |= step_photo_zoom(s, ui, now);
+    const bool motion = !reduced_motion(ui.pack);
+    if (motion && s.transition.start_ms >= 0 && now < s.transition.start_ms + kTransitionMs) moving = true;
+    if (motion && s.selection_changed_ms >= 0 && now < s.selection_changed_ms + kFadeMs) moving = true;
+    if (motion && s.quote_changed_ms >= 0 && now < s.quote_changed_ms + kFadeMs) moving = true;
+    return moving;
+}
+
+// The loop drifts slowly; quotes cross-fade. Neither needs 60 frames a second.
+void tick_attract(const ExhibitState& s, int64_t now, TickResult& r, Deadlines& due) {
+    if (s.screen != Screen::Attract) return;
+    r.redraw = true;
+    const int64_t into = now - s.attract_start_ms;
+    const bool fading = into % kAttractQuoteMs > kAttractQuoteMs - kQuoteCrossfadeMs;
+    due.add(now + (fading ? 33 : kAttractFrameMs));
+}
+
+}  // namespace
+
 TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
     TickResult r;
     if (s.screen_off) {
@@ -281,82 +356,17 @@ TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
     // A finger resting on the glass is a visitor still reading.
     if (!s.gestures.touches().empty() && s.screen != Screen::Attract) s.last_input_ms = now;
 
-    auto deadline = [&](int64_t at) {
-        if (at > now && (!r.next_deadline || at < *r.next_deadline)) r.next_deadline = at;
-    };
-    if (const auto d = s.gestures.next_deadline()) deadline(*d);
-
-    if (!ui.config.staff_pin.empty() && !s.pin_open && !s.corner_holds.empty()) {
-        if (staff_gesture_complete(s, now)) {
-            open_pin_pad(s, now);
-            r.redraw = true;
-        } else {
-            for (const auto& h : s.corner_holds) deadline(h.since_ms + kStaffHoldMs);
-        }
-    }
-    if (s.pin_open) {
-        if (now >= std::max(s.pin_opened_ms, s.last_input_ms) + kPinTimeoutMs) {
-            s.pin_open = false;
-            s.pin_entered.clear();
-            r.redraw = true;
-        } else {
-            deadline(std::max(s.pin_opened_ms, s.last_input_ms) + kPinTimeoutMs);
-        }
-        // A locked pad counts its seconds down, and shows the keys again when it ends.
-        if (pin_locked_before) r.redraw = true;
-        if (s.pin_lock.locked(now)) deadline(s.pin_lock.next_change_ms(now));
-    }
-
-    // Idle: countdown, then the attract loop with everything reset.
-    if (s.screen != Screen::Attract && !s.pin_open) {
-        const int64_t countdown_at = s.last_input_ms + idle_timeout_ms(ui.pack);
-        if (now >= countdown_at + kCountdownMs) {
-            reset_for_next_visitor(s, ui, now);
-            s.transition = {s.screen, now};
-            s.screen = Screen::Attract;
-            s.attract_start_ms = now;
-            r.redraw = true;
-        } else if (now >= countdown_at) {
-            // Redraw as each second ticks off.
-            deadline(now + 1000 - (now - countdown_at) % 1000);
-            deadline(countdown_at + kCountdownMs);
-        } else {
-            deadline(countdown_at);
-        }
-    }
+    Deadlines due{now, r};
+    if (const auto d = s.gestures.next_deadline()) due.add(*d);
+    tick_staff(s, now, ui, pin_locked_before, r, due);
+    tick_idle(s, now, ui, r, due);
     if (countdown_visible(s, ui.pack) != countdown_before) r.redraw = true;
-    if (!s.notice.text.empty()) {
-        if (now >= s.notice.until_ms) {
-            s.notice.text.clear();  // it goes away: one last frame without it
-            r.redraw = true;
-        } else {
-            deadline(s.notice.until_ms);
-        }
-    }
+    tick_notice(s, now, r, due);
     if (countdown_visible(s, ui.pack)) r.redraw = true;
 
-    // Animations, each a function of time.
-    bool moving = false;
-    moving |= s.strip.step(now);
-    moving |= s.card.step(now);
-    moving |= s.cluster_list.step(now);
-    moving |= s.quote_scroll.step(now);
-    moving |= s.about.step(now);
-    moving |= step_photo_zoom(s, ui, now);
-    const bool motion = !reduced_motion(ui.pack);
-    if (motion && s.transition.start_ms >= 0 && now < s.transition.start_ms + kTransitionMs) moving = true;
-    if (motion && s.selection_changed_ms >= 0 && now < s.selection_changed_ms + kFadeMs) moving = true;
-    if (motion && s.quote_changed_ms >= 0 && now < s.quote_changed_ms + kFadeMs) moving = true;
-    r.animating = moving;
-    r.redraw |= moving;
-
-    if (s.screen == Screen::Attract) {
-        // The loop drifts slowly; quotes cross-fade. Neither needs 60 frames a second.
-        r.redraw = true;
-        const int64_t into = now - s.attract_start_ms;
-        const bool fading = into % kAttractQuoteMs > kAttractQuoteMs - kQuoteCrossfadeMs;
-        deadline(now + (fading ? 33 : kAttractFrameMs));
-    }
+    r.animating = tick_animations(s, now, ui);
+    r.redraw |= r.animating;
+    tick_attract(s, now, r, due);
     return r;
 }
 

@@ -3,10 +3,14 @@
 // replayed in a test, in virtual time.
 #pragma once
 
+#include "base/field_count.h"
 #include "input/gestures.h"
 #include "input/input.h"
 #include "input/kinetic_scroll.h"
 #include "config/kiosk_config.h"
+#include "layout/photo_view.h"
+#include "layout/quote_measure.h"
+#include "layout/ui_context.h"
 #include "pack/pack.h"
 #include "state/pin_lock.h"
 #include "state/visit_stats.h"
@@ -14,12 +18,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace kiosk {
-
-struct Fonts;
-struct ScreenLayouts;
 
 enum class Screen { Explore, Photo, Voices, About, Attract };
 
@@ -39,18 +42,33 @@ struct VisitorSettings {
 struct Transition {
     Screen from = Screen::Explore;
     int64_t start_ms = -1;  // -1: none running
+
+    bool operator==(const Transition& o) const { return from == o.from && start_ms == o.start_ms; }
 };
 
-struct PhotoView {
-    float zoom = 1;           // 1× to 4×
-    float pan_x = 0, pan_y = 0;  // image offset in screen pixels, from centred
-    int64_t zoom_anim_start = -1;
-    float zoom_from = 1, zoom_to = 1;
-    float pan_from_x = 0, pan_from_y = 0;
-    float anchor_x = 0, anchor_y = 0;  // double-tap point the animated zoom keeps still
+// A finger resting in a corner of the screen: half of the hidden staff gesture.
+struct CornerHold {
+    int finger;
+    int corner;       // 0 top left, 1 top right, 2 bottom right, 3 bottom left
+    int64_t since_ms;
+
+    bool operator==(const CornerHold& o) const {
+        return finger == o.finger && corner == o.corner && since_ms == o.since_ms;
+    }
 };
 
-struct ExhibitState {
+// A message for staff and until when it shows.
+struct Notice {
+    std::string text;
+    bool problem = false;
+    int64_t until_ms = 0;
+};
+
+// What lasts for one visit: everything a visitor changes, from the screen they
+// are on to the fingers on the glass. The next visitor gets a new Visit
+// (new_visit), never a field-by-field reset, so a field added here starts
+// afresh for each visitor without anyone listing it.
+struct Visit {
     Screen screen = Screen::Explore;
     Transition transition;
 
@@ -78,51 +96,58 @@ struct ExhibitState {
     KineticScroll about;
     bool dragging_about = false;
 
-    VisitorSettings visitor;
+    VisitorSettings visitor;          // their text size, contrast and language
     bool settings_open = false;
 
     // Idle: the countdown runs from last_input + idle timeout; then the attract loop.
     int64_t last_input_ms = 0;
-    int64_t attract_start_ms = 0;
 
     // Staff exit: two fingers held in opposite corners, then the PIN.
-    struct CornerHold {
-        int finger;
-        int corner;       // 0 top left, 1 top right, 2 bottom right, 3 bottom left
-        int64_t since_ms;
-    };
     std::vector<CornerHold> corner_holds;
     bool pin_open = false;
     std::string pin_entered;
     int64_t pin_opened_ms = 0;
-    bool exit_requested = false;
 
-    GestureRecognizer gestures;
+    GestureRecognizer gestures{GestureConfig{}};
+
+    // Every field, for comparing two visits (operator==). The static_assert
+    // below fails to compile when a field is missing here.
+    auto fields() const {
+        return std::tie(screen, transition, selected_event, selection_changed_ms, open_cluster, strip, card,
+                        dragging_strip, dragging_card, cluster_list, dragging_cluster_list, photo, quote,
+                        quote_changed_ms, quote_direction, quote_scroll, dragging_quote, about, dragging_about, visitor,
+                        settings_open, last_input_ms, corner_holds, pin_open, pin_entered, pin_opened_ms, gestures);
+    }
+    bool operator==(const Visit& o) const { return fields() == o.fields(); }
+    bool operator!=(const Visit& o) const { return !(*this == o); }
+};
+static_assert(field_count<Visit>() == std::tuple_size_v<decltype(std::declval<const Visit&>().fields())>,
+              "Visit::fields() must name every field of Visit");
+
+// What lasts for the kiosk's life, from one visitor to the next.
+struct KioskLife {
     int64_t now_ms = 0;               // the time of the latest update or tick
-    PinLock pin_lock;                 // wrong PINs; survives closing the pad and the reset between visitors
+    int64_t attract_start_ms = 0;     // the attract loop's place in its quote rotation
+    bool exit_requested = false;
+    PinLock pin_lock;                 // wrong PINs; survives closing the pad and the visitor
 
-    // Anonymous counts for the curator; survives the reset between visitors.
+    // Anonymous counts for the curator.
     VisitStats stats;
 
     // Outside opening hours the screen is black; a touch wakes it for staff.
     bool screen_off = false;
 
     // A short message for staff (a USB update installed or refused), shown over
-    // whatever screen is up; survives the reset between visitors.
-    struct Notice {
-        std::string text;
-        bool problem = false;
-        int64_t until_ms = 0;
-    } notice;
+    // whatever screen is up.
+    Notice notice;
 };
 
-// Everything the screens read besides the state.
-struct Ui {
-    const Pack& pack;
-    const ScreenLayouts& layouts;
-    const Fonts& fonts;
-    const KioskConfig& config;
-    std::string lang;  // the visitor's language
+// The exhibit's whole state: the kiosk's life and the current visit. Readers
+// name the fields directly (state.screen, state.stats); a new visitor replaces
+// the visit whole (state.visit() = new_visit(...)).
+struct ExhibitState : KioskLife, Visit {
+    Visit& visit() { return *this; }
+    const Visit& visit() const { return *this; }
 };
 
 constexpr int64_t kCountdownMs = 10000;     // how long "still there?" shows
@@ -130,7 +155,6 @@ constexpr int64_t kTransitionMs = 240;      // screen changes
 constexpr int64_t kFadeMs = 180;            // card and quote changes
 constexpr int64_t kStaffHoldMs = 3000;      // corners held this long open the PIN pad
 constexpr int64_t kPinTimeoutMs = 20000;    // an untouched PIN pad closes itself
-constexpr int64_t kAttractQuoteMs = 12000;  // each quote stays this long in the attract loop
 constexpr int64_t kNoticeMs = 15000;        // a staff message stays this long
 constexpr int64_t kStaffWakeMs = 120000;    // outside opening hours the screen stays on this long after a touch
 
@@ -158,6 +182,9 @@ float ease_progress(int64_t start_ms, int64_t now_ms, int64_t duration_ms);
 // Screen-level actions, shared by input handlers and tests.
 void go_to_screen(ExhibitState& state, Screen screen, int64_t now_ms);
 void select_event(ExhibitState& state, int index, const Ui& ui, int64_t now_ms);
+// A new visitor's visit: Explore, nothing selected or scrolled, idle from `now_ms`.
+Visit new_visit(const Ui& ui, int64_t now_ms);
+// Ends the visit (its statistics) and starts a new one; the kiosk's life goes on.
 void reset_for_next_visitor(ExhibitState& state, const Ui& ui, int64_t now_ms);
 // Tells the exhibit whether it is within opening hours now (the platform reads
 // the wall clock). Closing blanks the screen, once nobody has touched it for
@@ -170,6 +197,6 @@ void show_notice(ExhibitState& state, std::string text, bool problem, int64_t no
 bool notice_visible(const ExhibitState& state);
 
 // Recomputes scroll ranges after the layout changed (display, text size).
-void refresh_scroll_ranges(ExhibitState& state, const Ui& ui);
+void refresh_scroll_ranges(Visit& visit, const Ui& ui);
 
 }  // namespace kiosk

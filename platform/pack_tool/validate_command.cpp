@@ -5,7 +5,7 @@
 #include "pack/pack_loader.h"
 #include "pack/pack_text.h"
 #include "pack_tool.h"
-#include "ui/screen_layouts.h"
+#include "layout/screen_layouts.h"
 #include "ui/screens.h"
 #include "curator/curator_load.h"
 

@@ -1,15 +1,15 @@
-// The bundled exhibit laid out for one display, with real fonts, and a visitor
-// state to replay touches against in virtual time. Needs no SDL: fonts are baked
-// on the CPU.
+// The bundled exhibit on one display through the kiosk's application
+// (kiosk/app/app.h): real fonts, layouts, the visitor's language and the larger
+// text rule, with touches replayed in virtual time. Needs no SDL: fonts are
+// baked on the CPU.
 #pragma once
 
+#include "app/app.h"
+#include "input/replay.h"
+#include "layout/screen_layouts.h"
+#include "pack/pack_loader.h"
 #include "state/exhibit_state.h"
 #include "text/fonts.h"
-#include "ui/frame.h"
-#include "pack/pack_loader.h"
-#include "pack/pack_text.h"
-#include "input/replay.h"
-#include "ui/screen_layouts.h"
 #include "ui/screens.h"
 
 #include <catch2/catch.hpp>
@@ -17,29 +17,28 @@
 #include <string>
 
 struct ExhibitFixture {
-    ImGuiContext* imgui = nullptr;
-    kiosk::PackLoadResult loaded;
-    kiosk::Fonts fonts;
-    kiosk::ScreenLayouts layouts;
-    kiosk::KioskConfig config;
-    kiosk::ExhibitState state;
+    kiosk::App app;
+    kiosk::ExhibitState& state = app.state_for_tests();
+    const kiosk::Fonts& fonts = app.fonts();
+    const kiosk::ScreenLayouts& layouts = app.layouts();
+    const kiosk::KioskConfig& config = app.config();
     int64_t now = 0;
 
     explicit ExhibitFixture(int width, int height, float panel_inches = 0, bool large_text = false,
-                            const std::string& pack_dir = VITRINE_SOURCE_DIR "/assets/ieng-sary") {
-        loaded = kiosk::load_pack(pack_dir);
+                            const std::string& pack_dir = VITRINE_SOURCE_DIR "/assets/ieng-sary",
+                            const std::string& staff_pin = "2468") {
+        kiosk::PackLoadResult loaded = kiosk::load_pack(pack_dir);
         REQUIRE(loaded.ok());
-        config.staff_pin = "2468";
-        imgui = kiosk::create_imgui_context();
-        const kiosk::Display display{width, height, panel_inches};
+        kiosk::KioskConfig c;
+        c.staff_pin = staff_pin;
         std::string error;
-        REQUIRE(kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for(display, large_text), VITRINE_FONT_DIR,
-                                   kiosk::collect_pack_text(loaded.pack) + kiosk::interface_text(loaded.pack), fonts,
-                                   &error));
-        layouts = kiosk::layout_screens(display, fonts, loaded.pack);
-        state = kiosk::initial_state(ui(), 0);
+        REQUIRE(app.init({width, height, panel_inches}, std::move(loaded), c, VITRINE_FONT_DIR, 0, &error));
+        if (large_text && app.exhibit_loaded()) {
+            // As a visitor's "Larger text" does: the app rebuilds fonts and layouts.
+            state.visitor.large_text = true;
+            app.tick(0);
+        }
     }
-    ~ExhibitFixture() { ImGui::DestroyContext(imgui); }
     ExhibitFixture(const ExhibitFixture&) = delete;
     ExhibitFixture& operator=(const ExhibitFixture&) = delete;
 
@@ -49,8 +48,8 @@ struct ExhibitFixture {
         now = t;
     }
 
-    const kiosk::Pack& pack() const { return loaded.pack; }
-    kiosk::Ui ui() const { return kiosk::Ui{loaded.pack, layouts, fonts, config, "en"}; }
+    const kiosk::Pack& pack() const { return app.pack(); }
+    kiosk::Ui ui() const { return app.ui(); }
     const kiosk::ExploreLayout& explore() const { return layouts.explore; }
 
     // Replays a script (the --replay format) from the current state, ticking
@@ -60,14 +59,14 @@ struct ExhibitFixture {
         REQUIRE(parsed.ok());
         for (const auto& step : parsed.steps) {
             advance_to(step.time_ms);
-            if (step.action == kiosk::ReplayStep::Action::Input) kiosk::update(state, step.input, ui());
+            if (step.action == kiosk::ReplayStep::Action::Input) app.handle(step.input);
         }
     }
     void advance_to(int64_t t) {
         // Tick as the main loop would: at every frame while something moves.
         while (now < t) {
             now = std::min(t, now + 16);
-            kiosk::tick(state, now, ui());
+            app.tick(now);
         }
     }
     // Taps (down, up 60 ms later) at `at` ms after the current time; returns the script line pair.

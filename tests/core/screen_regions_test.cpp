@@ -38,9 +38,10 @@ TEST_CASE("No screen's parts overlap or leave the display at the supported sizes
 TEST_CASE("The overlap check finds parts that overlap", "[layout]") {
     ExhibitFixture f(1920, 1080);
     REQUIRE(kiosk::layout_problems(f.layouts).empty());
-    f.layouts.voices.next = f.layouts.voices.quote_box;
-    f.layouts.about.column.w = 5000;
-    const auto problems = kiosk::layout_problems(f.layouts);
+    kiosk::ScreenLayouts broken = f.layouts;
+    broken.voices.next = broken.voices.quote_box;
+    broken.about.column.w = 5000;
+    const auto problems = kiosk::layout_problems(broken);
     INFO(listed(problems));
     CHECK(std::find(problems.begin(), problems.end(), "Voices: the quote overlaps next") != problems.end());
     CHECK(std::find(problems.begin(), problems.end(), "About: the text goes off the screen") != problems.end());
@@ -60,12 +61,13 @@ TEST_CASE("Eight languages fit the settings panel at every supported size", "[la
     for (const Size& s : sizes) {
         for (bool large : {false, true}) {
             ExhibitFixture f(s.width, s.height, s.inches, large);
-            f.loaded.pack.settings.languages = {"en", "km", "fr", "de", "th", "vi", "zh", "ja"};
-            f.layouts = kiosk::layout_screens({s.width, s.height, s.inches}, f.fonts, f.loaded.pack);
-            const auto problems = kiosk::layout_problems(f.layouts);
+            kiosk::Pack pack = f.pack();
+            pack.settings.languages = {"en", "km", "fr", "de", "th", "vi", "zh", "ja"};
+            const kiosk::ScreenLayouts layouts = kiosk::layout_screens({s.width, s.height, s.inches}, f.fonts, pack);
+            const auto problems = kiosk::layout_problems(layouts);
             INFO(s.width << "x" << s.height << (large ? " with larger text" : "") << listed(problems));
             CHECK(problems.empty());
-            CHECK(f.layouts.settings.languages.size() == 8);
+            CHECK(layouts.settings.languages.size() == 8);
         }
     }
 }

@@ -8,7 +8,7 @@
 
 #include "state/exhibit_state.h"
 #include "input/input.h"
-#include "ui/screen_layouts.h"
+#include "layout/screen_layouts.h"
 
 #include <cstdint>
 #include <queue>

@@ -10,74 +10,6 @@
 
 namespace kiosk {
 
-namespace {
-
-// Walks the column from `top`, drawing when `dl` is given; returns its height.
-// Measuring and drawing share this walk so they cannot disagree.
-float about_flow(const Ui& ui, ImDrawList* dl, const Palette* p, float top) {
-    const Fonts& f = ui.fonts;
-    const Rect& col = ui.layouts.about.column;
-    const float u = ui.layouts.unit;
-    const Pack& pack = ui.pack;
-    float y = top;
-    auto text = [&](FontRole role, const std::string& s, uint32_t Palette::*colour, float indent = 0) {
-        if (s.empty()) return;
-        y += dl ? draw_text(*dl, f, role, ImVec2(col.x + indent, y), p->*colour, s, col.w - indent)
-                : text_height(f, role, s, col.w - indent);
-    };
-    auto heading = [&](const std::string& s) {
-        y += 44 * u;
-        if (dl) draw_spaced_caps(*dl, f, FontRole::DateLabel, ImVec2(col.x, y), p->accent_text, s, 0.12f);
-        y += f.size(FontRole::DateLabel) * 1.5f + 8 * u;
-    };
-
-    std::string cut;
-    text(FontRole::Headline, laid_out(pack.exhibit.title.get(ui.lang), cut, bytes_for_chars(kMaxTitleChars)),
-         &Palette::paper);
-    y += 6 * u;
-    text(FontRole::Small, "Exhibit version " + pack.exhibit.version, &Palette::muted);
-
-    const std::string& note = pack.exhibit.content_note.get(ui.lang);
-    if (!note.empty()) {
-        heading("Content note");
-        const float bar = std::max(std::round(5 * u), 3.f), inset = bar + std::round(22 * u);
-        const float start = y;
-        text(FontRole::Body, note, &Palette::paper, inset);
-        if (dl) dl->AddRectFilled(snap(col.x, start - 4 * u), snap(col.x + bar, y + 4 * u), p->accent);
-    }
-    // The curator's account of what is missing comes before the credits, where
-    // a visitor reading about the exhibit's limits will look.
-    if (!pack.exhibit.gaps.get(ui.lang).empty()) {
-        heading("What this exhibit lacks");
-        text(FontRole::Body, pack.exhibit.gaps.get(ui.lang), &Palette::paper);
-    }
-    if (!pack.exhibit.credits.get(ui.lang).empty()) {
-        heading("Credits");
-        text(FontRole::Body, pack.exhibit.credits.get(ui.lang), &Palette::paper);
-    }
-    if (!pack.exhibit.licence.get(ui.lang).empty()) {
-        heading("Licence");
-        text(FontRole::Body, pack.exhibit.licence.get(ui.lang), &Palette::paper);
-    }
-    if (!pack.sources.empty()) {
-        heading("Sources");
-        for (const Source& s : pack.sources) {
-            text(FontRole::Body, s.title.get(ui.lang), &Palette::paper);
-            if (!s.note.get(ui.lang).empty()) {
-                y += 4 * u;
-                text(FontRole::Caption, s.note.get(ui.lang), &Palette::muted);
-            }
-            if (!s.url.empty()) text(FontRole::Caption, s.url, &Palette::muted);
-            y += 24 * u;
-        }
-    }
-    return y - top + 24 * u;
-}
-
-}  // namespace
-
-float about_content_height(const Ui& ui) { return about_flow(ui, nullptr, nullptr, 0); }
-
 void draw_about(const DrawContext& c) {
     const Ui& ui = c.ui;
     const AboutLayout& l = ui.layouts.about;
@@ -88,7 +20,8 @@ void draw_about(const DrawContext& c) {
     const Rect& col = l.column;
     const float scroll = c.state.about.offset();
     c.dl.PushClipRect(snap(col.x - 8, col.y), snap(col.right() + 8, col.bottom()), true);
-    about_flow(ui, &c.dl, &p, col.y - scroll);
+    FlowDrawer paint(c.dl, ui.fonts, p);
+    about_flow(ui, &paint, col.y - scroll);
     c.dl.PopClipRect();
 
     const float fade = std::min(ui.fonts.size(FontRole::Body) * 2.f, col.h / 5);
@@ -97,31 +30,6 @@ void draw_about(const DrawContext& c) {
 
     draw_icon_button(c.dl, p, l.bar.back, Icon::Back, true, "Back", &ui.fonts);
     draw_pill_button(c.dl, ui.fonts, p, l.bar.settings, "Aa", c.state.settings_open);
-}
-
-bool about_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
-    const AboutLayout& l = ui.layouts.about;
-    using K = Gesture::Kind;
-    switch (g.kind) {
-        case K::Tap:
-            return top_bar_tap(s, l.bar, g, ui);
-        case K::DragStart:
-            s.dragging_about = true;
-            s.about.stop();
-            [[fallthrough]];
-        case K::Drag:
-            if (!s.dragging_about) return false;
-            s.about.drag_by(-g.dy, g.time_ms);
-            return true;
-        case K::DragEnd:
-        case K::Cancel:
-            if (!s.dragging_about) return false;
-            s.about.release(g.kind == K::DragEnd ? -g.vy : 0, g.time_ms);
-            s.dragging_about = false;
-            return true;
-        default:
-            return false;
-    }
 }
 
 }  // namespace kiosk

@@ -19,12 +19,6 @@ float wave(int64_t ms, float period_s) { return std::sin(kTau * float(ms % int64
 
 }  // namespace
 
-const Quote* attract_quote_at(const Pack& pack, int64_t ms) {
-    const std::vector<const Quote*> quotes = pack.attract_quotes();
-    if (quotes.empty()) return nullptr;
-    return quotes[size_t((std::max<int64_t>(0, ms) / kAttractQuoteMs) % int64_t(quotes.size()))];
-}
-
 void draw_attract(const DrawContext& c) {
     const Ui& ui = c.ui;
     const Palette& p = c.palette;

@@ -17,69 +17,6 @@ const Event* selected(const Ui& ui, const ExhibitState& s) {
     return &ui.pack.events[size_t(std::clamp(s.selected_event, 0, int(ui.pack.events.size()) - 1))];
 }
 
-std::string sources_line(const Ui& ui, const Event& e) {
-    std::string line;
-    for (const std::string& id : e.sources) {
-        const Source* src = ui.pack.find_source(id);
-        if (!src) continue;
-        line += line.empty() ? "Source: " : "; ";
-        line += src->title.get(ui.lang);
-    }
-    return line;
-}
-
-float source_height(const Ui& ui, const Event& e) {
-    const std::string source = sources_line(ui, e);
-    const float u = ui.layouts.unit;
-    return source.empty() ? 0 : text_height(ui.fonts, FontRole::Small, source, ui.layouts.explore.card.w) + 16 * u;
-}
-
-// Lays out the card's flowing text from `top` and draws it when `dl` is given:
-// measuring and drawing share one walk so they cannot disagree. Returns the height.
-float card_flow(const Ui& ui, const Event& e, ImDrawList* dl, const Palette* p, float top) {
-    const Rect& c = ui.layouts.explore.card;
-    const Fonts& f = ui.fonts;
-    const float u = ui.layouts.unit;
-    float y = top + f.size(FontRole::DateLabel) * 0.1f;
-    const std::string date = format_date_span(e.when, ui.lang);
-    if (dl) draw_spaced_caps(*dl, f, FontRole::DateLabel, ImVec2(c.x, y), p->accent_text, date, 0.12f);
-    // The era's full name beside the date, or under it when it does not fit
-    // there: the strip leaves out a name too long for its band.
-    if (const Era* era = e.era.empty() ? nullptr : ui.pack.find_era(e.era)) {
-        const float date_w = spaced_caps_width(f, FontRole::DateLabel, date, 0.12f) + std::round(20 * u);
-        const std::string& name = era->name.get(ui.lang);
-        const bool beside = date_w + text_width(f, FontRole::Small, name) <= c.w;
-        const float ex = beside ? c.x + date_w : c.x;
-        if (!beside) y += f.size(FontRole::DateLabel) * 1.3f + 4 * u;
-        const float ey = y + (f.size(FontRole::DateLabel) * 1.3f - f.size(FontRole::Small) * 1.36f) / 2;
-        if (dl) draw_text(*dl, f, FontRole::Small, ImVec2(ex, ey), p->muted, fit_lines(f, FontRole::Small, name, c.w, 1, false));
-    }
-    y += f.size(FontRole::DateLabel) * 1.3f + 14 * u;
-    const std::string& headline = e.headline.get(ui.lang);
-    y += dl ? draw_text(*dl, f, FontRole::Headline, ImVec2(c.x, y), p->paper, headline, c.w)
-            : text_height(f, FontRole::Headline, headline, c.w);
-    y += 24 * u;
-    const std::string& body = e.text.get(ui.lang);
-    y += dl ? draw_text(*dl, f, FontRole::Body, ImVec2(c.x, y), p->paper, body, c.w)
-            : text_height(f, FontRole::Body, body, c.w);
-
-    const std::string& disputed = e.disputed.get(ui.lang);
-    if (!disputed.empty()) {
-        y += 26 * u;
-        const float bar = std::max(std::round(5 * u), 3.f);
-        const float inset = bar + std::round(22 * u);
-        float by = y + 8 * u;
-        if (dl) draw_spaced_caps(*dl, f, FontRole::SmallCaps, ImVec2(c.x + inset, by), p->accent_text, "Disputed", 0.08f);
-        by += f.size(FontRole::SmallCaps) * 1.3f + 4 * u;
-        by += dl ? draw_text(*dl, f, FontRole::Caption, ImVec2(c.x + inset, by), p->paper, disputed, c.w - inset)
-                 : text_height(f, FontRole::Caption, disputed, c.w - inset);
-        by += 8 * u;
-        if (dl) dl->AddRectFilled(snap(c.x, y), snap(c.x + bar, by), p->accent);
-        y = by;
-    }
-    return y - top;
-}
-
 void draw_title_band(const DrawContext& c) {
     const Ui& ui = c.ui;
     const Fonts& f = ui.fonts;
@@ -147,7 +84,8 @@ void draw_card(const DrawContext& c) {
     const float flow_bottom = card.y + m.view_height;
 
     c.dl.PushClipRect(snap(card.x - 4, card.y), snap(card.right() + 4, flow_bottom), true);
-    card_flow(ui, *e, &c.dl, &c.palette, card.y - scroll);
+    FlowDrawer paint(c.dl, ui.fonts, c.palette);
+    card_flow(ui, *e, &paint, card.y - scroll);
     c.dl.PopClipRect();
 
     const float fade = std::min(ui.fonts.size(FontRole::Body) * 2.f, m.view_height / 4);
@@ -295,42 +233,7 @@ void draw_cluster_list(const DrawContext& c) {
                       panel.right() - std::round(std::max(10 * u, 6.f)), u);
 }
 
-// The strip's content offset that shows event `index` comfortably.
-float scroll_to_show(const ExploreLayout& l, int index, float current) {
-    if (index < 0 || size_t(index) >= l.marker_x.size()) return current;
-    const float x = l.marker_x[size_t(index)];
-    const float margin = l.axis.view_width() * 0.15f;
-    if (x - current >= margin && x - current <= l.axis.view_width() - margin) return current;
-    return std::clamp(x - l.axis.view_width() / 2, 0.f, l.axis.max_scroll());
-}
-
-int marker_under(const ExploreLayout& l, float x, float y, float scroll) {
-    if (std::abs(y - l.axis.y) > l.target * 0.75f) return -1;
-    int best = -1;
-    float best_d = l.target / 2;
-    for (size_t i = 0; i < l.clusters.size(); ++i) {
-        const float d = std::abs(l.axis.screen_x(l.clusters[i].x, scroll) - x);
-        if (d <= best_d) {
-            best_d = d;
-            best = int(i);
-        }
-    }
-    return best;
-}
-
 }  // namespace
-
-CardMetrics measure_card(const Ui& ui, const Event& e) {
-    CardMetrics m;
-    m.view_height = ui.layouts.explore.card.h - source_height(ui, e);
-    m.content_height = card_flow(ui, e, nullptr, nullptr, 0);
-    return m;
-}
-
-void reveal_selected(ExhibitState& s, const Ui& ui, int64_t now_ms) {
-    const float target = scroll_to_show(ui.layouts.explore, s.selected_event, s.strip.offset());
-    if (std::abs(target - s.strip.offset()) > 0.5f) s.strip.animate_to(target, now_ms, reduced_motion(ui.pack) ? 0 : 300);
-}
 
 void draw_explore(const DrawContext& c) {
     const ExploreLayout& l = c.ui.layouts.explore;
@@ -345,114 +248,6 @@ void draw_explore(const DrawContext& c) {
     draw_rule(c.dl, l.strip.x, l.strip.right(), l.divider_strip, 1, c.palette.rule);
     draw_strip(c);
     if (c.state.open_cluster >= 0) draw_cluster_list(c);
-}
-
-bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
-    const ExploreLayout& l = ui.layouts.explore;
-    const int64_t now = g.time_ms;
-    using K = Gesture::Kind;
-
-    if (s.open_cluster >= 0) {
-        const ClusterList list =
-            cluster_list_layout(l, ui.fonts, s.open_cluster, s.strip.offset(), s.cluster_list.offset());
-        if (g.kind == K::Tap) {
-            // The list is open: a row in view selects its event; anywhere else closes the list.
-            const MarkerCluster& cl = l.clusters[size_t(s.open_cluster)];
-            if (list.view.contains(g.x, g.y))
-                for (size_t i = 0; i < list.rows.size(); ++i)
-                    if (list.rows[i].contains(g.x, g.y)) select_event(s, cl.first + int(i), ui, now);
-            s.open_cluster = -1;
-            return true;
-        }
-        if (g.kind == K::Swipe && list.panel.contains(g.start_x, g.start_y)) return false;
-        // A drag that starts on a list that scrolls moves the list under the finger.
-        if (g.kind == K::DragStart && list.panel.contains(g.start_x, g.start_y) && list.max_scroll() > 0) {
-            s.dragging_cluster_list = true;
-            s.cluster_list.stop();
-        }
-        if (s.dragging_cluster_list) {
-            switch (g.kind) {
-                case K::DragStart:
-                case K::Drag: s.cluster_list.drag_by(-g.dy, now); return true;
-                case K::DragEnd:
-                case K::Cancel:
-                    s.cluster_list.release(g.kind == K::DragEnd ? -g.vy : 0, now);
-                    s.dragging_cluster_list = false;
-                    return true;
-                default: return false;
-            }
-        }
-    }
-
-    switch (g.kind) {
-        case K::DragStart:
-            s.dragging_strip = l.strip_touch.contains(g.start_x, g.start_y) && l.axis.max_scroll() > 0;
-            s.dragging_card = !s.dragging_strip && l.card.contains(g.start_x, g.start_y);
-            if (s.dragging_strip) s.strip.stop();
-            if (s.dragging_card) s.card.stop();
-            [[fallthrough]];
-        case K::Drag:
-            if (s.dragging_strip) s.strip.drag_by(-g.dx, now);
-            else if (s.dragging_card && std::abs(g.dy) >= std::abs(g.dx) * 0.5f) s.card.drag_by(-g.dy, now);
-            else return false;
-            s.open_cluster = -1;
-            return true;
-        case K::DragEnd:
-            if (s.dragging_strip) s.strip.release(-g.vx, now);
-            if (s.dragging_card) s.card.release(-g.vy, now);
-            s.dragging_strip = s.dragging_card = false;
-            return true;
-        case K::Cancel:
-            s.dragging_strip = s.dragging_card = false;
-            s.strip.release(0, now);
-            s.card.release(0, now);
-            return true;
-        case K::Swipe:
-            // A sideways swipe across the card turns to the next or previous event.
-            if (!l.card.contains(g.start_x, g.start_y)) return false;
-            if (g.direction == Gesture::Direction::Left) select_event(s, s.selected_event + 1, ui, now);
-            else if (g.direction == Gesture::Direction::Right) select_event(s, s.selected_event - 1, ui, now);
-            else return false;
-            return true;
-        case K::Tap: {
-            for (int b = 0; b < int(Button::Count); ++b) {
-                if (!l.button_hit[b].contains(g.x, g.y)) continue;
-                switch (Button(b)) {
-                    case Button::Voices:
-                        go_to_screen(s, Screen::Voices, now);
-                        if (!ui.pack.quotes.empty() && s.stats.in_session)
-                            s.stats.add(StatEvent::Kind::QuoteRead, ui.pack.quotes[size_t(s.quote)].id);
-                        break;
-                    case Button::About: go_to_screen(s, Screen::About, now); break;
-                    case Button::Settings: s.settings_open = true; break;
-                    case Button::Prev: select_event(s, s.selected_event - 1, ui, now); break;
-                    case Button::Next: select_event(s, s.selected_event + 1, ui, now); break;
-                    case Button::Count: break;
-                }
-                return true;
-            }
-            if (l.photo_frame.contains(g.x, g.y) && ui.pack.find_photo(ui.pack.exhibit.photo)) {
-                s.photo = PhotoView{};
-                go_to_screen(s, Screen::Photo, now);
-                return true;
-            }
-            const int cluster = marker_under(l, g.x, g.y, s.strip.offset());
-            if (cluster < 0) return false;
-            const MarkerCluster& cl = l.clusters[size_t(cluster)];
-            if (cl.count == 1) {
-                select_event(s, cl.first, ui, now);
-            } else {
-                s.open_cluster = cluster;
-                const ClusterList list = cluster_list_layout(l, ui.fonts, cluster, s.strip.offset());
-                s.cluster_list.set_range(0, list.max_scroll());
-                s.cluster_list.jump_to(0);
-                s.dragging_cluster_list = false;
-            }
-            return true;
-        }
-        default:
-            return false;
-    }
 }
 
 }  // namespace kiosk

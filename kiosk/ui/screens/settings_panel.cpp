@@ -48,22 +48,6 @@ void draw_settings_panel(const DrawContext& c) {
     draw_pill_button(c.dl, ui.fonts, p, l.close, "Done");
 }
 
-bool settings_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
-    if (g.kind != Gesture::Kind::Tap) return false;
-    const SettingsLayout& l = ui.layouts.settings;
-    if (l.large_text.contains(g.x, g.y)) {
-        s.visitor.large_text = !s.visitor.large_text;
-    } else if (l.high_contrast.contains(g.x, g.y)) {
-        s.visitor.high_contrast = !s.visitor.high_contrast;
-    } else if (l.close.contains(g.x, g.y) || !l.panel.contains(g.x, g.y)) {
-        s.settings_open = false;
-    } else {
-        for (size_t i = 0; i < l.languages.size(); ++i)
-            if (l.languages[i].contains(g.x, g.y)) s.visitor.language = int(i);
-    }
-    return true;
-}
-
 std::string settings_text(const Pack& pack) {
     std::string text = "ReadingLarger textHigh contrastDone";
     for (const std::string& code : pack.settings.languages) text += endonym(code);

@@ -1,4 +1,4 @@
-#include "ui/explore_layout.h"
+#include "layout/explore_layout.h"
 
 #include "pack/date.h"
 

@@ -1,4 +1,4 @@
-#include "ui/screen_layouts.h"
+#include "layout/screen_layouts.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 // when the display or the visitor's text size changes, never per frame.
 #pragma once
 
-#include "ui/explore_layout.h"
+#include "layout/explore_layout.h"
 
 #include <string>
 #include <vector>

@@ -1,0 +1,192 @@
+#include "app/app.h"
+
+#include "base/log.h"
+#include "pack/pack_limits.h"
+#include "pack/pack_text.h"
+#include "pack/photo_scaling.h"
+#include "ui/frame.h"
+#include "ui/screens/unavailable_screen.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+
+// What staff read when the exhibit's screens do not fit the display.
+std::string display_too_small(const Display& d, const std::vector<std::string>& problems) {
+    std::string panel = std::to_string(d.width) + "x" + std::to_string(d.height);
+    if (d.panel_inches > 0) {
+        const int tenths = int(std::lround(d.panel_inches * 10));
+        panel += ", " + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " inches";
+    }
+    // What to do first; which screens do not fit after.
+    return "this display (" + panel + ") is too small: 800x480 on a 7-inch panel and larger are supported (" +
+           problems.front() + (problems.size() > 1 ? ", and " + std::to_string(problems.size() - 1) + " more" : "") +
+           ")";
+}
+
+// The errors that kept the pack from loading, or why a pack without events is none.
+std::vector<std::string> load_failures(const PackLoadResult& loaded) {
+    std::vector<std::string> details;
+    for (const Diagnostic& d : loaded.diagnostics)
+        if (d.severity == Diagnostic::Severity::Error) details.push_back(d.to_string());
+    if (details.empty()) details.push_back(loaded.pack.dir + ": the exhibit has no events");
+    return details;
+}
+
+}  // namespace
+
+App::~App() {
+    if (imgui_) ImGui::DestroyContext(imgui_);
+}
+
+Ui App::ui() const {
+    const auto& languages = loaded_.pack.settings.languages;
+    const size_t lang = size_t(state_.visitor.language) < languages.size() ? size_t(state_.visitor.language) : 0;
+    return Ui{loaded_.pack, layouts_, fonts_, config_, languages.empty() ? "en" : languages[lang]};
+}
+
+bool App::init(const Display& panel, PackLoadResult pack, const KioskConfig& config, const std::string& font_dir,
+               int64_t now_ms, std::string* error) {
+    rotation_ = {config.rotation, panel.width, panel.height};
+    display_ = {rotation_.logical_width(), rotation_.logical_height(), panel.panel_inches};
+    config_ = config;
+    font_dir_ = font_dir;
+    loaded_ = std::move(pack);
+    exhibit_loaded_ = loaded_.ok() && !loaded_.pack.events.empty();
+    staff_details_.clear();
+    staff_label_.clear();
+    if (!exhibit_loaded_) staff_details_ = load_failures(loaded_);
+
+    imgui_ = create_imgui_context();
+    ImGui::SetCurrentContext(imgui_);
+    // The unavailable screen's words always: a display too small for the
+    // exhibit's screens is only found once the layouts are made.
+    glyph_text_ = exhibit_loaded_ ? collect_pack_text(loaded_.pack) + interface_text(loaded_.pack) : std::string();
+    glyph_text_ += unavailable_screen_text();
+    for (const std::string& line : staff_details_) glyph_text_ += line;
+    if (!build_fonts_and_layouts(error)) return false;
+    check_display_fits();
+    if (exhibit_loaded_) state_ = initial_state(ui(), now_ms);
+    return true;
+}
+
+// Screens that overlap are no exhibit: say so, on screen and in the journal.
+void App::check_display_fits() {
+    if (!exhibit_loaded_) return;
+    const std::vector<std::string> problems = layout_problems(layouts_);
+    if (problems.empty()) return;
+    exhibit_loaded_ = false;
+    staff_label_ = kDisplayTooSmallLabel;
+    staff_details_ = {display_too_small(display_, problems)};
+    log_error(log_from::kDisplay, staff_details_[0]);
+    for (const std::string& p : problems) log_error(log_from::kDisplay, p);
+}
+
+// The screens show the exhibit's photograph: Explore at the size of its frame,
+// the viewer and the attract loop at up to twice the panel (the loader keeps
+// photographs at the panel's longest side, so a larger original gives a sharper
+// zoom only up to that), or at the panel's size when that would take more than
+// half the photographs' memory budget. No other photograph is drawn, so none other
+// takes texture memory.
+std::vector<PhotoRequest> App::photo_requests() const {
+    if (!exhibit_loaded_) return {};
+    const std::string& shown = loaded_.pack.exhibit.photo;
+    const Rect& frame = layouts_.explore.photo_frame;
+    const float border = photo_border(layouts_.unit);
+    int zoom = 2;
+    if (const Photograph* p = loaded_.pack.find_photo(shown)) {
+        int w = 0, h = 0;
+        fit_size(p->width, p->height, display_.width * 2, display_.height * 2, w, h);
+        if (int64_t(w) * h * 4 > kPhotoMemoryBudgetBytes / 2) zoom = 1;
+    }
+    // The panel's own pixels (a turned panel swaps width and height, not the count).
+    return {{shown, int(frame.w - 2 * border), int(frame.h - 2 * border), ""},
+            {shown, display_.width * zoom, display_.height * zoom, "@full"}};
+}
+
+// The decoded pixels are dropped once they live in textures.
+void App::drop_photo_pixels() {
+    for (Photograph& p : loaded_.pack.photographs) std::vector<uint8_t>().swap(p.rgba);
+}
+
+bool App::build_fonts_and_layouts(std::string* error) {
+    ImGui::SetCurrentContext(imgui_);
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    atlas.Clear();
+    atlas_changed_ = true;
+    const auto sizes = type_scale_for(display_, state_.visitor.large_text);
+    if (!build_fonts(atlas, sizes, font_dir_, glyph_text_, fonts_, error)) return false;
+    fonts_for_ = state_.visitor;
+    if (exhibit_loaded_) layouts_ = layout_screens(display_, fonts_, loaded_.pack);
+    return true;
+}
+
+bool App::take_font_atlas_change() {
+    const bool changed = atlas_changed_;
+    atlas_changed_ = false;
+    return changed;
+}
+
+void App::make_current() const { ImGui::SetCurrentContext(imgui_); }
+
+// Larger text needs fonts baked at the larger sizes and layouts made with them.
+void App::follow_visitor_settings() {
+    if (state_.visitor.large_text == fonts_for_.large_text) return;
+    std::string error;
+    if (!build_fonts_and_layouts(&error)) {
+        log_error(log_from::kApp, error);
+        return;
+    }
+    refresh_scroll_ranges(state_, ui());
+}
+
+bool App::handle(const InputEvent& event) {
+    if (!exhibit_loaded_) return false;
+    InputEvent upright = event;
+    rotation_.to_logical(event.x, event.y, upright.x, upright.y);
+    const bool changed = update(state_, upright, ui());
+    follow_visitor_settings();
+    return changed;
+}
+
+TickResult App::tick(int64_t now_ms) {
+    if (!exhibit_loaded_) return {};
+    const TickResult r = kiosk::tick(state_, now_ms, ui());
+    follow_visitor_settings();
+    return r;
+}
+
+const ImDrawData* App::build(int64_t now_ms, const PhotoTextures& photos) {
+    ImGui::SetCurrentContext(imgui_);
+    return build_frame(display_, 1.f / 60.f, [&](ImDrawList& dl) {
+        if (exhibit_loaded_) {
+            const Ui u = ui();
+            const Palette& palette = palette_for(state_.visitor.high_contrast);
+            draw_exhibit({dl, u, state_, palette, photos, now_ms});
+        } else {
+            draw_unavailable(dl, display_, fonts_, staff_details_, staff_label_);
+        }
+    });
+}
+
+void App::show_notice(const std::string& text, bool problem, int64_t now_ms) {
+    kiosk::show_notice(state_, text, problem, now_ms);
+}
+
+bool App::set_opening(bool open_now, int64_t now_ms) {
+    if (!exhibit_loaded_) return false;
+    const bool before = state_.screen_off;
+    kiosk::set_opening(state_, open_now, ui(), now_ms);
+    return state_.screen_off != before;
+}
+
+bool App::quiet(int64_t now_ms) const {
+    constexpr int64_t kQuietMs = 30000;
+    return !exhibit_loaded_ || state_.screen == Screen::Attract ||
+           (now_ms - state_.last_input_ms >= kQuietMs && state_.gestures.touches().empty() && !state_.pin_open);
+}
+
+}  // namespace kiosk

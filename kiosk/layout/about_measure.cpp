@@ -1,0 +1,74 @@
+#include "layout/about_measure.h"
+
+#include "layout/text_measure.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+// Walks the column from `top`, drawing when `paint` is given; returns its height.
+// Measuring and drawing share this walk so they cannot disagree.
+float about_flow(const Ui& ui, FlowPainter* paint, float top) {
+    const Fonts& f = ui.fonts;
+    const Rect& col = ui.layouts.about.column;
+    const float u = ui.layouts.unit;
+    const Pack& pack = ui.pack;
+    float y = top;
+    auto text = [&](FontRole role, const std::string& s, Ink ink, float indent = 0) {
+        if (s.empty()) return;
+        y += paint ? paint->text(role, ImVec2(col.x + indent, y), ink, s, col.w - indent)
+                   : text_height(f, role, s, col.w - indent);
+    };
+    auto heading = [&](const std::string& s) {
+        y += 44 * u;
+        if (paint) paint->spaced_caps(FontRole::DateLabel, ImVec2(col.x, y), Ink::AccentText, s, 0.12f);
+        y += f.size(FontRole::DateLabel) * 1.5f + 8 * u;
+    };
+
+    std::string cut;
+    text(FontRole::Headline, laid_out(pack.exhibit.title.get(ui.lang), cut, bytes_for_chars(kMaxTitleChars)),
+         Ink::Paper);
+    y += 6 * u;
+    text(FontRole::Small, "Exhibit version " + pack.exhibit.version, Ink::Muted);
+
+    const std::string& note = pack.exhibit.content_note.get(ui.lang);
+    if (!note.empty()) {
+        heading("Content note");
+        const float bar = std::max(std::round(5 * u), 3.f), inset = bar + std::round(22 * u);
+        const float start = y;
+        text(FontRole::Body, note, Ink::Paper, inset);
+        if (paint) paint->bar(col.x, start - 4 * u, col.x + bar, y + 4 * u, Ink::Accent);
+    }
+    // The curator's account of what is missing comes before the credits, where
+    // a visitor reading about the exhibit's limits will look.
+    if (!pack.exhibit.gaps.get(ui.lang).empty()) {
+        heading("What this exhibit lacks");
+        text(FontRole::Body, pack.exhibit.gaps.get(ui.lang), Ink::Paper);
+    }
+    if (!pack.exhibit.credits.get(ui.lang).empty()) {
+        heading("Credits");
+        text(FontRole::Body, pack.exhibit.credits.get(ui.lang), Ink::Paper);
+    }
+    if (!pack.exhibit.licence.get(ui.lang).empty()) {
+        heading("Licence");
+        text(FontRole::Body, pack.exhibit.licence.get(ui.lang), Ink::Paper);
+    }
+    if (!pack.sources.empty()) {
+        heading("Sources");
+        for (const Source& s : pack.sources) {
+            text(FontRole::Body, s.title.get(ui.lang), Ink::Paper);
+            if (!s.note.get(ui.lang).empty()) {
+                y += 4 * u;
+                text(FontRole::Caption, s.note.get(ui.lang), Ink::Muted);
+            }
+            if (!s.url.empty()) text(FontRole::Caption, s.url, Ink::Muted);
+            y += 24 * u;
+        }
+    }
+    return y - top + 24 * u;
+}
+
+float about_content_height(const Ui& ui) { return about_flow(ui, nullptr, 0); }
+
+}  // namespace kiosk

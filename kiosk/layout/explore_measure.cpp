@@ -1,0 +1,81 @@
+#include "layout/explore_measure.h"
+
+#include "layout/text_measure.h"
+#include "pack/date.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+std::string sources_line(const Ui& ui, const Event& e) {
+    std::string line;
+    for (const std::string& id : e.sources) {
+        const Source* src = ui.pack.find_source(id);
+        if (!src) continue;
+        line += line.empty() ? "Source: " : "; ";
+        line += src->title.get(ui.lang);
+    }
+    return line;
+}
+
+float source_height(const Ui& ui, const Event& e) {
+    const std::string source = sources_line(ui, e);
+    const float u = ui.layouts.unit;
+    return source.empty() ? 0 : text_height(ui.fonts, FontRole::Small, source, ui.layouts.explore.card.w) + 16 * u;
+}
+
+// Lays out the card's flowing text from `top` and draws it when `paint` is given:
+// measuring and drawing share one walk so they cannot disagree. Returns the height.
+float card_flow(const Ui& ui, const Event& e, FlowPainter* paint, float top) {
+    const Rect& c = ui.layouts.explore.card;
+    const Fonts& f = ui.fonts;
+    const float u = ui.layouts.unit;
+    float y = top + f.size(FontRole::DateLabel) * 0.1f;
+    const std::string date = format_date_span(e.when, ui.lang);
+    if (paint) paint->spaced_caps(FontRole::DateLabel, ImVec2(c.x, y), Ink::AccentText, date, 0.12f);
+    // The era's full name beside the date, or under it when it does not fit
+    // there: the strip leaves out a name too long for its band.
+    if (const Era* era = e.era.empty() ? nullptr : ui.pack.find_era(e.era)) {
+        const float date_w = spaced_caps_width(f, FontRole::DateLabel, date, 0.12f) + std::round(20 * u);
+        const std::string& name = era->name.get(ui.lang);
+        const bool beside = date_w + text_width(f, FontRole::Small, name) <= c.w;
+        const float ex = beside ? c.x + date_w : c.x;
+        if (!beside) y += f.size(FontRole::DateLabel) * 1.3f + 4 * u;
+        const float ey = y + (f.size(FontRole::DateLabel) * 1.3f - f.size(FontRole::Small) * 1.36f) / 2;
+        if (paint) paint->text(FontRole::Small, ImVec2(ex, ey), Ink::Muted, fit_lines(f, FontRole::Small, name, c.w, 1, false));
+    }
+    y += f.size(FontRole::DateLabel) * 1.3f + 14 * u;
+    const std::string& headline = e.headline.get(ui.lang);
+    y += paint ? paint->text(FontRole::Headline, ImVec2(c.x, y), Ink::Paper, headline, c.w)
+               : text_height(f, FontRole::Headline, headline, c.w);
+    y += 24 * u;
+    const std::string& body = e.text.get(ui.lang);
+    y += paint ? paint->text(FontRole::Body, ImVec2(c.x, y), Ink::Paper, body, c.w)
+               : text_height(f, FontRole::Body, body, c.w);
+
+    const std::string& disputed = e.disputed.get(ui.lang);
+    if (!disputed.empty()) {
+        y += 26 * u;
+        const float bar = std::max(std::round(5 * u), 3.f);
+        const float inset = bar + std::round(22 * u);
+        float by = y + 8 * u;
+        if (paint) paint->spaced_caps(FontRole::SmallCaps, ImVec2(c.x + inset, by), Ink::AccentText, "Disputed", 0.08f);
+        by += f.size(FontRole::SmallCaps) * 1.3f + 4 * u;
+        by += paint ? paint->text(FontRole::Caption, ImVec2(c.x + inset, by), Ink::Paper, disputed, c.w - inset)
+                    : text_height(f, FontRole::Caption, disputed, c.w - inset);
+        by += 8 * u;
+        if (paint) paint->bar(c.x, y, c.x + bar, by, Ink::Accent);
+        y = by;
+    }
+    return y - top;
+}
+
+CardMetrics measure_card(const Ui& ui, const Event& e) {
+    CardMetrics m;
+    m.view_height = ui.layouts.explore.card.h - source_height(ui, e);
+    m.content_height = card_flow(ui, e, nullptr, 0);
+    return m;
+}
+
+}  // namespace kiosk

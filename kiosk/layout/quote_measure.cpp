@@ -1,0 +1,123 @@
+#include "layout/quote_measure.h"
+
+#include "layout/text_measure.h"
+#include "pack/date.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+
+std::string attribution_details(const Ui& ui, const Quote& q) {
+    std::string cut;
+    std::string d = laid_out(q.role.get(ui.lang), cut, bytes_for_chars(kMaxShortTextChars));
+    const std::string& context = laid_out(q.context.get(ui.lang), cut, bytes_for_chars(kMaxShortTextChars));
+    if (!context.empty()) d += (d.empty() ? "" : "\n") + context;
+    return d;
+}
+
+// The quote's type size: as large as the design asks, smaller for a long quote so
+// it never spills out of its box; a quote too long even at the caption size is
+// cut to the box with "…" (the validator keeps a pack's quotes short enough).
+float quote_size(const Ui& ui, const std::string& text, float width, float height) {
+    const ImFont* font = ui.fonts[FontRole::Headline];
+    float size = ui.fonts.size(FontRole::Headline);
+    const float floor = std::min(ui.fonts.size(FontRole::Body), ui.fonts.size(FontRole::Caption));
+    while (size > floor && text_height_at(font, size, text, width) > height) size *= 0.92f;
+    return std::max(std::round(size), floor);
+}
+
+// The speaker on one line, then the date when the quote has one: a long name
+// is cut with "…" so the date stays readable.
+std::string speaker_line(const Ui& ui, const Quote& q, float width) {
+    const Fonts& f = ui.fonts;
+    const std::string date = q.when ? " · " + format_date_span(*q.when, ui.lang) : "";
+    const float name_w = std::max(width * 0.3f, width - text_width(f, FontRole::Body, date));
+    return fit_lines(f, FontRole::Body, q.speaker, name_w, 1, false) + date;
+}
+
+// A quote that starts mid-sentence ("very regretful for…") is shown with a
+// leading ellipsis, as print does, so it does not read as a typo.
+std::string shown_text(const Ui& ui, const Quote& q) {
+    std::string cut;
+    const std::string& text = laid_out(q.text.get(ui.lang), cut, bytes_for_chars(kMaxQuoteChars));
+    return !text.empty() && text[0] >= 'a' && text[0] <= 'z' ? "…" + text : text;
+}
+
+}  // namespace
+
+// Measures (and draws, when `paint` is given) the disputed note as the event card
+// does: a "Disputed" mark over the note, an accent bar beside both.
+float disputed_flow(FlowPainter* paint, const Ui& ui, const std::string& mark, const std::string& note, float x,
+                    float y, float width) {
+    const Fonts& f = ui.fonts;
+    const float u = ui.layouts.unit;
+    const float bar = std::max(std::round(5 * u), 3.f);
+    const float inset = bar + std::round(22 * u);
+    float by = y + 8 * u;
+    if (paint) paint->spaced_caps(FontRole::SmallCaps, ImVec2(x + inset, by), Ink::AccentText, mark, 0.08f);
+    by += f.size(FontRole::SmallCaps) * 1.3f + 4 * u;
+    by += paint ? paint->text(FontRole::Caption, ImVec2(x + inset, by), Ink::Paper, note, width - inset)
+                : text_height(f, FontRole::Caption, note, width - inset);
+    by += 8 * u;
+    if (paint) paint->bar(x, y, x + bar, by, Ink::Accent);
+    return by - y;
+}
+
+// `scrolls`: the box scrolls, so a quote too long for it even at the smallest
+// size stays whole; otherwise it is cut to the box with "…".
+QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height, bool scrolls) {
+    const Fonts& f = ui.fonts;
+    const float u = ui.layouts.unit;
+    QuoteBlock b;
+    b.speaker = speaker_line(ui, q, width);
+    b.details = attribution_details(ui, q);
+    b.speaker_h = f.size(FontRole::Body) * 1.4f;
+    b.attribution_h = 28 * u + b.speaker_h + text_height(f, FontRole::Caption, b.details, width);
+    std::string cut;
+    b.disputed = laid_out(q.disputed.get(ui.lang), cut, bytes_for_chars(kMaxEventTextChars));
+    if (!b.disputed.empty()) {
+        b.disputed_mark = "Disputed";
+        // The attract loop cannot scroll: there the note keeps its mark and
+        // its first lines, and the whole note is on Voices.
+        if (!scrolls) b.disputed = fit_lines(f, FontRole::Caption, b.disputed, width - 30 * u, 3);
+        b.disputed_h = 18 * u + disputed_flow(nullptr, ui, b.disputed_mark, b.disputed, 0, 0, width);
+        b.attribution_h += b.disputed_h;
+    }
+    b.mark = f.size(FontRole::Title) * 1.2f;
+    b.text = shown_text(ui, q);
+    const float room = height - b.attribution_h - b.mark * 0.6f;
+    b.size = quote_size(ui, b.text, width, room);
+    b.text_h = text_height_at(f[FontRole::Headline], b.size, b.text, width);
+    if (b.text_h > room && !scrolls) {
+        b.text = fit_lines(f[FontRole::Headline], b.size, b.text, width, std::max(1, int(room / b.size)));
+        b.text_h = text_height_at(f[FontRole::Headline], b.size, b.text, 0);
+    }
+    return b;
+}
+
+float quote_block_height(const Ui& ui, const Quote& q, float width, float height) {
+    return arrange_quote(ui, q, width, height, false).total();
+}
+
+QuoteBlockText quote_block_text(const Ui& ui, const Quote& q, float width, float height, bool scrolls) {
+    QuoteBlock b = arrange_quote(ui, q, width, height, scrolls);
+    return {std::move(b.text), std::move(b.speaker), std::move(b.details), std::move(b.disputed_mark), std::move(b.disputed)};
+}
+
+float quote_overflow(const Ui& ui, const Quote& q) {
+    const Rect& box = ui.layouts.voices.quote_box;
+    // Scrolled, the block starts with its hung quotation mark at the box's top.
+    const QuoteBlock b = arrange_quote(ui, q, box.w, box.h, true);
+    return std::max(0.f, b.total() + b.mark * 0.25f - box.h);
+}
+
+const Quote* attract_quote_at(const Pack& pack, int64_t ms) {
+    const std::vector<const Quote*> quotes = pack.attract_quotes();
+    if (quotes.empty()) return nullptr;
+    return quotes[size_t((std::max<int64_t>(0, ms) / kAttractQuoteMs) % int64_t(quotes.size()))];
+}
+
+}  // namespace kiosk

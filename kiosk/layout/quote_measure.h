@@ -1,0 +1,58 @@
+// A quote with its attribution laid out in a box, shared by Voices and the attract
+// loop: the quote's type shrinks (down to body size) so a long quote fits the box,
+// the speaker with the date, role and context, and a disputed quote's mark and
+// note. Measured here; drawn by draw_quote_block (ui/screens.h).
+#pragma once
+
+#include "layout/flow_painter.h"
+#include "layout/ui_context.h"
+
+#include <cstdint>
+#include <string>
+
+namespace kiosk {
+
+constexpr int64_t kAttractQuoteMs = 12000;  // each quote stays this long in the attract loop
+
+// Where a quote block's parts go in a box: computed once, for measuring and drawing.
+struct QuoteBlock {
+    std::string text;
+    std::string speaker;       // with the date, one line
+    std::string details;
+    std::string disputed_mark; // "Disputed", or empty
+    std::string disputed;      // the note, cut to a few lines where the box cannot scroll
+    float mark = 0;            // the opening quotation mark's size
+    float size = 0;            // the quote's type size
+    float text_h = 0;
+    float speaker_h = 0;
+    float attribution_h = 0;   // speaker, details and the disputed note
+    float disputed_h = 0;      // the disputed note with its mark, 0 without one
+    float total() const { return mark * 0.6f + text_h + attribution_h; }
+};
+
+// `scrolls`: the box scrolls, so a quote too long for it even at the smallest
+// size stays whole; otherwise it is cut to the box with "…".
+QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height, bool scrolls);
+// Measures (and draws, when `paint` is given) the disputed note as the event card
+// does: a "Disputed" mark over the note, an accent bar beside both. Returns its height.
+float disputed_flow(FlowPainter* paint, const Ui& ui, const std::string& mark, const std::string& note, float x,
+                    float y, float width);
+
+float quote_block_height(const Ui& ui, const Quote& q, float width, float height);
+// How far Voices' quote box scrolls for `q` (0 when it fits).
+float quote_overflow(const Ui& ui, const Quote& q);
+// The words a quote block shows in a `width` × `height` box, as drawn: the quote,
+// the speaker with the date, role and context, and for a disputed quote the
+// "Disputed" mark and its note (cut to a few lines when the box cannot scroll).
+struct QuoteBlockText {
+    std::string text;
+    std::string speaker;
+    std::string details;
+    std::string disputed_mark;  // empty for an undisputed quote
+    std::string disputed;
+};
+QuoteBlockText quote_block_text(const Ui& ui, const Quote& q, float width, float height, bool scrolls);
+// The quote the attract loop shows `ms` into the loop; null without quotes.
+const Quote* attract_quote_at(const Pack& pack, int64_t ms);
+
+}  // namespace kiosk

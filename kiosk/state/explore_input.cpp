@@ -1,0 +1,168 @@
+// Explore's touch handling: the timeline strip dragged or tapped, a numbered
+// cluster's list, the card scrolled or swiped to the next event, the buttons.
+#include "layout/explore_measure.h"
+#include "state/screen_input.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace kiosk {
+
+namespace {
+
+// The strip's content offset that shows event `index` comfortably.
+float scroll_to_show(const ExploreLayout& l, int index, float current) {
+    if (index < 0 || size_t(index) >= l.marker_x.size()) return current;
+    const float x = l.marker_x[size_t(index)];
+    const float margin = l.axis.view_width() * 0.15f;
+    if (x - current >= margin && x - current <= l.axis.view_width() - margin) return current;
+    return std::clamp(x - l.axis.view_width() / 2, 0.f, l.axis.max_scroll());
+}
+
+int marker_under(const ExploreLayout& l, float x, float y, float scroll) {
+    if (std::abs(y - l.axis.y) > l.target * 0.75f) return -1;
+    int best = -1;
+    float best_d = l.target / 2;
+    for (size_t i = 0; i < l.clusters.size(); ++i) {
+        const float d = std::abs(l.axis.screen_x(l.clusters[i].x, scroll) - x);
+        if (d <= best_d) {
+            best_d = d;
+            best = int(i);
+        }
+    }
+    return best;
+}
+
+// The open cluster's list, when a gesture is its: a tap on a row in view selects
+// its event and anywhere else closes the list; a drag that starts on a list that
+// scrolls moves the list. Nothing when the gesture is the rest of Explore's.
+std::optional<bool> cluster_list_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
+    const ExploreLayout& l = ui.layouts.explore;
+    const int64_t now = g.time_ms;
+    using K = Gesture::Kind;
+    const ClusterList list =
+        cluster_list_layout(l, ui.fonts, s.open_cluster, s.strip.offset(), s.cluster_list.offset());
+    if (g.kind == K::Tap) {
+        // The list is open: a row in view selects its event; anywhere else closes the list.
+        const MarkerCluster& cl = l.clusters[size_t(s.open_cluster)];
+        if (list.view.contains(g.x, g.y))
+            for (size_t i = 0; i < list.rows.size(); ++i)
+                if (list.rows[i].contains(g.x, g.y)) select_event(s, cl.first + int(i), ui, now);
+        s.open_cluster = -1;
+        return true;
+    }
+    if (g.kind == K::Swipe && list.panel.contains(g.start_x, g.start_y)) return false;
+    // A drag that starts on a list that scrolls moves the list under the finger.
+    if (g.kind == K::DragStart && list.panel.contains(g.start_x, g.start_y) && list.max_scroll() > 0) {
+        s.dragging_cluster_list = true;
+        s.cluster_list.stop();
+    }
+    if (s.dragging_cluster_list) {
+        switch (g.kind) {
+            case K::DragStart:
+            case K::Drag: s.cluster_list.drag_by(-g.dy, now); return true;
+            case K::DragEnd:
+            case K::Cancel:
+                s.cluster_list.release(g.kind == K::DragEnd ? -g.vy : 0, now);
+                s.dragging_cluster_list = false;
+                return true;
+            default: return false;
+        }
+    }
+    return std::nullopt;
+}
+
+// A tap on Explore: its buttons, the photograph, a marker or a numbered cluster.
+bool explore_tap(ExhibitState& s, const Gesture& g, const Ui& ui) {
+    const ExploreLayout& l = ui.layouts.explore;
+    const int64_t now = g.time_ms;
+    for (int b = 0; b < int(Button::Count); ++b) {
+        if (!l.button_hit[b].contains(g.x, g.y)) continue;
+        switch (Button(b)) {
+            case Button::Voices:
+                go_to_screen(s, Screen::Voices, now);
+                if (!ui.pack.quotes.empty() && s.stats.in_session)
+                    s.stats.add(StatEvent::Kind::QuoteRead, ui.pack.quotes[size_t(s.quote)].id);
+                break;
+            case Button::About: go_to_screen(s, Screen::About, now); break;
+            case Button::Settings: s.settings_open = true; break;
+            case Button::Prev: select_event(s, s.selected_event - 1, ui, now); break;
+            case Button::Next: select_event(s, s.selected_event + 1, ui, now); break;
+            case Button::Count: break;
+        }
+        return true;
+    }
+    if (l.photo_frame.contains(g.x, g.y) && ui.pack.find_photo(ui.pack.exhibit.photo)) {
+        s.photo = PhotoView{};
+        go_to_screen(s, Screen::Photo, now);
+        return true;
+    }
+    const int cluster = marker_under(l, g.x, g.y, s.strip.offset());
+    if (cluster < 0) return false;
+    const MarkerCluster& cl = l.clusters[size_t(cluster)];
+    if (cl.count == 1) {
+        select_event(s, cl.first, ui, now);
+    } else {
+        s.open_cluster = cluster;
+        const ClusterList list = cluster_list_layout(l, ui.fonts, cluster, s.strip.offset());
+        s.cluster_list.set_range(0, list.max_scroll());
+        s.cluster_list.jump_to(0);
+        s.dragging_cluster_list = false;
+    }
+    return true;
+}
+
+}  // namespace
+
+void reveal_selected(ExhibitState& s, const Ui& ui, int64_t now_ms) {
+    const float target = scroll_to_show(ui.layouts.explore, s.selected_event, s.strip.offset());
+    if (std::abs(target - s.strip.offset()) > 0.5f) s.strip.animate_to(target, now_ms, reduced_motion(ui.pack) ? 0 : 300);
+}
+
+bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
+    const ExploreLayout& l = ui.layouts.explore;
+    const int64_t now = g.time_ms;
+    using K = Gesture::Kind;
+
+    const std::optional<bool> on_list = s.open_cluster >= 0 ? cluster_list_gesture(s, g, ui) : std::nullopt;
+    if (on_list) return *on_list;
+
+    switch (g.kind) {
+        case K::DragStart:
+            s.dragging_strip = l.strip_touch.contains(g.start_x, g.start_y) && l.axis.max_scroll() > 0;
+            s.dragging_card = !s.dragging_strip && l.card.contains(g.start_x, g.start_y);
+            if (s.dragging_strip) s.strip.stop();
+            if (s.dragging_card) s.card.stop();
+            [[fallthrough]];
+        case K::Drag:
+            if (s.dragging_strip) s.strip.drag_by(-g.dx, now);
+            else if (s.dragging_card && std::abs(g.dy) >= std::abs(g.dx) * 0.5f) s.card.drag_by(-g.dy, now);
+            else return false;
+            s.open_cluster = -1;
+            return true;
+        case K::DragEnd:
+            if (s.dragging_strip) s.strip.release(-g.vx, now);
+            if (s.dragging_card) s.card.release(-g.vy, now);
+            s.dragging_strip = s.dragging_card = false;
+            return true;
+        case K::Cancel:
+            s.dragging_strip = s.dragging_card = false;
+            s.strip.release(0, now);
+            s.card.release(0, now);
+            return true;
+        case K::Swipe:
+            // A sideways swipe across the card turns to the next or previous event.
+            if (!l.card.contains(g.start_x, g.start_y)) return false;
+            if (g.direction == Gesture::Direction::Left) select_event(s, s.selected_event + 1, ui, now);
+            else if (g.direction == Gesture::Direction::Right) select_event(s, s.selected_event - 1, ui, now);
+            else return false;
+            return true;
+        case K::Tap:
+            return explore_tap(s, g, ui);
+        default:
+            return false;
+    }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,29 @@
+// Each screen's touch handling: a recognised gesture changes the visitor's state.
+// One file per screen (explore_input.cpp, photo_input.cpp, voices_input.cpp,
+// about_input.cpp, settings_input.cpp, pin_input.cpp, top_bar_input.cpp);
+// update() in exhibit_state.cpp sends each gesture to the one on screen.
+// Each handler returns true when the gesture changed what is on screen.
+#pragma once
+
+#include "input/gestures.h"
+#include "layout/ui_context.h"
+#include "state/exhibit_state.h"
+
+#include <cstdint>
+
+namespace kiosk {
+
+// A tap on a full screen's back (or close) button or its "Aa"; true if it was one.
+bool top_bar_tap(ExhibitState& s, const TopBar& bar, const Gesture& g, const Ui& ui);
+bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
+// Scrolls the strip so the selected event's marker is in view.
+void reveal_selected(ExhibitState& s, const Ui& ui, int64_t now_ms);
+bool photo_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
+// Advances an animated double-tap zoom; true while it runs.
+bool step_photo_zoom(ExhibitState& s, const Ui& ui, int64_t now_ms);
+bool voices_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
+bool about_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
+bool settings_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
+bool pin_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
+
+}  // namespace kiosk

@@ -1,0 +1,61 @@
+// The application's own rules, as the platform sees them through kiosk::App: the
+// visitor's language reaches the screens, larger text rebuilds the fonts (and
+// asks for a new atlas upload), a new exhibit waits for a quiet moment, and a
+// display too small for the screens is refused with a reason for staff.
+#include "exhibit_fixture.h"
+
+#include "ui/screens/unavailable_screen.h"
+
+using kiosk::Screen;
+
+TEST_CASE("The visitor's language choice reaches what the screens read", "[app]") {
+    ExhibitFixture f(1280, 800, 0, false, VITRINE_TEST_PACKS "/two-languages");
+    CHECK(f.ui().lang == "en");
+    f.replay(f.tap(f.explore().button[int(kiosk::Button::Settings)], 100));
+    f.replay(f.tap(f.layouts.settings.languages[1], 400));
+    CHECK(f.ui().lang == "fr");
+    // The next visitor starts in the exhibit's first language again.
+    f.advance_to(f.now + kiosk::idle_timeout_ms(f.pack()) + kiosk::kCountdownMs + 100);
+    REQUIRE(f.state.screen == Screen::Attract);
+    CHECK(f.ui().lang == "en");
+}
+
+TEST_CASE("Larger text rebuilds the fonts and layouts, and asks the platform for a new atlas", "[app]") {
+    ExhibitFixture f(1280, 800);
+    CHECK(f.app.take_font_atlas_change());  // the first atlas, at the start
+    CHECK_FALSE(f.app.take_font_atlas_change());
+    const float body = f.fonts.size(kiosk::FontRole::Body);
+    f.replay(f.tap(f.explore().button[int(kiosk::Button::Settings)], 100));
+    f.replay(f.tap(f.layouts.settings.large_text, 400));
+    REQUIRE(f.state.visitor.large_text);
+    CHECK(f.fonts.size(kiosk::FontRole::Body) > body);
+    CHECK(f.app.take_font_atlas_change());
+    f.replay(f.tap(f.layouts.settings.high_contrast, 400));  // no new fonts for a colour
+    CHECK_FALSE(f.app.take_font_atlas_change());
+}
+
+TEST_CASE("A new exhibit waits for a quiet moment: the attract loop, or nobody touching", "[app]") {
+    ExhibitFixture f(1280, 800);
+    f.replay(f.tap(f.explore().button[int(kiosk::Button::Next)], 1000));
+    CHECK_FALSE(f.app.quiet(f.now + 1000));   // someone is reading
+    CHECK(f.app.quiet(f.now + 31000));        // nobody has touched it for half a minute
+    f.replay(std::to_string(f.now + 100) + " down 0 640 400\n");
+    CHECK_FALSE(f.app.quiet(f.now + 60000));  // a finger resting on the glass
+    f.replay(std::to_string(f.now + 100) + " up 0 640 400\n");
+    f.advance_to(f.now + kiosk::idle_timeout_ms(f.pack()) + kiosk::kCountdownMs + 100);
+    REQUIRE(f.state.screen == Screen::Attract);
+    CHECK(f.app.quiet(f.now));
+}
+
+TEST_CASE("A display too small for the screens shows staff why, and takes no touches", "[app]") {
+    ExhibitFixture f(320, 240);
+    CHECK_FALSE(f.app.exhibit_loaded());
+    CHECK(f.app.staff_label() == kiosk::kDisplayTooSmallLabel);
+    REQUIRE(f.app.staff_details().size() == 1);
+    CHECK(f.app.staff_details()[0].find("this display (320x240) is too small") == 0);
+    kiosk::InputEvent touch;
+    touch.x = 10;
+    touch.y = 10;
+    CHECK_FALSE(f.app.handle(touch));
+    CHECK(f.app.build(0, {})->TotalVtxCount > 0);  // the unavailable screen
+}
