@@ -275,14 +275,21 @@ TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
     const bool pin_locked_before = s.pin_lock.locked(s.now_ms);
     s.now_ms = std::max(s.now_ms, now);
 
+    // A finger resting on the glass until now (or until this tick gives it up as
+    // lost) is a visitor still reading.
+    const bool finger_resting = !s.gestures.touches().empty();
     std::vector<Gesture> gestures;
     s.gestures.tick(now, gestures);
     r.redraw |= dispatch_all(s, gestures, ui);
-    // A finger resting on the glass is a visitor still reading.
-    if (!s.gestures.touches().empty() && s.screen != Screen::Attract) s.last_input_ms = now;
+    if (finger_resting && s.screen != Screen::Attract) s.last_input_ms = now;
 
-    auto deadline = [&](int64_t at) {
+    // A frame only redraws; a timer's deadline changes the state when it is ticked.
+    auto frame = [&](int64_t at) {
         if (at > now && (!r.next_deadline || at < *r.next_deadline)) r.next_deadline = at;
+    };
+    auto deadline = [&](int64_t at) {
+        frame(at);
+        if (at > now && (!r.next_timer || at < *r.next_timer)) r.next_timer = at;
     };
     if (const auto d = s.gestures.next_deadline()) deadline(*d);
 
@@ -304,7 +311,7 @@ TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
         }
         // A locked pad counts its seconds down, and shows the keys again when it ends.
         if (pin_locked_before) r.redraw = true;
-        if (s.pin_lock.locked(now)) deadline(s.pin_lock.next_change_ms(now));
+        if (s.pin_lock.locked(now)) frame(s.pin_lock.next_change_ms(now));
     }
 
     // Idle: countdown, then the attract loop with everything reset.
@@ -318,7 +325,7 @@ TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
             r.redraw = true;
         } else if (now >= countdown_at) {
             // Redraw as each second ticks off.
-            deadline(now + 1000 - (now - countdown_at) % 1000);
+            frame(now + 1000 - (now - countdown_at) % 1000);
             deadline(countdown_at + kCountdownMs);
         } else {
             deadline(countdown_at);
@@ -355,7 +362,7 @@ TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
         r.redraw = true;
         const int64_t into = now - s.attract_start_ms;
         const bool fading = into % kAttractQuoteMs > kAttractQuoteMs - kQuoteCrossfadeMs;
-        deadline(now + (fading ? 33 : kAttractFrameMs));
+        frame(now + (fading ? 33 : kAttractFrameMs));
     }
     return r;
 }
