@@ -111,7 +111,8 @@ void KioskView::upload_photos() {
     const std::string& shown = loaded_.pack.exhibit.photo;
     const kiosk::Rect& frame = layouts_.explore.photo_frame;
     const float border = kiosk::photo_border(layouts_.unit);
-    photos_.upload(renderer_, loaded_.pack, int(frame.w - 2 * border), int(frame.h - 2 * border), "", shown);
+    photos_.upload(renderer_, loaded_.pack, int(frame.w - 2 * border), int(frame.h - 2 * border),
+                   kiosk::PhotoSize::Frame, shown);
     int zoom = 2;
     if (const kiosk::Photograph* p = loaded_.pack.find_photo(shown)) {
         int w = 0, h = 0;
@@ -119,7 +120,8 @@ void KioskView::upload_photos() {
         if (int64_t(w) * h * 4 > kiosk::kPhotoMemoryBudgetBytes / 2) zoom = 1;
     }
     // The panel's own pixels (a turned panel swaps width and height, not the count).
-    photos_.upload(renderer_, loaded_.pack, display_.width * zoom, display_.height * zoom, "@full", shown);
+    photos_.upload(renderer_, loaded_.pack, display_.width * zoom, display_.height * zoom, kiosk::PhotoSize::Full,
+                   shown);
     for (kiosk::Photograph& p : loaded_.pack.photographs) std::vector<uint8_t>().swap(p.rgba);
 }
 

@@ -6,6 +6,7 @@
 #include "state/exhibit_state.h"
 #include "input/gestures.h"
 #include "ui/palette.h"
+#include "ui/photo_textures.h"
 #include "ui/screen_layouts.h"
 
 #include <imgui.h>
@@ -13,13 +14,6 @@
 #include <string>
 
 namespace kiosk {
-
-// A photograph already uploaded by the platform, by Photograph::id.
-struct PhotoTexture {
-    ImTextureID texture = nullptr;
-    int width = 0, height = 0;
-};
-using PhotoTextures = std::map<std::string, PhotoTexture>;
 
 struct DrawContext {
     ImDrawList& dl;
