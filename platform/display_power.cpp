@@ -1,8 +1,9 @@
 #include "display_power.h"
 
+#include "base/log.h"
+
 #include <SDL.h>
 #include <SDL_syswm.h>
-#include <cstdio>
 #include <cstring>
 #include <vector>
 #include <xf86drm.h>
@@ -71,11 +72,11 @@ void DisplayPower::set(bool on) {
     off_ = !on;
     if (!switch_ || refused_) return;
     if (switch_(on)) {
-        std::fprintf(stderr, "vitrine: display %s (%s)\n", on ? "on" : "off", how_.c_str());
+        kiosk::log_info(kiosk::log_from::kDisplay, std::string("display ") + (on ? "on" : "off") + " (" + how_ + ")");
     } else {
         refused_ = true;
-        std::fprintf(stderr, "vitrine: the display refused to switch %s (%s); the screen stays black instead\n",
-                     on ? "on" : "off", how_.c_str());
+        kiosk::log_warning(kiosk::log_from::kDisplay, std::string("the display refused to switch ") + (on ? "on" : "off") +
+                                                           " (" + how_ + "); the screen stays black instead");
         if (!on) switch_(true);  // never leave a panel half off
     }
 }

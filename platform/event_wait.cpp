@@ -1,7 +1,8 @@
 #include "event_wait.h"
 
+#include "base/log.h"
+
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
@@ -22,8 +23,8 @@ void EventWait::init(const char* driver) {
     const char* forced_env = std::getenv("VITRINE_IDLE_WAIT");
     std::string forced = forced_env ? forced_env : "";
     if (!forced.empty() && forced != "sdl" && forced != "devices" && forced != "slowpoll") {
-        std::fprintf(stderr, "vitrine: VITRINE_IDLE_WAIT=%s: expected sdl, devices or slowpoll; ignored\n",
-                     forced.c_str());
+        kiosk::log_warning(kiosk::log_from::kInput,
+                           "VITRINE_IDLE_WAIT=" + forced + ": expected sdl, devices or slowpoll; ignored");
         forced.clear();
     }
     const bool sdl_truly_waits = name == "x11" || name == "wayland" || name == "windows" || name == "cocoa";
@@ -45,7 +46,7 @@ void EventWait::init(const char* driver) {
     }
     strategy_ = input_fds_.empty() ? Strategy::SlowPoll : Strategy::InputDevices;
     if (forced == "devices" && input_fds_.empty())
-        std::fprintf(stderr, "vitrine: VITRINE_IDLE_WAIT=devices: no readable /dev/input/event*; polling instead\n");
+        kiosk::log_warning(kiosk::log_from::kInput, "VITRINE_IDLE_WAIT=devices: no readable /dev/input/event*; polling instead");
 }
 
 const char* EventWait::strategy_name() const {

@@ -53,7 +53,7 @@ void KioskView::upload_fonts_or_log() {
 
 void KioskView::upload_photos() {
     for (const kiosk::PhotoRequest& r : app_.photo_requests())
-        photos_.upload(renderer_, app_.pack_for_upload(), r.max_width, r.max_height, r.suffix, r.photo);
+        photos_.upload(renderer_, app_.pack_for_upload(), r.max_width, r.max_height, r.size, r.photo);
     app_.drop_photo_pixels();
 }
 

@@ -1,7 +1,8 @@
 #include "scripted_kiosk.h"
 
-#include <algorithm>
-#include <cstdio>
+#include "base/log.h"
+#include "virtual_time.h"
+
 #include <sstream>
 
 namespace platform {
@@ -16,17 +17,15 @@ bool ScriptedKiosk::open(int width, int height, kiosk::PackLoadResult pack, cons
 }
 
 void ScriptedKiosk::wait(int64_t ms) {
-    const int64_t until = now_ + ms;
-    while (now_ < until) {
-        now_ = std::min(until, now_ + 16);
-        view_.tick(now_);
-    }
+    if (ms <= 0) return;
+    advance_virtual_time(view_, now_, now_ + ms);
+    now_ += ms;
 }
 
 bool ScriptedKiosk::play(const std::string& relative_script) {
     const kiosk::ReplayScript script = kiosk::parse_replay(relative_script, "script");
     if (!script.ok()) {
-        std::fprintf(stderr, "vitrine: %s\n", script.error.c_str());
+        kiosk::log_error(kiosk::log_from::kInput, script.error);
         return false;
     }
     const int64_t start = now_;

@@ -22,7 +22,8 @@ public:
     // Plays script lines (the replay format) whose times are relative to now.
     // A script that does not parse plays nothing: false, and the reason on stderr.
     bool play(const std::string& relative_script);
-    // Lets `ms` of virtual time pass, ticking as the main loop would.
+    // Lets `ms` of virtual time pass: every timer runs out at its moment, as in
+    // real time (virtual_time.h).
     void wait(int64_t ms);
     // A tap on the middle of `r` (or at x, y) after `after_ms`.
     void tap(const kiosk::Rect& r, int64_t after_ms = 300);

@@ -1,15 +1,17 @@
 #include "textures.h"
 
+#include "base/log.h"
 #include "pack/photo_scaling.h"
 
-#include <cstdio>
+#include <string>
 
 namespace platform {
 
 SDL_Texture* upload_rgba(SDL_Renderer* renderer, int width, int height, const uint8_t* rgba) {
     SDL_Texture* texture = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, width, height);
     if (!texture) {
-        std::fprintf(stderr, "vitrine: cannot create a %dx%d texture: %s\n", width, height, SDL_GetError());
+        kiosk::log_error(kiosk::log_from::kDisplay, "cannot create a " + std::to_string(width) + "x" +
+                                                        std::to_string(height) + " texture: " + SDL_GetError());
         return nullptr;
     }
     SDL_UpdateTexture(texture, nullptr, rgba, width * 4);
@@ -31,7 +33,7 @@ SDL_Texture* upload_font_atlas(SDL_Renderer* renderer) {
 }
 
 void PhotoTextureSet::upload(SDL_Renderer* renderer, const kiosk::Pack& pack, int max_w, int max_h,
-                             const std::string& suffix, const std::string& only) {
+                             kiosk::PhotoSize size, const std::string& only) {
     for (const kiosk::Photograph& photo : pack.photographs) {
         if (photo.rgba.empty() || (!only.empty() && photo.id != only)) continue;
         const kiosk::ScaledImage scaled = kiosk::scale_to_fit(photo.rgba.data(), photo.width, photo.height, max_w, max_h);
@@ -39,7 +41,7 @@ void PhotoTextureSet::upload(SDL_Renderer* renderer, const kiosk::Pack& pack, in
         if (!t) continue;
         owned_.push_back(t);
         bytes_ += int64_t(scaled.width) * scaled.height * 4;
-        textures_[photo.id + suffix] = {t, scaled.width, scaled.height};
+        textures_.add(photo, size, {t, scaled.width, scaled.height});
     }
 }
 

@@ -1,11 +1,12 @@
 // Uploads pixels to the renderer: the font atlas and the pack's photographs.
 #pragma once
 
-#include "ui/screens.h"
 #include "pack/pack.h"
+#include "ui/photo_textures.h"
 
 #include <SDL.h>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace platform {
@@ -15,8 +16,8 @@ SDL_Texture* upload_rgba(SDL_Renderer* renderer, int width, int height, const ui
 // Uploads the current ImGui context's font atlas and sets its texture id.
 SDL_Texture* upload_font_atlas(SDL_Renderer* renderer);
 
-// Uploads decoded photographs of the pack, scaled down to fit max_w×max_h, under
-// their id plus `suffix` (one set per size the screens need). Owns them.
+// Uploads decoded photographs of the pack, scaled down to fit max_w×max_h, as
+// `size` (one upload per size the screens need). Owns them.
 class PhotoTextureSet {
 public:
     PhotoTextureSet() = default;
@@ -25,7 +26,7 @@ public:
     ~PhotoTextureSet() { clear(); }
 
     // `only`: the one photograph to upload (empty: every one).
-    void upload(SDL_Renderer* renderer, const kiosk::Pack& pack, int max_w, int max_h, const std::string& suffix,
+    void upload(SDL_Renderer* renderer, const kiosk::Pack& pack, int max_w, int max_h, kiosk::PhotoSize size,
                 const std::string& only = "");
     // The bytes the uploaded pixels take (RGBA8).
     int64_t bytes() const { return bytes_; }

@@ -1,4 +1,5 @@
 // vitrine: the exhibit kiosk.
+#include "base/log.h"
 #include "bundled_pack.h"
 #include "config/command_line.h"
 #include "exhibit_source.h"
@@ -47,17 +48,18 @@ int main(int argc, char** argv) {
     const std::string config_path = !options.config.empty() ? options.config : system_config_there ? system_config : "";
     if (!config_path.empty()) {
         const kiosk::KioskConfigResult loaded = kiosk::load_kiosk_config(config_path);
-        for (const kiosk::Diagnostic& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+        for (const kiosk::Diagnostic& d : loaded.diagnostics) kiosk::log_diagnostic(kiosk::log_from::kConfig, d);
         // A headless run is a tool: told to use a configuration that has errors,
         // it stops rather than draw something the configuration did not ask for.
         if (options.headless && !loaded.ok()) {
-            std::fprintf(stderr, "vitrine: not drawing: the configuration has errors\n");
+            kiosk::log_error(kiosk::log_from::kConfig, "not drawing: the configuration has errors");
             return 1;
         }
         if (!loaded.parsed)
-            std::fprintf(stderr, "vitrine: the kiosk's configuration could not be used; running with every default\n");
+            kiosk::log_warning(kiosk::log_from::kConfig,
+                               "the kiosk's configuration could not be used; running with every default");
         else if (!loaded.ok())
-            std::fprintf(stderr, "vitrine: the settings named above keep their defaults\n");
+            kiosk::log_warning(kiosk::log_from::kConfig, "the settings named above keep their defaults");
         // The kiosk itself never keeps the exhibit dark over its configuration:
         // what could be read is used, and staff see the first problem on screen.
         config = loaded.config;
@@ -74,19 +76,20 @@ int main(int argc, char** argv) {
     kiosk::PackLoadResult pack = kiosk::load_pack(pack_dir, load_options);
     if (!pack.ok() && source.follows_installs() && pack_dir != bundled_dir) {
         // An installed pack that no longer loads must not leave the floor dark.
-        for (const kiosk::Diagnostic& d : pack.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-        std::fprintf(stderr, "vitrine: %s could not be loaded; showing the bundled exhibit\n", shown(pack_dir).c_str());
+        for (const kiosk::Diagnostic& d : pack.diagnostics) kiosk::log_diagnostic(kiosk::log_from::kPack, d);
+        kiosk::log_error(kiosk::log_from::kPack, shown(pack_dir) + " could not be loaded; showing the bundled exhibit");
         pack_dir = bundled_dir;
         pack = kiosk::load_pack(pack_dir, load_options);
     }
-    for (const kiosk::Diagnostic& d : pack.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    for (const kiosk::Diagnostic& d : pack.diagnostics) kiosk::log_diagnostic(kiosk::log_from::kPack, d);
     if (pack.ok())
-        std::fprintf(stderr, "vitrine: loaded %s (%s %s): %zu events, %zu quotes\n", shown(pack_dir).c_str(),
-                     shown(pack.pack.exhibit.id).c_str(), shown(pack.pack.exhibit.version).c_str(), pack.pack.events.size(),
-                     pack.pack.quotes.size());
+        kiosk::log_info(kiosk::log_from::kPack, "loaded " + shown(pack_dir) + " (" + shown(pack.pack.exhibit.id) + " " +
+                                                    shown(pack.pack.exhibit.version) + "): " +
+                                                    std::to_string(pack.pack.events.size()) + " events, " +
+                                                    std::to_string(pack.pack.quotes.size()) + " quotes");
     else
-        std::fprintf(stderr, "vitrine: %s: the exhibit pack could not be loaded; showing the unavailable screen\n",
-                     shown(pack_dir).c_str());
+        kiosk::log_error(kiosk::log_from::kPack,
+                         shown(pack_dir) + ": the exhibit pack could not be loaded; showing the unavailable screen");
 
     if (options.headless) return platform::run_headless(options, config, std::move(pack), VITRINE_FONT_DIR);
     return platform::run_window(options, config, source, std::move(pack), VITRINE_FONT_DIR, started);

@@ -103,8 +103,8 @@ std::vector<PhotoRequest> App::photo_requests() const {
         if (int64_t(w) * h * 4 > kPhotoMemoryBudgetBytes / 2) zoom = 1;
     }
     // The panel's own pixels (a turned panel swaps width and height, not the count).
-    return {{shown, int(frame.w - 2 * border), int(frame.h - 2 * border), ""},
-            {shown, display_.width * zoom, display_.height * zoom, "@full"}};
+    return {{shown, int(frame.w - 2 * border), int(frame.h - 2 * border), PhotoSize::Frame},
+            {shown, display_.width * zoom, display_.height * zoom, PhotoSize::Full}};
 }
 
 // The decoded pixels are dropped once they live in textures.

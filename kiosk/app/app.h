@@ -24,12 +24,12 @@
 
 namespace kiosk {
 
-// A photograph the screens draw, and the size the platform uploads it at (under
-// its id plus `suffix`).
+// A photograph the screens draw, and the size the platform uploads it at (found
+// again by the photograph and `size`).
 struct PhotoRequest {
     std::string photo;
     int max_width = 0, max_height = 0;
-    std::string suffix;
+    PhotoSize size = PhotoSize::Frame;
 };
 
 class App {

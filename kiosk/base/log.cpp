@@ -1,11 +1,14 @@
 #include "base/log.h"
 
+#include "base/diagnostic.h"
 #include "base/printable.h"
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace kiosk {
 namespace {
@@ -25,9 +28,16 @@ int journald_priority(LogLevel level) {
     return 6;
 }
 
+// systemd sets JOURNAL_STREAM to "DEVICE:INODE" of the stream it connected to
+// stderr; a child whose stderr went elsewhere (a pipe to a test, a file) inherits
+// the variable, so it counts only when it names stderr itself.
 bool under_journald() {
     const char* stream = std::getenv("JOURNAL_STREAM");
-    return stream && *stream;
+    unsigned long long device = 0, inode = 0;
+    if (!stream || std::sscanf(stream, "%llu:%llu", &device, &inode) != 2) return false;
+    struct stat st;
+    return fstat(STDERR_FILENO, &st) == 0 && static_cast<unsigned long long>(st.st_dev) == device &&
+           static_cast<unsigned long long>(st.st_ino) == inode;
 }
 
 bool debug_wanted() {
@@ -56,6 +66,10 @@ void log(LogLevel level, const char* subsystem, const std::string& message) {
     }
     const std::string text = format_log_line(line, under_journald()) + "\n";
     std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+void log_diagnostic(const char* subsystem, const Diagnostic& d) {
+    log(d.severity == Diagnostic::Severity::Error ? LogLevel::Error : LogLevel::Warning, subsystem, d.to_string());
 }
 
 LogTarget set_log_sink(LogTarget target) {

@@ -3,7 +3,7 @@
 //
 //     vitrine: MESSAGE [SUBSYSTEM]
 //
-// and, under systemd (JOURNAL_STREAM names stderr), with journald's priority
+// and, under systemd (JOURNAL_STREAM names stderr by device and inode), with journald's priority
 // prefix "<N>" in front so `journalctl -p warning` finds the problems. Debug
 // lines are written only when VITRINE_LOG=debug. Tests install a sink to read
 // what was logged instead.
@@ -41,6 +41,11 @@ inline void log_error(const char* subsystem, const std::string& m) { log(LogLeve
 inline void log_warning(const char* subsystem, const std::string& m) { log(LogLevel::Warning, subsystem, m); }
 inline void log_info(const char* subsystem, const std::string& m) { log(LogLevel::Info, subsystem, m); }
 inline void log_debug(const char* subsystem, const std::string& m) { log(LogLevel::Debug, subsystem, m); }
+
+// A pack's or a configuration's problem, "path:line:col: error: message", at its
+// severity's level.
+struct Diagnostic;
+void log_diagnostic(const char* subsystem, const Diagnostic& d);
 
 // The line as written to stderr (without the newline); `journald` adds "<N>".
 std::string format_log_line(const LogLine& line, bool journald);

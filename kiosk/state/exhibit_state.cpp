@@ -252,11 +252,17 @@ bool update(ExhibitState& s, const InputEvent& e, const Ui& ui) {
 namespace {
 
 // The earliest time the exhibit needs its next tick, when nothing animates.
+// When to tick again. A frame only redraws; a timer changes the state when it is
+// ticked (TickResult::next_timer), so a replay must tick at each of those.
 struct Deadlines {
     int64_t now;
     TickResult& r;
-    void add(int64_t at) {
+    void frame(int64_t at) {
         if (at > now && (!r.next_deadline || at < *r.next_deadline)) r.next_deadline = at;
+    }
+    void add(int64_t at) {
+        frame(at);
+        if (at > now && (!r.next_timer || at < *r.next_timer)) r.next_timer = at;
     }
 };
 
@@ -281,7 +287,7 @@ void tick_staff(ExhibitState& s, int64_t now, const Ui& ui, bool pin_locked_befo
     }
     // A locked pad counts its seconds down, and shows the keys again when it ends.
     if (pin_locked_before) r.redraw = true;
-    if (s.pin_lock.locked(now)) due.add(s.pin_lock.next_change_ms(now));
+    if (s.pin_lock.locked(now)) due.frame(s.pin_lock.next_change_ms(now));
 }
 
 // Idle: countdown, then the attract loop with everything reset.
@@ -296,7 +302,7 @@ void tick_idle(ExhibitState& s, int64_t now, const Ui& ui, TickResult& r, Deadli
         r.redraw = true;
     } else if (now >= countdown_at) {
         // Redraw as each second ticks off.
-        due.add(now + 1000 - (now - countdown_at) % 1000);
+        due.frame(now + 1000 - (now - countdown_at) % 1000);
         due.add(countdown_at + kCountdownMs);
     } else {
         due.add(countdown_at);
@@ -335,7 +341,7 @@ void tick_attract(const ExhibitState& s, int64_t now, TickResult& r, Deadlines& 
     r.redraw = true;
     const int64_t into = now - s.attract_start_ms;
     const bool fading = into % kAttractQuoteMs > kAttractQuoteMs - kQuoteCrossfadeMs;
-    due.add(now + (fading ? 33 : kAttractFrameMs));
+    due.frame(now + (fading ? 33 : kAttractFrameMs));
 }
 
 }  // namespace
@@ -350,11 +356,13 @@ TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
     const bool pin_locked_before = s.pin_lock.locked(s.now_ms);
     s.now_ms = std::max(s.now_ms, now);
 
+    // A finger resting on the glass until now (or until this tick gives it up as
+    // lost) is a visitor still reading.
+    const bool finger_resting = !s.gestures.touches().empty();
     std::vector<Gesture> gestures;
     s.gestures.tick(now, gestures);
     r.redraw |= dispatch_all(s, gestures, ui);
-    // A finger resting on the glass is a visitor still reading.
-    if (!s.gestures.touches().empty() && s.screen != Screen::Attract) s.last_input_ms = now;
+    if (finger_resting && s.screen != Screen::Attract) s.last_input_ms = now;
 
     Deadlines due{now, r};
     if (const auto d = s.gestures.next_deadline()) due.add(*d);

@@ -167,6 +167,12 @@ struct TickResult {
     bool redraw = false;                 // something changed since the last tick
     bool animating = false;              // draw again next frame
     std::optional<int64_t> next_deadline;  // when to tick again when nothing animates
+    // When a timer next runs out and changes the state (a long press, the attract
+    // loop, the PIN pad closing, a notice going): next_deadline without the frames
+    // asked for only to redraw (the countdown's seconds, the attract loop's drift).
+    // A replay in virtual time ticks at each; what is drawn between is a function
+    // of the time it is drawn at.
+    std::optional<int64_t> next_timer;
 };
 // Advances timers and animations to `now_ms` (monotonic or virtual).
 TickResult tick(ExhibitState& state, int64_t now_ms, const Ui& ui);

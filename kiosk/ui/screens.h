@@ -12,19 +12,13 @@
 #include "state/exhibit_state.h"
 #include "ui/flow_draw.h"
 #include "ui/palette.h"
+#include "ui/photo_textures.h"
 
 #include <imgui.h>
 #include <map>
 #include <string>
 
 namespace kiosk {
-
-// A photograph already uploaded by the platform, by Photograph::id.
-struct PhotoTexture {
-    ImTextureID texture = nullptr;
-    int width = 0, height = 0;
-};
-using PhotoTextures = std::map<std::string, PhotoTexture>;
 
 struct DrawContext {
     ImDrawList& dl;

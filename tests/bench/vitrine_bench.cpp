@@ -378,7 +378,12 @@ ColdStart cold_start(const std::string& vitrine, const std::string& tmp) {
         const auto line = c.wait_for_line("vitrine-stats: first_frame_ms=", 3);
         const double line_ms = bench::seconds_since(c.started()) * 1000;
         c.terminate(3);
-        if (const auto d = c.find_line("vitrine: display ")) r.display_line = d->substr(9);
+        if (const auto d = c.find_line("vitrine: display ")) {
+            r.display_line = d->substr(9);
+            // What it says, without the subsystem the log ends it with (" [display]").
+            const size_t tag = r.display_line.rfind(" [");
+            if (tag != std::string::npos && r.display_line.back() == ']') r.display_line.erase(tag);
+        }
         if (!line) {
             r.error = "windowed run reported no first frame within 3 s: " + last_line(c);
             return r;

@@ -30,15 +30,14 @@ void draw_attract(const DrawContext& c) {
 
     // The photograph fills the screen and moves slowly, behind a dark veil.
     if (const Photograph* photo = ui.pack.find_photo(ui.pack.exhibit.photo)) {
-        auto it = c.photos.find(photo->id + "@full");
-        if (it == c.photos.end()) it = c.photos.find(photo->id);
-        if (it != c.photos.end() && it->second.texture && photo->width > 0) {
+        const PhotoTexture* shown = c.photos.sharpest(*photo);
+        if (shown && shown->texture && photo->width > 0) {
             const float cover = std::max(W / float(photo->width), H / float(photo->height));
             const float zoom = 1.12f + 0.08f * wave(t, 90);
             const float w = float(photo->width) * cover * zoom, h = float(photo->height) * cover * zoom;
             const float x = (W - w) / 2 + (w - W) / 2 * 0.8f * wave(t, 73);
             const float y = (H - h) / 2 + (h - H) / 2 * 0.8f * wave(t + 20000, 97);
-            c.dl.AddImage(it->second.texture, ImVec2(x, y), ImVec2(x + w, y + h));
+            c.dl.AddImage(shown->texture, ImVec2(x, y), ImVec2(x + w, y + h));
         }
     }
     c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(W, H), with_alpha(p.background, uint8_t(222)));

@@ -58,13 +58,13 @@ void draw_photo(const DrawContext& c) {
     c.dl.AddRectFilled(snap(f.x, f.y), snap(f.right(), f.bottom()), c.palette.frame);
     if (!photo) return;
     const Rect inner = {f.x + border, f.y + border, f.w - 2 * border, f.h - 2 * border};
-    const auto it = c.photos.find(photo->id);
-    if (it != c.photos.end() && it->second.texture && it->second.width > 0) {
+    const PhotoTexture* shown = c.photos.find(*photo, PhotoSize::Frame);
+    if (shown && shown->texture && shown->width > 0) {
         // Fit the whole photograph: a museum never crops a historical image.
-        const float s = std::min(inner.w / float(it->second.width), inner.h / float(it->second.height));
-        const float w = float(it->second.width) * s, h = float(it->second.height) * s;
+        const float s = std::min(inner.w / float(shown->width), inner.h / float(shown->height));
+        const float w = float(shown->width) * s, h = float(shown->height) * s;
         const float x = inner.x + (inner.w - w) / 2, y = inner.y + (inner.h - h) / 2;
-        c.dl.AddImage(it->second.texture, snap(x, y), snap(x + w, y + h));
+        c.dl.AddImage(shown->texture, snap(x, y), snap(x + w, y + h));
     }
     const Rect& cap = l.caption;
     const float y = cap.y + std::round(18 * u);

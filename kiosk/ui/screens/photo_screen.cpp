@@ -18,11 +18,10 @@ void draw_photo_viewer(const DrawContext& c) {
     const Photograph* photo = shown_photo(ui);
     if (!photo) return;
 
-    auto it = c.photos.find(photo->id + "@full");
-    if (it == c.photos.end()) it = c.photos.find(photo->id);
-    if (it != c.photos.end() && it->second.texture && photo->width > 0) {
+    const PhotoTexture* shown = c.photos.sharpest(*photo);
+    if (shown && shown->texture && photo->width > 0) {
         const Rect r = photo_rect(c.state.photo, ui, photo->width, photo->height);
-        c.dl.AddImage(it->second.texture, ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()));
+        c.dl.AddImage(shown->texture, ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()));
     }
 
     // The caption lies over the bottom of the picture on a dark gradient, then
