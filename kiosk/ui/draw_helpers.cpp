@@ -17,6 +17,8 @@ namespace {
 // whole text stays far below the 65 536 vertices one reservation may take.
 constexpr size_t kWholeTextBytes = 4096;
 
+std::vector<DrawnText>* g_drawn_text = nullptr;
+
 // The start of the UTF-8 character holding byte `at` (at most `size`).
 size_t char_boundary(const std::string& text, size_t at) {
     while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
@@ -113,6 +115,7 @@ float text_width(const Fonts& fonts, FontRole role, const std::string& text) {
 
 float draw_text_at(ImDrawList& dl, const ImFont* font, float size, ImVec2 pos, ImU32 col, const std::string& text,
                    float wrap_width) {
+    if (g_drawn_text) g_drawn_text->push_back({font, text});
     pos.x = std::round(pos.x);
     pos.y = std::round(pos.y);
     std::string cut;
@@ -225,6 +228,7 @@ float spaced_caps_width(const Fonts& fonts, FontRole role, const std::string& te
 
 float draw_spaced_caps(ImDrawList& dl, const Fonts& fonts, FontRole role, ImVec2 pos, ImU32 col,
                        const std::string& text, float spacing_em) {
+    if (g_drawn_text) g_drawn_text->push_back({fonts[role], text});
     const float spacing = spacing_em * fonts.size(role);
     float x = std::round(pos.x);
     const float y = std::round(pos.y);
@@ -236,6 +240,8 @@ float draw_spaced_caps(ImDrawList& dl, const Fonts& fonts, FontRole role, ImVec2
     });
     return x - pos.x - spacing;
 }
+
+void record_drawn_text(std::vector<DrawnText>* log) { g_drawn_text = log; }
 
 void draw_rule(ImDrawList& dl, float x0, float x1, float y, float thickness, ImU32 col) {
     const float t = std::max(1.f, std::round(thickness));

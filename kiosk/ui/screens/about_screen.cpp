@@ -35,11 +35,11 @@ float about_flow(const Ui& ui, ImDrawList* dl, const Palette* p, float top) {
     text(FontRole::Headline, laid_out(pack.exhibit.title.get(ui.lang), cut, bytes_for_chars(kMaxTitleChars)),
          &Palette::paper);
     y += 6 * u;
-    text(FontRole::Small, "Exhibit version " + pack.exhibit.version, &Palette::muted);
+    text(FontRole::Small, ui_text(UiText::AboutExhibitVersion, ui.lang, {{"version", pack.exhibit.version}}), &Palette::muted);
 
     const std::string& note = pack.exhibit.content_note.get(ui.lang);
     if (!note.empty()) {
-        heading("Content note");
+        heading(ui_text(UiText::AboutContentNote, ui.lang));
         const float bar = std::max(std::round(5 * u), 3.f), inset = bar + std::round(22 * u);
         const float start = y;
         text(FontRole::Body, note, &Palette::paper, inset);
@@ -48,19 +48,19 @@ float about_flow(const Ui& ui, ImDrawList* dl, const Palette* p, float top) {
     // The curator's account of what is missing comes before the credits, where
     // a visitor reading about the exhibit's limits will look.
     if (!pack.exhibit.gaps.get(ui.lang).empty()) {
-        heading("What this exhibit lacks");
+        heading(ui_text(UiText::AboutLacks, ui.lang));
         text(FontRole::Body, pack.exhibit.gaps.get(ui.lang), &Palette::paper);
     }
     if (!pack.exhibit.credits.get(ui.lang).empty()) {
-        heading("Credits");
+        heading(ui_text(UiText::AboutCredits, ui.lang));
         text(FontRole::Body, pack.exhibit.credits.get(ui.lang), &Palette::paper);
     }
     if (!pack.exhibit.licence.get(ui.lang).empty()) {
-        heading("Licence");
+        heading(ui_text(UiText::AboutLicence, ui.lang));
         text(FontRole::Body, pack.exhibit.licence.get(ui.lang), &Palette::paper);
     }
     if (!pack.sources.empty()) {
-        heading("Sources");
+        heading(ui_text(UiText::AboutSources, ui.lang));
         for (const Source& s : pack.sources) {
             text(FontRole::Body, s.title.get(ui.lang), &Palette::paper);
             if (!s.note.get(ui.lang).empty()) {
@@ -95,8 +95,8 @@ void draw_about(const DrawContext& c) {
     draw_scroll_hints(c.dl, p, {col.x - 8, col.y, col.w + 16, col.h}, about_content_height(ui), scroll, fade,
                       col.right() + std::round(24 * ui.layouts.unit), ui.layouts.unit);
 
-    draw_icon_button(c.dl, p, l.bar.back, Icon::Back, true, "Back", &ui.fonts);
-    draw_pill_button(c.dl, ui.fonts, p, l.bar.settings, "Aa", c.state.settings_open);
+    draw_icon_button(c.dl, p, l.bar.back, Icon::Back, true, ui_text(UiText::CommonBack, ui.lang), &ui.fonts);
+    draw_pill_button(c.dl, ui.fonts, p, l.bar.settings, ui_text(UiText::CommonSettings, ui.lang), c.state.settings_open);
 }
 
 bool about_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
