@@ -113,7 +113,8 @@ const std::vector<Table>& tables() {
         for (size_t n = 0; n < kInterfaceTableCount; ++n) {
             Table table;
             table.lang = kInterfaceTables[n].lang;
-            for (const Diagnostic& d : read_table(kInterfaceTables[n], &table)) log_error(log_from::kApp, d.to_string());
+            for (const Diagnostic& d : read_table(kInterfaceTables[n], &table))
+                log_error(log_from::kApp, d.to_string());
             t.push_back(std::move(table));
         }
         auto english = std::find_if(t.begin(), t.end(), [](const Table& x) { return x.lang == kEnglish; });
@@ -153,7 +154,8 @@ std::string fill_placeholders(const std::string& pattern, std::initializer_list<
         if (close == std::string::npos) break;
         out.append(pattern, at, open - at);
         const std::string name = pattern.substr(open + 1, close - open - 1);
-        const auto value = std::find_if(values.begin(), values.end(), [&](const UiTextValue& v) { return name == v.name; });
+        const auto value =
+            std::find_if(values.begin(), values.end(), [&](const UiTextValue& v) { return name == v.name; });
         out += value != values.end() ? value->value : pattern.substr(open, close - open + 1);
         at = close + 1;
     }

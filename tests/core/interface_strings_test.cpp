@@ -128,7 +128,8 @@ std::vector<std::string> foreign_text(const std::vector<kiosk::DrawnText>& drawn
             const auto from = known.lower_bound(words[i]);
             const bool whole = from != known.end() && *from == words[i];
             const bool prefix = cut[i] && from != known.end() && from->rfind(words[i], 0) == 0;
-            if (!whole && !prefix) wrong.push_back("'" + words[i] + "' in \"" + d.text + "\" is neither the pack's nor the interface table's");
+            if (!whole && !prefix)
+                wrong.push_back("'" + words[i] + "' in \"" + d.text + "\" is neither the pack's nor the table's");
         }
         for (int k = 0; k < kiosk::kUiTextCount; ++k)
             for (const std::string& p : kiosk::placeholders_in(kiosk::ui_text_placeholders(UiText(k))))
@@ -201,7 +202,8 @@ TEST_CASE("a table's problems name its file, line and key", "[interface_strings]
     CHECK(p[0].find("assets/interface/test.toml:2:") == 0);
     CHECK(p[0].find("'pin.locked' must have the placeholders {seconds}") != std::string::npos);
     // Not a string, not in a table, not TOML.
-    CHECK(check("fr", "[about]\ncredits = 3\n").at(0).find("assets/interface/test.toml:2:11: error: 'about.credits' is not a string") == 0);
+    CHECK(check("fr", "[about]\ncredits = 3\n").at(0) ==
+          "assets/interface/test.toml:2:11: error: 'about.credits' is not a string");
     CHECK(check("fr", "credits = \"Crédits\"\n").at(0).find("'credits' is not a table of texts") != std::string::npos);
     CHECK(check("fr", "[about\n").at(0).find("assets/interface/test.toml:1:") == 0);
     // Another language may lack keys (they show in English); English may not.
@@ -260,7 +262,8 @@ TEST_CASE("texts by key, in English where a language lacks them, with placeholde
 
     // The atlas's characters: every text of the pack's languages, and English.
     const std::string glyphs = kiosk::interface_glyph_text({"fr"});
-    for (int k = 0; k < kiosk::kUiTextCount; ++k) CHECK(glyphs.find(kiosk::ui_text(UiText(k), "en")) != std::string::npos);
+    for (int k = 0; k < kiosk::kUiTextCount; ++k)
+        CHECK(glyphs.find(kiosk::ui_text(UiText(k), "en")) != std::string::npos);
 }
 
 TEST_CASE("every screen and overlay draws only the pack's text and the table's, in glyphs the atlas holds",
@@ -281,7 +284,8 @@ TEST_CASE("every screen and overlay draws only the pack's text and the table's, 
     SECTION("the unavailable screen, its details cut with a count") {
         ExhibitFixture f(800, 480);
         std::vector<std::string> details;
-        for (int i = 0; i < 30; ++i) details.push_back("pack.toml:" + std::to_string(i + 3) + ":1: error: unknown key 'captoin'");
+        for (int i = 0; i < 30; ++i)
+            details.push_back("pack.toml:" + std::to_string(i + 3) + ":1: error: unknown key 'captoin'");
         for (const std::string& label : {std::string(), std::string(kiosk::kDisplayTooSmallLabel)}) {
             const auto drawn = drawn_by(f.layouts.display, [&](ImDrawList& dl) {
                 kiosk::draw_unavailable(dl, f.layouts.display, f.fonts, details, label);

@@ -35,7 +35,8 @@ float about_flow(const Ui& ui, ImDrawList* dl, const Palette* p, float top) {
     text(FontRole::Headline, laid_out(pack.exhibit.title.get(ui.lang), cut, bytes_for_chars(kMaxTitleChars)),
          &Palette::paper);
     y += 6 * u;
-    text(FontRole::Small, ui_text(UiText::AboutExhibitVersion, ui.lang, {{"version", pack.exhibit.version}}), &Palette::muted);
+    text(FontRole::Small, ui_text(UiText::AboutExhibitVersion, ui.lang, {{"version", pack.exhibit.version}}),
+         &Palette::muted);
 
     const std::string& note = pack.exhibit.content_note.get(ui.lang);
     if (!note.empty()) {
@@ -96,7 +97,8 @@ void draw_about(const DrawContext& c) {
                       col.right() + std::round(24 * ui.layouts.unit), ui.layouts.unit);
 
     draw_icon_button(c.dl, p, l.bar.back, Icon::Back, true, ui_text(UiText::CommonBack, ui.lang), &ui.fonts);
-    draw_pill_button(c.dl, ui.fonts, p, l.bar.settings, ui_text(UiText::CommonSettings, ui.lang), c.state.settings_open);
+    draw_pill_button(c.dl, ui.fonts, p, l.bar.settings, ui_text(UiText::CommonSettings, ui.lang),
+                     c.state.settings_open);
 }
 
 bool about_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {

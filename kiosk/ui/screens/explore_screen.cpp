@@ -69,7 +69,9 @@ float card_flow(const Ui& ui, const Event& e, ImDrawList* dl, const Palette* p, 
         const float bar = std::max(std::round(5 * u), 3.f);
         const float inset = bar + std::round(22 * u);
         float by = y + 8 * u;
-        if (dl) draw_spaced_caps(*dl, f, FontRole::SmallCaps, ImVec2(c.x + inset, by), p->accent_text, ui_text(UiText::CommonDisputed, ui.lang), 0.08f);
+        if (dl)
+            draw_spaced_caps(*dl, f, FontRole::SmallCaps, ImVec2(c.x + inset, by), p->accent_text,
+                             ui_text(UiText::CommonDisputed, ui.lang), 0.08f);
         by += f.size(FontRole::SmallCaps) * 1.3f + 4 * u;
         by += dl ? draw_text(*dl, f, FontRole::Caption, ImVec2(c.x + inset, by), p->paper, disputed, c.w - inset)
                  : text_height(f, FontRole::Caption, disputed, c.w - inset);
@@ -337,9 +339,12 @@ void draw_explore(const DrawContext& c) {
     c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(float(l.display.width), float(l.display.height)), c.palette.background);
     draw_title_band(c);
     draw_rule(c.dl, l.title_band.x, l.title_band.right(), l.divider_top, 1, c.palette.rule);
-    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::Voices)], ui_text(UiText::ExploreVoices, c.ui.lang));
-    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::About)], ui_text(UiText::ExploreAbout, c.ui.lang));
-    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::Settings)], ui_text(UiText::CommonSettings, c.ui.lang), c.state.settings_open);
+    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::Voices)],
+                     ui_text(UiText::ExploreVoices, c.ui.lang));
+    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::About)],
+                     ui_text(UiText::ExploreAbout, c.ui.lang));
+    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::Settings)],
+                     ui_text(UiText::CommonSettings, c.ui.lang), c.state.settings_open);
     draw_photo(c);
     draw_card(c);
     draw_rule(c.dl, l.strip.x, l.strip.right(), l.divider_strip, 1, c.palette.rule);

@@ -34,8 +34,10 @@ void draw_settings_panel(const DrawContext& c) {
     const Rect& r = l.panel;
     draw_text(c.dl, ui.fonts, FontRole::Headline, ImVec2(l.large_text.x, r.y + std::max(36 * u, 12.f) * 0.8f), p.paper,
               ui_text(UiText::SettingsHeading, ui.lang));
-    draw_switch_row(c.dl, ui.fonts, p, l.large_text, ui_text(UiText::SettingsLargerText, ui.lang), c.state.visitor.large_text);
-    draw_switch_row(c.dl, ui.fonts, p, l.high_contrast, ui_text(UiText::SettingsHighContrast, ui.lang), c.state.visitor.high_contrast);
+    draw_switch_row(c.dl, ui.fonts, p, l.large_text, ui_text(UiText::SettingsLargerText, ui.lang),
+                    c.state.visitor.large_text);
+    draw_switch_row(c.dl, ui.fonts, p, l.high_contrast, ui_text(UiText::SettingsHighContrast, ui.lang),
+                    c.state.visitor.high_contrast);
     for (size_t i = 0; i < l.languages.size(); ++i) {
         const Rect& row = l.languages[i];
         const bool chosen = int(i) == c.state.visitor.language;

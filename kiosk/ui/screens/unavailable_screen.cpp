@@ -27,9 +27,8 @@ std::vector<std::string> staff_lines(const Fonts& fonts, const std::vector<std::
         const int lines = std::min(kLinesPerProblem, int(left / line_h));
         if (lines < 1) {
             const size_t more = details.size() - i;
-            shown.push_back(fit_lines(fonts, FontRole::Small,
-                                      ui_text(more == 1 ? UiText::UnavailableMoreProblem : UiText::UnavailableMoreProblems,
-                                              "en", {{"count", std::to_string(more)}}),
+            const UiText line = more == 1 ? UiText::UnavailableMoreProblem : UiText::UnavailableMoreProblems;
+            shown.push_back(fit_lines(fonts, FontRole::Small, ui_text(line, "en", {{"count", std::to_string(more)}}),
                                       width, 1));
             break;
         }
@@ -58,8 +57,9 @@ void draw_unavailable(ImDrawList& dl, const Display& display, const Fonts& fonts
     y += 56 * u;
     draw_rule(dl, x, x + width, y, 1, p.rule);
     y += 24 * u;
-    const std::string label = fit_lines(fonts, FontRole::SmallCaps, staff_label.empty() ? words(UiText::UnavailableStaffLabel) : staff_label,
-                                        width / 1.15f, 1, false);
+    const std::string label =
+        fit_lines(fonts, FontRole::SmallCaps, staff_label.empty() ? words(UiText::UnavailableStaffLabel) : staff_label,
+                  width / 1.15f, 1, false);
     draw_spaced_caps(dl, fonts, FontRole::SmallCaps, ImVec2(x, y), p.accent_text, label, 0.06f);
     y += fonts.size(FontRole::SmallCaps) * 1.6f;
     dl.PushClipRect(ImVec2(x, y), ImVec2(x + width, H - 16 * u), true);
