@@ -7,6 +7,7 @@
 #include "event_wait.h"
 #include "kiosk_view.h"
 #include "service_notify.h"
+#include "text/interface_strings.h"
 #include "visit_log.h"
 #include "wall_clock.h"
 
@@ -230,7 +231,8 @@ void MainLoop::switch_pack(int64_t now) {
     const std::string dir = kiosk::printable(source_.dir(), 1024);
     if (!next.ok() || !replacement->init(w_.renderer, display_, std::move(next), config_, font_dir_, now, &error)) {
         log_error(from::kPack, dir + " could not be loaded; keeping the current exhibit");
-        view_->show_notice("The new exhibit could not be loaded; the current one stays.", true, now);
+        // Staff are addressed in English, as the journal is.
+        view_->show_notice(kiosk::ui_text(kiosk::UiText::NoticeReloadFailed, "en"), true, now);
         return;
     }
     view_ = std::move(replacement);

@@ -1,6 +1,7 @@
 #include "layout/about_measure.h"
 
 #include "layout/text_measure.h"
+#include "text/interface_strings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -30,11 +31,11 @@ float about_flow(const Ui& ui, FlowPainter* paint, float top) {
     text(FontRole::Headline, laid_out(pack.exhibit.title.get(ui.lang), cut, bytes_for_chars(kMaxTitleChars)),
          Ink::Paper);
     y += 6 * u;
-    text(FontRole::Small, "Exhibit version " + pack.exhibit.version, Ink::Muted);
+    text(FontRole::Small, ui_text(UiText::AboutExhibitVersion, ui.lang, {{"version", pack.exhibit.version}}), Ink::Muted);
 
     const std::string& note = pack.exhibit.content_note.get(ui.lang);
     if (!note.empty()) {
-        heading("Content note");
+        heading(ui_text(UiText::AboutContentNote, ui.lang));
         const float bar = std::max(std::round(5 * u), 3.f), inset = bar + std::round(22 * u);
         const float start = y;
         text(FontRole::Body, note, Ink::Paper, inset);
@@ -43,19 +44,19 @@ float about_flow(const Ui& ui, FlowPainter* paint, float top) {
     // The curator's account of what is missing comes before the credits, where
     // a visitor reading about the exhibit's limits will look.
     if (!pack.exhibit.gaps.get(ui.lang).empty()) {
-        heading("What this exhibit lacks");
+        heading(ui_text(UiText::AboutLacks, ui.lang));
         text(FontRole::Body, pack.exhibit.gaps.get(ui.lang), Ink::Paper);
     }
     if (!pack.exhibit.credits.get(ui.lang).empty()) {
-        heading("Credits");
+        heading(ui_text(UiText::AboutCredits, ui.lang));
         text(FontRole::Body, pack.exhibit.credits.get(ui.lang), Ink::Paper);
     }
     if (!pack.exhibit.licence.get(ui.lang).empty()) {
-        heading("Licence");
+        heading(ui_text(UiText::AboutLicence, ui.lang));
         text(FontRole::Body, pack.exhibit.licence.get(ui.lang), Ink::Paper);
     }
     if (!pack.sources.empty()) {
-        heading("Sources");
+        heading(ui_text(UiText::AboutSources, ui.lang));
         for (const Source& s : pack.sources) {
             text(FontRole::Body, s.title.get(ui.lang), Ink::Paper);
             if (!s.note.get(ui.lang).empty()) {

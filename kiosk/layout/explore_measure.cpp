@@ -1,6 +1,7 @@
 #include "layout/explore_measure.h"
 
 #include "layout/text_measure.h"
+#include "text/interface_strings.h"
 #include "pack/date.h"
 
 #include <algorithm>
@@ -13,10 +14,10 @@ std::string sources_line(const Ui& ui, const Event& e) {
     for (const std::string& id : e.sources) {
         const Source* src = ui.pack.find_source(id);
         if (!src) continue;
-        line += line.empty() ? "Source: " : "; ";
+        line += line.empty() ? "" : ui_text(UiText::ExploreSourceSeparator, ui.lang);
         line += src->title.get(ui.lang);
     }
-    return line;
+    return line.empty() ? line : ui_text(UiText::ExploreSource, ui.lang, {{"sources", line}});
 }
 
 float source_height(const Ui& ui, const Event& e) {
@@ -60,7 +61,8 @@ float card_flow(const Ui& ui, const Event& e, FlowPainter* paint, float top) {
         const float bar = std::max(std::round(5 * u), 3.f);
         const float inset = bar + std::round(22 * u);
         float by = y + 8 * u;
-        if (paint) paint->spaced_caps(FontRole::SmallCaps, ImVec2(c.x + inset, by), Ink::AccentText, "Disputed", 0.08f);
+        if (paint) paint->spaced_caps(FontRole::SmallCaps, ImVec2(c.x + inset, by), Ink::AccentText,
+                                       ui_text(UiText::CommonDisputed, ui.lang), 0.08f);
         by += f.size(FontRole::SmallCaps) * 1.3f + 4 * u;
         by += paint ? paint->text(FontRole::Caption, ImVec2(c.x + inset, by), Ink::Paper, disputed, c.w - inset)
                     : text_height(f, FontRole::Caption, disputed, c.w - inset);

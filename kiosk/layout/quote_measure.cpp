@@ -1,6 +1,7 @@
 #include "layout/quote_measure.h"
 
 #include "layout/text_measure.h"
+#include "text/interface_strings.h"
 #include "pack/date.h"
 
 #include <algorithm>
@@ -79,7 +80,7 @@ QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height
     std::string cut;
     b.disputed = laid_out(q.disputed.get(ui.lang), cut, bytes_for_chars(kMaxEventTextChars));
     if (!b.disputed.empty()) {
-        b.disputed_mark = "Disputed";
+        b.disputed_mark = ui_text(UiText::CommonDisputed, ui.lang);
         // The attract loop cannot scroll: there the note keeps its mark and
         // its first lines, and the whole note is on Voices.
         if (!scrolls) b.disputed = fit_lines(f, FontRole::Caption, b.disputed, width - 30 * u, 3);

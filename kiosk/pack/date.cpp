@@ -1,14 +1,11 @@
 #include "pack/date.h"
 
+#include "text/interface_strings.h"
+
 #include <tuple>
 
 namespace kiosk {
 namespace {
-
-const char* const kMonthNames[12] = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December",
-};
 
 bool is_leap_year(int year) {
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -70,8 +67,8 @@ std::optional<Date> parse_date(const std::string& s, std::string* why) {
     if (date.day == 0) return fail(why, "day 0 does not exist");
     const int days = days_in_month(date.year, date.month);
     if (date.day > days) {
-        return fail(why, std::string(kMonthNames[date.month - 1]) + " " + std::to_string(date.year) +
-                             " has " + std::to_string(days) + " days");
+        return fail(why, format_date({date.year, date.month, 0, DatePrecision::Month}, "en") + " has " +
+                             std::to_string(days) + " days");
     }
     date.precision = DatePrecision::Day;
     return date;
@@ -105,23 +102,23 @@ double decimal_year(const Date& date) {
     return date.year + (day_of_year - 0.5) / days_in_year;
 }
 
-std::string format_date(const Date& date, const std::string& /*lang*/) {
+std::string format_date(const Date& date, const std::string& lang) {
     const std::string year = std::to_string(date.year);
     switch (date.precision) {
     case DatePrecision::Year:
         return year;
     case DatePrecision::Month:
-        return std::string(kMonthNames[date.month - 1]) + " " + year;
+        return ui_text(UiText::DatesMonthYear, lang, {{"month", month_name(date.month, lang)}, {"year", year}});
     case DatePrecision::Day:
         break;
     }
-    return std::to_string(date.day) + " " + kMonthNames[date.month - 1] + " " + year;
+    return ui_text(UiText::DatesDayMonthYear, lang,
+                   {{"day", std::to_string(date.day)}, {"month", month_name(date.month, lang)}, {"year", year}});
 }
 
 std::string format_date_span(const DateSpan& span, const std::string& lang) {
     if (!span.display.empty()) return span.display.get(lang);
-    std::string text = span.circa ? "c. " : "";
-    text += format_date(span.start, lang);
+    std::string text = format_date(span.start, lang);
     if (span.end) {
         // Years alone read as one token with a tight en dash; longer dates need
         // spaces around it so the dash does not seem to bind to one side.
@@ -130,7 +127,7 @@ std::string format_date_span(const DateSpan& span, const std::string& lang) {
         text += years_only ? "\u2013" : " \u2013 ";
         text += format_date(*span.end, lang);
     }
-    return text;
+    return span.circa ? ui_text(UiText::DatesCirca, lang, {{"date", text}}) : text;
 }
 
 }  // namespace kiosk

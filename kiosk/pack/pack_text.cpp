@@ -2,44 +2,43 @@
 
 namespace kiosk {
 
-namespace {
-
-void append(std::string& out, const LocalText& text) {
-    for (const auto& entry : text.by_lang) out += entry.second;
+void for_each_pack_text(const Pack& p, const std::function<void(const std::string&)>& visit) {
+    const auto each = [&](const LocalText& text) {
+        for (const auto& entry : text.by_lang) visit(entry.second);
+    };
+    for (const LocalText* t : {&p.exhibit.title, &p.exhibit.subject, &p.exhibit.subtitle, &p.exhibit.content_note,
+                               &p.exhibit.credits, &p.exhibit.licence, &p.exhibit.gaps})
+        each(*t);
+    for (const Source& x : p.sources) {
+        each(x.title);
+        each(x.note);
+        visit(x.url);
+    }
+    for (const Era& x : p.eras) each(x.name);
+    for (const Event& x : p.events) {
+        each(x.headline);
+        each(x.text);
+        each(x.disputed);
+        each(x.when.display);
+    }
+    for (const Photograph& x : p.photographs) {
+        each(x.caption);
+        each(x.credit);
+        each(x.alt);
+    }
+    for (const Quote& x : p.quotes) {
+        each(x.text);
+        each(x.role);
+        each(x.context);
+        each(x.disputed);
+        visit(x.speaker);
+        if (x.when) each(x.when->display);
+    }
 }
-
-}  // namespace
 
 std::string collect_pack_text(const Pack& p) {
     std::string s;
-    for (const LocalText* t : {&p.exhibit.title, &p.exhibit.subject, &p.exhibit.subtitle, &p.exhibit.content_note,
-                               &p.exhibit.credits, &p.exhibit.licence, &p.exhibit.gaps})
-        append(s, *t);
-    for (const Source& x : p.sources) {
-        append(s, x.title);
-        append(s, x.note);
-        s += x.url;
-    }
-    for (const Era& x : p.eras) append(s, x.name);
-    for (const Event& x : p.events) {
-        append(s, x.headline);
-        append(s, x.text);
-        append(s, x.disputed);
-        append(s, x.when.display);
-    }
-    for (const Photograph& x : p.photographs) {
-        append(s, x.caption);
-        append(s, x.credit);
-        append(s, x.alt);
-    }
-    for (const Quote& x : p.quotes) {
-        append(s, x.text);
-        append(s, x.role);
-        append(s, x.context);
-        append(s, x.disputed);
-        s += x.speaker;
-        if (x.when) append(s, x.when->display);
-    }
+    for_each_pack_text(p, [&](const std::string& text) { s += text; });
     return s;
 }
 

@@ -1,5 +1,7 @@
 #include "state/pin_lock.h"
 
+#include "text/interface_strings.h"
+
 namespace kiosk {
 
 void PinLock::wrong(int64_t now_ms) {
@@ -20,7 +22,7 @@ int64_t PinLock::next_change_ms(int64_t now_ms) const {
 }
 
 std::string pin_lock_text(const PinLock& lock, int64_t now_ms) {
-    return "Locked: try again in " + std::to_string(lock.seconds_left(now_ms)) + " s";
+    return ui_text(UiText::PinLocked, "en", {{"seconds", std::to_string(lock.seconds_left(now_ms))}});
 }
 
 }  // namespace kiosk

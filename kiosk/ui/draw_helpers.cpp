@@ -7,8 +7,16 @@
 
 namespace kiosk {
 
+namespace {
+
+// Where the text drawing records what it draws for the tests (record_drawn_text); null in the kiosk.
+std::vector<DrawnText>* g_drawn_text = nullptr;
+
+}  // namespace
+
 float draw_text_at(ImDrawList& dl, const ImFont* font, float size, ImVec2 pos, ImU32 col, const std::string& text,
                    float wrap_width) {
+    if (g_drawn_text) g_drawn_text->push_back({font, text});
     pos.x = std::round(pos.x);
     pos.y = std::round(pos.y);
     std::string cut;
@@ -39,6 +47,7 @@ float draw_text(ImDrawList& dl, const Fonts& fonts, FontRole role, ImVec2 pos, I
 
 float draw_spaced_caps(ImDrawList& dl, const Fonts& fonts, FontRole role, ImVec2 pos, ImU32 col,
                        const std::string& text, float spacing_em) {
+    if (g_drawn_text) g_drawn_text->push_back({fonts[role], text});
     const float spacing = spacing_em * fonts.size(role);
     float x = std::round(pos.x);
     const float y = std::round(pos.y);
@@ -50,6 +59,8 @@ float draw_spaced_caps(ImDrawList& dl, const Fonts& fonts, FontRole role, ImVec2
     });
     return x - pos.x - spacing;
 }
+
+void record_drawn_text(std::vector<DrawnText>* log) { g_drawn_text = log; }
 
 void draw_rule(ImDrawList& dl, float x0, float x1, float y, float thickness, ImU32 col) {
     const float t = std::max(1.f, std::round(thickness));

@@ -12,6 +12,7 @@
 
 #include <imgui.h>
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -29,5 +30,14 @@ float draw_spaced_caps(ImDrawList& dl, const Fonts& fonts, FontRole role, ImVec2
 // A horizontal rule `thickness` pixels high centred on `y`, as whole rows of
 // pixels: an anti-aliased line of the same width smears across two rows.
 void draw_rule(ImDrawList& dl, float x0, float x1, float y, float thickness, ImU32 col);
+
+// For the tests that check what screens write (interface_strings_test): while
+// `log` is set, every text given to draw_text, draw_text_at and draw_spaced_caps
+// is added to it with its font. Null (the kiosk's case) records nothing.
+struct DrawnText {
+    const ImFont* font;
+    std::string text;
+};
+void record_drawn_text(std::vector<DrawnText>* log);
 
 }  // namespace kiosk

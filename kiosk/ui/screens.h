@@ -10,6 +10,7 @@
 #include "layout/quote_measure.h"
 #include "layout/screen_layouts.h"
 #include "state/exhibit_state.h"
+#include "text/interface_strings.h"
 #include "ui/flow_draw.h"
 #include "ui/palette.h"
 #include "ui/photo_textures.h"
@@ -53,12 +54,11 @@ void draw_countdown(const DrawContext& c);
 // The whole frame: the current screen, transitions and overlays.
 void draw_exhibit(const DrawContext& c);
 
-// The visitor settings panel's words, with the pack's languages by their own names.
-std::string settings_text(const Pack& pack);
-// The countdown's words and digits.
-std::string countdown_text();
+// The pack's languages by their own names, as the settings panel lists them, each followed by a space.
+std::string language_names(const Pack& pack);
 
-// The interface's own words, for the font atlas.
+// The interface's own words in the pack's languages (text/interface_strings.h)
+// and the names of those languages: with the pack's text, the font atlas's characters.
 std::string interface_text(const Pack& pack);
 
 }  // namespace kiosk

@@ -1,8 +1,10 @@
 // The core's folders are layers, and includes go one way only: down. A file may
-// include its own layer and the layers below it, never one above; nothing but the
-// curators' tooling includes kiosk/curator/; and nothing in kiosk/ includes SDL.
+// include its own layer and the layers below it, never one above nor a sibling on
+// its own level (siblings stay independent, so no cycle can form between them);
+// nothing but the curators' tooling includes kiosk/curator/; and nothing in
+// kiosk/ includes SDL.
 //
-//   base < pack, config, input, text < layout < state < ui < app
+//   base < config, input, text < pack < layout < state < ui < app
 //   curator: anything below state
 #include <catch2/catch.hpp>
 
@@ -21,8 +23,8 @@ namespace {
 // -1: not a layer of the core (a system or library header).
 int rank_of(const std::string& layer) {
     static const std::map<std::string, int> ranks = {
-        {"base", 0},   {"pack", 1},  {"config", 1}, {"input", 1}, {"text", 1},
-        {"layout", 2}, {"state", 3}, {"ui", 4},     {"app", 5},   {"curator", 3},
+        {"base", 0},   {"config", 1}, {"input", 1}, {"text", 1}, {"pack", 2},
+        {"layout", 3}, {"state", 4},  {"ui", 5},    {"app", 6},  {"curator", 4},
     };
     const auto it = ranks.find(layer);
     return it == ranks.end() ? -1 : it->second;
@@ -61,6 +63,8 @@ std::vector<std::string> layering_problems(const std::string& file, const std::v
             problems.push_back(file + " includes " + inc.header + ": curator/ may include only what is below state/");
         } else if (from != "curator" && to_rank > from_rank) {
             problems.push_back(file + " includes " + inc.header + ": " + to + "/ is above " + from + "/");
+        } else if (to_rank == from_rank && to != from) {
+            problems.push_back(file + " includes " + inc.header + ": " + to + "/ is beside " + from + "/, not below");
         }
     }
     return problems;
@@ -115,6 +119,9 @@ TEST_CASE("The layering check finds an include that goes up, into curator or to 
     CHECK(layering_problems("app/app.cpp", {{"curator/curator_load.h"}}).size() == 1);
     CHECK(layering_problems("curator/curator_load.cpp", {{"state/exhibit_state.h"}}).size() == 1);
     CHECK(layering_problems("text/fonts.cpp", {{"SDL.h", true}}).size() == 1);
+    CHECK(layering_problems("config/kiosk_config.cpp", {{"input/input.h"}}).size() == 1);  // a sibling
+    CHECK(layering_problems("text/fonts.cpp", {{"pack/pack.h"}}).size() == 1);
+    CHECK(layering_problems("pack/date.cpp", {{"text/interface_strings.h"}}).empty());
     CHECK(layering_problems("ui/frame.cpp", {{"SDL2/SDL_render.h", true}}).size() == 1);
     CHECK(layering_problems("misc/x.cpp", {{"base/log.h"}}).size() == 1);
 

@@ -112,7 +112,7 @@ TEST_CASE("a pack's languages are offered by their own names; reduced motion sti
     f.replay(f.tap(f.explore().button[int(kiosk::Button::Settings)], 100));
     f.replay(f.tap(f.layouts.settings.languages[1], 400));
     CHECK(f.state.visitor.language == 1);
-    CHECK(kiosk::settings_text(f.pack()).find("Français") != std::string::npos);
+    CHECK(kiosk::interface_text(f.pack()).find("Français") != std::string::npos);
 
     // With reduced motion nothing animates: a screen change or a new event is one frame.
     f.replay(f.tap(f.layouts.settings.close, 400));

@@ -28,8 +28,9 @@ void draw_about(const DrawContext& c) {
     draw_scroll_hints(c.dl, p, {col.x - 8, col.y, col.w + 16, col.h}, about_content_height(ui), scroll, fade,
                       col.right() + std::round(24 * ui.layouts.unit), ui.layouts.unit);
 
-    draw_icon_button(c.dl, p, l.bar.back, Icon::Back, true, "Back", &ui.fonts);
-    draw_pill_button(c.dl, ui.fonts, p, l.bar.settings, "Aa", c.state.settings_open);
+    draw_icon_button(c.dl, p, l.bar.back, Icon::Back, true, ui_text(UiText::CommonBack, ui.lang), &ui.fonts);
+    draw_pill_button(c.dl, ui.fonts, p, l.bar.settings, ui_text(UiText::CommonSettings, ui.lang),
+                     c.state.settings_open);
 }
 
 }  // namespace kiosk

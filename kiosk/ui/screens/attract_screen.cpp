@@ -77,7 +77,7 @@ void draw_attract(const DrawContext& c) {
     }
 
     // The invitation, breathing gently.
-    const std::string invite = "Touch to explore";
+    const std::string& invite = ui_text(UiText::AttractInvite, ui.lang);
     const float tw = text_width(f, FontRole::Button, invite);
     const Rect pill = {W / 2 - tw / 2 - 40 * u + dx, invite_y, tw + 80 * u, invite_h};
     draw_pill_button(c.dl, f, p, pill, invite);

@@ -38,16 +38,12 @@ void draw_countdown(const DrawContext& c) {
 
     const float x = centre.x + ring_r + pad;
     const float w = r.right() - pad - x;
-    const std::string title = "Still exploring?";
-    const std::string body = "Touch anywhere to stay. Otherwise the exhibit starts again for the next visitor.";
+    const std::string& title = ui_text(UiText::CountdownTitle, ui.lang);
+    const std::string& body = ui_text(UiText::CountdownBody, ui.lang);
     const float total = ui.fonts.size(FontRole::Headline) * 1.3f + 10 * u + text_height(ui.fonts, FontRole::Body, body, w);
     float y = r.y + (r.h - total) / 2;
     y += draw_text(c.dl, ui.fonts, FontRole::Headline, ImVec2(x, y), p.paper, title, w) + 10 * u;
     draw_text(c.dl, ui.fonts, FontRole::Body, ImVec2(x, y), p.muted, body, w);
-}
-
-std::string countdown_text() {
-    return "Still exploring?Touch anywhere to stay. Otherwise the exhibit starts again for the next visitor.0123456789";
 }
 
 }  // namespace kiosk

@@ -71,9 +71,7 @@ void draw_exhibit(const DrawContext& c) {
 }
 
 std::string interface_text(const Pack& pack) {
-    return std::string("VoicesAboutAaBackDisputedSource: Touch to exploreContent noteWhat this exhibit lacks"
-                       "CreditsLicenceSourcesExhibit version “ClearOKDescription: ·") +
-           settings_text(pack) + countdown_text();
+    return interface_glyph_text(pack.settings.languages) + language_names(pack);
 }
 
 }  // namespace kiosk

@@ -240,9 +240,12 @@ void draw_explore(const DrawContext& c) {
     c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(float(l.display.width), float(l.display.height)), c.palette.background);
     draw_title_band(c);
     draw_rule(c.dl, l.title_band.x, l.title_band.right(), l.divider_top, 1, c.palette.rule);
-    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::Voices)], "Voices");
-    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::About)], "About");
-    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::Settings)], "Aa", c.state.settings_open);
+    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::Voices)],
+                     ui_text(UiText::ExploreVoices, c.ui.lang));
+    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::About)],
+                     ui_text(UiText::ExploreAbout, c.ui.lang));
+    draw_pill_button(c.dl, c.ui.fonts, c.palette, l.button[int(Button::Settings)],
+                     ui_text(UiText::CommonSettings, c.ui.lang), c.state.settings_open);
     draw_photo(c);
     draw_card(c);
     draw_rule(c.dl, l.strip.x, l.strip.right(), l.divider_strip, 1, c.palette.rule);

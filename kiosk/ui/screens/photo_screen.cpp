@@ -35,7 +35,9 @@ void draw_photo_viewer(const DrawContext& c) {
     const std::string& credit = photo->credit.get(ui.lang);
     const std::string& alt = photo->alt.get(ui.lang);
     const std::string description =
-        alt.empty() ? "" : fit_lines(ui.fonts, FontRole::Small, "Description: " + alt, col_w, 3);
+        alt.empty() ? ""
+                    : fit_lines(ui.fonts, FontRole::Small,
+                                ui_text(UiText::PhotoDescription, ui.lang, {{"description", alt}}), col_w, 3);
     const float description_h =
         description.empty() ? 0 : 6 * u + text_height(ui.fonts, FontRole::Small, description, col_w);
     const float text_h = text_height(ui.fonts, FontRole::Body, caption, col_w) + ui.fonts.size(FontRole::Small) * 1.5f +
@@ -55,7 +57,8 @@ void draw_photo_viewer(const DrawContext& c) {
         draw_text(c.dl, ui.fonts, FontRole::Small, ImVec2(x, y + 12 * u + credit_h), p.muted, description, col_w);
 
     draw_icon_button(c.dl, p, l.bar.back, Icon::Close);
-    draw_pill_button(c.dl, ui.fonts, p, l.bar.settings, "Aa", c.state.settings_open);
+    draw_pill_button(c.dl, ui.fonts, p, l.bar.settings, ui_text(UiText::CommonSettings, ui.lang),
+                     c.state.settings_open);
 }
 
 }  // namespace kiosk

@@ -11,7 +11,8 @@
 namespace kiosk {
 
 namespace {
-const char* const kKeyLabels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"};
+// The digits; Clear (key 9) and OK (key 11) are words, in the visitor's language.
+const char* const kKeyLabels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
 }
 
 void draw_pin_pad(const DrawContext& c) {
@@ -34,7 +35,11 @@ void draw_pin_pad(const DrawContext& c) {
         c.dl.AddCircleFilled(snap(l.display.x + dot * 2 + float(i) * dot * 3.5f, cy), dot, p.paper, 24);
     draw_rule(c.dl, l.display.x, l.display.right(), l.display.bottom(), 1, p.outline);
     // Locked: the keys are not drawn, so nobody taps on in vain.
-    for (int i = 0; i < 12 && !locked; ++i) draw_pill_button(c.dl, ui.fonts, p, l.keys[i], kKeyLabels[i]);
+    for (int i = 0; i < 12 && !locked; ++i) {
+        const std::string label = i == 9 ? ui_text(UiText::PinClear, ui.lang)
+                                  : i == 11 ? ui_text(UiText::PinOk, ui.lang) : kKeyLabels[i];
+        draw_pill_button(c.dl, ui.fonts, p, l.keys[i], label);
+    }
 }
 
 }  // namespace kiosk

@@ -33,9 +33,11 @@ void draw_settings_panel(const DrawContext& c) {
     draw_modal_panel(c.dl, p, {0, 0, W, H}, l.panel, 0.78f, u);
     const Rect& r = l.panel;
     draw_text(c.dl, ui.fonts, FontRole::Headline, ImVec2(l.large_text.x, r.y + std::max(36 * u, 12.f) * 0.8f), p.paper,
-              "Reading");
-    draw_switch_row(c.dl, ui.fonts, p, l.large_text, "Larger text", c.state.visitor.large_text);
-    draw_switch_row(c.dl, ui.fonts, p, l.high_contrast, "High contrast", c.state.visitor.high_contrast);
+              ui_text(UiText::SettingsHeading, ui.lang));
+    draw_switch_row(c.dl, ui.fonts, p, l.large_text, ui_text(UiText::SettingsLargerText, ui.lang),
+                    c.state.visitor.large_text);
+    draw_switch_row(c.dl, ui.fonts, p, l.high_contrast, ui_text(UiText::SettingsHighContrast, ui.lang),
+                    c.state.visitor.high_contrast);
     for (size_t i = 0; i < l.languages.size(); ++i) {
         const Rect& row = l.languages[i];
         const bool chosen = int(i) == c.state.visitor.language;
@@ -45,12 +47,12 @@ void draw_settings_panel(const DrawContext& c) {
         if (chosen) c.dl.AddCircleFilled(snap(row.right() - th / 2, row.y + row.h / 2), th / 3, p.accent, 24);
         draw_rule(c.dl, row.x, row.right(), row.bottom(), 1, p.rule);
     }
-    draw_pill_button(c.dl, ui.fonts, p, l.close, "Done");
+    draw_pill_button(c.dl, ui.fonts, p, l.close, ui_text(UiText::SettingsDone, ui.lang));
 }
 
-std::string settings_text(const Pack& pack) {
-    std::string text = "ReadingLarger textHigh contrastDone";
-    for (const std::string& code : pack.settings.languages) text += endonym(code);
+std::string language_names(const Pack& pack) {
+    std::string text;
+    for (const std::string& code : pack.settings.languages) text += endonym(code) + " ";
     return text;
 }
 

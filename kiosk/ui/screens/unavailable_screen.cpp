@@ -2,16 +2,15 @@
 
 #include "ui/draw_helpers.h"
 #include "ui/palette.h"
+#include "text/interface_strings.h"
 
 #include <algorithm>
 
 namespace kiosk {
 
 namespace {
-const char* kHeadline = "This exhibit is resting";
-const char* kVisitorLine = "Please ask a member of staff, or come back a little later.";
-const char* kStaffLabel = "For staff: the exhibit pack could not be loaded";
-const char* kMoreInJournal = "the full list is in the journal";
+// The screen is shown without an exhibit, so without its languages: in English.
+const std::string& words(UiText key) { return ui_text(key, "en"); }
 constexpr int kLinesPerProblem = 3;
 
 }  // namespace
@@ -28,9 +27,8 @@ std::vector<std::string> staff_lines(const Fonts& fonts, const std::vector<std::
         const int lines = std::min(kLinesPerProblem, int(left / line_h));
         if (lines < 1) {
             const size_t more = details.size() - i;
-            shown.push_back(fit_lines(fonts, FontRole::Small,
-                                      "…and " + std::to_string(more) + (more == 1 ? " more problem; " : " more problems; ") +
-                                          kMoreInJournal,
+            const UiText line = more == 1 ? UiText::UnavailableMoreProblem : UiText::UnavailableMoreProblems;
+            shown.push_back(fit_lines(fonts, FontRole::Small, ui_text(line, "en", {{"count", std::to_string(more)}}),
                                       width, 1));
             break;
         }
@@ -40,12 +38,9 @@ std::vector<std::string> staff_lines(const Fonts& fonts, const std::vector<std::
     return shown;
 }
 
-const char* const kDisplayTooSmallLabel = "For staff: the display is too small";
+const char* const kDisplayTooSmallLabel = words(UiText::UnavailableDisplayTooSmall).c_str();
 
-std::string unavailable_screen_text() {
-    return std::string(kHeadline) + kVisitorLine + kStaffLabel + kDisplayTooSmallLabel +
-           "…and 0123456789 more problem; ×\"" + kMoreInJournal;
-}
+std::string unavailable_screen_text() { return interface_glyph_text({}); }
 
 void draw_unavailable(ImDrawList& dl, const Display& display, const Fonts& fonts,
                       const std::vector<std::string>& staff_details, const std::string& staff_label) {
@@ -56,14 +51,15 @@ void draw_unavailable(ImDrawList& dl, const Display& display, const Fonts& fonts
     const float width = std::min(W - 2 * std::max(72 * u, 16.f), 1100 * u * 1.2f);
     const float x = (W - width) / 2;
     float y = H * 0.28f;
-    y += draw_text(dl, fonts, FontRole::Title, ImVec2(x, y), p.paper, kHeadline, width);
+    y += draw_text(dl, fonts, FontRole::Title, ImVec2(x, y), p.paper, words(UiText::UnavailableHeadline), width);
     y += 24 * u;
-    y += draw_text(dl, fonts, FontRole::Body, ImVec2(x, y), p.muted, kVisitorLine, width);
+    y += draw_text(dl, fonts, FontRole::Body, ImVec2(x, y), p.muted, words(UiText::UnavailableVisitorLine), width);
     y += 56 * u;
     draw_rule(dl, x, x + width, y, 1, p.rule);
     y += 24 * u;
-    const std::string label = fit_lines(fonts, FontRole::SmallCaps, staff_label.empty() ? kStaffLabel : staff_label,
-                                        width / 1.15f, 1, false);
+    const std::string label =
+        fit_lines(fonts, FontRole::SmallCaps, staff_label.empty() ? words(UiText::UnavailableStaffLabel) : staff_label,
+                  width / 1.15f, 1, false);
     draw_spaced_caps(dl, fonts, FontRole::SmallCaps, ImVec2(x, y), p.accent_text, label, 0.06f);
     y += fonts.size(FontRole::SmallCaps) * 1.6f;
     dl.PushClipRect(ImVec2(x, y), ImVec2(x + width, H - 16 * u), true);

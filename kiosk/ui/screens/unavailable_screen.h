@@ -25,7 +25,7 @@ extern const char* const kDisplayTooSmallLabel;
 std::vector<std::string> staff_lines(const Fonts& fonts, const std::vector<std::string>& details, float width,
                                      float height);
 
-// The interface text of this screen, for the font atlas.
+// The interface's words in English, this screen's among them (text/interface_strings.h), for the font atlas.
 std::string unavailable_screen_text();
 
 }  // namespace kiosk

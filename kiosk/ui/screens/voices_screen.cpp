@@ -41,9 +41,10 @@ void draw_voices(const DrawContext& c) {
     const Palette& p = c.palette;
     const float W = float(ui.layouts.display.width), H = float(ui.layouts.display.height);
     c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(W, H), p.background);
-    draw_icon_button(c.dl, p, l.bar.back, Icon::Back, true, "Back", &ui.fonts);
-    draw_pill_button(c.dl, ui.fonts, p, l.bar.settings, "Aa", c.state.settings_open);
-    const std::string heading = "Voices";
+    draw_icon_button(c.dl, p, l.bar.back, Icon::Back, true, ui_text(UiText::CommonBack, ui.lang), &ui.fonts);
+    draw_pill_button(c.dl, ui.fonts, p, l.bar.settings, ui_text(UiText::CommonSettings, ui.lang),
+                     c.state.settings_open);
+    const std::string& heading = ui_text(UiText::VoicesHeading, ui.lang);
     const float hw = spaced_caps_width(ui.fonts, FontRole::DateLabel, heading, 0.16f);
     draw_spaced_caps(c.dl, ui.fonts, FontRole::DateLabel,
                      ImVec2((W - hw) / 2, l.bar.back.y + (l.bar.back.h - ui.fonts.size(FontRole::DateLabel) * 1.3f) / 2),

@@ -1,0 +1,126 @@
+// The interface's own words (buttons, headings, labels, the countdown, the
+// settings panel, the PIN pad, the unavailable screen, month names), by key, in
+// each language the kiosk has a table for: assets/interface/<lang>.toml,
+// compiled into the binary (interface_tables.cmake), so a kiosk never lacks its
+// words. Screens draw these and nothing else of their own; the font atlas takes
+// its characters from the same tables (interface_glyph_text).
+//
+// A key is an enum value, so a misspelt key does not compile. A language that
+// lacks a key, or has no table, shows the English text. The tests check that
+// every key below is in en.toml, that every key of every table is declared here,
+// and that each text has the placeholders declared for it.
+//
+// This file depends on nothing of the kiosk's but base/, so every layer may use it.
+#pragma once
+
+#include "base/diagnostic.h"
+
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+// Every key: X(enum name, "table.key" in the TOML files, its placeholders).
+#define VITRINE_INTERFACE_STRINGS(X)                                      \
+    X(CommonBack, "common.back", "")                                      \
+    X(CommonSettings, "common.settings", "")                              \
+    X(CommonDisputed, "common.disputed", "")                              \
+    X(ExploreVoices, "explore.voices", "")                                \
+    X(ExploreAbout, "explore.about", "")                                  \
+    X(ExploreSource, "explore.source", "{sources}")                       \
+    X(ExploreSourceSeparator, "explore.source_separator", "")             \
+    X(PhotoDescription, "photo.description", "{description}")            \
+    X(VoicesHeading, "voices.heading", "")                                \
+    X(AboutExhibitVersion, "about.exhibit_version", "{version}")          \
+    X(AboutContentNote, "about.content_note", "")                         \
+    X(AboutLacks, "about.lacks", "")                                      \
+    X(AboutCredits, "about.credits", "")                                  \
+    X(AboutLicence, "about.licence", "")                                  \
+    X(AboutSources, "about.sources", "")                                  \
+    X(AttractInvite, "attract.invite", "")                                \
+    X(SettingsHeading, "settings.heading", "")                            \
+    X(SettingsLargerText, "settings.larger_text", "")                     \
+    X(SettingsHighContrast, "settings.high_contrast", "")                 \
+    X(SettingsDone, "settings.done", "")                                  \
+    X(CountdownTitle, "countdown.title", "")                              \
+    X(CountdownBody, "countdown.body", "")                                \
+    X(PinClear, "pin.clear", "")                                          \
+    X(PinOk, "pin.ok", "")                                                \
+    X(PinLocked, "pin.locked", "{seconds}")                               \
+    X(UnavailableHeadline, "unavailable.headline", "")                    \
+    X(UnavailableVisitorLine, "unavailable.visitor_line", "")             \
+    X(UnavailableStaffLabel, "unavailable.staff_label", "")               \
+    X(UnavailableDisplayTooSmall, "unavailable.display_too_small", "")    \
+    X(UnavailableMoreProblem, "unavailable.more_problem", "{count}")      \
+    X(UnavailableMoreProblems, "unavailable.more_problems", "{count}")    \
+    X(NoticeReloadFailed, "notice.reload_failed", "")                     \
+    X(DatesMonthYear, "dates.month_year", "{month}{year}")                \
+    X(DatesDayMonthYear, "dates.day_month_year", "{day}{month}{year}")    \
+    X(DatesCirca, "dates.circa", "{date}")                                \
+    X(DatesJanuary, "dates.january", "")                                  \
+    X(DatesFebruary, "dates.february", "")                                \
+    X(DatesMarch, "dates.march", "")                                      \
+    X(DatesApril, "dates.april", "")                                      \
+    X(DatesMay, "dates.may", "")                                          \
+    X(DatesJune, "dates.june", "")                                        \
+    X(DatesJuly, "dates.july", "")                                        \
+    X(DatesAugust, "dates.august", "")                                    \
+    X(DatesSeptember, "dates.september", "")                              \
+    X(DatesOctober, "dates.october", "")                                  \
+    X(DatesNovember, "dates.november", "")                                \
+    X(DatesDecember, "dates.december", "")
+
+enum class UiText : int {
+#define VITRINE_UI_TEXT_ENUM(name, key, placeholders) name,
+    VITRINE_INTERFACE_STRINGS(VITRINE_UI_TEXT_ENUM)
+#undef VITRINE_UI_TEXT_ENUM
+    Count
+};
+constexpr int kUiTextCount = int(UiText::Count);
+
+// The text of `key` in `lang`, or in English when `lang` has no table or lacks the key.
+const std::string& ui_text(UiText key, const std::string& lang);
+
+// A placeholder's value: {"count", "3"} fills "{count}".
+struct UiTextValue {
+    const char* name;
+    std::string value;
+};
+// The text of `key` in `lang` with its placeholders filled.
+std::string ui_text(UiText key, const std::string& lang, std::initializer_list<UiTextValue> values);
+// `pattern` with each "{name}" of `values` replaced; anything else left as it is.
+std::string fill_placeholders(const std::string& pattern, std::initializer_list<UiTextValue> values);
+
+// The name of January + `month` - 1 (1-12) in `lang`.
+const std::string& month_name(int month, const std::string& lang);
+
+// Every text of `langs`' tables and of English, each followed by a space: the
+// interface's characters for the font atlas.
+std::string interface_glyph_text(const std::vector<std::string>& langs);
+
+// How a key is written in the TOML files ("about.credits") and the placeholders
+// its text has ("{version}", or "").
+const char* ui_text_key(UiText key);
+const char* ui_text_placeholders(UiText key);
+// The placeholders in `text`, in order: "{month} {year}" gives {"{month}", "{year}"}.
+std::vector<std::string> placeholders_in(const std::string& text);
+
+// One table as compiled in from assets/interface/<lang>.toml.
+struct InterfaceTableSource {
+    const char* lang;  // "en"
+    const char* path;  // "assets/interface/en.toml", for messages
+    const char* toml;  // the file's text
+};
+// Every table compiled in (generated into the build folder by interface_tables.cmake).
+extern const InterfaceTableSource kInterfaceTables[];
+extern const size_t kInterfaceTableCount;
+
+// What is wrong with a table, each naming its file, line and key: TOML that does
+// not parse, a key not declared above, a value that is not a string, a
+// placeholder that is not the declared one, and, for English, which every other
+// language falls back to, a declared key that is missing.
+std::vector<Diagnostic> check_interface_table(const InterfaceTableSource& table);
+
+}  // namespace kiosk
