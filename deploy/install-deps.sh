@@ -29,6 +29,7 @@
 #   debootstrap qemu-user-static  fresh Debian roots for the package and fleet tests (proofs)
 #   ansible-core openssh-client   the fleet rollout and its test (proofs)
 #   python3                       the corpus generator and image comparison (proofs)
+#   clang-format                  checks the code follows .clang-format (proofs; Debian 12 has version 14)
 #   crossbuild-essential-<arch>   cross compiler, for a foreign architecture
 #   qemu-user                     runs the foreign test binaries here
 #   mmdebstrap                    unpacks the armhf libraries into a sysroot (see
@@ -53,7 +54,7 @@ for arg in "$@"; do
     case "$arg" in
         arm64|armhf) arches+=("$arg") ;;
         fuzz) fuzz=1 ;;
-        proofs) fuzz=1; native+=(strace debootstrap qemu-user-static ansible-core openssh-client python3) ;;
+        proofs) fuzz=1; native+=(strace debootstrap qemu-user-static ansible-core openssh-client python3 clang-format) ;;
         *) echo "install-deps: unknown argument '$arg' (use arm64, armhf, fuzz or proofs)" >&2; exit 2 ;;
     esac
 done

@@ -75,8 +75,9 @@ void DisplayPower::set(bool on) {
         kiosk::log_info(kiosk::log_from::kDisplay, std::string("display ") + (on ? "on" : "off") + " (" + how_ + ")");
     } else {
         refused_ = true;
-        kiosk::log_warning(kiosk::log_from::kDisplay, std::string("the display refused to switch ") + (on ? "on" : "off") +
-                                                           " (" + how_ + "); the screen stays black instead");
+        kiosk::log_warning(kiosk::log_from::kDisplay, std::string("the display refused to switch ") +
+                                                          (on ? "on" : "off") + " (" + how_ +
+                                                          "); the screen stays black instead");
         if (!on) switch_(true);  // never leave a panel half off
     }
 }

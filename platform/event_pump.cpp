@@ -36,8 +36,7 @@ std::optional<kiosk::InputEvent> to_input_event(const SDL_Event& e, int width, i
             in.x = e.tfinger.x * float(width);
             in.y = e.tfinger.y * float(height);
             return in;
-        default:
-            return std::nullopt;
+        default: return std::nullopt;
     }
 }
 

@@ -39,14 +39,16 @@ void EventWait::init(const char* driver) {
     if (DIR* dir = opendir("/dev/input")) {
         while (const dirent* entry = readdir(dir)) {
             if (std::strncmp(entry->d_name, "event", 5) != 0) continue;
-            const int fd = open(("/dev/input/" + std::string(entry->d_name)).c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+            const int fd =
+                open(("/dev/input/" + std::string(entry->d_name)).c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
             if (fd >= 0) input_fds_.push_back(fd);
         }
         closedir(dir);
     }
     strategy_ = input_fds_.empty() ? Strategy::SlowPoll : Strategy::InputDevices;
     if (forced == "devices" && input_fds_.empty())
-        kiosk::log_warning(kiosk::log_from::kInput, "VITRINE_IDLE_WAIT=devices: no readable /dev/input/event*; polling instead");
+        kiosk::log_warning(kiosk::log_from::kInput,
+                           "VITRINE_IDLE_WAIT=devices: no readable /dev/input/event*; polling instead");
 }
 
 const char* EventWait::strategy_name() const {
@@ -83,8 +85,7 @@ bool EventWait::wait(int timeout_ms, SDL_Event& event) {
                 // Drain our own copy of the events; SDL reads its own.
                 char buffer[4096];
                 for (const pollfd& p : fds)
-                    while (p.revents & POLLIN && read(p.fd, buffer, sizeof buffer) > 0) {
-                    }
+                    while (p.revents & POLLIN && read(p.fd, buffer, sizeof buffer) > 0) {}
             }
             ++wakeups_;
             return SDL_PollEvent(&event) != 0;

@@ -33,7 +33,7 @@ public:
     enum class Strategy { SdlWait, InputDevices, SlowPoll };
     Strategy strategy() const { return strategy_; }
     const char* strategy_name() const;
-    const char* strategy_key() const;  // "sdl", "devices" or "slowpoll", as VITRINE_IDLE_WAIT spells them
+    const char* strategy_key() const;              // "sdl", "devices" or "slowpoll", as VITRINE_IDLE_WAIT spells them
     uint64_t wakeups() const { return wakeups_; }  // times a wait slept and woke again
 
     static constexpr int kSlowPollMs = 50;  // at most 20 wakeups a second

@@ -1,8 +1,8 @@
 #include "exhibit_source.h"
 
 #include "base/file_read.h"
-#include "pack_install.h"
 #include "base/printable.h"
+#include "pack_install.h"
 
 #include <sys/stat.h>
 
@@ -10,10 +10,10 @@ namespace platform {
 
 ExhibitSource::ExhibitSource(std::string fixed_dir, std::string state_dir, std::string bundled_dir,
                              std::string usb_status_path)
-    : fixed_dir_(std::move(fixed_dir)),
-      state_dir_(std::move(state_dir)),
-      bundled_dir_(std::move(bundled_dir)),
-      usb_status_path_(std::move(usb_status_path)) {
+        : fixed_dir_(std::move(fixed_dir)),
+          state_dir_(std::move(state_dir)),
+          bundled_dir_(std::move(bundled_dir)),
+          usb_status_path_(std::move(usb_status_path)) {
     dir_ = resolve();
     // A report left from before the kiosk started is old news.
     report_changed();

@@ -2,10 +2,10 @@
 
 #include "base/file_read.h"
 #include "base/log.h"
-#include "kiosk_view.h"
-#include "offscreen.h"
 #include "base/printable.h"
 #include "input/replay.h"
+#include "kiosk_view.h"
+#include "offscreen.h"
 #include "virtual_time.h"
 
 namespace platform {
@@ -31,7 +31,8 @@ int run_headless(const kiosk::KioskOptions& options, const kiosk::KioskConfig& c
     if (!options.replay.empty()) {
         // Read once, bounded and without blocking: a FIFO or a device named as the
         // script is refused, and a huge file is not swallowed.
-        const kiosk::FileRead file = kiosk::read_regular_file(options.replay, kiosk::kMaxReplayBytes, kiosk::FinalLink::Follow);
+        const kiosk::FileRead file =
+            kiosk::read_regular_file(options.replay, kiosk::kMaxReplayBytes, kiosk::FinalLink::Follow);
         if (!file.ok()) {
             kiosk::log_error(kiosk::log_from::kInput,
                              kiosk::printable(options.replay, 1024) + ": cannot read the replay script: " + file.error);

@@ -54,7 +54,8 @@ void render_draw_data(SDL_Renderer* renderer, const ImDrawData* data, const kios
         if (turned) {
             turned_xy.resize(size_t(list->VtxBuffer.Size) * 2);
             for (int i = 0; i < list->VtxBuffer.Size; ++i)
-                rotation->to_panel(verts[i].pos.x, verts[i].pos.y, turned_xy[size_t(i) * 2], turned_xy[size_t(i) * 2 + 1]);
+                rotation->to_panel(verts[i].pos.x, verts[i].pos.y, turned_xy[size_t(i) * 2],
+                                   turned_xy[size_t(i) * 2 + 1]);
         }
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             if (cmd.UserCallback) {
@@ -83,10 +84,9 @@ void render_draw_data(SDL_Renderer* renderer, const ImDrawData* data, const kios
             if (shown.empty()) continue;
             SDL_RenderSetClipRect(renderer, &clip);
             SDL_RenderGeometryRaw(renderer, static_cast<SDL_Texture*>(cmd.GetTexID()), xy, xy_stride,
-                                  reinterpret_cast<const SDL_Color*>(&v->col), int(sizeof(ImDrawVert)),
-                                  &v->uv.x, int(sizeof(ImDrawVert)),
-                                  list->VtxBuffer.Size - int(cmd.VtxOffset),
-                                  shown.data(), int(shown.size()), int(sizeof(ImDrawIdx)));
+                                  reinterpret_cast<const SDL_Color*>(&v->col), int(sizeof(ImDrawVert)), &v->uv.x,
+                                  int(sizeof(ImDrawVert)), list->VtxBuffer.Size - int(cmd.VtxOffset), shown.data(),
+                                  int(shown.size()), int(sizeof(ImDrawIdx)));
         }
     }
     SDL_RenderSetClipRect(renderer, had_clip ? &old_clip : nullptr);

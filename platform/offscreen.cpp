@@ -72,7 +72,8 @@ bool write_file_replacing(const std::string& path, const std::vector<uint8_t>& b
     // nothing), never a device such as /dev/full or a folder.
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
-        return fail(std::string("is a ") + kiosk::file_type_name(st.st_mode) + "; a screenshot is written as a regular file");
+        return fail(std::string("is a ") + kiosk::file_type_name(st.st_mode) +
+                    "; a screenshot is written as a regular file");
     const std::filesystem::path target(path);
     const std::string folder = target.has_parent_path() ? target.parent_path().string() : ".";
     std::string temp = (std::filesystem::path(folder) / ("." + target.filename().string() + ".XXXXXX")).string();

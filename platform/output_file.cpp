@@ -61,7 +61,8 @@ std::string check_output_path(const std::string& out, const std::vector<std::str
         if (holds == Holds::Itself)
             return out + " is " + input + ", which this command reads; not writing over it, even with --force";
         if (holds == Holds::Inside)
-            return out + " is a file in " + input + ", which this command reads; not writing over it, even with --force";
+            return out + " is a file in " + input +
+                   ", which this command reads; not writing over it, even with --force";
     }
     if (resolves && S_ISDIR(st.st_mode)) return out + " is a folder; give a file name";
     if (resolves && !S_ISREG(st.st_mode))

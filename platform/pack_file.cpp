@@ -5,11 +5,9 @@
 #include "output_file.h"
 #include "pack/pack_loader.h"
 
+#include <algorithm>
 #include <archive.h>
 #include <archive_entry.h>
-#include <sodium.h>
-
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -18,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -72,9 +71,8 @@ bool from_hex(const std::string& hex, uint8_t* out, size_t size) {
 }
 
 bool is_hex64(const std::string& s) {
-    return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
-               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-           });
+    return s.size() == 64 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 std::string key_id_of(const uint8_t* public_key) {
@@ -174,9 +172,12 @@ bool parse_key_file(const std::string& text, const char* header, std::string& id
     for (size_t i = 1; i < lines.size(); ++i) {
         const std::string& line = lines[i];
         const size_t space = line.find(' ');
-        const std::string name = line.substr(0, space), value = space == std::string::npos ? "" : line.substr(space + 1);
-        if (name == "key-id" && id.empty()) id = value;
-        else if (name == "ed25519" && hex.empty()) hex = value;
+        const std::string name = line.substr(0, space),
+                          value = space == std::string::npos ? "" : line.substr(space + 1);
+        if (name == "key-id" && id.empty())
+            id = value;
+        else if (name == "ed25519" && hex.empty())
+            hex = value;
         else {
             error = "unexpected line '" + line.substr(0, 40) + "'";
             return false;
@@ -355,7 +356,8 @@ public:
         // Opened first, then checked: no final symlink, no waiting on a FIFO.
         fd_.reset(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY));
         if (!fd_.ok()) {
-            error = errno == ELOOP ? "it is a symbolic link; only a regular file is read" : "cannot be read: " + errno_text();
+            error = errno == ELOOP ? "it is a symbolic link; only a regular file is read"
+                                   : "cannot be read: " + errno_text();
             return false;
         }
         struct stat st {};
@@ -551,7 +553,8 @@ private:
             const uint64_t extra = size_ > end ? size_ - end : rest.size() - 8;
             const bool member = rest.size() >= 10 && uint8_t(rest[8]) == 0x1f && uint8_t(rest[9]) == 0x8b;
             tail_error_ = "it has " + std::to_string(extra) +
-                          (member ? " bytes after the end of its gzip stream: a second gzip member, which vitrine-pack build never writes"
+                          (member ? " bytes after the end of its gzip stream: a second gzip member, which vitrine-pack "
+                                    "build never writes"
                                   : " bytes of data after the end of its gzip stream");
             return;
         }
@@ -710,8 +713,8 @@ VerifyResult scan(const std::string& file, const PublicKey& key, Sink* sink) {
     std::array<uint8_t, crypto_sign_BYTES> sig{};
     if (!parse_signature(signature, signer, sig, error)) return refuse(error);
     if (signer != key.id)
-        return refuse("it is not signed by the key in " + key.source + " (it names key " + signer.substr(0, 16) +
-                      "; " + key.source + " holds key " + key.id + ")");
+        return refuse("it is not signed by the key in " + key.source + " (it names key " + signer.substr(0, 16) + "; " +
+                      key.source + " holds key " + key.id + ")");
     if (crypto_sign_verify_detached(sig.data(), reinterpret_cast<const uint8_t*>(manifest.data()), manifest.size(),
                                     key.bytes.data()) != 0)
         return refuse("it is not signed by the key in " + key.source +
@@ -740,8 +743,7 @@ VerifyResult scan(const std::string& file, const PublicKey& key, Sink* sink) {
         if (!path_problem.empty()) return refuse(path_problem);
         if (archive_entry_sparse_count(entry) > 0) return refuse(name + " is a sparse file");
         if (!seen.insert(name).second) return refuse(name + " appears twice");
-        if (!archive_entry_size_is_set(entry) || archive_entry_size(entry) < 0)
-            return refuse(name + " has no size");
+        if (!archive_entry_size_is_set(entry) || archive_entry_size(entry) < 0) return refuse(name + " has no size");
         const uint64_t size = uint64_t(archive_entry_size(entry));
         if (size > kMaxPackEntryBytes)
             return refuse(name + " is " + mib(size) + "; a file in a pack may be at most " + mib(kMaxPackEntryBytes));
@@ -771,7 +773,8 @@ VerifyResult scan(const std::string& file, const PublicKey& key, Sink* sink) {
         if (sink && !sink->end(error)) return refuse(error);
     }
     for (const ManifestEntry& f : files)
-        if (!seen.count(f.path)) return refuse(f.path + " is in the manifest but not in the file (removed or renamed?)");
+        if (!seen.count(f.path))
+            return refuse(f.path + " is in the manifest but not in the file (removed or renamed?)");
 
     // 4. Nothing after the archive but padding, and the gzip CRC of everything.
     error = reader.finish();
@@ -794,7 +797,7 @@ VerifyResult scan(const std::string& file, const PublicKey& key, Sink* sink) {
 class UnpackSink : public Sink {
 public:
     UnpackSink(std::string dest, const std::function<void(const std::string&)>& after)
-        : dest_(std::move(dest)), after_(after) {}
+            : dest_(std::move(dest)), after_(after) {}
 
     bool begin(const ManifestEntry& entry, std::string& error) override {
         const std::string rel = entry.path.substr(5);  // after "pack/"
@@ -874,7 +877,8 @@ std::string write_archive(int fd, const std::string& pack_dir, const std::string
         const char* e = archive_error_string(a.get());
         return std::string(what) + ": " + (e ? e : "unknown error");
     };
-    if (archive_write_add_filter_gzip(a.get()) != ARCHIVE_OK || archive_write_set_format_pax_restricted(a.get()) != ARCHIVE_OK ||
+    if (archive_write_add_filter_gzip(a.get()) != ARCHIVE_OK ||
+        archive_write_set_format_pax_restricted(a.get()) != ARCHIVE_OK ||
         archive_write_set_options(a.get(), "gzip:!timestamp,gzip:compression-level=6") != ARCHIVE_OK ||
         archive_write_open_fd(a.get(), fd) != ARCHIVE_OK)
         return failed("cannot start the archive");
@@ -990,10 +994,13 @@ KeygenResult generate_key_pair(const std::string& out) {
     result.key_id = key_id_of(pk);
     std::string secret_text = std::string(kSecretKeyHeader) +
                               "\n# Vitrine pack signing key: secret. Keep it off kiosks and out of version control.\n"
-                              "key-id " + result.key_id + "\ned25519 " + to_hex(sk.bytes.data(), sk.bytes.size()) + "\n";
-    const std::string public_text = std::string(kPublicKeyHeader) +
-                                    "\n# Vitrine pack verification key: public. Kiosks trust packs signed by its secret key.\n"
-                                    "key-id " + result.key_id + "\ned25519 " + to_hex(pk, sizeof pk) + "\n";
+                              "key-id " +
+                              result.key_id + "\ned25519 " + to_hex(sk.bytes.data(), sk.bytes.size()) + "\n";
+    const std::string public_text =
+        std::string(kPublicKeyHeader) +
+        "\n# Vitrine pack verification key: public. Kiosks trust packs signed by its secret key.\n"
+        "key-id " +
+        result.key_id + "\ned25519 " + to_hex(pk, sizeof pk) + "\n";
     std::string error;
     const bool secret_ok = create_exclusive(result.secret_path, 0600, secret_text, &error);
     sodium_memzero(&secret_text[0], secret_text.size());
@@ -1016,10 +1023,10 @@ KeygenResult generate_key_pair(const std::string& out) {
 std::string check_archive_path(const std::string& path) {
     const std::string quoted = "'" + path + "'";
     if (path.empty()) return "an entry has an empty name";
-    if (path.size() > kMaxPackPathBytes) return "an entry's name is longer than " + std::to_string(kMaxPackPathBytes) + " bytes";
+    if (path.size() > kMaxPackPathBytes)
+        return "an entry's name is longer than " + std::to_string(kMaxPackPathBytes) + " bytes";
     for (unsigned char c : path)
-        if (c < 0x20 || c >= 0x7f)
-            return "entry " + quoted + " has a character other than printable ASCII in its name";
+        if (c < 0x20 || c >= 0x7f) return "entry " + quoted + " has a character other than printable ASCII in its name";
     if (path[0] == '/') return "entry " + quoted + " has an absolute path";
     std::vector<std::string> parts;
     size_t start = 0;
@@ -1085,7 +1092,8 @@ bool parse_manifest(const std::string& text, std::vector<ManifestEntry>& files, 
             error = where + "the hash is not 64 lowercase hex digits";
             return false;
         }
-        if (size.empty() || size.size() > 12 || !std::all_of(size.begin(), size.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+        if (size.empty() || size.size() > 12 ||
+            !std::all_of(size.begin(), size.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
             (size.size() > 1 && size[0] == '0')) {
             error = where + "the size is not a number";
             return false;
@@ -1128,7 +1136,7 @@ bool parse_manifest(const std::string& text, std::vector<ManifestEntry>& files, 
 }
 
 BuildResult sign_pack_folder(const std::string& pack_dir, const std::string& secret_key_path,
-                              const std::string& out_file, const BuildOptions& options) {
+                             const std::string& out_file, const BuildOptions& options) {
     BuildResult result;
     auto fail = [&](const std::string& why) {
         result.ok = false;
@@ -1159,8 +1167,9 @@ BuildResult sign_pack_folder(const std::string& pack_dir, const std::string& sec
         f.path = "pack/" + rel;
         const std::string problem = check_archive_path(f.path);
         if (!problem.empty())
-            return fail(pack_dir + "/" + rel + ": cannot go into a pack file: " + problem +
-                        (problem.find("ASCII") != std::string::npos ? " (rename it: letters, digits, . _ - and spaces)" : ""));
+            return fail(
+                pack_dir + "/" + rel + ": cannot go into a pack file: " + problem +
+                (problem.find("ASCII") != std::string::npos ? " (rename it: letters, digits, . _ - and spaces)" : ""));
         const std::string source = pack_dir + "/" + rel;
         // Opened without blocking (a FIFO would wait for a writer), then checked.
         Fd in(::open(source.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
@@ -1182,7 +1191,8 @@ BuildResult sign_pack_folder(const std::string& pack_dir, const std::string& sec
     const std::string manifest = format_manifest(result.files);
     std::vector<ManifestEntry> reparsed;
     if (!parse_manifest(manifest, reparsed, &error)) return fail(pack_dir + ": cannot make a manifest: " + error);
-    if (manifest.size() > kMaxManifestBytes) return fail(pack_dir + ": too many files, or names too long, for a manifest");
+    if (manifest.size() > kMaxManifestBytes)
+        return fail(pack_dir + ": too many files, or names too long, for a manifest");
     uint8_t sig[crypto_sign_BYTES];
     crypto_sign_detached(sig, nullptr, reinterpret_cast<const uint8_t*>(manifest.data()), manifest.size(),
                          key.bytes.data());
@@ -1213,7 +1223,6 @@ BuildResult sign_pack_folder(const std::string& pack_dir, const std::string& sec
                      " bytes, signed with key " + key.id;
     return result;
 }
-
 
 VerifyResult verify_pack_file(const std::string& file, const PublicKey& key) { return scan(file, key, nullptr); }
 

@@ -40,12 +40,11 @@
 #include "base/diagnostic.h"
 #include "base/file_read.h"
 
-#include <sys/types.h>
-
 #include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace platform {
@@ -79,7 +78,7 @@ struct KeygenResult {
 KeygenResult generate_key_pair(const std::string& out);
 
 struct ManifestEntry {
-    std::string path;    // in the archive: "pack/media/x.png"
+    std::string path;  // in the archive: "pack/media/x.png"
     uint64_t size = 0;
     std::string sha256;  // 64 lowercase hex digits
 };
@@ -112,7 +111,7 @@ std::string secret_key_problem(const std::string& path);
 
 struct VerifyResult {
     bool ok = false;
-    std::string message;  // "FILE: valid ..." or "FILE: refused: why"
+    std::string message;    // "FILE: valid ..." or "FILE: refused: why"
     std::string manifest;   // the exact signed bytes, when ok
     std::string signature;  // the SIGNATURE entry, when ok
     std::vector<ManifestEntry> files;

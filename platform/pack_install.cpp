@@ -174,9 +174,7 @@ bool is_real_file(const std::string& path) {
     return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-std::string folder_marker(const std::string& folder) {
-    return folder + "/" + kUnpackedMetaDir + "/" + kFolderMarker;
-}
+std::string folder_marker(const std::string& folder) { return folder + "/" + kUnpackedMetaDir + "/" + kFolderMarker; }
 
 // Whether install made packs/NAME: an interrupted install's .incoming-* folder
 // (packs/ itself is install's), or a pack folder carrying the marker. Never a
@@ -275,8 +273,9 @@ bool prepare_packs(const std::string& root, bool& created, std::string& error) {
         return write_marker(marker, error);
     }
     if (S_ISLNK(st.st_mode)) {
-        error = packs + " is a symbolic link; install keeps packs only in a folder it made itself "
-                        "(remove the link, or choose another --root)";
+        error = packs +
+                " is a symbolic link; install keeps packs only in a folder it made itself "
+                "(remove the link, or choose another --root)";
         return false;
     }
     if (!S_ISDIR(st.st_mode)) {
@@ -293,13 +292,14 @@ bool prepare_packs(const std::string& root, bool& created, std::string& error) {
     std::vector<std::string> linked;
     for (const char* link : {"current", "previous"}) {
         const std::string name = linked_folder(root, link);
-        if (!name.empty() && is_real_dir(packs + "/" + name) && is_real_dir(packs + "/" + name + "/" + kUnpackedMetaDir) &&
+        if (!name.empty() && is_real_dir(packs + "/" + name) &&
+            is_real_dir(packs + "/" + name + "/" + kUnpackedMetaDir) &&
             is_real_file(packs + "/" + name + "/" + kUnpackedMetaDir + "/MANIFEST"))
             linked.push_back(name);
     }
     if (!names.empty() && linked.empty()) {
-        error = packs + " was not made by vitrine-pack install (it has no " + kPacksMarker +
-                " file, and " + root + "/current names no pack in it); install leaves it alone: choose another --root";
+        error = packs + " was not made by vitrine-pack install (it has no " + kPacksMarker + " file, and " + root +
+                "/current names no pack in it); install leaves it alone: choose another --root";
         return false;
     }
     for (const std::string& name : linked)
@@ -333,8 +333,7 @@ void describe(const std::string& root, const char* link_name, InstalledPack& slo
     slot.exhibit_id = loaded.pack.exhibit.id;
     slot.version = loaded.pack.exhibit.version;
     slot.title = title_of(loaded.pack);
-    if (!loaded.ok())
-        slot.problems.push_back(slot.folder + " does not load: " + first_errors(loaded.diagnostics, 3));
+    if (!loaded.ok()) slot.problems.push_back(slot.folder + " does not load: " + first_errors(loaded.diagnostics, 3));
     slot.valid = slot.problems.empty();
 }
 
@@ -467,14 +466,17 @@ InstallResult install_pack_file(const std::string& file, const std::string& root
         const std::string& id_now = shown_now.pack.exhibit.id;
         const std::string& version_now = shown_now.pack.exhibit.version;
         if (!id_now.empty() && id_now != result.exhibit_id && !options.allow_other_exhibit)
-            return discard(file + ": refused: it holds the exhibit '" + result.exhibit_id + "', but this kiosk shows '" +
-                           id_now + "'; add --allow-other-exhibit (or set [pack] allow_other_exhibit = true in the "
+            return discard(file + ": refused: it holds the exhibit '" + result.exhibit_id +
+                           "', but this kiosk shows '" + id_now +
+                           "'; add --allow-other-exhibit (or set [pack] allow_other_exhibit = true in the "
                            "kiosk's configuration) to replace it");
         if (!id_now.empty() && id_now == result.exhibit_id && !version_now.empty() &&
             compare_versions(result.version, version_now) < 0 && !options.allow_downgrade)
-            return discard(file + ": refused: it is version " + result.version + " of " + result.exhibit_id +
-                           ", older than the current " + version_now + "; add --allow-downgrade (or set [pack] "
-                           "allow_downgrade = true in the kiosk's configuration) to install it anyway, or use rollback");
+            return discard(
+                file + ": refused: it is version " + result.version + " of " + result.exhibit_id +
+                ", older than the current " + version_now +
+                "; add --allow-downgrade (or set [pack] "
+                "allow_downgrade = true in the kiosk's configuration) to install it anyway, or use rollback");
     }
     result.folder = plain(result.exhibit_id) + "-" + plain(result.version) + "-" +
                     sha256_hex(unpacked.manifest.data(), unpacked.manifest.size()).substr(0, 12);
@@ -501,7 +503,8 @@ InstallResult install_pack_file(const std::string& file, const std::string& root
     if (exists) {
         if (!exchange(incoming, final_dir)) {
             if (old_current == result.folder)
-                return discard(final_dir + " is the current pack and damaged, and cannot be replaced in one step here (" +
+                return discard(final_dir +
+                               " is the current pack and damaged, and cannot be replaced in one step here (" +
                                errno_text() + ")");
             if (!remove_pack_folder(packs, result.folder)) return discard("cannot replace " + final_dir);
             if (::rename(incoming.c_str(), final_dir.c_str()) != 0)
@@ -608,7 +611,8 @@ InstallStatus install_status(const std::string& root) {
     describe(root, "previous", status.previous);
     if (!status.current.present) status.current.problems.push_back("nothing is installed (no " + root + "/current)");
     if (status.previous.present && status.current.present && status.previous.link == status.current.link)
-        status.notes.push_back("previous and current are the same pack (an install was interrupted between its two switches)");
+        status.notes.push_back(
+            "previous and current are the same pack (an install was interrupted between its two switches)");
 
     const std::set<std::string> keep = {folder_of_link(status.current.link), folder_of_link(status.previous.link)};
     const std::string packs = root + "/packs";
@@ -616,7 +620,8 @@ InstallStatus install_status(const std::string& root) {
     for (const std::string& name : list_dir(packs, ec)) {
         if (keep.count(name) || name == kPacksMarker) continue;
         if (!ours || !made_by_install(packs, name)) {
-            status.notes.push_back(packs + "/" + name + " was not made by vitrine-pack install; installs leave it alone");
+            status.notes.push_back(packs + "/" + name +
+                                   " was not made by vitrine-pack install; installs leave it alone");
             continue;
         }
         status.notes.push_back(packs + "/" + name +
@@ -628,7 +633,8 @@ InstallStatus install_status(const std::string& root) {
     for (const char* temp : {"current.new", "previous.new"}) {
         struct stat st {};
         if (::lstat((root + "/" + temp).c_str(), &st) == 0)
-            status.notes.push_back(root + "/" + temp + " is left from an interrupted switch; the next install removes it");
+            status.notes.push_back(root + "/" + temp +
+                                   " is left from an interrupted switch; the next install removes it");
     }
     return status;
 }

@@ -40,7 +40,16 @@ namespace platform {
 constexpr const char* kDefaultInstallRoot = "/var/lib/vitrine";
 
 // The steps of an install, in order; each may be reported to a progress callback.
-enum class InstallPhase { Verifying, Unpacking, Checking, Publishing, SwitchingPrevious, SwitchingCurrent, Cleaning, Done };
+enum class InstallPhase {
+    Verifying,
+    Unpacking,
+    Checking,
+    Publishing,
+    SwitchingPrevious,
+    SwitchingCurrent,
+    Cleaning,
+    Done
+};
 const char* install_phase_name(InstallPhase phase);
 
 struct InstallOptions {
@@ -81,11 +90,11 @@ InstallResult install_pack_file(const std::string& file, const std::string& root
 InstallResult rollback_pack(const std::string& root);
 
 struct InstalledPack {
-    bool present = false;      // the symlink exists
-    std::string link;          // what it says ("packs/<folder>")
-    std::string folder;        // ROOT/packs/<folder>, "" when the link is unusable
+    bool present = false;  // the symlink exists
+    std::string link;      // what it says ("packs/<folder>")
+    std::string folder;    // ROOT/packs/<folder>, "" when the link is unusable
     std::string exhibit_id, version, title;
-    bool valid = false;        // whole (matches its manifest) and loads without errors
+    bool valid = false;  // whole (matches its manifest) and loads without errors
     std::vector<std::string> problems;
 };
 

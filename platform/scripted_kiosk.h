@@ -3,9 +3,9 @@
 // benchmarks.
 #pragma once
 
+#include "input/replay.h"
 #include "kiosk_view.h"
 #include "offscreen.h"
-#include "input/replay.h"
 
 #include <cstdint>
 #include <string>

@@ -36,7 +36,8 @@ void PhotoTextureSet::upload(SDL_Renderer* renderer, const kiosk::Pack& pack, in
                              kiosk::PhotoSize size, const std::string& only) {
     for (const kiosk::Photograph& photo : pack.photographs) {
         if (photo.rgba.empty() || (!only.empty() && photo.id != only)) continue;
-        const kiosk::ScaledImage scaled = kiosk::scale_to_fit(photo.rgba.data(), photo.width, photo.height, max_w, max_h);
+        const kiosk::ScaledImage scaled =
+            kiosk::scale_to_fit(photo.rgba.data(), photo.width, photo.height, max_w, max_h);
         SDL_Texture* t = upload_rgba(renderer, scaled.width, scaled.height, scaled.rgba.data());
         if (!t) continue;
         owned_.push_back(t);

@@ -6,9 +6,9 @@
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <sqlite3.h>
 
 namespace platform {
 

@@ -1,13 +1,13 @@
 // vitrine: the exhibit kiosk.
 #include "base/log.h"
+#include "base/printable.h"
 #include "bundled_pack.h"
 #include "config/command_line.h"
+#include "config/kiosk_config.h"
 #include "exhibit_source.h"
 #include "headless_run.h"
-#include "config/kiosk_config.h"
 #include "kiosk_view.h"
 #include "pack/pack_loader.h"
-#include "base/printable.h"
 #include "process_memory.h"
 #include "window_run.h"
 
@@ -84,8 +84,8 @@ int main(int argc, char** argv) {
     for (const kiosk::Diagnostic& d : pack.diagnostics) kiosk::log_diagnostic(kiosk::log_from::kPack, d);
     if (pack.ok())
         kiosk::log_info(kiosk::log_from::kPack, "loaded " + shown(pack_dir) + " (" + shown(pack.pack.exhibit.id) + " " +
-                                                    shown(pack.pack.exhibit.version) + "): " +
-                                                    std::to_string(pack.pack.events.size()) + " events, " +
+                                                    shown(pack.pack.exhibit.version) +
+                                                    "): " + std::to_string(pack.pack.events.size()) + " events, " +
                                                     std::to_string(pack.pack.quotes.size()) + " quotes");
     else
         kiosk::log_error(kiosk::log_from::kPack,

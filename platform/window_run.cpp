@@ -95,8 +95,13 @@ class MainLoop {
 public:
     MainLoop(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, ExhibitSource& source,
              const std::string& font_dir, std::chrono::steady_clock::time_point started, Window& window)
-        : options_(options), config_(config), source_(source), font_dir_(font_dir), started_(started), w_(window),
-          display_power_(DisplayPower::for_window(window.window)) {
+            : options_(options),
+              config_(config),
+              source_(source),
+              font_dir_(font_dir),
+              started_(started),
+              w_(window),
+              display_power_(DisplayPower::for_window(window.window)) {
         waiter_.init(SDL_GetCurrentVideoDriver());
     }
 
@@ -287,9 +292,12 @@ void MainLoop::take_events(int timeout) {
     if (!waiter_.wait(timeout, e)) return;
     const int64_t woke = ticks();
     do {
-        if (event_closes_program(e, w_.kiosk_mode)) g_stop = 1;
-        else if (asks_for_repaint(e)) dirty_ = true;
-        else if (const auto in = to_input_event(e, w_.width, w_.height, woke)) dirty_ |= view_->handle(*in);
+        if (event_closes_program(e, w_.kiosk_mode))
+            g_stop = 1;
+        else if (asks_for_repaint(e))
+            dirty_ = true;
+        else if (const auto in = to_input_event(e, w_.width, w_.height, woke))
+            dirty_ |= view_->handle(*in);
     } while (SDL_PollEvent(&e));
 }
 
@@ -314,8 +322,7 @@ int MainLoop::finish() {
 }  // namespace
 
 int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, ExhibitSource& source,
-               kiosk::PackLoadResult pack,
-               const std::string& font_dir, std::chrono::steady_clock::time_point started) {
+               kiosk::PackLoadResult pack, const std::string& font_dir, std::chrono::steady_clock::time_point started) {
     take_stop_signals();
     Window window;
     if (!open_window(options, window)) return 1;

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "config/command_line.h"
-#include "exhibit_source.h"
 #include "config/kiosk_config.h"
+#include "exhibit_source.h"
 #include "pack/pack_loader.h"
 
 #include <chrono>
@@ -18,7 +18,6 @@ constexpr int kExitStaff = 64;
 // Returns the process exit code. `started` is when the program started, for
 // --stats' time to the first frame.
 int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, ExhibitSource& source,
-               kiosk::PackLoadResult pack,
-               const std::string& font_dir, std::chrono::steady_clock::time_point started);
+               kiosk::PackLoadResult pack, const std::string& font_dir, std::chrono::steady_clock::time_point started);
 
 }  // namespace platform

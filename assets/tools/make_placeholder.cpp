@@ -11,15 +11,14 @@
 // A warm dark radial gradient like the mockup's photograph frame, with an ordered
 // dither against banding, and centred text in Noto Sans rasterised by stb_truetype.
 // libstb provides the stb_truetype and stb_image_write implementations.
-#include <stb_image_write.h>
-#include <stb_truetype.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <stb_image_write.h>
+#include <stb_truetype.h>
 #include <string>
 #include <vector>
 
@@ -36,13 +35,9 @@ struct Rgb {
     float r, g, b;  // 0..255, sRGB
 };
 
-constexpr Rgb hex(uint32_t v) {
-    return {float((v >> 16) & 0xff), float((v >> 8) & 0xff), float(v & 0xff)};
-}
+constexpr Rgb hex(uint32_t v) { return {float((v >> 16) & 0xff), float((v >> 8) & 0xff), float(v & 0xff)}; }
 
-Rgb mix(Rgb a, Rgb b, float t) {
-    return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
-}
+Rgb mix(Rgb a, Rgb b, float t) { return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t}; }
 
 // The picture in floating point until the very end, so text edges and the
 // gradient are quantised (and dithered) once.
@@ -163,7 +158,8 @@ void draw_centred(Canvas& cv, const TextStyle& st, const std::string& text, floa
             stbtt_MakeCodepointBitmapSubpixel(&st.font->info, glyph.data(), gw, gh, gw, scale, scale, sub_x, sub_y, cp);
             for (int gy = 0; gy < gh; ++gy)
                 for (int gx = 0; gx < gw; ++gx)
-                    cv.blend(ix + x0 + gx, by + y0 + gy, st.color, st.alpha * float(glyph[size_t(gy) * size_t(gw) + size_t(gx)]) / 255.f);
+                    cv.blend(ix + x0 + gx, by + y0 + gy, st.color,
+                             st.alpha * float(glyph[size_t(gy) * size_t(gw) + size_t(gx)]) / 255.f);
         }
         int adv = 0, lsb = 0;
         stbtt_GetCodepointHMetrics(&st.font->info, cp, &adv, &lsb);
@@ -210,7 +206,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (!italic.load(italic_path)) {
-        std::fprintf(stderr, "vitrine-placeholder: cannot read font %s (package fonts-noto-core)\n", italic_path.c_str());
+        std::fprintf(stderr, "vitrine-placeholder: cannot read font %s (package fonts-noto-core)\n",
+                     italic_path.c_str());
         return 1;
     }
 
@@ -224,9 +221,11 @@ int main(int argc, char** argv) {
     const float inset = 44.f, line = 2.f;
     const float frame_alpha = 0.16f;
     cv.fill_rect(inset, inset, float(kWidth) - inset, inset + line, light, frame_alpha);
-    cv.fill_rect(inset, float(kHeight) - inset - line, float(kWidth) - inset, float(kHeight) - inset, light, frame_alpha);
+    cv.fill_rect(inset, float(kHeight) - inset - line, float(kWidth) - inset, float(kHeight) - inset, light,
+                 frame_alpha);
     cv.fill_rect(inset, inset + line, inset + line, float(kHeight) - inset - line, light, frame_alpha);
-    cv.fill_rect(float(kWidth) - inset - line, inset + line, float(kWidth) - inset, float(kHeight) - inset - line, light, frame_alpha);
+    cv.fill_rect(float(kWidth) - inset - line, inset + line, float(kWidth) - inset, float(kHeight) - inset - line,
+                 light, frame_alpha);
 
     const TextStyle title{&regular, 74.f, 0.2f, light, 0.94f};
     const TextStyle caption{&regular, 46.f, 0.f, light, 0.92f};

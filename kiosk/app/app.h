@@ -97,8 +97,8 @@ private:
 
     ImGuiContext* imgui_ = nullptr;
     std::string font_dir_;
-    Display display_;          // upright, as the exhibit is laid out
-    PanelRotation rotation_;   // how the panel is mounted
+    Display display_;         // upright, as the exhibit is laid out
+    PanelRotation rotation_;  // how the panel is mounted
     KioskConfig config_;
     PackLoadResult loaded_;
     bool exhibit_loaded_ = false;

@@ -16,9 +16,8 @@ std::string Diagnostic::to_string() const {
 }
 
 bool has_errors(const std::vector<Diagnostic>& diagnostics) {
-    return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
-        return d.severity == Diagnostic::Severity::Error;
-    });
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::Error; });
 }
 
 }  // namespace kiosk

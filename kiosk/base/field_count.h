@@ -31,8 +31,10 @@ constexpr bool initializable(...) {
 template <typename T, typename... A>
 constexpr size_t field_count() {
     using field_count_detail::AnyField;
-    if constexpr (field_count_detail::initializable<T, A..., AnyField>(0)) return field_count<T, A..., AnyField>();
-    else return sizeof...(A);
+    if constexpr (field_count_detail::initializable<T, A..., AnyField>(0))
+        return field_count<T, A..., AnyField>();
+    else
+        return sizeof...(A);
 }
 
 }  // namespace kiosk

@@ -35,14 +35,14 @@ struct Descriptor {
 
 const char* file_type_name(unsigned mode) {
     switch (mode & S_IFMT) {
-    case S_IFREG: return "regular file";
-    case S_IFDIR: return "folder";
-    case S_IFIFO: return "FIFO";
-    case S_IFCHR: return "character device";
-    case S_IFBLK: return "block device";
-    case S_IFSOCK: return "socket";
-    case S_IFLNK: return "symbolic link";
-    default: return "special file";
+        case S_IFREG: return "regular file";
+        case S_IFDIR: return "folder";
+        case S_IFIFO: return "FIFO";
+        case S_IFCHR: return "character device";
+        case S_IFBLK: return "block device";
+        case S_IFSOCK: return "socket";
+        case S_IFLNK: return "symbolic link";
+        default: return "special file";
     }
 }
 

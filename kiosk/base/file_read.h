@@ -29,8 +29,7 @@ enum class FinalLink { Refuse, Follow };
 // link is refused unless FINAL_LINK is Follow (for files an integrator may link,
 // such as /etc/vitrine/vitrine.toml); links in the folders above are the
 // caller's to check.
-FileRead read_regular_file(const std::string& path, uint64_t max_bytes,
-                           FinalLink final_link = FinalLink::Refuse);
+FileRead read_regular_file(const std::string& path, uint64_t max_bytes, FinalLink final_link = FinalLink::Refuse);
 
 // "regular file", "folder", "FIFO", "character device", ... for a st_mode.
 const char* file_type_name(unsigned mode);

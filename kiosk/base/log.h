@@ -21,12 +21,12 @@ enum class LogLevel { Error, Warning, Info, Debug };
 
 // Subsystems, so a line says where it comes from (keep the list short).
 namespace log_from {
-constexpr const char* kPack = "pack";         // loading, switching and installing exhibits
-constexpr const char* kConfig = "config";     // the kiosk's configuration
-constexpr const char* kDisplay = "display";   // window, renderer, panel power
-constexpr const char* kInput = "input";       // event waits, replays
-constexpr const char* kApp = "app";           // the exhibit's own life: fonts, layouts, staff exit
-constexpr const char* kStats = "stats";       // visitor statistics
+constexpr const char* kPack = "pack";        // loading, switching and installing exhibits
+constexpr const char* kConfig = "config";    // the kiosk's configuration
+constexpr const char* kDisplay = "display";  // window, renderer, panel power
+constexpr const char* kInput = "input";      // event waits, replays
+constexpr const char* kApp = "app";          // the exhibit's own life: fonts, layouts, staff exit
+constexpr const char* kStats = "stats";      // visitor statistics
 }  // namespace log_from
 
 struct LogLine {

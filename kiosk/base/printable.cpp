@@ -21,9 +21,12 @@ std::string printable(std::string_view text, size_t max_bytes) {
             ++i;
             continue;
         }
-        if (cp == '\n') out += "\\n";
-        else if (cp == '\t') out += "\\t";
-        else if (cp == '\r') out += "\\r";
+        if (cp == '\n')
+            out += "\\n";
+        else if (cp == '\t')
+            out += "\\t";
+        else if (cp == '\r')
+            out += "\\r";
         else if (cp < 0x20 || cp == 0x7F) {
             std::snprintf(escape, sizeof escape, "\\x%02x", unsigned(cp));
             out += escape;

@@ -94,7 +94,8 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             char* end = nullptr;
             o.panel_inches = std::strtof(v.c_str(), &end);
             // Written so that nan fails too.
-            if (end == v.c_str() || *end || !(std::isfinite(o.panel_inches) && o.panel_inches >= 3 && o.panel_inches <= 120)) {
+            if (end == v.c_str() || *end ||
+                !(std::isfinite(o.panel_inches) && o.panel_inches >= 3 && o.panel_inches <= 120)) {
                 parsed.error = "--panel-inches " + printable(v) + ": expected a diagonal between 3 and 120 inches";
                 return parsed;
             }
@@ -103,8 +104,10 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             return parsed;
         }
     }
-    if (o.headless && !size_given) parsed.error = "--headless needs --size WxH";
-    else if (!o.headless && !o.screenshot.empty()) parsed.error = "--screenshot needs --headless";
+    if (o.headless && !size_given)
+        parsed.error = "--headless needs --size WxH";
+    else if (!o.headless && !o.screenshot.empty())
+        parsed.error = "--screenshot needs --headless";
     else if (o.headless && o.screenshot.empty() && o.replay.empty())
         parsed.error = "--headless needs --screenshot FILE or --replay SCRIPT";
     return parsed;

@@ -7,22 +7,22 @@
 namespace kiosk {
 
 struct KioskOptions {
-    std::string pack_dir;        // empty: the bundled exhibit
-    bool windowed = false;       // a desktop window instead of fullscreen
-    int width = 0, height = 0;   // --windowed WxH or --size WxH
-    bool headless = false;       // render off-screen with the software renderer
-    std::string screenshot;      // --screenshot FILE.png (headless)
-    std::string replay;          // --replay SCRIPT
-    float panel_inches = 0;      // physical diagonal; 0: the config's, else a guess from the resolution
-    int rotation = -1;           // --rotate DEGREES; -1: the config's
-    std::string config;          // --config FILE (default /etc/vitrine/vitrine.toml when it exists)
-    bool stats = false;          // --stats: the window loop reports frames, wakeups and start time on stderr
+    std::string pack_dir;       // empty: the bundled exhibit
+    bool windowed = false;      // a desktop window instead of fullscreen
+    int width = 0, height = 0;  // --windowed WxH or --size WxH
+    bool headless = false;      // render off-screen with the software renderer
+    std::string screenshot;     // --screenshot FILE.png (headless)
+    std::string replay;         // --replay SCRIPT
+    float panel_inches = 0;     // physical diagonal; 0: the config's, else a guess from the resolution
+    int rotation = -1;          // --rotate DEGREES; -1: the config's
+    std::string config;         // --config FILE (default /etc/vitrine/vitrine.toml when it exists)
+    bool stats = false;         // --stats: the window loop reports frames, wakeups and start time on stderr
     bool help = false;
 };
 
 struct ParsedOptions {
     KioskOptions options;
-    std::string error;           // usage error, for stderr
+    std::string error;  // usage error, for stderr
     bool ok() const { return error.empty(); }
 };
 

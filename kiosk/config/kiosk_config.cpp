@@ -114,9 +114,9 @@ struct Reader {
         const std::string& v = s->get();
         if (has_control_characters(v)) return bad_value(*n, section, key, "a path cannot hold control characters");
         if (v.size() > kMaxPathBytes)
-            return bad_value(*n, section, key,
-                             "is " + std::to_string(v.size()) + " bytes long; a path has at most " +
-                                 std::to_string(kMaxPathBytes));
+            return bad_value(
+                *n, section, key,
+                "is " + std::to_string(v.size()) + " bytes long; a path has at most " + std::to_string(kMaxPathBytes));
         if (!is_absolute_path(v))
             warning(*n, std::string("[") + section + "] " + key + " = " + quote(*n) +
                             ": a relative path depends on the folder the kiosk starts in; write it from /");
@@ -134,8 +134,8 @@ struct Reader {
 void Reader::check_names(const toml::table& root) {
     for (const auto& [key, node] : root) {
         const std::string name(key.str());
-        const auto* spec = std::find_if(std::begin(kSections), std::end(kSections),
-                                        [&](const Section& s) { return name == s.name; });
+        const auto* spec =
+            std::find_if(std::begin(kSections), std::end(kSections), [&](const Section& s) { return name == s.name; });
         if (spec != std::end(kSections) && node.is_table()) {
             for (const auto& [sub, value] : *node.as_table()) {
                 const std::string sub_name(sub.str());
@@ -164,14 +164,14 @@ void Reader::check_names(const toml::table& root) {
         // A key written above every section, or a section misspelt.
         std::string hint;
         for (const Section& s : kSections) {
-            if (hint.empty() && !node.is_table() &&
-                std::find(s.keys.begin(), s.keys.end(), name) != s.keys.end())
+            if (hint.empty() && !node.is_table() && std::find(s.keys.begin(), s.keys.end(), name) != s.keys.end())
                 hint = std::string("; '") + name + "' belongs under [" + s.name + "]";
         }
         for (const Section& s : kSections)
             if (hint.empty() && close_to(name, s.name)) hint = std::string("; did you mean [") + s.name + "]?";
         if (hint.empty()) hint = " (known: display, staff, pack, state, hours)";
-        error(node, (node.is_table() ? "unknown section '" : "key outside every section '") + printable(name) + "'" + hint);
+        error(node,
+              (node.is_table() ? "unknown section '" : "key outside every section '") + printable(name) + "'" + hint);
     }
 }
 
@@ -215,8 +215,10 @@ void Reader::read_staff(const toml::table& root) {
 // exhibit stays on rather than go dark for a mistake.
 void Reader::read_hours(const toml::table& root) {
     if (const toml::node* n = root.at_path("hours.battery_clock").node()) {
-        if (const auto* b = n->as_boolean()) r.config.hours.battery_clock = b->get();
-        else bad_value(*n, "hours", "battery_clock", "must be true or false");
+        if (const auto* b = n->as_boolean())
+            r.config.hours.battery_clock = b->get();
+        else
+            bad_value(*n, "hours", "battery_clock", "must be true or false");
     }
     const toml::node* open = root.at_path("hours.open").node();
     const toml::node* close = root.at_path("hours.close").node();
@@ -233,11 +235,13 @@ void Reader::read_hours(const toml::table& root) {
     }
     OpeningHours h = r.config.hours;
     bool ok = true;
-    for (auto [node, field, name] : {std::tuple{open, &h.open_minute, "open"}, std::tuple{close, &h.close_minute, "close"}}) {
+    for (auto [node, field, name] :
+         {std::tuple{open, &h.open_minute, "open"}, std::tuple{close, &h.close_minute, "close"}}) {
         const auto* s = node->as_string();
         const int minute = s ? parse_clock_time(s->get()) : -1;
         if (minute < 0 || (minute == 24 * 60 && field == &h.open_minute)) {
-            bad_value(*node, "hours", name, "must be a time like \"09:30\" (00:00 to 24:00); the opening hours are not used");
+            bad_value(*node, "hours", name,
+                      "must be a time like \"09:30\" (00:00 to 24:00); the opening hours are not used");
             ok = false;
         }
         *field = minute;
@@ -245,13 +249,15 @@ void Reader::read_hours(const toml::table& root) {
     if (days) {
         const toml::array* list = days->as_array();
         if (!list) {
-            bad_value(*days, "hours", "days", "must be a list such as [\"tue\", \"wed\", \"sun\"]; the opening hours are not used");
+            bad_value(*days, "hours", "days",
+                      "must be a list such as [\"tue\", \"wed\", \"sun\"]; the opening hours are not used");
             return;
         }
         for (bool& d : h.days) d = false;
         for (const toml::node& day : *list) {
             const auto* name = day.as_string();
-            const auto* known = name ? std::find(std::begin(kDayNames), std::end(kDayNames), name->get()) : std::end(kDayNames);
+            const auto* known =
+                name ? std::find(std::begin(kDayNames), std::end(kDayNames), name->get()) : std::end(kDayNames);
             if (known == std::end(kDayNames)) {
                 error(day, "[hours] days: " + quote(day) +
                                " is not a day; use mon, tue, wed, thu, fri, sat, sun. The opening hours are not used");
@@ -277,8 +283,8 @@ void Reader::read_hours(const toml::table& root) {
                             ": read as open all day on the days listed");
     else if (h.close_minute < h.open_minute)
         warning(*close, "[hours] close = " + clock(h.close_minute) + " is before open = " + clock(h.open_minute) +
-                            ": read as open overnight, from " + clock(h.open_minute) + " to " +
-                            clock(h.close_minute) + " the next morning");
+                            ": read as open overnight, from " + clock(h.open_minute) + " to " + clock(h.close_minute) +
+                            " the next morning");
     h.enabled = true;
     r.config.hours = h;
 }
@@ -293,8 +299,7 @@ std::string staff_summary(const std::vector<Diagnostic>& diagnostics, const std:
     if (!shown && !staff_warnings.empty()) shown = &diagnostics[staff_warnings.front()];
     if (!shown) return "";
     std::string text = "Kiosk configuration: " + shown->message;
-    if (diagnostics.size() > 1)
-        text += " (and " + std::to_string(diagnostics.size() - 1) + " more; see the journal)";
+    if (diagnostics.size() > 1) text += " (and " + std::to_string(diagnostics.size() - 1) + " more; see the journal)";
     return text;
 }
 
@@ -307,21 +312,19 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
     // configuration is refused with its reason. An integrator may link the file.
     const FileRead file = read_regular_file(path, kMaxConfigBytes, FinalLink::Follow);
     if (!file.ok()) {
-        r.diagnostics.push_back({Diagnostic::Severity::Error, reader.path, 0, 0,
-                                 "cannot read the kiosk's configuration: " + file.error +
-                                     "; every setting keeps its default"});
+        r.diagnostics.push_back(
+            {Diagnostic::Severity::Error, reader.path, 0, 0,
+             "cannot read the kiosk's configuration: " + file.error + "; every setting keeps its default"});
         r.config.staff_note = staff_summary(r.diagnostics, {});
         return r;
     }
     toml::table root;
     try {
-        root = toml::parse(std::string_view(reinterpret_cast<const char*>(file.bytes.data()), file.bytes.size()),
-                           path);
+        root = toml::parse(std::string_view(reinterpret_cast<const char*>(file.bytes.data()), file.bytes.size()), path);
     } catch (const toml::parse_error& e) {
-        r.diagnostics.push_back({Diagnostic::Severity::Error, reader.path, int(e.source().begin.line),
-                                 int(e.source().begin.column),
-                                 "not a TOML file: " + printable(e.description(), 200) +
-                                     "; every setting keeps its default"});
+        r.diagnostics.push_back(
+            {Diagnostic::Severity::Error, reader.path, int(e.source().begin.line), int(e.source().begin.column),
+             "not a TOML file: " + printable(e.description(), 200) + "; every setting keeps its default"});
         r.config.staff_note = staff_summary(r.diagnostics, {});
         return r;
     }
@@ -335,8 +338,10 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
     for (auto [key, out] : {std::pair<const char*, bool*>{"allow_downgrade", &r.config.allow_downgrade},
                             std::pair<const char*, bool*>{"allow_other_exhibit", &r.config.allow_other_exhibit}}) {
         if (const toml::node* n = root.at_path(std::string("pack.") + key).node()) {
-            if (const auto* b = n->as_boolean()) *out = b->get();
-            else reader.bad_value(*n, "pack", key, "must be true or false");
+            if (const auto* b = n->as_boolean())
+                *out = b->get();
+            else
+                reader.bad_value(*n, "pack", key, "must be true or false");
         }
     }
     reader.read_path(root, "state", "dir", "the kiosk's state folder", r.config.state_dir);

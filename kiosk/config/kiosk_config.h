@@ -24,15 +24,15 @@
 namespace kiosk {
 
 struct KioskConfig {
-    float panel_inches = 0;   // 0: guess from the resolution
-    int rotation = 0;         // 0, 90, 180, 270: the panel is mounted turned clockwise by this
-    std::string staff_pin;    // digits; empty disables the staff exit
-    std::string pack_dir;     // empty: the installed pack, else the bundled exhibit
+    float panel_inches = 0;  // 0: guess from the resolution
+    int rotation = 0;        // 0, 90, 180, 270: the panel is mounted turned clockwise by this
+    std::string staff_pin;   // digits; empty disables the staff exit
+    std::string pack_dir;    // empty: the installed pack, else the bundled exhibit
     std::string public_key = "/etc/vitrine/pack-signing.pub";  // installs (USB, fleet) verify against it
-    bool allow_downgrade = false;      // installs may replace the current pack with an older version of it
-    bool allow_other_exhibit = false;  // ... or with another exhibit
+    bool allow_downgrade = false;                // installs may replace the current pack with an older version of it
+    bool allow_other_exhibit = false;            // ... or with another exhibit
     std::string state_dir = "/var/lib/vitrine";  // installed packs (current, previous), stats.db
-    OpeningHours hours;       // [hours] open = "09:00", close = "18:00", days = ["mon", ...]
+    OpeningHours hours;                          // [hours] open = "09:00", close = "18:00", days = ["mon", ...]
     // Empty when every setting written is in effect; else one line for staff on
     // the screen (the first problem; the journal has them all).
     std::string staff_note;

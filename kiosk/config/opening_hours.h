@@ -10,8 +10,8 @@ namespace kiosk {
 
 struct OpeningHours {
     bool enabled = false;
-    int open_minute = 9 * 60;    // minutes after midnight, local time
-    int close_minute = 18 * 60;  // may be earlier than open: hours across midnight
+    int open_minute = 9 * 60;                                   // minutes after midnight, local time
+    int close_minute = 18 * 60;                                 // may be earlier than open: hours across midnight
     bool days[7] = {true, true, true, true, true, true, true};  // Monday first
     // The board keeps time on a battery-backed real-time clock: its time is
     // trusted without network time (still only after the sane minimum date).
@@ -20,10 +20,10 @@ struct OpeningHours {
 
 // What the wall clock says, as the platform reads it.
 struct WallTime {
-    bool synchronised = false;       // the kernel's clock is disciplined by network time
+    bool synchronised = false;        // the kernel's clock is disciplined by network time
     bool after_sane_minimum = false;  // not 1970 or another date older than this build
-    int weekday = 0;                 // 0 Monday … 6 Sunday
-    int minute = 0;                  // minutes after midnight
+    int weekday = 0;                  // 0 Monday … 6 Sunday
+    int minute = 0;                   // minutes after midnight
 };
 
 // Whether the time can decide anything: after the sane minimum, and synchronised

@@ -7,8 +7,8 @@
 namespace kiosk {
 
 struct PanelRotation {
-    int degrees = 0;          // 0, 90, 180 or 270, clockwise
-    int panel_width = 0;      // the panel as the display driver reports it
+    int degrees = 0;      // 0, 90, 180 or 270, clockwise
+    int panel_width = 0;  // the panel as the display driver reports it
     int panel_height = 0;
 
     bool quarter_turn() const { return degrees == 90 || degrees == 270; }

@@ -16,56 +16,263 @@ struct NamedEntity {
 
 // HTML 4's character entities, and &apos;. Case matters (&Eacute; is not &eacute;).
 const NamedEntity kNamedEntities[] = {
-    {"quot", 34}, {"amp", 38}, {"apos", 39}, {"lt", 60}, {"gt", 62},
+    {"quot", 34},
+    {"amp", 38},
+    {"apos", 39},
+    {"lt", 60},
+    {"gt", 62},
     // Latin-1, U+00A0 to U+00FF in order.
-    {"nbsp", 160}, {"iexcl", 161}, {"cent", 162}, {"pound", 163}, {"curren", 164}, {"yen", 165},
-    {"brvbar", 166}, {"sect", 167}, {"uml", 168}, {"copy", 169}, {"ordf", 170}, {"laquo", 171},
-    {"not", 172}, {"shy", 173}, {"reg", 174}, {"macr", 175}, {"deg", 176}, {"plusmn", 177},
-    {"sup2", 178}, {"sup3", 179}, {"acute", 180}, {"micro", 181}, {"para", 182}, {"middot", 183},
-    {"cedil", 184}, {"sup1", 185}, {"ordm", 186}, {"raquo", 187}, {"frac14", 188}, {"frac12", 189},
-    {"frac34", 190}, {"iquest", 191}, {"Agrave", 192}, {"Aacute", 193}, {"Acirc", 194},
-    {"Atilde", 195}, {"Auml", 196}, {"Aring", 197}, {"AElig", 198}, {"Ccedil", 199}, {"Egrave", 200},
-    {"Eacute", 201}, {"Ecirc", 202}, {"Euml", 203}, {"Igrave", 204}, {"Iacute", 205}, {"Icirc", 206},
-    {"Iuml", 207}, {"ETH", 208}, {"Ntilde", 209}, {"Ograve", 210}, {"Oacute", 211}, {"Ocirc", 212},
-    {"Otilde", 213}, {"Ouml", 214}, {"times", 215}, {"Oslash", 216}, {"Ugrave", 217}, {"Uacute", 218},
-    {"Ucirc", 219}, {"Uuml", 220}, {"Yacute", 221}, {"THORN", 222}, {"szlig", 223}, {"agrave", 224},
-    {"aacute", 225}, {"acirc", 226}, {"atilde", 227}, {"auml", 228}, {"aring", 229}, {"aelig", 230},
-    {"ccedil", 231}, {"egrave", 232}, {"eacute", 233}, {"ecirc", 234}, {"euml", 235}, {"igrave", 236},
-    {"iacute", 237}, {"icirc", 238}, {"iuml", 239}, {"eth", 240}, {"ntilde", 241}, {"ograve", 242},
-    {"oacute", 243}, {"ocirc", 244}, {"otilde", 245}, {"ouml", 246}, {"divide", 247}, {"oslash", 248},
-    {"ugrave", 249}, {"uacute", 250}, {"ucirc", 251}, {"uuml", 252}, {"yacute", 253}, {"thorn", 254},
+    {"nbsp", 160},
+    {"iexcl", 161},
+    {"cent", 162},
+    {"pound", 163},
+    {"curren", 164},
+    {"yen", 165},
+    {"brvbar", 166},
+    {"sect", 167},
+    {"uml", 168},
+    {"copy", 169},
+    {"ordf", 170},
+    {"laquo", 171},
+    {"not", 172},
+    {"shy", 173},
+    {"reg", 174},
+    {"macr", 175},
+    {"deg", 176},
+    {"plusmn", 177},
+    {"sup2", 178},
+    {"sup3", 179},
+    {"acute", 180},
+    {"micro", 181},
+    {"para", 182},
+    {"middot", 183},
+    {"cedil", 184},
+    {"sup1", 185},
+    {"ordm", 186},
+    {"raquo", 187},
+    {"frac14", 188},
+    {"frac12", 189},
+    {"frac34", 190},
+    {"iquest", 191},
+    {"Agrave", 192},
+    {"Aacute", 193},
+    {"Acirc", 194},
+    {"Atilde", 195},
+    {"Auml", 196},
+    {"Aring", 197},
+    {"AElig", 198},
+    {"Ccedil", 199},
+    {"Egrave", 200},
+    {"Eacute", 201},
+    {"Ecirc", 202},
+    {"Euml", 203},
+    {"Igrave", 204},
+    {"Iacute", 205},
+    {"Icirc", 206},
+    {"Iuml", 207},
+    {"ETH", 208},
+    {"Ntilde", 209},
+    {"Ograve", 210},
+    {"Oacute", 211},
+    {"Ocirc", 212},
+    {"Otilde", 213},
+    {"Ouml", 214},
+    {"times", 215},
+    {"Oslash", 216},
+    {"Ugrave", 217},
+    {"Uacute", 218},
+    {"Ucirc", 219},
+    {"Uuml", 220},
+    {"Yacute", 221},
+    {"THORN", 222},
+    {"szlig", 223},
+    {"agrave", 224},
+    {"aacute", 225},
+    {"acirc", 226},
+    {"atilde", 227},
+    {"auml", 228},
+    {"aring", 229},
+    {"aelig", 230},
+    {"ccedil", 231},
+    {"egrave", 232},
+    {"eacute", 233},
+    {"ecirc", 234},
+    {"euml", 235},
+    {"igrave", 236},
+    {"iacute", 237},
+    {"icirc", 238},
+    {"iuml", 239},
+    {"eth", 240},
+    {"ntilde", 241},
+    {"ograve", 242},
+    {"oacute", 243},
+    {"ocirc", 244},
+    {"otilde", 245},
+    {"ouml", 246},
+    {"divide", 247},
+    {"oslash", 248},
+    {"ugrave", 249},
+    {"uacute", 250},
+    {"ucirc", 251},
+    {"uuml", 252},
+    {"yacute", 253},
+    {"thorn", 254},
     {"yuml", 255},
     // Latin Extended, spacing modifiers, punctuation.
-    {"OElig", 338}, {"oelig", 339}, {"Scaron", 352}, {"scaron", 353}, {"Yuml", 376}, {"fnof", 402},
-    {"circ", 710}, {"tilde", 732}, {"ensp", 8194}, {"emsp", 8195}, {"thinsp", 8201}, {"zwnj", 8204},
-    {"zwj", 8205}, {"lrm", 8206}, {"rlm", 8207}, {"ndash", 8211}, {"mdash", 8212}, {"lsquo", 8216},
-    {"rsquo", 8217}, {"sbquo", 8218}, {"ldquo", 8220}, {"rdquo", 8221}, {"bdquo", 8222},
-    {"dagger", 8224}, {"Dagger", 8225}, {"bull", 8226}, {"hellip", 8230}, {"permil", 8240},
-    {"prime", 8242}, {"Prime", 8243}, {"lsaquo", 8249}, {"rsaquo", 8250}, {"oline", 8254},
-    {"frasl", 8260}, {"euro", 8364},
+    {"OElig", 338},
+    {"oelig", 339},
+    {"Scaron", 352},
+    {"scaron", 353},
+    {"Yuml", 376},
+    {"fnof", 402},
+    {"circ", 710},
+    {"tilde", 732},
+    {"ensp", 8194},
+    {"emsp", 8195},
+    {"thinsp", 8201},
+    {"zwnj", 8204},
+    {"zwj", 8205},
+    {"lrm", 8206},
+    {"rlm", 8207},
+    {"ndash", 8211},
+    {"mdash", 8212},
+    {"lsquo", 8216},
+    {"rsquo", 8217},
+    {"sbquo", 8218},
+    {"ldquo", 8220},
+    {"rdquo", 8221},
+    {"bdquo", 8222},
+    {"dagger", 8224},
+    {"Dagger", 8225},
+    {"bull", 8226},
+    {"hellip", 8230},
+    {"permil", 8240},
+    {"prime", 8242},
+    {"Prime", 8243},
+    {"lsaquo", 8249},
+    {"rsaquo", 8250},
+    {"oline", 8254},
+    {"frasl", 8260},
+    {"euro", 8364},
     // Greek.
-    {"Alpha", 913}, {"Beta", 914}, {"Gamma", 915}, {"Delta", 916}, {"Epsilon", 917}, {"Zeta", 918},
-    {"Eta", 919}, {"Theta", 920}, {"Iota", 921}, {"Kappa", 922}, {"Lambda", 923}, {"Mu", 924},
-    {"Nu", 925}, {"Xi", 926}, {"Omicron", 927}, {"Pi", 928}, {"Rho", 929}, {"Sigma", 931},
-    {"Tau", 932}, {"Upsilon", 933}, {"Phi", 934}, {"Chi", 935}, {"Psi", 936}, {"Omega", 937},
-    {"alpha", 945}, {"beta", 946}, {"gamma", 947}, {"delta", 948}, {"epsilon", 949}, {"zeta", 950},
-    {"eta", 951}, {"theta", 952}, {"iota", 953}, {"kappa", 954}, {"lambda", 955}, {"mu", 956},
-    {"nu", 957}, {"xi", 958}, {"omicron", 959}, {"pi", 960}, {"rho", 961}, {"sigmaf", 962},
-    {"sigma", 963}, {"tau", 964}, {"upsilon", 965}, {"phi", 966}, {"chi", 967}, {"psi", 968},
-    {"omega", 969}, {"thetasym", 977}, {"upsih", 978}, {"piv", 982},
+    {"Alpha", 913},
+    {"Beta", 914},
+    {"Gamma", 915},
+    {"Delta", 916},
+    {"Epsilon", 917},
+    {"Zeta", 918},
+    {"Eta", 919},
+    {"Theta", 920},
+    {"Iota", 921},
+    {"Kappa", 922},
+    {"Lambda", 923},
+    {"Mu", 924},
+    {"Nu", 925},
+    {"Xi", 926},
+    {"Omicron", 927},
+    {"Pi", 928},
+    {"Rho", 929},
+    {"Sigma", 931},
+    {"Tau", 932},
+    {"Upsilon", 933},
+    {"Phi", 934},
+    {"Chi", 935},
+    {"Psi", 936},
+    {"Omega", 937},
+    {"alpha", 945},
+    {"beta", 946},
+    {"gamma", 947},
+    {"delta", 948},
+    {"epsilon", 949},
+    {"zeta", 950},
+    {"eta", 951},
+    {"theta", 952},
+    {"iota", 953},
+    {"kappa", 954},
+    {"lambda", 955},
+    {"mu", 956},
+    {"nu", 957},
+    {"xi", 958},
+    {"omicron", 959},
+    {"pi", 960},
+    {"rho", 961},
+    {"sigmaf", 962},
+    {"sigma", 963},
+    {"tau", 964},
+    {"upsilon", 965},
+    {"phi", 966},
+    {"chi", 967},
+    {"psi", 968},
+    {"omega", 969},
+    {"thetasym", 977},
+    {"upsih", 978},
+    {"piv", 982},
     // Letter-like symbols, arrows, mathematics, shapes.
-    {"weierp", 8472}, {"image", 8465}, {"real", 8476}, {"trade", 8482}, {"alefsym", 8501},
-    {"larr", 8592}, {"uarr", 8593}, {"rarr", 8594}, {"darr", 8595}, {"harr", 8596}, {"crarr", 8629},
-    {"lArr", 8656}, {"uArr", 8657}, {"rArr", 8658}, {"dArr", 8659}, {"hArr", 8660}, {"forall", 8704},
-    {"part", 8706}, {"exist", 8707}, {"empty", 8709}, {"nabla", 8711}, {"isin", 8712},
-    {"notin", 8713}, {"ni", 8715}, {"prod", 8719}, {"sum", 8721}, {"minus", 8722}, {"lowast", 8727},
-    {"radic", 8730}, {"prop", 8733}, {"infin", 8734}, {"ang", 8736}, {"and", 8743}, {"or", 8744},
-    {"cap", 8745}, {"cup", 8746}, {"int", 8747}, {"there4", 8756}, {"sim", 8764}, {"cong", 8773},
-    {"asymp", 8776}, {"ne", 8800}, {"equiv", 8801}, {"le", 8804}, {"ge", 8805}, {"sub", 8834},
-    {"sup", 8835}, {"nsub", 8836}, {"sube", 8838}, {"supe", 8839}, {"oplus", 8853}, {"otimes", 8855},
-    {"perp", 8869}, {"sdot", 8901}, {"lceil", 8968}, {"rceil", 8969}, {"lfloor", 8970},
-    {"rfloor", 8971}, {"lang", 9001}, {"rang", 9002}, {"loz", 9674}, {"spades", 9824},
-    {"clubs", 9827}, {"hearts", 9829}, {"diams", 9830},
+    {"weierp", 8472},
+    {"image", 8465},
+    {"real", 8476},
+    {"trade", 8482},
+    {"alefsym", 8501},
+    {"larr", 8592},
+    {"uarr", 8593},
+    {"rarr", 8594},
+    {"darr", 8595},
+    {"harr", 8596},
+    {"crarr", 8629},
+    {"lArr", 8656},
+    {"uArr", 8657},
+    {"rArr", 8658},
+    {"dArr", 8659},
+    {"hArr", 8660},
+    {"forall", 8704},
+    {"part", 8706},
+    {"exist", 8707},
+    {"empty", 8709},
+    {"nabla", 8711},
+    {"isin", 8712},
+    {"notin", 8713},
+    {"ni", 8715},
+    {"prod", 8719},
+    {"sum", 8721},
+    {"minus", 8722},
+    {"lowast", 8727},
+    {"radic", 8730},
+    {"prop", 8733},
+    {"infin", 8734},
+    {"ang", 8736},
+    {"and", 8743},
+    {"or", 8744},
+    {"cap", 8745},
+    {"cup", 8746},
+    {"int", 8747},
+    {"there4", 8756},
+    {"sim", 8764},
+    {"cong", 8773},
+    {"asymp", 8776},
+    {"ne", 8800},
+    {"equiv", 8801},
+    {"le", 8804},
+    {"ge", 8805},
+    {"sub", 8834},
+    {"sup", 8835},
+    {"nsub", 8836},
+    {"sube", 8838},
+    {"supe", 8839},
+    {"oplus", 8853},
+    {"otimes", 8855},
+    {"perp", 8869},
+    {"sdot", 8901},
+    {"lceil", 8968},
+    {"rceil", 8969},
+    {"lfloor", 8970},
+    {"rfloor", 8971},
+    {"lang", 9001},
+    {"rang", 9002},
+    {"loz", 9674},
+    {"spades", 9824},
+    {"clubs", 9827},
+    {"hearts", 9829},
+    {"diams", 9830},
 };
 
 constexpr uint32_t kReplacement = 0xFFFD;
@@ -150,7 +357,7 @@ public:
                 space_ = true;
                 continue;
             }
-            if (byte < 0x20 || byte == 0x7F) continue;  // other control characters
+            if (byte < 0x20 || byte == 0x7F) continue;                               // other control characters
             if (byte == 0xC2 && (next == 0xAD || (next >= 0x80 && next <= 0x9F))) {  // soft hyphen, C1
                 ++i;
                 continue;
@@ -199,20 +406,20 @@ bool one_of(std::string_view name, std::initializer_list<const char*> names) {
 
 // Breaks a tag makes in the text: 2 a paragraph, 1 a line, 0 none.
 int tag_breaks(std::string_view name) {
-    if (one_of(name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "dl", "table", "pre",
-                      "section", "article", "header", "footer", "figure", "hr", "aside", "nav", "main",
-                      "address", "fieldset", "form", "details"}))
+    if (one_of(name, {"p",  "h1",    "h2",    "h3",   "h4",      "h5",       "h6",     "blockquote", "ul",
+                      "ol", "dl",    "table", "pre",  "section", "article",  "header", "footer",     "figure",
+                      "hr", "aside", "nav",   "main", "address", "fieldset", "form",   "details"}))
         return 2;
-    if (one_of(name, {"div", "li", "dt", "dd", "tr", "figcaption", "caption", "summary", "center", "option",
-                      "tbody", "thead", "tfoot"}))
+    if (one_of(name, {"div", "li", "dt", "dd", "tr", "figcaption", "caption", "summary", "center", "option", "tbody",
+                      "thead", "tfoot"}))
         return 1;
     return 0;
 }
 
 // Elements whose content is not text a reader sees.
 bool skips_content(std::string_view name) {
-    return one_of(name, {"script", "style", "template", "title", "head", "svg", "math", "iframe", "object",
-                         "noscript", "textarea", "select"});
+    return one_of(name, {"script", "style", "template", "title", "head", "svg", "math", "iframe", "object", "noscript",
+                         "textarea", "select"});
 }
 
 size_t find_case_insensitive(std::string_view haystack, std::string_view needle, size_t from) {
@@ -247,7 +454,6 @@ size_t tag_end(std::string_view html, size_t pos) {
     }
     return html.find('>', pos + 1);
 }
-
 
 // The class attribute's value in the tag html[begin, end), lowercased; "" when none.
 std::string class_attribute(std::string_view html, size_t begin, size_t end) {
@@ -328,9 +534,9 @@ bool is_footnote_mark(std::string_view inside) {
     if (inside.size() > needed.size() && inside.substr(inside.size() - needed.size()) == needed &&
         std::all_of(inside.begin(), inside.end(), [](char c) { return is_ascii_alpha(c) || c == ' '; }))
         return true;
-    for (std::string_view word : {"who?", "when?", "which?", "where?", "why?", "how?", "according to whom?",
-                                  "by whom?", "dubious \u2013 discuss", "dubious \u2014 discuss", "dubious",
-                                  "failed verification", "original research?", "disputed \u2013 discuss"})
+    for (std::string_view word : {"who?", "when?", "which?", "where?", "why?", "how?", "according to whom?", "by whom?",
+                                  "dubious \u2013 discuss", "dubious \u2014 discuss", "dubious", "failed verification",
+                                  "original research?", "disputed \u2013 discuss"})
         if (inside == word) return true;
     return false;
 }
@@ -370,8 +576,7 @@ std::string without_footnote_marks(std::string_view text, size_t* removed) {
             const char next = close + 1 < text.size() ? text[close + 1] : '\0';
             // "born in 1867 [1]." and "1867 [1] in" lose the space before the mark.
             const bool space_goes = next == '\0' || next == '\n' || next == ' ' || is_punctuation_after_mark(next);
-            if (!out.empty() && out.back() == ' ' && space_goes)
-                out.pop_back();
+            if (!out.empty() && out.back() == ' ' && space_goes) out.pop_back();
             if (removed) ++*removed;
             i = close + 1;
             continue;
@@ -433,8 +638,8 @@ std::string html_to_text(std::string_view html) {
         }
         flush();
         size_t name_end = name_start;
-        while (name_end < html.size() && (is_ascii_alnum(html[name_end]) || html[name_end] == '-' ||
-                                          html[name_end] == ':'))
+        while (name_end < html.size() &&
+               (is_ascii_alnum(html[name_end]) || html[name_end] == '-' || html[name_end] == ':'))
             ++name_end;
         std::string name(html.substr(name_start, name_end - name_start));
         std::transform(name.begin(), name.end(), name.begin(), ascii_lower);

@@ -47,7 +47,8 @@ ShippedImage prepare_for_shipping(const std::vector<uint8_t>& original, int max_
     std::vector<uint8_t> rgba(pixels, pixels + size_t(w) * size_t(h) * 4);
     stbi_image_free(pixels);
 
-    const int orientation = header.format == ImageHeader::Format::Jpeg ? exif_orientation(original.data(), original.size()) : 1;
+    const int orientation =
+        header.format == ImageHeader::Format::Jpeg ? exif_orientation(original.data(), original.size()) : 1;
     apply_orientation(rgba, w, h, orientation);
     out.reoriented = orientation != 1;
 

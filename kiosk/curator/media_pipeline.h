@@ -12,11 +12,11 @@
 namespace kiosk {
 
 struct ShippedImage {
-    std::vector<uint8_t> bytes;   // the file to ship (JPEG or PNG, as the original)
+    std::vector<uint8_t> bytes;  // the file to ship (JPEG or PNG, as the original)
     int width = 0, height = 0;
     bool downscaled = false;
     bool reoriented = false;
-    std::string error;            // why the image cannot be shipped; empty on success
+    std::string error;  // why the image cannot be shipped; empty on success
 };
 
 // Checks the header before decoding (limits on bytes, sides and pixels), then

@@ -68,8 +68,8 @@ EncodingProblem find_encoding_problem(const std::string& bytes, const std::strin
         problem.message = "this file is not UTF-8 (it looks like Windows-1252: byte " + std::string(hex) +
                           " here would be '" + utf8_of(windows_1252_code_point(first)) + "'); " + save_as;
     } else {
-        problem.message = "this file is not UTF-8 (byte " + std::string(hex) + " here is no UTF-8 character); " +
-                          save_as;
+        problem.message =
+            "this file is not UTF-8 (byte " + std::string(hex) + " here is no UTF-8 character); " + save_as;
     }
     return problem;
 }

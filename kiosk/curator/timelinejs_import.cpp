@@ -1,20 +1,19 @@
 #include "curator/timelinejs_import.h"
 
-#include "pack/date.h"
+#include "base/utf8.h"
 #include "curator/html_text.h"
 #include "curator/text_encoding.h"
+#include "pack/date.h"
 #include "pack/pack_limits.h"
 #include "pack/text_rules.h"
-#include "base/utf8.h"
-
-#include <nlohmann/json.hpp>
-#include <stb_image_write.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <stb_image_write.h>
 
 namespace kiosk {
 namespace {
@@ -110,10 +109,10 @@ std::string first_words(const std::string& line, size_t count) {
 std::string slugify(std::string_view text, size_t max_length = 48) {
     // Latin-1 letters U+00C0..U+00FF; "" separates.
     static const char* const kLatin1[64] = {
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-        "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-        "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",
     };
     std::string slug;
     bool separate = false;
@@ -269,11 +268,11 @@ std::string date_string(const Date& d) {
 }
 
 struct DateRead {
-    bool present = false;          // false: no date object, or one without a year
-    std::optional<Date> date;      // when usable
-    std::string unusable;          // why a present date cannot be used at all
+    bool present = false;            // false: no date object, or one without a year
+    std::optional<Date> date;        // when usable
+    std::string unusable;            // why a present date cannot be used at all
     std::vector<std::string> notes;  // what was dropped from a usable date
-    std::string display;           // the date object's own display_date
+    std::string display;             // the date object's own display_date
 };
 
 DateRead read_date(const json& node) {
@@ -315,7 +314,8 @@ DateRead read_date(const json& node) {
     date.year = static_cast<int>(year.value);
     const bool month_ok = month.kind == Number::Kind::Value && month.value >= 1 && month.value <= 12;
     if (month.kind != Number::Kind::Missing && !month_ok) {
-        r.notes.push_back("month " + in_quotes(month.kind == Number::Kind::Bad ? month.written : std::to_string(month.value)) +
+        r.notes.push_back("month " +
+                          in_quotes(month.kind == Number::Kind::Bad ? month.written : std::to_string(month.value)) +
                           " is not a month from 1 to 12; only the year " + std::to_string(date.year) + " is kept");
     } else if (month_ok) {
         date.month = static_cast<int>(month.value);
@@ -324,14 +324,15 @@ DateRead read_date(const json& node) {
         r.notes.push_back("the date has a day but no month; only the year " + std::to_string(date.year) + " is kept");
     }
     if (month_ok && day.kind != Number::Kind::Missing) {
-        const std::string candidate = date_string(date) + "-" + (day.kind == Number::Kind::Value && day.value >= 1 &&
-                                                                         day.value <= 31
-                                                                     ? pad(static_cast<int>(day.value), 2)
-                                                                     : std::string("xx"));
+        const std::string candidate =
+            date_string(date) + "-" +
+            (day.kind == Number::Kind::Value && day.value >= 1 && day.value <= 31 ? pad(static_cast<int>(day.value), 2)
+                                                                                  : std::string("xx"));
         if (std::optional<Date> full = parse_date(candidate)) {
             date = *full;
         } else {
-            r.notes.push_back("day " + in_quotes(day.kind == Number::Kind::Bad ? day.written : std::to_string(day.value)) +
+            r.notes.push_back("day " +
+                              in_quotes(day.kind == Number::Kind::Bad ? day.written : std::to_string(day.value)) +
                               " does not exist in " + kMonthNames[date.month - 1] + " " + std::to_string(date.year) +
                               "; only the month is kept");
         }
@@ -340,9 +341,7 @@ DateRead read_date(const json& node) {
     return r;
 }
 
-bool same_date(const Date& a, const Date& b) {
-    return a.precision == b.precision && compare_dates(a, b) == 0;
-}
+bool same_date(const Date& a, const Date& b) { return a.precision == b.precision && compare_dates(a, b) == 0; }
 
 // --- TOML output ---
 
@@ -350,22 +349,22 @@ void append_escaped(std::string& out, std::string_view s, bool keep_newlines) {
     for (char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\t': out += "\\t"; break;
-        case '\f': out += "\\f"; break;
-        case '\r': out += "\\r"; break;
-        case '\n': out += keep_newlines ? "\n" : "\\n"; break;
-        default:
-            if (c < 0x20 || c == 0x7F) {
-                static const char kHex[] = "0123456789ABCDEF";
-                out += "\\u00";
-                out += kHex[c >> 4];
-                out += kHex[c & 0xF];
-            } else {
-                out += ch;
-            }
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\t': out += "\\t"; break;
+            case '\f': out += "\\f"; break;
+            case '\r': out += "\\r"; break;
+            case '\n': out += keep_newlines ? "\n" : "\\n"; break;
+            default:
+                if (c < 0x20 || c == 0x7F) {
+                    static const char kHex[] = "0123456789ABCDEF";
+                    out += "\\u00";
+                    out += kHex[c >> 4];
+                    out += kHex[c & 0xF];
+                } else {
+                    out += ch;
+                }
         }
     }
 }
@@ -454,9 +453,8 @@ std::string remote_kind(const std::string& url) {
     if (host_is(host, "instagram.com") || host_is(host, "instagr.am")) return "an Instagram post";
     if (host_is(host, "soundcloud.com")) return "a SoundCloud clip";
     if (host_is(host, "spotify.com")) return "a Spotify track";
-    if ((host_is(host, "google.com") && path.find("/maps") != std::string::npos) ||
-        starts_with(host, "maps.google.") || host == "maps.app.goo.gl" ||
-        (host == "goo.gl" && path.find("/maps") != std::string::npos))
+    if ((host_is(host, "google.com") && path.find("/maps") != std::string::npos) || starts_with(host, "maps.google.") ||
+        host == "maps.app.goo.gl" || (host == "goo.gl" && path.find("/maps") != std::string::npos))
         return "a Google Map";
     if (host_is(host, "docs.google.com") || host_is(host, "drive.google.com")) return "a Google Drive file";
     if (host_is(host, "commons.wikimedia.org")) return "a Wikimedia Commons image";
@@ -528,8 +526,8 @@ MediaKind classify_media(const std::string& url) {
     }
     // A scheme: letters, then "://" (http, https, ftp) or "//" alone (protocol-relative).
     size_t i = 0;
-    while (i < l.size() && ((l[i] >= 'a' && l[i] <= 'z') || (l[i] >= '0' && l[i] <= '9') || l[i] == '+' ||
-                            l[i] == '-' || l[i] == '.'))
+    while (i < l.size() &&
+           ((l[i] >= 'a' && l[i] <= 'z') || (l[i] >= '0' && l[i] <= '9') || l[i] == '+' || l[i] == '-' || l[i] == '.'))
         ++i;
     if (starts_with(l, "//") || (i > 1 && l.compare(i, 3, "://") == 0) || starts_with(l, "www.")) {
         m.kind = MediaKind::Kind::Remote;
@@ -564,7 +562,8 @@ std::string take_element(std::string& html, const std::string& tag) {
     if (open_end == std::string::npos) return "";
     const size_t close = l.find("</" + tag, open_end);
     const size_t close_end = close == std::string::npos ? std::string::npos : l.find('>', close);
-    const std::string inner = html.substr(open_end + 1, close == std::string::npos ? std::string::npos : close - open_end - 1);
+    const std::string inner =
+        html.substr(open_end + 1, close == std::string::npos ? std::string::npos : close - open_end - 1);
     html.erase(open, close_end == std::string::npos ? std::string::npos : close_end + 1 - open);
     return html_to_line(inner);
 }
@@ -584,8 +583,8 @@ std::string strip_leading_dashes(std::string s) {
 
 std::string strip_quote_marks(std::string s) {
     static const std::pair<const char*, const char*> kPairs[] = {
-        {"\"", "\""}, {"\u201C", "\u201D"}, {"\u201E", "\u201C"}, {"\u2018", "\u2019"},
-        {"\u00AB", "\u00BB"}, {"\u201C", "\""}, {"\"", "\u201D"}, {"'", "'"},
+        {"\"", "\""},         {"\u201C", "\u201D"}, {"\u201E", "\u201C"}, {"\u2018", "\u2019"},
+        {"\u00AB", "\u00BB"}, {"\u201C", "\""},     {"\"", "\u201D"},     {"'", "'"},
     };
     for (const auto& [open, close] : kPairs) {
         const std::string o = open, c = close;
@@ -603,9 +602,8 @@ Blockquote read_blockquote(const std::string& html) {
         const size_t open_end = l.find('>', open);
         const size_t close = l.rfind("</blockquote");
         if (open_end != std::string::npos)
-            inner = inner.substr(open_end + 1, close != std::string::npos && close > open_end
-                                                   ? close - open_end - 1
-                                                   : std::string::npos);
+            inner = inner.substr(open_end + 1, close != std::string::npos && close > open_end ? close - open_end - 1
+                                                                                              : std::string::npos);
     }
     Blockquote q;
     q.cite = strip_leading_dashes(take_element(inner, "cite"));
@@ -716,7 +714,7 @@ private:
     std::vector<PhotoOut> photos_;
     std::vector<QuoteOut> quotes_;
     std::set<std::string> event_ids_, photo_ids_, quote_ids_, era_ids_, media_names_;
-    std::map<std::string, std::string> photo_by_source_;  // resolved source path → photograph id
+    std::map<std::string, std::string> photo_by_source_;                  // resolved source path → photograph id
     std::vector<std::pair<std::string, std::string>> first_event_photo_;  // (photo id, slide label)
     std::vector<std::string> groups_;
     std::vector<std::string> backgrounds_;
@@ -729,9 +727,7 @@ std::string label_for(const std::string& where, const std::string& headline) {
     return headline.empty() ? where : where + " " + in_quotes(headline);
 }
 
-std::string file_stem(const std::string& file_name) {
-    return fs::path(file_name).stem().string();
-}
+std::string file_stem(const std::string& file_name) { return fs::path(file_name).stem().string(); }
 
 std::string Importer::without_marks(const std::string& text, const std::string& where) {
     const size_t before = footnote_marks_;
@@ -775,8 +771,8 @@ void Importer::note_background(const json& slide, const std::string& label) {
         backgrounds_.push_back(label);
 }
 
-std::string Importer::photo_from_media(const json& media, const std::string& label,
-                                       const std::string& fallback_caption, bool title, std::string* missed) {
+std::string Importer::photo_from_media(const json& media, const std::string& label, const std::string& fallback_caption,
+                                       bool title, std::string* missed) {
     const std::string url = trim(media.is_string() ? media.get<std::string>() : field(media, "url"));
     const MediaKind kind = classify_media(url);
     const std::string shown = in_quotes(url, 80);
@@ -784,23 +780,22 @@ std::string Importer::photo_from_media(const json& media, const std::string& lab
         title ? "it cannot be the exhibit photograph" : "the event's photo is left to finish in pack.toml";
     if (missed) *missed = clip(url, 80) + (kind.what.empty() ? "" : " (" + kind.what + ")");
     switch (kind.kind) {
-    case MediaKind::Kind::None:
-    case MediaKind::Kind::Blockquote:
-        if (missed) missed->clear();
-        return "";
-    case MediaKind::Kind::Markup:
-        warn(label + ": media " + shown + " is " + kind.what + ", which the kiosk cannot show; " + consequence);
-        return "";
-    case MediaKind::Kind::Remote: {
-        std::string advice;
-        if (kind.what == "a remote image")
-            advice = " (save the image next to the timeline file and give its file name as the media URL)";
-        warn(label + ": media " + clip(url, 80) + " is remote (" + kind.what + ") and cannot be fetched offline; " +
-             consequence + advice);
-        return "";
-    }
-    case MediaKind::Kind::Local:
-        break;
+        case MediaKind::Kind::None:
+        case MediaKind::Kind::Blockquote:
+            if (missed) missed->clear();
+            return "";
+        case MediaKind::Kind::Markup:
+            warn(label + ": media " + shown + " is " + kind.what + ", which the kiosk cannot show; " + consequence);
+            return "";
+        case MediaKind::Kind::Remote: {
+            std::string advice;
+            if (kind.what == "a remote image")
+                advice = " (save the image next to the timeline file and give its file name as the media URL)";
+            warn(label + ": media " + clip(url, 80) + " is remote (" + kind.what + ") and cannot be fetched offline; " +
+                 consequence + advice);
+            return "";
+        }
+        case MediaKind::Kind::Local: break;
     }
     const std::string file_kind = unusable_file_kind(extension_of(kind.path));
     if (!file_kind.empty()) {
@@ -860,7 +855,8 @@ std::string Importer::photo_from_media(const json& media, const std::string& lab
     photo.credit = strip_leading_dashes(plain_line(field(media, "credit"), label));
     if (photo.credit.empty()) {
         photo.credit = "Unknown";
-        warn(label + ": the image " + shown + " has no credit; it is credited to 'Unknown' until the curator "
+        warn(label + ": the image " + shown +
+             " has no credit; it is credited to 'Unknown' until the curator "
              "names its photographer and owner");
     }
     // TimelineJS describes an image by its caption when it has no alt text.
@@ -892,8 +888,10 @@ void Importer::quote_from_media(const json& media, const std::string& label, con
     }
     if (q.speaker.empty()) {
         q.speaker = "Unknown";
-        warn(label + ": the quote has no speaker (no media credit or <cite>); it is attributed to 'Unknown' in "
-             "[[quotes]] '" + q.id + "'");
+        warn(label +
+             ": the quote has no speaker (no media credit or <cite>); it is attributed to 'Unknown' in "
+             "[[quotes]] '" +
+             q.id + "'");
     }
     const std::string caption = plain_line(field(media, "caption"), label);
     q.context = !caption.empty() ? caption : headline;
@@ -911,8 +909,8 @@ void Importer::read_title(const SlideIn& slide) {
     subtitle_ = text.is_string() ? "" : plain_line(field(text, "text"), slide.where);
     const std::string label = label_for(slide.where, title_);
     if (count_chars(subtitle_) > 160)
-        warn(label + ": its text becomes the exhibit's one-line subtitle and is " + std::to_string(count_chars(subtitle_)) +
-             " characters long; shorten subtitle.en");
+        warn(label + ": its text becomes the exhibit's one-line subtitle and is " +
+             std::to_string(count_chars(subtitle_)) + " characters long; shorten subtitle.en");
     const json& media = member(slide.data, "media");
     exhibit_photo_ = photo_from_media(media, label, title_, true);
     quote_from_media(media, label, title_, nullptr);
@@ -961,13 +959,11 @@ void Importer::read_event(const SlideIn& slide) {
     }
 
     const json& media = member(slide.data, "media");
-    if (!headline.empty() && text.empty())
-        warn(label + ": has no text; the event card shows only its headline");
+    if (!headline.empty() && text.empty()) warn(label + ": has no text; the event card shows only its headline");
     if (headline.empty()) {
-        const std::string quote_text =
-            classify_media(trim(field(media, "url"))).kind == MediaKind::Kind::Blockquote
-                ? read_blockquote(trim(field(media, "url"))).text
-                : "";
+        const std::string quote_text = classify_media(trim(field(media, "url"))).kind == MediaKind::Kind::Blockquote
+                                           ? read_blockquote(trim(field(media, "url"))).text
+                                           : "";
         if (!text.empty()) {
             headline = first_words(one_line(text), 8);
             warn(label + ": has no headline; the first words of its text are used: " + in_quotes(headline, 80));
@@ -986,7 +982,7 @@ void Importer::read_event(const SlideIn& slide) {
     event.headline = headline;
     event.text = text;
     const std::string unique_id = slugify(field(slide.data, "unique_id"));
-    const std::string id_base = !unique_id.empty()      ? unique_id
+    const std::string id_base = !unique_id.empty()   ? unique_id
                                 : headline_to_finish ? slugify(date_string(event.start))
                                                      : slugify(headline);
     event.id = unique_name(id_base, "event", event_ids_);
@@ -1015,8 +1011,9 @@ void Importer::read_era(const SlideIn& slide, size_t index) {
     if (!start.date || !end.date) {
         const DateRead& bad = !start.date ? start : end;
         const char* which = !start.date ? "start" : "end";
-        warn(label + ": " + (bad.present ? std::string(which) + " date: " + bad.unusable
-                                         : "has no " + std::string(which) + " date (an era needs both)") +
+        warn(label + ": " +
+             (bad.present ? std::string(which) + " date: " + bad.unusable
+                          : "has no " + std::string(which) + " date (an era needs both)") +
              "; the era is skipped");
         return;
     }
@@ -1056,7 +1053,8 @@ void Importer::choose_exhibit_photo() {
     photo.file = "media/" + name;
     photo.caption = to_finish("photograph '" + id + "' caption",
                               "add a photograph of the person to media/, list it in [[photographs]] and point "
-                              "exhibit.photo at it; then delete this placeholder photograph and " + photo.file);
+                              "exhibit.photo at it; then delete this placeholder photograph and " +
+                                  photo.file);
     photo.credit = "Placeholder";
     photo.alt = "A plain dark grey rectangle standing in for a photograph";
     photos_.push_back(photo);
@@ -1143,7 +1141,8 @@ void Importer::run(TimelineIn& in) {
     fit_to_limits();
     note_dropped_text();
     warn("exhibit.born is set to the earliest event's date, " + date_string(events_.front().start) + " (" +
-         events_.front().where + "): the curator should put the person's date of birth there, and 'died' if it applies");
+         events_.front().where +
+         "): the curator should put the person's date of birth there, and 'died' if it applies");
     if (!groups_.empty()) {
         std::string list;
         for (const std::string& g : groups_) list += (list.empty() ? "" : ", ") + in_quotes(g);
@@ -1188,10 +1187,11 @@ std::string Importer::write_toml() const {
 
     t += "\n[[sources]]\n";
     line("id", toml_string("timelinejs"));
-    text("title", (!titled ? std::string("TimelineJS timeline") : "TimelineJS timeline “" + title_ + "”") +
-                      ", file " + options_.file_name);
-    text("note", "Imported with vitrine-pack import-timelinejs. Name the sources the timeline itself relied on, "
-                 "and refer to them from each event.");
+    text("title", (!titled ? std::string("TimelineJS timeline") : "TimelineJS timeline “" + title_ + "”") + ", file " +
+                      options_.file_name);
+    text("note",
+         "Imported with vitrine-pack import-timelinejs. Name the sources the timeline itself relied on, "
+         "and refer to them from each event.");
 
     for (const EraOut& era : eras_) {
         t += "\n[[eras]]\n";
@@ -1294,8 +1294,9 @@ bool read_json(const std::string& text, TimelineIn& in, TimelineImport& result) 
     const json& events = slides_of(root);
     if (!events.is_array()) {
         if (wrapped) {
-            result.error = "this is a TimelineJS 2 file (a \"timeline\" object with \"date\" slides); only the "
-                           "TimelineJS 3 format, with an \"events\" list, can be imported";
+            result.error =
+                "this is a TimelineJS 2 file (a \"timeline\" object with \"date\" slides); only the "
+                "TimelineJS 3 format, with an \"events\" list, can be imported";
         } else {
             result.error = events.is_null() ? "the file has no \"events\" list, which every TimelineJS file needs"
                                             : "\"events\" must be a list of slides";
@@ -1415,7 +1416,7 @@ bool read_sheet(const std::string& text, TimelineIn& in, TimelineImport& result)
         const auto cell = [&](const char* column) {
             const auto it = columns.find(column_key(column));
             return it == columns.end() || it->second >= record.fields.size() ? std::string()
-                                                                              : trim(record.fields[it->second]);
+                                                                             : trim(record.fields[it->second]);
         };
         const std::string where = "row " + std::to_string(r + 1 - header_index);
         json slide = json::object();
@@ -1445,8 +1446,8 @@ bool read_sheet(const std::string& text, TimelineIn& in, TimelineImport& result)
         const std::string background = cell("Background");
         if (!background.empty()) {
             // As TimelineJS reads it: a URL, else a colour.
-            const bool url = starts_with(background, "http:") || starts_with(background, "https:") ||
-                             starts_with(background, "/");
+            const bool url =
+                starts_with(background, "http:") || starts_with(background, "https:") || starts_with(background, "/");
             slide["background"] = {{url ? "url" : "color", background}};
         }
         const std::string type = lower(cell("Type"));
@@ -1462,8 +1463,8 @@ bool read_sheet(const std::string& text, TimelineIn& in, TimelineImport& result)
             in.eras.push_back(in_slide);
             continue;
         } else if (!type.empty()) {
-            in.warnings.push_back(label_for(where, html_to_line(cell("Headline"))) + ": type " + in_quotes(cell("Type")) +
-                                  " is not 'title' or 'era'; the row is read as an event");
+            in.warnings.push_back(label_for(where, html_to_line(cell("Headline"))) + ": type " +
+                                  in_quotes(cell("Type")) + " is not 'title' or 'era'; the row is read as an event");
         }
         in.events.push_back(in_slide);
     }

@@ -53,7 +53,7 @@ struct TimelineImport {
     // Why nothing can be imported (the file is not valid JSON, the sheet lacks a
     // required column, no slide has a date the kiosk can show). Empty on success.
     std::string error;
-    int error_line = 0;    // 1-based position of the error in the file, 0 when none
+    int error_line = 0;  // 1-based position of the error in the file, 0 when none
     int error_column = 0;
 
     std::string pack_toml;

@@ -21,7 +21,9 @@ constexpr float kMaxFlingMmPerS = 2000;
 constexpr size_t kReservedTouches = 16;
 
 template <class T>
-T or_default(T value, T fallback) { return value > 0 ? value : fallback; }
+T or_default(T value, T fallback) {
+    return value > 0 ? value : fallback;
+}
 
 float distance(float ax, float ay, float bx, float by) { return std::hypot(ax - bx, ay - by); }
 
@@ -89,9 +91,7 @@ void GestureRecognizer::feed(const InputEvent& e, std::vector<Gesture>& out) {
     // A long press or a stuck finger that came due before this event happened first.
     tick(e.time_ms, out);
     switch (e.type) {
-        case InputEvent::Type::Down:
-            on_down(e, out);
-            break;
+        case InputEvent::Type::Down: on_down(e, out); break;
         case InputEvent::Type::Move:
             if (Touch* t = find(e.finger)) on_move(*t, e, out);
             break;
@@ -116,8 +116,10 @@ void GestureRecognizer::tick(int64_t now_ms, std::vector<Gesture>& out) {
     }
     for (size_t i = 0; i < touches_.size();) {
         const Touch& t = touches_[i];
-        if (now_ms - t.last_ms >= stuck_touch_ms_) remove(t.finger, t.last_ms + stuck_touch_ms_, false, out);
-        else ++i;
+        if (now_ms - t.last_ms >= stuck_touch_ms_)
+            remove(t.finger, t.last_ms + stuck_touch_ms_, false, out);
+        else
+            ++i;
     }
 }
 
@@ -140,9 +142,7 @@ void GestureRecognizer::on_down(const InputEvent& e, std::vector<Gesture>& out) 
         return;
     }
     switch (mode_) {
-        case Mode::Idle:
-            begin_press(t);
-            break;
+        case Mode::Idle: begin_press(t); break;
         case Mode::Pressing:
         case Mode::LongPressed:
         case Mode::Dragging:
@@ -152,8 +152,7 @@ void GestureRecognizer::on_down(const InputEvent& e, std::vector<Gesture>& out) 
             break;
         }
         case Mode::Pinching:  // a third finger (max_fingers > 2) has no part in a pinch
-        case Mode::Palm:
-            break;
+        case Mode::Palm: break;
     }
 }
 
@@ -201,19 +200,22 @@ void GestureRecognizer::remove(int finger, int64_t ms, bool lifted, std::vector<
             if (lifted) tap(t, ms, out);
             break;
         case Mode::Dragging:
-            if (lifted) end_drag(t, ms, out);
-            else out.push_back(make(Gesture::Kind::Cancel, t.x, t.y, ms));
+            if (lifted)
+                end_drag(t, ms, out);
+            else
+                out.push_back(make(Gesture::Kind::Cancel, t.x, t.y, ms));
             break;
         case Mode::Pinching: {
             const Touch& other = *find(finger == primary_ ? secondary_ : primary_);
-            if (lifted) out.push_back(make(Gesture::Kind::PinchEnd, (t.x + other.x) / 2, (t.y + other.y) / 2, ms));
-            else out.push_back(make(Gesture::Kind::Cancel, t.x, t.y, ms));
+            if (lifted)
+                out.push_back(make(Gesture::Kind::PinchEnd, (t.x + other.x) / 2, (t.y + other.y) / 2, ms));
+            else
+                out.push_back(make(Gesture::Kind::Cancel, t.x, t.y, ms));
             primary_ = other.finger;
             mode_ = Mode::AfterPinch;
             return;
         }
-        default:
-            break;
+        default: break;
     }
     mode_ = Mode::Idle;
 }
@@ -290,8 +292,10 @@ void GestureRecognizer::end_drag(const Touch& t, int64_t ms, std::vector<Gesture
     const float major = std::max(ax, ay), minor = std::min(ax, ay);
     if (major <= swipe_px_s_ || major <= 2 * minor) return;
     g.kind = Gesture::Kind::Swipe;
-    if (ax > ay) g.direction = g.vx > 0 ? Gesture::Direction::Right : Gesture::Direction::Left;
-    else g.direction = g.vy > 0 ? Gesture::Direction::Down : Gesture::Direction::Up;
+    if (ax > ay)
+        g.direction = g.vx > 0 ? Gesture::Direction::Right : Gesture::Direction::Left;
+    else
+        g.direction = g.vy > 0 ? Gesture::Direction::Down : Gesture::Direction::Up;
     out.push_back(g);
 }
 
@@ -368,8 +372,8 @@ bool GestureRecognizer::operator==(const GestureRecognizer& o) const {
                        sample_count_ == o.sample_count_ &&
                        std::equal(samples_.begin(), samples_.end(), o.samples_.begin(),
                                   [](const Sample& a, const Sample& b) { return same_mark(a, b); });
-    return settings && fingers && marks && mode_ == o.mode_ && primary_ == o.primary_ &&
-           secondary_ == o.secondary_ && start_x_ == o.start_x_ && start_y_ == o.start_y_;
+    return settings && fingers && marks && mode_ == o.mode_ && primary_ == o.primary_ && secondary_ == o.secondary_ &&
+           start_x_ == o.start_x_ && start_y_ == o.start_y_;
 }
 
 }  // namespace kiosk

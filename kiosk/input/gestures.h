@@ -21,24 +21,28 @@ struct Gesture {
     enum class Kind { Tap, DoubleTap, LongPress, DragStart, Drag, DragEnd, Swipe, PinchStart, Pinch, PinchEnd, Cancel };
     enum class Direction { None, Left, Right, Up, Down };
     Kind kind = Kind::Tap;
-    float x = 0, y = 0;             // Tap/DoubleTap/LongPress: where; Drag*: current finger position; Pinch*: centre of the two fingers
-    float start_x = 0, start_y = 0; // where the gesture began (first finger down), for hit-testing drags and pinches
-    float dx = 0, dy = 0;           // Drag: movement since the previous Drag/DragStart; Pinch: centre movement since the previous Pinch
-    float vx = 0, vy = 0;           // DragEnd and Swipe: release velocity, px per second (0 when the finger stopped before lifting)
-    float scale = 1;                // Pinch: finger-distance ratio since the previous Pinch/PinchStart (multiplicative)
+    float x = 0,
+          y = 0;  // Tap/DoubleTap/LongPress: where; Drag*: current finger position; Pinch*: centre of the two fingers
+    float start_x = 0, start_y = 0;  // where the gesture began (first finger down), for hit-testing drags and pinches
+    float dx = 0,
+          dy = 0;  // Drag: movement since the previous Drag/DragStart; Pinch: centre movement since the previous Pinch
+    float vx = 0,
+          vy = 0;     // DragEnd and Swipe: release velocity, px per second (0 when the finger stopped before lifting)
+    float scale = 1;  // Pinch: finger-distance ratio since the previous Pinch/PinchStart (multiplicative)
     Direction direction = Direction::None;  // Swipe
     int64_t time_ms = 0;
 };
 
 struct GestureConfig {           // zero means default, sokol-style
-    float px_per_mm = 0;          // default 4 (px per mm of the panel)
-    float tap_slop_mm = 0;        // default 3: a touch that moves less is still a tap
-    int64_t tap_max_ms = 0;       // default 700
-    int64_t double_tap_ms = 0;    // default 300: second tap within this, within 2*tap_slop of the first
-    int64_t long_press_ms = 0;    // default 650: held still this long -> LongPress (once), and the later up is not a tap
-    int64_t stuck_touch_ms = 0;   // default 8000: a finger with no event for this long is dropped (lost finger-up)
-    float swipe_min_mm_per_s = 0; // default 60: DragEnd faster than this, mostly along one axis, also yields a Swipe
-    int max_fingers = 0;          // default 2: more fingers down at once is a palm -> Cancel, ignore all until every finger is up
+    float px_per_mm = 0;         // default 4 (px per mm of the panel)
+    float tap_slop_mm = 0;       // default 3: a touch that moves less is still a tap
+    int64_t tap_max_ms = 0;      // default 700
+    int64_t double_tap_ms = 0;   // default 300: second tap within this, within 2*tap_slop of the first
+    int64_t long_press_ms = 0;   // default 650: held still this long -> LongPress (once), and the later up is not a tap
+    int64_t stuck_touch_ms = 0;  // default 8000: a finger with no event for this long is dropped (lost finger-up)
+    float swipe_min_mm_per_s = 0;  // default 60: DragEnd faster than this, mostly along one axis, also yields a Swipe
+    int max_fingers =
+        0;  // default 2: more fingers down at once is a palm -> Cancel, ignore all until every finger is up
 };
 
 class GestureRecognizer {
@@ -50,10 +54,17 @@ public:
     void tick(int64_t now_ms, std::vector<Gesture>& out);
     // When tick() next has something to do (a long press or a stuck touch may come due), or nullopt when nothing is pending.
     std::optional<int64_t> next_deadline() const;
-    void reset();                  // forget every finger (e.g. when the exhibit resets)
-    struct Touch { int finger; float x, y; float down_x, down_y; int64_t down_ms; int64_t last_ms; bool moved; };
+    void reset();  // forget every finger (e.g. when the exhibit resets)
+    struct Touch {
+        int finger;
+        float x, y;
+        float down_x, down_y;
+        int64_t down_ms;
+        int64_t last_ms;
+        bool moved;
+    };
     const std::vector<Touch>& touches() const;  // fingers currently down (for hidden staff gestures)
-    bool busy() const;             // a drag or pinch is in progress
+    bool busy() const;                          // a drag or pinch is in progress
     // The same settings, fingers and gesture in progress (for comparing visits).
     bool operator==(const GestureRecognizer& o) const;
 
@@ -64,11 +75,17 @@ private:
         LongPressed,  // LongPress sent: the up is no tap, but the finger may still drag
         Dragging,
         Pinching,
-        AfterPinch,   // one pinch finger lifted: the other is inert until it lifts too
-        Palm,         // too many fingers: all ignored until every one is up
+        AfterPinch,  // one pinch finger lifted: the other is inert until it lifts too
+        Palm,        // too many fingers: all ignored until every one is up
     };
-    struct Sample { float x, y; int64_t ms; };
-    struct TapMark { float x, y; int64_t ms; };
+    struct Sample {
+        float x, y;
+        int64_t ms;
+    };
+    struct TapMark {
+        float x, y;
+        int64_t ms;
+    };
 
     const Touch* find(int finger) const;
     Touch* find(int finger);

@@ -37,14 +37,9 @@ void KineticScroll::set_range(float min_offset, float max_offset) {
     max_ = max_offset;
     // A motion planned against the old edges is planned again from where it is now.
     switch (phase_) {
-        case Phase::Held:
-            break;
-        case Phase::Ease:
-            animate_to(float(target_), now_ms_, int64_t(std::ceil(t_end_)) - now_ms_);
-            break;
-        default:
-            launch(velocity_at(double(now_ms_)), now_ms_);
-            break;
+        case Phase::Held: break;
+        case Phase::Ease: animate_to(float(target_), now_ms_, int64_t(std::ceil(t_end_)) - now_ms_); break;
+        default: launch(velocity_at(double(now_ms_)), now_ms_); break;
     }
 }
 
@@ -98,9 +93,12 @@ bool KineticScroll::step(int64_t now_ms) {
 // Starts moving from p_ with `velocity`: a spring back if beyond the range,
 // otherwise a glide (which rests at once when there is no velocity).
 void KineticScroll::launch(double velocity, int64_t now_ms) {
-    if (p_ < min_) start_spring(min_, p_, velocity, double(now_ms));
-    else if (p_ > max_) start_spring(max_, p_, velocity, double(now_ms));
-    else start_fling(p_, velocity, double(now_ms));
+    if (p_ < min_)
+        start_spring(min_, p_, velocity, double(now_ms));
+    else if (p_ > max_)
+        start_spring(max_, p_, velocity, double(now_ms));
+    else
+        start_fling(p_, velocity, double(now_ms));
     step(now_ms);
 }
 
@@ -115,8 +113,10 @@ void KineticScroll::start_fling(double p, double v, double t_ms) {
     const double glide = std::abs(v) * kFlingTau;
     const double to_edge = std::abs(edge_ - p);
     hands_over_ = glide > to_edge;
-    if (hands_over_) t_end_ = t_ms - 1000 * kFlingTau * std::log(1 - to_edge / glide);
-    else t_end_ = glide > kRestPx ? t_ms + 1000 * kFlingTau * std::log(glide / kRestPx) : t_ms;
+    if (hands_over_)
+        t_end_ = t_ms - 1000 * kFlingTau * std::log(1 - to_edge / glide);
+    else
+        t_end_ = glide > kRestPx ? t_ms + 1000 * kFlingTau * std::log(glide / kRestPx) : t_ms;
 }
 
 // x(s) = (x0 + b·s)·e^(−ωs) with b = v0 + ω·x0, x measured from the edge: the
@@ -142,8 +142,10 @@ void KineticScroll::start_spring(double edge, double p, double v, double t_ms) {
         while (away(hi) > kRestPx) hi += 1 / kSpringOmega;
         for (int i = 0; i < 50; ++i) {
             const double mid = (lo + hi) / 2;
-            if (away(mid) > kRestPx) lo = mid;
-            else hi = mid;
+            if (away(mid) > kRestPx)
+                lo = mid;
+            else
+                hi = mid;
         }
         lo = hi;
     }
@@ -154,19 +156,20 @@ void KineticScroll::finish_phase() {
     const double t = t_end_;
     switch (phase_) {
         case Phase::Fling:
-            if (hands_over_) start_spring(edge_, edge_, velocity_at(t), t);
-            else rest_at(target_);
+            if (hands_over_)
+                start_spring(edge_, edge_, velocity_at(t), t);
+            else
+                rest_at(target_);
             break;
         case Phase::Spring:
-            if (hands_over_) start_fling(edge_, velocity_at(t), t);
-            else rest_at(edge_);
+            if (hands_over_)
+                start_fling(edge_, velocity_at(t), t);
+            else
+                rest_at(edge_);
             break;
-        case Phase::Ease:
-            rest_at(target_);
-            break;
+        case Phase::Ease: rest_at(target_); break;
         case Phase::Rest:
-        case Phase::Held:
-            break;
+        case Phase::Held: break;
     }
 }
 
@@ -178,17 +181,14 @@ void KineticScroll::rest_at(double p) {
 double KineticScroll::position_at(double t_ms) const {
     const double s = seconds_since(t0_, t_ms);
     switch (phase_) {
-        case Phase::Fling:
-            return p0_ + v0_ * kFlingTau * (1 - std::exp(-s / kFlingTau));
+        case Phase::Fling: return p0_ + v0_ * kFlingTau * (1 - std::exp(-s / kFlingTau));
         case Phase::Spring: {
             const double x0 = p0_ - edge_, b = v0_ + kSpringOmega * x0;
             return edge_ + (x0 + b * s) * std::exp(-kSpringOmega * s);
         }
-        case Phase::Ease:
-            return p0_ + (target_ - p0_) * ease_out_cubic(std::min(1.0, s * 1000 / (t_end_ - t0_)));
+        case Phase::Ease: return p0_ + (target_ - p0_) * ease_out_cubic(std::min(1.0, s * 1000 / (t_end_ - t0_)));
         case Phase::Rest:
-        case Phase::Held:
-            break;
+        case Phase::Held: break;
     }
     return p_;
 }
@@ -197,16 +197,14 @@ double KineticScroll::position_at(double t_ms) const {
 double KineticScroll::velocity_at(double t_ms) const {
     const double s = seconds_since(t0_, t_ms);
     switch (phase_) {
-        case Phase::Fling:
-            return v0_ * std::exp(-s / kFlingTau);
+        case Phase::Fling: return v0_ * std::exp(-s / kFlingTau);
         case Phase::Spring: {
             const double x0 = p0_ - edge_, b = v0_ + kSpringOmega * x0;
             return (b - kSpringOmega * (x0 + b * s)) * std::exp(-kSpringOmega * s);
         }
         case Phase::Ease:
         case Phase::Rest:
-        case Phase::Held:
-            break;
+        case Phase::Held: break;
     }
     return 0;
 }

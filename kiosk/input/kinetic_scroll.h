@@ -16,7 +16,7 @@ namespace kiosk {
 
 class KineticScroll {
 public:
-    void set_range(float min_offset, float max_offset);   // content offset range; min <= max
+    void set_range(float min_offset, float max_offset);  // content offset range; min <= max
     float offset() const;
     // The finger moves the content by `delta`; beyond the range with resistance,
     // never further out than the overscroll limit. Stops any motion.
@@ -25,10 +25,10 @@ public:
     // Ignored unless the content is held by drag_by, so releasing every scroller
     // when a gesture is cancelled leaves the others' motion alone.
     void release(float velocity_px_s, int64_t now_ms);
-    void stop();                                          // a finger caught the content
-    void jump_to(float offset);                           // immediately, clamped
+    void stop();                                                         // a finger caught the content
+    void jump_to(float offset);                                          // immediately, clamped
     void animate_to(float offset, int64_t now_ms, int64_t duration_ms);  // eased (ease-out cubic), clamped target
-    bool step(int64_t now_ms);   // advance to now; returns true while still moving (needs another frame)
+    bool step(int64_t now_ms);  // advance to now; returns true while still moving (needs another frame)
     bool moving() const;
     void set_overscroll_limit(float px);
     // The same content offset, range and motion (for comparing visits).
@@ -56,9 +56,9 @@ private:
     // The running phase starts at t0_ (fractional ms: phases hand over at
     // computed instants, not at frames) from p0_ with velocity v0_ (px/s).
     double t0_ = 0, p0_ = 0, v0_ = 0;
-    double t_end_ = 0;      // when it hands over to the next phase or rests
-    double edge_ = 0;       // Fling: the edge it runs into; Spring: the edge it returns to
-    double target_ = 0;     // Fling: where it would glide to; Ease: where it ends
+    double t_end_ = 0;         // when it hands over to the next phase or rests
+    double edge_ = 0;          // Fling: the edge it runs into; Spring: the edge it returns to
+    double target_ = 0;        // Fling: where it would glide to; Ease: where it ends
     bool hands_over_ = false;  // Fling: hits the edge and springs; Spring: crosses the edge and glides on
 };
 

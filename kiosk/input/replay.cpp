@@ -91,9 +91,10 @@ ReplayScript parse_replay(const std::string& text, const std::string& name) {
             if (!parse_integer(words[2], finger) || finger < 0 || finger > kMaxFingerId)
                 return fail("'" + word(words[2]) + "' is not a finger id (0 to " + std::to_string(kMaxFingerId) + ")");
             if (!parse_number(words[3], x) || !parse_number(words[4], y))
-                return fail("'" + word(words[3]) + " " + word(words[4]) + "' is not an x y position (finite pixels, at most " +
+                return fail("'" + word(words[3]) + " " + word(words[4]) +
+                            "' is not an x y position (finite pixels, at most " +
                             std::to_string(int(kMaxReplayPosition)) + " either way)");
-            step.input.type = action == "down" ? InputEvent::Type::Down
+            step.input.type = action == "down"   ? InputEvent::Type::Down
                               : action == "move" ? InputEvent::Type::Move
                                                  : InputEvent::Type::Up;
             step.input.finger = int(finger);

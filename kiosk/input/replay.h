@@ -26,20 +26,20 @@ namespace kiosk {
 constexpr uint64_t kMaxReplayBytes = 16 * 1024 * 1024;
 constexpr size_t kMaxReplayLineBytes = 4096;
 constexpr int64_t kMaxReplayTimeMs = 1'000'000'000'000;  // about 31 years of virtual time
-constexpr double kMaxReplayPosition = 100000;             // pixels either way of the display's origin
+constexpr double kMaxReplayPosition = 100000;            // pixels either way of the display's origin
 
 struct ReplayStep {
     enum class Action { Input, Shot };
     Action action = Action::Input;
     int64_t time_ms = 0;
-    InputEvent input;      // for Action::Input
-    std::string shot_file; // for Action::Shot
-    int line = 0;          // in the script, for messages
+    InputEvent input;       // for Action::Input
+    std::string shot_file;  // for Action::Shot
+    int line = 0;           // in the script, for messages
 };
 
 struct ReplayScript {
     std::vector<ReplayStep> steps;
-    std::string error;     // "script.txt:7: unknown action 'tap' (expected down, move, up or shot)"
+    std::string error;  // "script.txt:7: unknown action 'tap' (expected down, move, up or shot)"
     bool ok() const { return error.empty(); }
 };
 

@@ -31,7 +31,8 @@ float about_flow(const Ui& ui, FlowPainter* paint, float top) {
     text(FontRole::Headline, laid_out(pack.exhibit.title.get(ui.lang), cut, bytes_for_chars(kMaxTitleChars)),
          Ink::Paper);
     y += 6 * u;
-    text(FontRole::Small, ui_text(UiText::AboutExhibitVersion, ui.lang, {{"version", pack.exhibit.version}}), Ink::Muted);
+    text(FontRole::Small, ui_text(UiText::AboutExhibitVersion, ui.lang, {{"version", pack.exhibit.version}}),
+         Ink::Muted);
 
     const std::string& note = pack.exhibit.content_note.get(ui.lang);
     if (!note.empty()) {

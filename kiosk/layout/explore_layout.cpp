@@ -96,8 +96,10 @@ void layout_buttons(ExploreLayout& l, const Fonts& fonts, float right, float top
     const float u = l.unit;
     const float gap = std::round(18 * u);
     const float pad = std::round(26 * u);
-    const struct { Button b; const char* label; } row[] = {
-        {Button::Settings, "Aa"}, {Button::About, "About"}, {Button::Voices, "Voices"}};
+    const struct {
+        Button b;
+        const char* label;
+    } row[] = {{Button::Settings, "Aa"}, {Button::About, "About"}, {Button::Voices, "Voices"}};
     float x = right;
     for (const auto& item : row) {
         const float w = std::max(height, text_width(fonts, FontRole::Button, item.label) + 2 * pad);
@@ -132,8 +134,9 @@ float caption_height(const Fonts& fonts, const Pack& pack, float width, float u)
     const Photograph* photo = pack.find_photo(pack.exhibit.photo);
     if (!photo) return 0;
     const std::string& lang = pack.settings.languages.front();
-    const float cap = fonts[FontRole::Caption]->CalcTextSizeA(fonts.size(FontRole::Caption), 1e9f, width,
-                                                              photo->caption.get(lang).c_str()).y;
+    const float cap = fonts[FontRole::Caption]
+                          ->CalcTextSizeA(fonts.size(FontRole::Caption), 1e9f, width, photo->caption.get(lang).c_str())
+                          .y;
     return std::round(18 * u + cap + 6 * u + fonts.size(FontRole::Small) * 1.3f);
 }
 
@@ -145,8 +148,14 @@ float touch_target_px(const Display& display) { return std::round(kTouchTargetMm
 
 Rect grow_to(const Rect& r, float min_size) {
     Rect g = r;
-    if (g.w < min_size) { g.x -= (min_size - g.w) / 2; g.w = min_size; }
-    if (g.h < min_size) { g.y -= (min_size - g.h) / 2; g.h = min_size; }
+    if (g.w < min_size) {
+        g.x -= (min_size - g.w) / 2;
+        g.w = min_size;
+    }
+    if (g.h < min_size) {
+        g.y -= (min_size - g.h) / 2;
+        g.h = min_size;
+    }
     return g;
 }
 
@@ -166,8 +175,8 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
     const float pad_bottom = std::round(std::max(28 * u, 8.f));
     const float content_w = W - 2 * pad_x;
 
-    const float title_h = fonts.size(FontRole::Title) * 1.1f + std::round(10 * u) +
-                          fonts.size(FontRole::Subtitle) * 1.3f;
+    const float title_h =
+        fonts.size(FontRole::Title) * 1.1f + std::round(10 * u) + fonts.size(FontRole::Subtitle) * 1.3f;
     l.title_band = {pad_x, pad_top, content_w, std::round(title_h)};
     l.divider_top = std::round(l.title_band.bottom() + std::max(24 * u, 8.f));
 
@@ -187,8 +196,8 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
         const float gap = std::round(72 * u);
         const float photo_w = std::round(content_w * 0.44f);
         const float cap_h = caption_height(fonts, pack, photo_w, u);
-        l.photo_frame = fit_photo_frame({pad_x, main_top, photo_w, main_bottom - main_top - cap_h}, pack,
-                                        photo_border(u), false);
+        l.photo_frame =
+            fit_photo_frame({pad_x, main_top, photo_w, main_bottom - main_top - cap_h}, pack, photo_border(u), false);
         l.caption = {pad_x, l.photo_frame.bottom(), photo_w, cap_h};
         const float card_x = pad_x + photo_w + gap;
         l.card = {card_x, main_top, std::min(W - pad_x - card_x, comfortable_measure(fonts)), main_bottom - main_top};
@@ -206,7 +215,8 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
         const float cap_h = caption_height(fonts, pack, content_w, u);
         l.caption = {pad_x, l.photo_frame.bottom(), content_w, cap_h};
         const float card_top = l.caption.bottom() + std::round(36 * u);
-        l.card = {pad_x, card_top, std::min(content_w, comfortable_measure(fonts)), buttons_top - std::round(28 * u) - card_top};
+        l.card = {pad_x, card_top, std::min(content_w, comfortable_measure(fonts)),
+                  buttons_top - std::round(28 * u) - card_top};
     }
     layout_strip(l, fonts, pack, !l.portrait);
 

@@ -4,9 +4,9 @@
 // Computed once per display and font set, not per frame.
 #pragma once
 
-#include "text/fonts.h"
 #include "base/geometry.h"
 #include "pack/pack.h"
+#include "text/fonts.h"
 
 #include <vector>
 
@@ -21,50 +21,48 @@ struct TimelineAxis {
     float content_width = 0;              // pixels from the first year to the last
     float y = 0;                          // the axis line
     double first_year = 0, last_year = 0;
-    int tick_step = 10;                   // years between labelled ticks
+    int tick_step = 10;  // years between labelled ticks
 
     float view_width() const { return view_right - view_left; }
     float max_scroll() const { return content_width > view_width() ? content_width - view_width() : 0; }
-    float content_x(double year) const {
-        return float((year - first_year) / (last_year - first_year)) * content_width;
-    }
+    float content_x(double year) const { return float((year - first_year) / (last_year - first_year)) * content_width; }
     float screen_x(float content, float scroll) const { return view_left + content - scroll; }
 };
 
 // Markers closer than a fingertip merge into one numbered cluster; tapping it
 // opens the list of its events.
 struct MarkerCluster {
-    int first = 0;   // first event index
+    int first = 0;  // first event index
     int count = 1;
-    float x = 0;     // content pixels
+    float x = 0;  // content pixels
 };
 
 struct ExploreLayout {
     Display display;
-    float unit = 1;          // design pixels → display pixels
+    float unit = 1;  // design pixels → display pixels
     float px_per_mm = 1;
-    float target = 1;        // 15 mm in pixels
+    float target = 1;  // 15 mm in pixels
     bool portrait = false;
 
-    Rect title_band;         // name, life dates, subtitle
-    Rect photo_frame;        // the photograph with its frame; tapping opens the viewer
-    Rect caption;            // caption and credit under the photograph
-    Rect card;               // the selected event
-    Rect strip;              // the timeline strip, all of it
-    Rect strip_touch;        // where a drag scrolls the timeline
+    Rect title_band;   // name, life dates, subtitle
+    Rect photo_frame;  // the photograph with its frame; tapping opens the viewer
+    Rect caption;      // caption and credit under the photograph
+    Rect card;         // the selected event
+    Rect strip;        // the timeline strip, all of it
+    Rect strip_touch;  // where a drag scrolls the timeline
     float era_top = 0, era_height = 0;
     TimelineAxis axis;
-    std::vector<float> marker_x;        // per event, content pixels
+    std::vector<float> marker_x;  // per event, content pixels
     std::vector<MarkerCluster> clusters;
-    std::vector<int> cluster_of;        // per event, its cluster
+    std::vector<int> cluster_of;  // per event, its cluster
     float marker_radius = 10;
     float selected_radius = 16;
 
     Rect button[int(Button::Count)];      // as drawn
     Rect button_hit[int(Button::Count)];  // grown to 15 mm where drawn smaller
 
-    float divider_top = 0;   // hairline under the title band
-    float divider_strip = 0; // hairline above the strip
+    float divider_top = 0;    // hairline under the title band
+    float divider_strip = 0;  // hairline above the strip
 };
 
 ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const Pack& pack);

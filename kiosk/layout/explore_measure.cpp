@@ -1,8 +1,8 @@
 #include "layout/explore_measure.h"
 
 #include "layout/text_measure.h"
-#include "text/interface_strings.h"
 #include "pack/date.h"
+#include "text/interface_strings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -44,7 +44,9 @@ float card_flow(const Ui& ui, const Event& e, FlowPainter* paint, float top) {
         const float ex = beside ? c.x + date_w : c.x;
         if (!beside) y += f.size(FontRole::DateLabel) * 1.3f + 4 * u;
         const float ey = y + (f.size(FontRole::DateLabel) * 1.3f - f.size(FontRole::Small) * 1.36f) / 2;
-        if (paint) paint->text(FontRole::Small, ImVec2(ex, ey), Ink::Muted, fit_lines(f, FontRole::Small, name, c.w, 1, false));
+        if (paint)
+            paint->text(FontRole::Small, ImVec2(ex, ey), Ink::Muted,
+                        fit_lines(f, FontRole::Small, name, c.w, 1, false));
     }
     y += f.size(FontRole::DateLabel) * 1.3f + 14 * u;
     const std::string& headline = e.headline.get(ui.lang);
@@ -61,8 +63,9 @@ float card_flow(const Ui& ui, const Event& e, FlowPainter* paint, float top) {
         const float bar = std::max(std::round(5 * u), 3.f);
         const float inset = bar + std::round(22 * u);
         float by = y + 8 * u;
-        if (paint) paint->spaced_caps(FontRole::SmallCaps, ImVec2(c.x + inset, by), Ink::AccentText,
-                                       ui_text(UiText::CommonDisputed, ui.lang), 0.08f);
+        if (paint)
+            paint->spaced_caps(FontRole::SmallCaps, ImVec2(c.x + inset, by), Ink::AccentText,
+                               ui_text(UiText::CommonDisputed, ui.lang), 0.08f);
         by += f.size(FontRole::SmallCaps) * 1.3f + 4 * u;
         by += paint ? paint->text(FontRole::Caption, ImVec2(c.x + inset, by), Ink::Paper, disputed, c.w - inset)
                     : text_height(f, FontRole::Caption, disputed, c.w - inset);

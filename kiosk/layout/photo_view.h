@@ -11,7 +11,7 @@
 namespace kiosk {
 
 struct PhotoView {
-    float zoom = 1;           // 1× to 4×
+    float zoom = 1;              // 1× to 4×
     float pan_x = 0, pan_y = 0;  // image offset in screen pixels, from centred
     int64_t zoom_anim_start = -1;
     float zoom_from = 1, zoom_to = 1;

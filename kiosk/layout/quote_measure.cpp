@@ -1,8 +1,8 @@
 #include "layout/quote_measure.h"
 
 #include "layout/text_measure.h"
-#include "text/interface_strings.h"
 #include "pack/date.h"
+#include "text/interface_strings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -105,7 +105,8 @@ float quote_block_height(const Ui& ui, const Quote& q, float width, float height
 
 QuoteBlockText quote_block_text(const Ui& ui, const Quote& q, float width, float height, bool scrolls) {
     QuoteBlock b = arrange_quote(ui, q, width, height, scrolls);
-    return {std::move(b.text), std::move(b.speaker), std::move(b.details), std::move(b.disputed_mark), std::move(b.disputed)};
+    return {std::move(b.text), std::move(b.speaker), std::move(b.details), std::move(b.disputed_mark),
+            std::move(b.disputed)};
 }
 
 float quote_overflow(const Ui& ui, const Quote& q) {

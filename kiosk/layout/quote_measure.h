@@ -17,16 +17,16 @@ constexpr int64_t kAttractQuoteMs = 12000;  // each quote stays this long in the
 // Where a quote block's parts go in a box: computed once, for measuring and drawing.
 struct QuoteBlock {
     std::string text;
-    std::string speaker;       // with the date, one line
+    std::string speaker;  // with the date, one line
     std::string details;
-    std::string disputed_mark; // "Disputed", or empty
-    std::string disputed;      // the note, cut to a few lines where the box cannot scroll
-    float mark = 0;            // the opening quotation mark's size
-    float size = 0;            // the quote's type size
+    std::string disputed_mark;  // "Disputed", or empty
+    std::string disputed;       // the note, cut to a few lines where the box cannot scroll
+    float mark = 0;             // the opening quotation mark's size
+    float size = 0;             // the quote's type size
     float text_h = 0;
     float speaker_h = 0;
-    float attribution_h = 0;   // speaker, details and the disputed note
-    float disputed_h = 0;      // the disputed note with its mark, 0 without one
+    float attribution_h = 0;  // speaker, details and the disputed note
+    float disputed_h = 0;     // the disputed note with its mark, 0 without one
     float total() const { return mark * 0.6f + text_h + attribution_h; }
 };
 

@@ -146,7 +146,8 @@ ScreenLayouts layout_screens(const Display& display, const Fonts& fonts, const P
     s.pin = layout_pin(display, s.unit, s.target);
     const float W = float(display.width), H = float(display.height);
     const float cw = std::min(W - 32, std::round(std::max(760 * s.unit, 16 * fonts.size(FontRole::Body))));
-    const float ch = std::round(fonts.size(FontRole::Headline) * 2.2f + fonts.size(FontRole::Body) * 3.2f + 64 * s.unit);
+    const float ch =
+        std::round(fonts.size(FontRole::Headline) * 2.2f + fonts.size(FontRole::Body) * 3.2f + 64 * s.unit);
     s.countdown = {std::round((W - cw) / 2), std::round(s.portrait ? H * 0.55f : (H - ch) / 2), cw, ch};
     return s;
 }

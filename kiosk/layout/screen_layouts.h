@@ -17,21 +17,21 @@ struct TopBar {
 };
 
 struct PhotoLayout {
-    TopBar bar;               // bar.back is the large close button
-    Rect image_area;          // where the photograph fits at 1×
-    Rect caption_band;        // the caption overlay at the bottom
+    TopBar bar;         // bar.back is the large close button
+    Rect image_area;    // where the photograph fits at 1×
+    Rect caption_band;  // the caption overlay at the bottom
 };
 
 struct VoicesLayout {
     TopBar bar;
-    Rect quote_box;           // the quote and its attribution
-    Rect prev, next;          // arrows either side (portrait: under the quote)
-    float dots_y = 0;         // centre line of the page dots
+    Rect quote_box;    // the quote and its attribution
+    Rect prev, next;   // arrows either side (portrait: under the quote)
+    float dots_y = 0;  // centre line of the page dots
 };
 
 struct AboutLayout {
     TopBar bar;
-    Rect column;              // the scrolling text column
+    Rect column;  // the scrolling text column
 };
 
 struct SettingsLayout {
@@ -44,14 +44,14 @@ struct SettingsLayout {
 
 struct PinLayout {
     Rect panel;
-    Rect display;             // the dots of the digits entered
-    Rect keys[12];            // 1–9, then Clear, 0, OK
+    Rect display;   // the dots of the digits entered
+    Rect keys[12];  // 1–9, then Clear, 0, OK
 };
 
 struct ScreenLayouts {
     Display display;
     float unit = 1;
-    float target = 1;         // 15 mm in pixels
+    float target = 1;  // 15 mm in pixels
     bool portrait = false;
     ExploreLayout explore;
     PhotoLayout photo;
@@ -59,7 +59,7 @@ struct ScreenLayouts {
     AboutLayout about;
     SettingsLayout settings;
     PinLayout pin;
-    Rect countdown;           // the "still there?" card
+    Rect countdown;  // the "still there?" card
 };
 
 ScreenLayouts layout_screens(const Display& display, const Fonts& fonts, const Pack& pack);

@@ -48,7 +48,8 @@ const std::string& laid_out(const std::string& text, std::string& storage, size_
 float text_height_at(const ImFont* font, float size, const std::string& text, float wrap_width) {
     std::string cut;
     const std::string& t = laid_out(text, cut);
-    if (t.size() <= kWholeTextBytes) return font->CalcTextSizeA(size, 1e9f, wrap_width, t.c_str(), t.c_str() + t.size()).y;
+    if (t.size() <= kWholeTextBytes)
+        return font->CalcTextSizeA(size, 1e9f, wrap_width, t.c_str(), t.c_str() + t.size()).y;
     int lines = 0;
     for_each_line(font, size, t.c_str(), t.c_str() + t.size(), wrap_width, [&](const char*, const char*) {
         ++lines;

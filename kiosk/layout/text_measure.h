@@ -6,8 +6,8 @@
 // ever show is cut (with "…") before it is measured.
 #pragma once
 
-#include "text/fonts.h"
 #include "pack/pack_limits.h"
+#include "text/fonts.h"
 
 #include <cstddef>
 #include <imgui.h>

@@ -7,9 +7,7 @@
 namespace kiosk {
 namespace {
 
-bool is_leap_year(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 int days_in_month(int year, int month) {
     static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -35,13 +33,11 @@ std::optional<Date> fail(std::string* why, std::string reason) {
 // The first and last day a date can mean, as comparable (year, month, day).
 // Day 31 stands for "end of month" in every month: only the order matters.
 std::tuple<int, int, int> earliest(const Date& d) {
-    return {d.year, d.precision == DatePrecision::Year ? 1 : d.month,
-            d.precision == DatePrecision::Day ? d.day : 1};
+    return {d.year, d.precision == DatePrecision::Year ? 1 : d.month, d.precision == DatePrecision::Day ? d.day : 1};
 }
 
 std::tuple<int, int, int> latest(const Date& d) {
-    return {d.year, d.precision == DatePrecision::Year ? 12 : d.month,
-            d.precision == DatePrecision::Day ? d.day : 31};
+    return {d.year, d.precision == DatePrecision::Year ? 12 : d.month, d.precision == DatePrecision::Day ? d.day : 31};
 }
 
 }  // namespace
@@ -57,8 +53,7 @@ std::optional<Date> parse_date(const std::string& s, std::string* why) {
 
     date.month = s[4] == '-' ? read_digits(s, 5, 2) : -1;
     if (date.month < 0) return fail(why, kShape);
-    if (date.month < 1 || date.month > 12)
-        return fail(why, "month " + std::to_string(date.month) + " does not exist");
+    if (date.month < 1 || date.month > 12) return fail(why, "month " + std::to_string(date.month) + " does not exist");
     date.precision = DatePrecision::Month;
     if (s.size() == 7) return date;
 
@@ -83,18 +78,13 @@ int compare_dates(const Date& a, const Date& b) {
     return ka < kb ? -1 : (kb < ka ? 1 : 0);
 }
 
-bool range_ends_before_start(const Date& start, const Date& end) {
-    return latest(end) < earliest(start);
-}
+bool range_ends_before_start(const Date& start, const Date& end) { return latest(end) < earliest(start); }
 
 double decimal_year(const Date& date) {
     switch (date.precision) {
-    case DatePrecision::Year:
-        return date.year + 0.5;
-    case DatePrecision::Month:
-        return date.year + (date.month - 1 + 0.5) / 12.0;
-    case DatePrecision::Day:
-        break;
+        case DatePrecision::Year: return date.year + 0.5;
+        case DatePrecision::Month: return date.year + (date.month - 1 + 0.5) / 12.0;
+        case DatePrecision::Day: break;
     }
     int day_of_year = date.day;
     for (int m = 1; m < date.month; ++m) day_of_year += days_in_month(date.year, m);
@@ -105,12 +95,10 @@ double decimal_year(const Date& date) {
 std::string format_date(const Date& date, const std::string& lang) {
     const std::string year = std::to_string(date.year);
     switch (date.precision) {
-    case DatePrecision::Year:
-        return year;
-    case DatePrecision::Month:
-        return ui_text(UiText::DatesMonthYear, lang, {{"month", month_name(date.month, lang)}, {"year", year}});
-    case DatePrecision::Day:
-        break;
+        case DatePrecision::Year: return year;
+        case DatePrecision::Month:
+            return ui_text(UiText::DatesMonthYear, lang, {{"month", month_name(date.month, lang)}, {"year", year}});
+        case DatePrecision::Day: break;
     }
     return ui_text(UiText::DatesDayMonthYear, lang,
                    {{"day", std::to_string(date.day)}, {"month", month_name(date.month, lang)}, {"year", year}});
@@ -122,8 +110,8 @@ std::string format_date_span(const DateSpan& span, const std::string& lang) {
     if (span.end) {
         // Years alone read as one token with a tight en dash; longer dates need
         // spaces around it so the dash does not seem to bind to one side.
-        const bool years_only = span.start.precision == DatePrecision::Year &&
-                                span.end->precision == DatePrecision::Year;
+        const bool years_only =
+            span.start.precision == DatePrecision::Year && span.end->precision == DatePrecision::Year;
         text += years_only ? "\u2013" : " \u2013 ";
         text += format_date(*span.end, lang);
     }

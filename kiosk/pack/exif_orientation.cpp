@@ -6,7 +6,9 @@ namespace kiosk {
 
 namespace {
 
-uint16_t read16(const uint8_t* p, bool little) { return little ? uint16_t(p[0] | p[1] << 8) : uint16_t(p[0] << 8 | p[1]); }
+uint16_t read16(const uint8_t* p, bool little) {
+    return little ? uint16_t(p[0] | p[1] << 8) : uint16_t(p[0] << 8 | p[1]);
+}
 uint32_t read32(const uint8_t* p, bool little) {
     return little ? uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24
                   : uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
@@ -66,15 +68,31 @@ void apply_orientation(std::vector<uint8_t>& rgba, int& width, int& height, int 
             // Where stored pixel (x, y) belongs in the upright picture.
             int ox = x, oy = y;
             switch (orientation) {
-                case 2: ox = w - 1 - x; break;                       // mirrored
-                case 3: ox = w - 1 - x; oy = h - 1 - y; break;       // upside down
-                case 4: oy = h - 1 - y; break;                       // mirrored, upside down
-                case 5: ox = y; oy = x; break;                       // transposed
-                case 6: ox = h - 1 - y; oy = x; break;               // turned a quarter clockwise
-                case 7: ox = h - 1 - y; oy = w - 1 - x; break;       // transverse
-                case 8: ox = y; oy = w - 1 - x; break;               // turned a quarter anticlockwise
+                case 2: ox = w - 1 - x; break;  // mirrored
+                case 3:
+                    ox = w - 1 - x;
+                    oy = h - 1 - y;
+                    break;                      // upside down
+                case 4: oy = h - 1 - y; break;  // mirrored, upside down
+                case 5:
+                    ox = y;
+                    oy = x;
+                    break;  // transposed
+                case 6:
+                    ox = h - 1 - y;
+                    oy = x;
+                    break;  // turned a quarter clockwise
+                case 7:
+                    ox = h - 1 - y;
+                    oy = w - 1 - x;
+                    break;  // transverse
+                case 8:
+                    ox = y;
+                    oy = w - 1 - x;
+                    break;  // turned a quarter anticlockwise
             }
-            std::memcpy(&out[(size_t(oy) * size_t(out_w) + size_t(ox)) * 4], &rgba[(size_t(y) * size_t(w) + size_t(x)) * 4], 4);
+            std::memcpy(&out[(size_t(oy) * size_t(out_w) + size_t(ox)) * 4],
+                        &rgba[(size_t(y) * size_t(w) + size_t(x)) * 4], 4);
         }
     }
     rgba.swap(out);

@@ -17,10 +17,12 @@ int read_be16(const uint8_t* p) { return p[0] << 8 | p[1]; }
 // Bit depths the PNG specification allows for each colour type.
 bool valid_png_depth(int colour_type, int depth) {
     switch (colour_type) {
-    case 0: return depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
-    case 3: return depth == 1 || depth == 2 || depth == 4 || depth == 8;
-    case 2: case 4: case 6: return depth == 8 || depth == 16;
-    default: return false;
+        case 0: return depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
+        case 3: return depth == 1 || depth == 2 || depth == 4 || depth == 8;
+        case 2:
+        case 4:
+        case 6: return depth == 8 || depth == 16;
+        default: return false;
     }
 }
 
@@ -60,13 +62,12 @@ ImageHeader read_png(const uint8_t* data, size_t size) {
     const uint32_t height = read_be32(ihdr + 12);
     // The PNG specification caps each side at 2^31 - 1 so it fits an int.
     if (width == 0 || height == 0 || width > 0x7FFFFFFF || height > 0x7FFFFFFF) {
-        header.problem = "PNG size " + std::to_string(width) + "x" + std::to_string(height) +
-                         " is invalid";
+        header.problem = "PNG size " + std::to_string(width) + "x" + std::to_string(height) + " is invalid";
         return header;
     }
     if (!valid_png_depth(ihdr[17], ihdr[16])) {
-        header.problem = "PNG colour type " + std::to_string(ihdr[17]) + " with bit depth " +
-                         std::to_string(ihdr[16]) + " is invalid";
+        header.problem = "PNG colour type " + std::to_string(ihdr[17]) + " with bit depth " + std::to_string(ihdr[16]) +
+                         " is invalid";
         return header;
     }
     header.width = static_cast<int>(width);
@@ -78,8 +79,7 @@ ImageHeader read_png(const uint8_t* data, size_t size) {
 // SOF0..SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the
 // range but are not frame headers.
 bool is_start_of_frame(uint8_t marker) {
-    return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-           marker != 0xCC;
+    return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
 }
 
 // Markers with no length field after them: TEM and RST0..RST7.
@@ -196,8 +196,7 @@ ImageHeader read_jpeg(const uint8_t* data, size_t size) {
             if (width == 0 || height == 0) {
                 // Height 0 means "given later by a DNL marker", which stb_image
                 // does not support either.
-                header.problem = "JPEG size " + std::to_string(width) + "x" +
-                                 std::to_string(height) + " is invalid";
+                header.problem = "JPEG size " + std::to_string(width) + "x" + std::to_string(height) + " is invalid";
                 return header;
             }
             header.width = width;
@@ -216,8 +215,7 @@ ImageHeader read_jpeg(const uint8_t* data, size_t size) {
 ImageHeader read_image_header(const uint8_t* data, size_t size) {
     if (size >= sizeof kPngSignature && std::memcmp(data, kPngSignature, sizeof kPngSignature) == 0)
         return read_png(data, size);
-    if (size >= 2 && data[0] == 0xFF && data[1] == 0xD8)
-        return read_jpeg(data, size);
+    if (size >= 2 && data[0] == 0xFF && data[1] == 0xD8) return read_jpeg(data, size);
     return ImageHeader{};
 }
 

@@ -7,8 +7,7 @@ namespace {
 
 template <typename T>
 const T* find_by_id(const std::vector<T>& items, const std::string& id) {
-    const auto it = std::find_if(items.begin(), items.end(),
-                                 [&](const T& item) { return item.id == id; });
+    const auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
     return it == items.end() ? nullptr : &*it;
 }
 
@@ -23,9 +22,7 @@ const std::string& LocalText::get(const std::string& lang) const {
 
 const Era* Pack::find_era(const std::string& id) const { return find_by_id(eras, id); }
 
-const Photograph* Pack::find_photo(const std::string& id) const {
-    return find_by_id(photographs, id);
-}
+const Photograph* Pack::find_photo(const std::string& id) const { return find_by_id(photographs, id); }
 
 const Source* Pack::find_source(const std::string& id) const { return find_by_id(sources, id); }
 

@@ -40,9 +40,9 @@ struct DateSpan {
 
 struct Source {
     std::string id;
-    LocalText title;      // e.g. Phnom Penh Post, “Ieng Sary, face of the Khmer Rouge”
-    std::string url;      // optional, shown as text only: the kiosk is offline
-    LocalText note;       // optional: what this source supports
+    LocalText title;  // e.g. Phnom Penh Post, “Ieng Sary, face of the Khmer Rouge”
+    std::string url;  // optional, shown as text only: the kiosk is offline
+    LocalText note;   // optional: what this source supports
 };
 
 struct Era {
@@ -56,17 +56,17 @@ struct Era {
 struct Event {
     std::string id;
     DateSpan when;
-    std::string era;                  // Era::id, optional
+    std::string era;  // Era::id, optional
     LocalText headline;
     LocalText text;
-    LocalText disputed;               // optional: why the date or fact is disputed
-    std::vector<std::string> sources; // Source::id
-    std::string photo;                // Photograph::id, optional
+    LocalText disputed;                // optional: why the date or fact is disputed
+    std::vector<std::string> sources;  // Source::id
+    std::string photo;                 // Photograph::id, optional
 };
 
 struct Photograph {
     std::string id;
-    std::string file;     // relative to the pack folder
+    std::string file;  // relative to the pack folder
     LocalText caption;
     LocalText credit;
     LocalText alt;
@@ -87,8 +87,8 @@ struct Quote {
     LocalText role;
     LocalText context;
     std::optional<DateSpan> when;
-    LocalText disputed;               // optional: who contests what the quote says
-    std::vector<std::string> sources; // Source::id
+    LocalText disputed;                // optional: who contests what the quote says
+    std::vector<std::string> sources;  // Source::id
 };
 
 struct Settings {
@@ -103,15 +103,15 @@ struct ExhibitInfo {
     std::string id;
     std::string version;
     LocalText title;
-    LocalText subject;    // the person, e.g. "Ieng Sary"
+    LocalText subject;  // the person, e.g. "Ieng Sary"
     LocalText subtitle;
     Date born;
     Date died;
     LocalText content_note;
     LocalText credits;
     LocalText licence;
-    LocalText gaps;       // what the exhibit lacks, in the curator's words (About)
-    std::string photo;    // Photograph::id shown on Explore
+    LocalText gaps;     // what the exhibit lacks, in the curator's words (About)
+    std::string photo;  // Photograph::id shown on Explore
     // The years the exhibit's dates plausibly fall in ([exhibit] years, or
     // derived from born and died); dates outside are warned about.
     int first_year = 0;
@@ -120,12 +120,12 @@ struct ExhibitInfo {
 
 struct Pack {
     int schema = 1;
-    std::string dir;      // the folder it was loaded from
+    std::string dir;  // the folder it was loaded from
     ExhibitInfo exhibit;
     Settings settings;
     std::vector<Source> sources;
     std::vector<Era> eras;
-    std::vector<Event> events;      // in chronological order after loading
+    std::vector<Event> events;  // in chronological order after loading
     std::vector<Photograph> photographs;
     std::vector<Quote> quotes;
 

@@ -10,7 +10,7 @@
 namespace kiosk {
 
 // ---- Text lengths, in Unicode code points (a Khmer syllable is several) ----
-constexpr int kMaxTitleChars = 120;        // exhibit title and subject
+constexpr int kMaxTitleChars = 120;  // exhibit title and subject
 constexpr int kMaxSubtitleChars = 200;
 constexpr int kMaxHeadlineChars = 160;     // an event's headline
 constexpr int kMaxEventTextChars = 4000;   // an event's text, its disputed note
@@ -21,7 +21,7 @@ constexpr int kMaxAboutTextChars = 20000;  // content note, credits, licence (Ab
 
 // ---- Counts ----
 constexpr int kMaxEvents = 1000;
-constexpr int kMaxEventsPerYear = 100;     // events starting in one calendar year (one cluster at most)
+constexpr int kMaxEventsPerYear = 100;  // events starting in one calendar year (one cluster at most)
 constexpr int kMaxQuotes = 300;
 constexpr int kMaxPhotos = 300;
 constexpr int kMaxSources = 1000;
@@ -29,8 +29,8 @@ constexpr int kMaxEras = 50;
 constexpr int kMaxLanguages = 8;
 
 // ---- Photographs ----
-constexpr int kMinPhotoSide = 64;          // narrower than this cannot be seen, let alone read
-constexpr int kMaxPhotoAspect = 8;         // longest side at most 8× the shortest
+constexpr int kMinPhotoSide = 64;   // narrower than this cannot be seen, let alone read
+constexpr int kMaxPhotoAspect = 8;  // longest side at most 8× the shortest
 // Decoded photographs, RGBA8 at the size the panel shows them (fitted inside
 // the panel), all together: a 1 GB board keeps room for everything else.
 constexpr int64_t kPhotoMemoryBudgetBytes = 256LL * 1024 * 1024;

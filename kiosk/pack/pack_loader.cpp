@@ -1,18 +1,15 @@
 #include "pack/pack_loader.h"
 
+#include "base/file_read.h"
+#include "base/printable.h"
+#include "base/utf8.h"
 #include "pack/date.h"
 #include "pack/exif_orientation.h"
-#include "base/file_read.h"
 #include "pack/image_header.h"
 #include "pack/pack_limits.h"
 #include "pack/photo_budget.h"
 #include "pack/photo_scaling.h"
-#include "base/printable.h"
 #include "pack/text_rules.h"
-#include "base/utf8.h"
-
-#include <stb_image.h>
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <cctype>
@@ -21,6 +18,8 @@
 #include <map>
 #include <new>
 #include <set>
+#include <stb_image.h>
+#include <toml++/toml.h>
 
 namespace kiosk {
 namespace {
@@ -47,16 +46,16 @@ enum class Need { Optional, Required };
 // How a message names the type of a TOML value.
 std::string type_name(const toml::node& node) {
     switch (node.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a floating-point number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::none: break;
+        case toml::node_type::string: return "a string";
+        case toml::node_type::integer: return "an integer";
+        case toml::node_type::floating_point: return "a floating-point number";
+        case toml::node_type::boolean: return "a boolean";
+        case toml::node_type::table: return "a table";
+        case toml::node_type::array: return "an array";
+        case toml::node_type::date: return "a date";
+        case toml::node_type::time: return "a time";
+        case toml::node_type::date_time: return "a date-time";
+        case toml::node_type::none: break;
     }
     return "nothing";
 }
@@ -160,7 +159,7 @@ public:
     // `section` names the kind of table for unknown keys ("in [[photographs]]"),
     // `name` this one table for missing keys ("in [[events]] 'born'").
     TableReader(Loader& loader, const toml::table& table, std::string section, std::string name)
-        : loader_(loader), table_(table), section_(std::move(section)), name_(std::move(name)) {}
+            : loader_(loader), table_(table), section_(std::move(section)), name_(std::move(name)) {}
 
     const toml::table& table() const { return table_; }
     bool has(std::string_view key) const { return table_.contains(key); }
@@ -210,8 +209,9 @@ struct DatedThing {
 class Loader {
 public:
     Loader(const std::string& dir, const PackLoadOptions& options)
-        : dir_(dir), path_(dir.empty() || dir.back() == '/' ? dir + "pack.toml" : dir + "/pack.toml"),
-          options_(options) {
+            : dir_(dir),
+              path_(dir.empty() || dir.back() == '/' ? dir + "pack.toml" : dir + "/pack.toml"),
+              options_(options) {
         result_.pack.dir = dir;
         if (options_.max_photo_side <= 0) options_.max_photo_side = kShippedMaxSide;
         if (options_.display_width <= 0 || options_.display_height <= 0) {
@@ -239,8 +239,8 @@ private:
     bool will_show(const std::string& kind) const;
     void add_summaries();
     void report_file(std::string message);
-    void check_text(const toml::table& table, std::string_view key, const LocalText& text,
-                    const std::string& owner, const TextRule& rule);
+    void check_text(const toml::table& table, std::string_view key, const LocalText& text, const std::string& owner,
+                    const TextRule& rule);
     void check_string(const toml::node& node, const std::string& field, const std::string& value,
                       const std::string& owner, const TextRule& rule, bool visible_required);
     void check_count(const char* what, size_t count, int limit, const char* shown_on,
@@ -267,8 +267,7 @@ private:
     void check_attract_quotes(const std::vector<const toml::table*>& quote_tables);
     void check_within_era(const std::string& owner, const DateSpan& span, const StringField& era);
     void load_media(Photograph& photo, const toml::node& file_node);
-    void check_reference(const std::string& owner, const StringField& ref, const char* kind,
-                         const IdRegistry& known);
+    void check_reference(const std::string& owner, const StringField& ref, const char* kind, const IdRegistry& known);
     void report_placeholders(const toml::node& node);
 
     std::string dir_;
@@ -280,7 +279,7 @@ private:
     std::map<std::string, size_t> per_kind_;  // errors reported of each counted kind
     size_t not_shown_ = 0;                    // past kMaxDiagnostics
     bool error_not_shown_ = false;
-    int64_t kept_photo_bytes_ = 0;            // decoded size for the display, so far
+    int64_t kept_photo_bytes_ = 0;  // decoded size for the display, so far
     bool has_years_key_ = false;
     // [settings] attract_quotes as written: checked once the quotes are read.
     const toml::node* attract_node_ = nullptr;
@@ -291,11 +290,9 @@ private:
 
 // --- TableReader ---
 
-void TableReader::wrong_type(std::string_view key, const toml::node& node,
-                             const std::string& expected) {
+void TableReader::wrong_type(std::string_view key, const toml::node& node, const std::string& expected) {
     std::string message = "'" + std::string(key) + "' must be " + expected + ", not " + type_name(node);
-    if (node.is_date() || node.is_date_time())
-        message += "; write dates in quotes, e.g. \"1925-10-24\"";
+    if (node.is_date() || node.is_date_time()) message += "; write dates in quotes, e.g. \"1925-10-24\"";
     loader_.error(node.source(), message);
 }
 
@@ -365,8 +362,7 @@ LocalText TableReader::text(std::string_view key, Need need) {
     const std::string name(key);
     const toml::table* by_lang = node->as_table();
     if (!by_lang) {
-        loader_.error(node->source(),
-                      "'" + name + "' must be a table of languages, e.g. " + name + ".en = \"…\"");
+        loader_.error(node->source(), "'" + name + "' must be a table of languages, e.g. " + name + ".en = \"…\"");
         return text;
     }
     const std::vector<std::string>& languages = loader_.languages();
@@ -374,8 +370,8 @@ LocalText TableReader::text(std::string_view key, Need need) {
         const std::string code(lang.str());
         if (!is_language_code(code)) {
             loader_.error(lang.source(), "'" + code + "' in '" + name +
-                                             "' is not a language code; use 2–3 lowercase letters, e.g. " +
-                                             name + ".en");
+                                             "' is not a language code; use 2–3 lowercase letters, e.g. " + name +
+                                             ".en");
             continue;
         }
         if (!value.is_string()) {
@@ -383,14 +379,13 @@ LocalText TableReader::text(std::string_view key, Need need) {
             continue;
         }
         if (std::find(languages.begin(), languages.end(), code) == languages.end()) {
-            loader_.warning(lang.source(), "'" + name + "' has text in '" + code +
-                                               "', which is not in settings.languages");
+            loader_.warning(lang.source(),
+                            "'" + name + "' has text in '" + code + "', which is not in settings.languages");
         }
         text.by_lang[code] = value.as_string()->get();
     }
     if (!languages.empty() && text.by_lang.count(languages.front()) == 0) {
-        loader_.error(node->source(), "'" + name + "' has no text in the default language '" +
-                                          languages.front() + "'");
+        loader_.error(node->source(), "'" + name + "' has no text in the default language '" + languages.front() + "'");
     }
     return text;
 }
@@ -431,8 +426,8 @@ std::vector<const toml::table*> TableReader::tables(std::string_view key) {
         if (item.is_table()) {
             items.push_back(item.as_table());
         } else {
-            loader_.error(item.source(), "each item of '" + std::string(key) + "' must be a table (" +
-                                             header + "), not " + type_name(item));
+            loader_.error(item.source(), "each item of '" + std::string(key) + "' must be a table (" + header +
+                                             "), not " + type_name(item));
         }
     }
     return items;
@@ -533,8 +528,8 @@ std::string_view trimmed(std::string_view s) {
 
 // The quotation marks word processors and phones put in place of straight ones.
 std::string_view curly_quote_at(std::string_view s) {
-    for (std::string_view q : {"\u201C", "\u201D", "\u201E", "\u201F", "\u2018", "\u2019", "\u201A", "\u00AB",
-                               "\u00BB", "\u2039", "\u203A", "\uFF02", "\u2033"})
+    for (std::string_view q : {"\u201C", "\u201D", "\u201E", "\u201F", "\u2018", "\u2019", "\u201A", "\u00AB", "\u00BB",
+                               "\u2039", "\u203A", "\uFF02", "\u2033"})
         if (s.substr(0, q.size()) == q) return q;
     return {};
 }
@@ -551,8 +546,8 @@ std::string seen_character(std::string_view description) {
 // The name in the last '…' of `description`.
 std::string quoted_name(std::string_view description) {
     const size_t close = description.rfind('\'');
-    const size_t open = close == std::string_view::npos || close == 0 ? std::string_view::npos
-                                                                       : description.rfind('\'', close - 1);
+    const size_t open =
+        close == std::string_view::npos || close == 0 ? std::string_view::npos : description.rfind('\'', close - 1);
     return open == std::string_view::npos ? "" : std::string(description.substr(open + 1, close - open - 1));
 }
 
@@ -585,8 +580,8 @@ SyntaxMessage plain_syntax_message(std::string_view text, const toml::parse_erro
     const size_t value_at = after_equals ? line.find_first_not_of(" \t", equals + 1) : std::string_view::npos;
     const std::string_view value =
         value_at == std::string_view::npos ? std::string_view() : trimmed(line.substr(value_at));
-    const bool in_value = has("parsing value") || has("parsing boolean") || has("parsing floating-point") ||
-                          has("parsing integer");
+    const bool in_value =
+        has("parsing value") || has("parsing boolean") || has("parsing floating-point") || has("parsing integer");
     if (in_value && !value.empty() && !curly_quote_at(value).empty()) {
         at_column_of_byte(value_at);
         out.message = "this text starts with " + std::string(curly_quote_at(value)) +
@@ -611,18 +606,17 @@ SyntaxMessage plain_syntax_message(std::string_view text, const toml::parse_erro
                 const bool is_triple = last_triple != std::string_view::npos &&
                                        (last_triple + 2 == last || text.find('\n', last) != std::string_view::npos);
                 const size_t opener = is_triple ? last_triple : last;
-                const size_t line_start = text.rfind('\n', opener) == std::string_view::npos
-                                              ? 0
-                                              : text.rfind('\n', opener) + 1;
+                const size_t line_start =
+                    text.rfind('\n', opener) == std::string_view::npos ? 0 : text.rfind('\n', opener) + 1;
                 out.where.begin.line =
                     static_cast<toml::source_index>(1 + std::count(text.begin(), text.begin() + opener, '\n'));
                 size_t column = 1;
                 for (size_t i = line_start; i < opener; ++i)
                     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
                 out.where.begin.column = static_cast<toml::source_index>(column);
-                out.message = is_triple ? "the text that starts here with " + triple +
-                                              " never ends; close it with " + triple
-                                        : std::string("this text has no closing ") + quote + "; end it with " + quote;
+                out.message = is_triple
+                                  ? "the text that starts here with " + triple + " never ends; close it with " + triple
+                                  : std::string("this text has no closing ") + quote + "; end it with " + quote;
             }
         } else if (end_of_line) {
             const size_t equals = line.find('=');
@@ -641,7 +635,8 @@ SyntaxMessage plain_syntax_message(std::string_view text, const toml::parse_erro
             }
         }
     } else if ((has("expected '=', saw") || has("expected bare key starting character")) && accented) {
-        out.message = "'" + seen + "' cannot be in a key: keys are plain letters a–z, digits, '_' and '-' (letters "
+        out.message = "'" + seen +
+                      "' cannot be in a key: keys are plain letters a–z, digits, '_' and '-' (letters "
                       "with accents belong in the text, between quotes)";
     } else if (has("expected '=', saw")) {
         out.message = "missing '=' after '" + printable(key, 60) + "': write " + printable(key, 60) +
@@ -649,14 +644,15 @@ SyntaxMessage plain_syntax_message(std::string_view text, const toml::parse_erro
         if (seen.size() == 1 && std::isalpha(static_cast<unsigned char>(seen[0])))
             out.message += " (a key is one word: letters, digits, '_' and '-')";
     } else if (has("expected value, saw")) {
-        out.message = "nothing follows '" + printable(key, 60) +
-                      " ='; give the value, with text between straight quotes \"…\"";
+        out.message =
+            "nothing follows '" + printable(key, 60) + " ='; give the value, with text between straight quotes \"…\"";
     } else if (has("expected a comment or whitespace, saw")) {
         if (seen == ",") {
             out.message = "a ',' follows the value; each key = value goes on its own line, without commas";
         } else if (at > 0 && line[at - 1] == '"') {
-            out.message = "more follows the end of the text: a \" inside text ends it; write \\\" for a quote "
-                          "inside the text, or use curly quotes “ ” there";
+            out.message =
+                "more follows the end of the text: a \" inside text ends it; write \\\" for a quote "
+                "inside the text, or use curly quotes “ ” there";
         } else {
             out.message = "more follows the value on this line ('" + printable(seen, 8) +
                           "'); each key = value goes on its own line";
@@ -677,8 +673,7 @@ SyntaxMessage plain_syntax_message(std::string_view text, const toml::parse_erro
 
 // --- Loader ---
 
-void Loader::report(Diagnostic::Severity severity, const toml::source_region& where,
-                    std::string message) {
+void Loader::report(Diagnostic::Severity severity, const toml::source_region& where, std::string message) {
     // Complaints about a "TO FINISH:" value are noise until it is written: at
     // its position (an unknown id, a length), and warnings on its line (label
     // practice, which points at the key).
@@ -723,12 +718,12 @@ void Loader::add_summaries() {
     std::vector<Diagnostic> summaries;
     for (const auto& [kind, count] : per_kind_) {
         if (count <= kShownPerKind) continue;
-        summaries.push_back({Diagnostic::Severity::Error, path_, 0, 0,
-                             "… and " + grouped(count - kShownPerKind) + " more " + kind});
+        summaries.push_back(
+            {Diagnostic::Severity::Error, path_, 0, 0, "… and " + grouped(count - kShownPerKind) + " more " + kind});
     }
     if (not_shown_ > 0) {
-        summaries.push_back({error_not_shown_ ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning, path_,
-                             0, 0, "… and " + grouped(not_shown_) + " more problems not shown"});
+        summaries.push_back({error_not_shown_ ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning, path_, 0,
+                             0, "… and " + grouped(not_shown_) + " more problems not shown"});
     }
     for (Diagnostic& d : summaries) result_.diagnostics.push_back(std::move(d));
 }
@@ -836,9 +831,8 @@ void Loader::read_document(const toml::table& table) {
     check_no_events(root);
     check_plausible_dates();
     root.report_unknown_keys();
-    std::stable_sort(pack.events.begin(), pack.events.end(), [](const Event& a, const Event& b) {
-        return compare_dates(a.when.start, b.when.start) < 0;
-    });
+    std::stable_sort(pack.events.begin(), pack.events.end(),
+                     [](const Event& a, const Event& b) { return compare_dates(a.when.start, b.when.start) < 0; });
 }
 
 // False when the pack is written for another schema: its other problems would
@@ -879,8 +873,8 @@ void Loader::read_settings(const toml::table& table) {
         std::vector<std::string> languages;
         for (const StringField& lang : reader.strings("languages")) {
             if (!is_language_code(lang.value)) {
-                error(lang.node->source(), "'" + lang.value +
-                                               "' is not a language code; use 2–3 lowercase letters, e.g. \"en\"");
+                error(lang.node->source(),
+                      "'" + lang.value + "' is not a language code; use 2–3 lowercase letters, e.g. \"en\"");
             } else if (std::find(languages.begin(), languages.end(), lang.value) != languages.end()) {
                 error(lang.node->source(), "language '" + lang.value + "' is listed twice");
             } else {
@@ -913,11 +907,13 @@ std::string Loader::read_id(TableReader& reader, IdRegistry& ids) {
     } else if (!is_safe_id(id->value)) {
         // ASCII only: two ids that look alike (composed and decomposed accents,
         // a Cyrillic 'а') would otherwise be different ids.
-        error(id->node->source(), "id " + quoted_id(id->value) + " may use only a-z, A-Z, 0-9, '-', '_' and '.', "
-                                  "at most " + std::to_string(kMaxIdBytes) + " of them");
+        error(id->node->source(), "id " + quoted_id(id->value) +
+                                      " may use only a-z, A-Z, 0-9, '-', '_' and '.', "
+                                      "at most " +
+                                      std::to_string(kMaxIdBytes) + " of them");
     } else if (auto [it, inserted] = ids.emplace(id->value, line); !inserted) {
-        counted_error("duplicate ids", id->node->source(), "duplicate id " + quoted_id(id->value) +
-                                                               ": first defined at line " + std::to_string(it->second));
+        counted_error("duplicate ids", id->node->source(),
+                      "duplicate id " + quoted_id(id->value) + ": first defined at line " + std::to_string(it->second));
     }
     return id->value;
 }
@@ -927,14 +923,15 @@ void Loader::read_exhibit(const toml::table& table) {
     ExhibitInfo& exhibit = result_.pack.exhibit;
     if (const auto id = reader.string("id", Need::Required)) {
         if (!is_exhibit_id(id->value))
-            error(id->node->source(), "exhibit id " + quoted_id(id->value) + " may use only a-z, 0-9 and '-', at most " +
-                                          std::to_string(kMaxIdBytes) + " of them");
+            error(id->node->source(), "exhibit id " + quoted_id(id->value) +
+                                          " may use only a-z, 0-9 and '-', at most " + std::to_string(kMaxIdBytes) +
+                                          " of them");
         exhibit.id = id->value;
     }
     if (const auto version = reader.string("version", Need::Required)) {
         if (!is_exhibit_version(version->value))
-            error(version->node->source(), "version '" + version->value +
-                                               "' must be 1 to 32 letters, digits and . - + ~ _ (like \"1.0.0\")");
+            error(version->node->source(),
+                  "version '" + version->value + "' must be 1 to 32 letters, digits and . - + ~ _ (like \"1.0.0\")");
         exhibit.version = version->value;
     }
     exhibit.title = reader.text("title", Need::Required);
@@ -948,8 +945,7 @@ void Loader::read_exhibit(const toml::table& table) {
     if (born) exhibit.born = born->date;
     if (died) exhibit.died = died->date;
     if (born && died && range_ends_before_start(born->date, died->date)) {
-        error(died->node->source(),
-              "'died' (" + died->text + ") is before 'born' (" + born->text + ")");
+        error(died->node->source(), "'died' (" + died->text + ") is before 'born' (" + born->text + ")");
     }
     read_years(reader);
     exhibit.content_note = reader.text("content_note", Need::Optional);
@@ -995,8 +991,7 @@ void Loader::read_era(const toml::table& table, size_t index) {
     if (start) era.start = start->date;
     if (end) era.end = end->date;
     if (start && end && range_ends_before_start(start->date, end->date)) {
-        error(end->node->source(),
-              "range ends (" + end->text + ") before it starts (" + start->text + ")");
+        error(end->node->source(), "range ends (" + end->text + ") before it starts (" + start->text + ")");
     } else if (start && end) {
         dated_.push_back({owner_name("era", era.id, index), start->node->source(), start->date, end->date, true});
     }
@@ -1004,8 +999,7 @@ void Loader::read_era(const toml::table& table, size_t index) {
         if (const auto rgb = parse_color(color->value)) {
             era.color = *rgb;
         } else {
-            error(color->node->source(),
-                  "'color' must be #RRGGBB, e.g. \"#8a3a2c\", not '" + color->value + "'");
+            error(color->node->source(), "'color' must be #RRGGBB, e.g. \"#8a3a2c\", not '" + color->value + "'");
         }
     }
     reader.report_unknown_keys();
@@ -1055,8 +1049,7 @@ std::optional<DateSpan> Loader::read_span(TableReader& reader, Need need, const 
     if (end) {
         span.end = end->date;
         if (range_ends_before_start(start->date, end->date)) {
-            error(end->node->source(),
-                  "range ends (" + end->text + ") before it starts (" + start->text + ")");
+            error(end->node->source(), "range ends (" + end->text + ") before it starts (" + start->text + ")");
         }
     }
     span.circa = circa.value_or(false);
@@ -1123,8 +1116,7 @@ void Loader::read_quote(const toml::table& table, size_t index) {
     if (quote.when && !(quote.when->end && range_ends_before_start(quote.when->start, *quote.when->end)))
         dated_.push_back({owner, table.get("date")->source(), quote.when->start,
                           quote.when->end.value_or(quote.when->start), false});
-    if (!reader.has("sources"))
-        warning(table.source(), owner + " names no source");
+    if (!reader.has("sources")) warning(table.source(), owner + " names no source");
     for (const StringField& source : reader.strings("sources")) {
         check_reference(owner, source, "source", source_ids_);
         quote.sources.push_back(source.value);
@@ -1149,8 +1141,9 @@ void Loader::check_attract_quotes(const std::vector<const toml::table*>& quote_t
     }
     if (!attract_node_->is_array()) return;  // reported by the reader
     if (attract_node_->as_array()->empty()) {
-        error(attract_node_->source(), "'attract_quotes' must name at least one quote; leave it out to show every "
-                                       "quote in file order");
+        error(attract_node_->source(),
+              "'attract_quotes' must name at least one quote; leave it out to show every "
+              "quote in file order");
         return;
     }
     if (attract_quotes_.size() > static_cast<size_t>(kMaxQuotes)) {
@@ -1210,8 +1203,8 @@ void Loader::check_reference(const std::string& owner, const StringField& ref, c
         if (ref.value.size() <= kMaxIdBytes) {
             for (const auto& entry : known) {
                 const std::string& id = entry.first;
-                const size_t gap = id.size() > ref.value.size() ? id.size() - ref.value.size()
-                                                                : ref.value.size() - id.size();
+                const size_t gap =
+                    id.size() > ref.value.size() ? id.size() - ref.value.size() : ref.value.size() - id.size();
                 if (gap > slack) continue;
                 const size_t distance = edit_distance(ref.value, id);
                 if (distance <= slack && distance < ref.value.size()) near.emplace_back(distance, id);
@@ -1220,8 +1213,7 @@ void Loader::check_reference(const std::string& owner, const StringField& ref, c
         // Only the nearest: 'src-12' for 'src-2' is no help when 'src-2x' is closer.
         std::sort(near.begin(), near.end());
         const size_t best = near.empty() ? 0 : near[0].first;
-        const auto farther =
-            std::find_if(near.begin(), near.end(), [&](const auto& n) { return n.first > best; });
+        const auto farther = std::find_if(near.begin(), near.end(), [&](const auto& n) { return n.first > best; });
         near.erase(farther, near.end());
         if (near.size() > kSuggestedIds) near.resize(kSuggestedIds);
         for (size_t i = 0; i < near.size(); ++i)
@@ -1235,8 +1227,7 @@ void Loader::check_reference(const std::string& owner, const StringField& ref, c
 
 // A warning only: an event may belong to an era it merely leads up to, but
 // usually this is a wrong date or a wrong era.
-void Loader::check_within_era(const std::string& owner, const DateSpan& span,
-                              const StringField& era_field) {
+void Loader::check_within_era(const std::string& owner, const DateSpan& span, const StringField& era_field) {
     const Era* era = result_.pack.find_era(era_field.value);
     if (!era) return;
     // A range that ends before it starts is an error already; comparing it
@@ -1247,22 +1238,20 @@ void Loader::check_within_era(const std::string& owner, const DateSpan& span,
     if (!range_ends_before_start(era->start, last) && !range_ends_before_start(span.start, era->end)) return;
     DateSpan plain_event{span.start, span.end, false, {}};
     DateSpan plain_era{era->start, era->end, false, {}};
-    warning(era_field.node->source(),
-            owner + " (" + format_date_span(plain_event, "en") + ") lies outside era '" + era->id + "' (" +
-                format_date_span(plain_era, "en") + ")");
+    warning(era_field.node->source(), owner + " (" + format_date_span(plain_event, "en") + ") lies outside era '" +
+                                          era->id + "' (" + format_date_span(plain_era, "en") + ")");
 }
 
 // Length, forbidden characters and something visible, for each language of a
 // text that is there (an absent optional text is fine).
-void Loader::check_text(const toml::table& table, std::string_view key, const LocalText& text,
-                        const std::string& owner, const TextRule& rule) {
+void Loader::check_text(const toml::table& table, std::string_view key, const LocalText& text, const std::string& owner,
+                        const TextRule& rule) {
     const toml::node* node = table.get(key);
     if (!node) return;
     const toml::table* by_lang = node->as_table();
     for (const auto& [lang, value] : text.by_lang) {
         const toml::node* value_node = by_lang ? by_lang->get(lang) : nullptr;
-        check_string(value_node ? *value_node : *node, std::string(key) + "." + lang, value, owner, rule,
-                     rule.visible);
+        check_string(value_node ? *value_node : *node, std::string(key) + "." + lang, value, owner, rule, rule.visible);
     }
 }
 
@@ -1281,8 +1270,9 @@ void Loader::check_string(const toml::node& node, const std::string& field, cons
                                                  : "; this text must be one line without control characters"));
     }
     if (visible_required && !has_visible_character(value)) {
-        error(node.source(), name + " has nothing visible in it (only spaces, line breaks, zero-width or format "
-                                    "characters); write the text or leave the key out where it is optional");
+        error(node.source(), name +
+                                 " has nothing visible in it (only spaces, line breaks, zero-width or format "
+                                 "characters); write the text or leave the key out where it is optional");
     }
 }
 
@@ -1290,8 +1280,8 @@ void Loader::check_string(const toml::node& node, const std::string& field, cons
 void Loader::check_count(const char* what, size_t count, int limit, const char* shown_on,
                          const std::vector<const toml::table*>& tables) {
     if (count <= static_cast<size_t>(limit)) return;
-    error(tables[static_cast<size_t>(limit)]->source(), "the pack has " + grouped(count) + " " + what +
-                                                            "; at most " + grouped(limit) + " fit " + shown_on);
+    error(tables[static_cast<size_t>(limit)]->source(),
+          "the pack has " + grouped(count) + " " + what + "; at most " + grouped(limit) + " fit " + shown_on);
 }
 
 // A timeline cluster holds the events that start in one calendar year.
@@ -1314,13 +1304,14 @@ void Loader::read_years(TableReader& reader) {
     const toml::node* node = reader.find("years", Need::Optional);
     if (node) {
         const toml::array* years = node->as_array();
-        const bool two_integers = years && years->size() == 2 && years->get(0)->is_integer() &&
-                                  years->get(1)->is_integer();
+        const bool two_integers =
+            years && years->size() == 2 && years->get(0)->is_integer() && years->get(1)->is_integer();
         const int64_t first = two_integers ? years->get(0)->as_integer()->get() : 0;
         const int64_t last = two_integers ? years->get(1)->as_integer()->get() : 0;
         if (!two_integers) {
-            error(node->source(), "'years' must be two years, the first and the last the exhibit's dates fall in, "
-                                  "e.g. years = [1900, 2020]");
+            error(node->source(),
+                  "'years' must be two years, the first and the last the exhibit's dates fall in, "
+                  "e.g. years = [1900, 2020]");
         } else if (first < 1 || last > 9999 || first > last) {
             error(node->source(), "'years' must be two years from 1 to 9999, the first not after the last, not [" +
                                       std::to_string(first) + ", " + std::to_string(last) + "]");
@@ -1371,8 +1362,8 @@ void Loader::check_photo_memory() {
     std::string biggest;
     for (const PhotoMemory::Item& item : memory.biggest) {
         biggest += (biggest.empty() ? "" : ", ") + std::string("'") + printable(item.file, 80) + "' (" +
-                   std::to_string(item.width) + "×" + std::to_string(item.height) + ", " +
-                   memory_in_words(item.bytes) + ")";
+                   std::to_string(item.width) + "×" + std::to_string(item.height) + ", " + memory_in_words(item.bytes) +
+                   ")";
     }
     report_file("the photographs take " + memory_in_words(memory.total_bytes) + " once decoded for a " +
                 std::to_string(options_.display_width) + "×" + std::to_string(options_.display_height) +
@@ -1383,8 +1374,7 @@ void Loader::check_photo_memory() {
 void Loader::check_no_events(const TableReader& root) {
     if (!result_.pack.events.empty()) return;
     const toml::node* events = root.table().get("events");
-    error(events ? events->source() : root.table().source(),
-          "the exhibit has no events; add at least one [[events]]");
+    error(events ? events->source() : root.table().source(), "the exhibit has no events; add at least one [[events]]");
 }
 
 // True when `path` is `root` or lies under it; both must be canonical.
@@ -1405,7 +1395,8 @@ void Loader::load_media(Photograph& photo, const toml::node& file_node) {
     // The names vitrine-pack build packs are printable ASCII; hidden names are
     // refused too, as they may clash with the records install keeps in .vitrine.
     if (std::any_of(photo.file.begin(), photo.file.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x7f; }))
-        return fail("'file' " + quoted + " has a character other than printable ASCII; "
+        return fail("'file' " + quoted +
+                    " has a character other than printable ASCII; "
                     "vitrine-pack build packs only such names");
     for (const fs::path& part : relative)
         if (const std::string name = part.string(); name.size() > 1 && name != ".." && name[0] == '.')
@@ -1432,8 +1423,8 @@ void Loader::load_media(Photograph& photo, const toml::node& file_node) {
         if (file.error.rfind("is a", 0) == 0 && file.error.find("MiB") == std::string::npos)
             return fail(quoted + " " + file.error);
         if (file.error.rfind("is ", 0) == 0)
-            return fail(quoted + " " + file.error.substr(0, file.error.find(';')) +
-                        "; a media file may be at most " + std::to_string(kMaxImageFileBytes / kMiB) + " MiB");
+            return fail(quoted + " " + file.error.substr(0, file.error.find(';')) + "; a media file may be at most " +
+                        std::to_string(kMaxImageFileBytes / kMiB) + " MiB");
         return fail("cannot read " + quoted + ": " + file.error);
     }
     const std::vector<uint8_t>& bytes = file.bytes;
@@ -1462,8 +1453,8 @@ void Loader::load_media(Photograph& photo, const toml::node& file_node) {
     const std::string no_memory = "not enough memory to decode " + quoted + " (" + size + " pixels)";
     const int orientation = exif_orientation(bytes.data(), bytes.size());
     int width = 0, height = 0, channels = 0;
-    stbi_uc* pixels = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &width,
-                                            &height, &channels, 4);
+    stbi_uc* pixels =
+        stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &width, &height, &channels, 4);
     if (!pixels) {
         const std::string reason = stbi_failure_reason() ? stbi_failure_reason() : "unknown";
         return fail(reason == "outofmem" ? no_memory : quoted + " is corrupt: " + reason);
@@ -1473,8 +1464,8 @@ void Loader::load_media(Photograph& photo, const toml::node& file_node) {
         const bool turned = orientation >= 5 && orientation <= 8;
         photo.file_width = turned ? height : width;
         photo.file_height = turned ? width : height;
-        kept_photo_bytes_ += fitted_rgba_bytes(photo.file_width, photo.file_height, options_.display_width,
-                                               options_.display_height);
+        kept_photo_bytes_ +=
+            fitted_rgba_bytes(photo.file_width, photo.file_height, options_.display_width, options_.display_height);
         // Past the budget the pack is invalid (check_photo_memory says so), and
         // keeping more would only bring the board closer to running out.
         if (options_.keep_pixels && kept_photo_bytes_ <= kPhotoMemoryBudgetBytes)
@@ -1493,9 +1484,7 @@ void Loader::load_media(Photograph& photo, const toml::node& file_node) {
 
 }  // namespace
 
-PackLoadResult load_pack(const std::string& dir, const PackLoadOptions& options) {
-    return Loader(dir, options).run();
-}
+PackLoadResult load_pack(const std::string& dir, const PackLoadOptions& options) { return Loader(dir, options).run(); }
 
 PackLoadResult load_pack(const std::string& dir) { return Loader(dir, PackLoadOptions{}).run(); }
 

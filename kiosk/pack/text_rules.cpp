@@ -16,10 +16,21 @@ bool is_bidi_override(uint32_t cp) { return (cp >= 0x202A && cp <= 0x202E) || (c
 bool is_invisible(uint32_t cp) {
     if (cp <= 0x20 || (cp >= 0x7F && cp <= 0xA0)) return true;
     switch (cp) {
-    case 0x00AD: case 0x034F: case 0x061C: case 0x115F: case 0x1160: case 0x1680: case 0x17B4: case 0x17B5:
-    case 0x180E: case 0x2800: case 0x3000: case 0x3164: case 0xFEFF: case 0xFFA0:
-        return true;
-    default: break;
+        case 0x00AD:
+        case 0x034F:
+        case 0x061C:
+        case 0x115F:
+        case 0x1160:
+        case 0x1680:
+        case 0x17B4:
+        case 0x17B5:
+        case 0x180E:
+        case 0x2800:
+        case 0x3000:
+        case 0x3164:
+        case 0xFEFF:
+        case 0xFFA0: return true;
+        default: break;
     }
     return (cp >= 0x180B && cp <= 0x180F) || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
            (cp >= 0x205F && cp <= 0x206F) || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFFF0 && cp <= 0xFFF8) ||

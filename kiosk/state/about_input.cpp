@@ -8,8 +8,7 @@ bool about_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
     const AboutLayout& l = ui.layouts.about;
     using K = Gesture::Kind;
     switch (g.kind) {
-        case K::Tap:
-            return top_bar_tap(s, l.bar, g, ui);
+        case K::Tap: return top_bar_tap(s, l.bar, g, ui);
         case K::DragStart:
             s.dragging_about = true;
             s.about.stop();
@@ -24,8 +23,7 @@ bool about_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
             s.about.release(g.kind == K::DragEnd ? -g.vy : 0, g.time_ms);
             s.dragging_about = false;
             return true;
-        default:
-            return false;
+        default: return false;
     }
 }
 

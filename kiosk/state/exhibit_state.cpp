@@ -11,7 +11,7 @@ namespace kiosk {
 
 namespace {
 
-constexpr int64_t kAttractFrameMs = 100;   // the attract loop's slow drift needs 10 frames a second
+constexpr int64_t kAttractFrameMs = 100;  // the attract loop's slow drift needs 10 frames a second
 constexpr int64_t kQuoteCrossfadeMs = 1200;
 
 GestureConfig gesture_config(const Ui& ui) {
@@ -23,7 +23,10 @@ GestureConfig gesture_config(const Ui& ui) {
 int corner_of(const Ui& ui, float x, float y) {
     const float zone = ui.layouts.target * 1.2f;
     const float W = float(ui.layouts.display.width), H = float(ui.layouts.display.height);
-    const bool left = x < zone, right = x > W - zone, top = y < zone, bottom = y > H - zone;
+    const bool left = x < zone;
+    const bool right = x > W - zone;
+    const bool top = y < zone;
+    const bool bottom = y > H - zone;
     if (top && left) return 0;
     if (top && right) return 1;
     if (bottom && right) return 2;

@@ -4,10 +4,10 @@
 #pragma once
 
 #include "base/field_count.h"
+#include "config/kiosk_config.h"
 #include "input/gestures.h"
 #include "input/input.h"
 #include "input/kinetic_scroll.h"
-#include "config/kiosk_config.h"
 #include "layout/photo_view.h"
 #include "layout/quote_measure.h"
 #include "layout/ui_context.h"
@@ -49,7 +49,7 @@ struct Transition {
 // A finger resting in a corner of the screen: half of the hidden staff gesture.
 struct CornerHold {
     int finger;
-    int corner;       // 0 top left, 1 top right, 2 bottom right, 3 bottom left
+    int corner;  // 0 top left, 1 top right, 2 bottom right, 3 bottom left
     int64_t since_ms;
 
     bool operator==(const CornerHold& o) const {
@@ -75,12 +75,12 @@ struct Visit {
     // Explore
     int selected_event = 0;
     int64_t selection_changed_ms = -1;
-    int open_cluster = -1;            // the numbered cluster whose list is open
-    KineticScroll strip;              // timeline offset, pixels
-    KineticScroll card;               // event text offset, pixels
+    int open_cluster = -1;  // the numbered cluster whose list is open
+    KineticScroll strip;    // timeline offset, pixels
+    KineticScroll card;     // event text offset, pixels
     bool dragging_strip = false;
     bool dragging_card = false;
-    KineticScroll cluster_list;       // the open cluster's list of events, pixels
+    KineticScroll cluster_list;  // the open cluster's list of events, pixels
     bool dragging_cluster_list = false;
 
     PhotoView photo;
@@ -88,15 +88,15 @@ struct Visit {
     // Voices
     int quote = 0;
     int64_t quote_changed_ms = -1;
-    int quote_direction = 1;          // +1 next, -1 previous: which way the new one slides in
-    KineticScroll quote_scroll;       // a quote longer than its box, pixels
+    int quote_direction = 1;     // +1 next, -1 previous: which way the new one slides in
+    KineticScroll quote_scroll;  // a quote longer than its box, pixels
     bool dragging_quote = false;
 
     // About
     KineticScroll about;
     bool dragging_about = false;
 
-    VisitorSettings visitor;          // their text size, contrast and language
+    VisitorSettings visitor;  // their text size, contrast and language
     bool settings_open = false;
 
     // Idle: the countdown runs from last_input + idle timeout; then the attract loop.
@@ -126,10 +126,10 @@ static_assert(field_count<Visit>() == std::tuple_size_v<decltype(std::declval<co
 
 // What lasts for the kiosk's life, from one visitor to the next.
 struct KioskLife {
-    int64_t now_ms = 0;               // the time of the latest update or tick
-    int64_t attract_start_ms = 0;     // the attract loop's place in its quote rotation
+    int64_t now_ms = 0;            // the time of the latest update or tick
+    int64_t attract_start_ms = 0;  // the attract loop's place in its quote rotation
     bool exit_requested = false;
-    PinLock pin_lock;                 // wrong PINs; survives closing the pad and the visitor
+    PinLock pin_lock;  // wrong PINs; survives closing the pad and the visitor
 
     // Anonymous counts for the curator.
     VisitStats stats;
@@ -150,13 +150,13 @@ struct ExhibitState : KioskLife, Visit {
     const Visit& visit() const { return *this; }
 };
 
-constexpr int64_t kCountdownMs = 10000;     // how long "still there?" shows
-constexpr int64_t kTransitionMs = 240;      // screen changes
-constexpr int64_t kFadeMs = 180;            // card and quote changes
-constexpr int64_t kStaffHoldMs = 3000;      // corners held this long open the PIN pad
-constexpr int64_t kPinTimeoutMs = 20000;    // an untouched PIN pad closes itself
-constexpr int64_t kNoticeMs = 15000;        // a staff message stays this long
-constexpr int64_t kStaffWakeMs = 120000;    // outside opening hours the screen stays on this long after a touch
+constexpr int64_t kCountdownMs = 10000;   // how long "still there?" shows
+constexpr int64_t kTransitionMs = 240;    // screen changes
+constexpr int64_t kFadeMs = 180;          // card and quote changes
+constexpr int64_t kStaffHoldMs = 3000;    // corners held this long open the PIN pad
+constexpr int64_t kPinTimeoutMs = 20000;  // an untouched PIN pad closes itself
+constexpr int64_t kNoticeMs = 15000;      // a staff message stays this long
+constexpr int64_t kStaffWakeMs = 120000;  // outside opening hours the screen stays on this long after a touch
 
 ExhibitState initial_state(const Ui& ui, int64_t now_ms);
 
@@ -164,8 +164,8 @@ ExhibitState initial_state(const Ui& ui, int64_t now_ms);
 bool update(ExhibitState& state, const InputEvent& event, const Ui& ui);
 
 struct TickResult {
-    bool redraw = false;                 // something changed since the last tick
-    bool animating = false;              // draw again next frame
+    bool redraw = false;                   // something changed since the last tick
+    bool animating = false;                // draw again next frame
     std::optional<int64_t> next_deadline;  // when to tick again when nothing animates
     // When a timer next runs out and changes the state (a long press, the attract
     // loop, the PIN pad closing, a notice going): next_deadline without the frames

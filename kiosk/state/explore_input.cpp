@@ -117,7 +117,8 @@ bool explore_tap(ExhibitState& s, const Gesture& g, const Ui& ui) {
 
 void reveal_selected(ExhibitState& s, const Ui& ui, int64_t now_ms) {
     const float target = scroll_to_show(ui.layouts.explore, s.selected_event, s.strip.offset());
-    if (std::abs(target - s.strip.offset()) > 0.5f) s.strip.animate_to(target, now_ms, reduced_motion(ui.pack) ? 0 : 300);
+    if (std::abs(target - s.strip.offset()) > 0.5f)
+        s.strip.animate_to(target, now_ms, reduced_motion(ui.pack) ? 0 : 300);
 }
 
 bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
@@ -136,9 +137,12 @@ bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
             if (s.dragging_card) s.card.stop();
             [[fallthrough]];
         case K::Drag:
-            if (s.dragging_strip) s.strip.drag_by(-g.dx, now);
-            else if (s.dragging_card && std::abs(g.dy) >= std::abs(g.dx) * 0.5f) s.card.drag_by(-g.dy, now);
-            else return false;
+            if (s.dragging_strip)
+                s.strip.drag_by(-g.dx, now);
+            else if (s.dragging_card && std::abs(g.dy) >= std::abs(g.dx) * 0.5f)
+                s.card.drag_by(-g.dy, now);
+            else
+                return false;
             s.open_cluster = -1;
             return true;
         case K::DragEnd:
@@ -154,14 +158,15 @@ bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
         case K::Swipe:
             // A sideways swipe across the card turns to the next or previous event.
             if (!l.card.contains(g.start_x, g.start_y)) return false;
-            if (g.direction == Gesture::Direction::Left) select_event(s, s.selected_event + 1, ui, now);
-            else if (g.direction == Gesture::Direction::Right) select_event(s, s.selected_event - 1, ui, now);
-            else return false;
+            if (g.direction == Gesture::Direction::Left)
+                select_event(s, s.selected_event + 1, ui, now);
+            else if (g.direction == Gesture::Direction::Right)
+                select_event(s, s.selected_event - 1, ui, now);
+            else
+                return false;
             return true;
-        case K::Tap:
-            return explore_tap(s, g, ui);
-        default:
-            return false;
+        case K::Tap: return explore_tap(s, g, ui);
+        default: return false;
     }
 }
 

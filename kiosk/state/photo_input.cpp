@@ -26,8 +26,7 @@ bool photo_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
         return g.kind == K::Tap;
     }
     switch (g.kind) {
-        case K::Tap:
-            return top_bar_tap(s, l.bar, g, ui);
+        case K::Tap: return top_bar_tap(s, l.bar, g, ui);
         case K::DoubleTap: {
             // In to 2.5× at the finger, or back out to the whole picture.
             v.zoom_from = v.zoom;
@@ -61,8 +60,7 @@ bool photo_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
             v.pan_y += g.dy;
             clamp_photo_pan(v, ui, photo->width, photo->height);
             return true;
-        default:
-            return false;
+        default: return false;
     }
 }
 

@@ -7,7 +7,7 @@ namespace kiosk {
 namespace {
 // The digit each key adds (layout/screen_layouts.h: 1–9, then Clear, 0, OK).
 const char kKeyDigits[12] = {'1', '2', '3', '4', '5', '6', '7', '8', '9', 0, '0', 0};
-}
+}  // namespace
 
 bool pin_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
     if (g.kind != Gesture::Kind::Tap) return false;

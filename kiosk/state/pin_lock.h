@@ -9,12 +9,12 @@
 
 namespace kiosk {
 
-constexpr int kPinAttempts = 5;          // wrong PINs in a row before the lock
-constexpr int64_t kPinLockMs = 60000;    // how long the pad stays locked
+constexpr int kPinAttempts = 5;        // wrong PINs in a row before the lock
+constexpr int64_t kPinLockMs = 60000;  // how long the pad stays locked
 
 struct PinLock {
-    int failures = 0;               // wrong PINs since the last right one or the last lock
-    int64_t locked_until_ms = -1;   // -1: never locked
+    int failures = 0;              // wrong PINs since the last right one or the last lock
+    int64_t locked_until_ms = -1;  // -1: never locked
 
     bool locked(int64_t now_ms) const { return locked_until_ms >= 0 && now_ms < locked_until_ms; }
     // A wrong PIN entered at NOW_MS; the kPinAttempts-th in a row locks the pad.

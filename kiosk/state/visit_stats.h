@@ -13,7 +13,7 @@ namespace kiosk {
 struct StatEvent {
     enum class Kind { SessionStart, SessionEnd, EventOpened, QuoteRead, PhotoZoom, Dwell };
     Kind kind = Kind::SessionStart;
-    std::string item;       // event or quote id; screen name for Dwell
+    std::string item;         // event or quote id; screen name for Dwell
     int64_t duration_ms = 0;  // Dwell and SessionEnd
 };
 

@@ -15,8 +15,8 @@ const char* face_file(Face face) {
     return "";
 }
 
-bool build_fonts(ImFontAtlas& atlas, const TypeScale& sizes, const std::string& font_dir,
-                 const std::string& text, Fonts& out, std::string* error) {
+bool build_fonts(ImFontAtlas& atlas, const TypeScale& sizes, const std::string& font_dir, const std::string& text,
+                 Fonts& out, std::string* error) {
     out.sizes = sizes;
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(atlas.GetGlyphRangesDefault());  // Basic Latin + Latin-1

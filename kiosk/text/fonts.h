@@ -21,8 +21,8 @@ struct Fonts {
 // Adds the fonts to `atlas` and builds it. `text` is every string the screens may
 // show (the pack's text and the interface's own), so each of its characters gets
 // a glyph. Returns false with `error` naming the file that could not be read.
-bool build_fonts(ImFontAtlas& atlas, const TypeScale& sizes, const std::string& font_dir,
-                 const std::string& text, Fonts& out, std::string* error);
+bool build_fonts(ImFontAtlas& atlas, const TypeScale& sizes, const std::string& font_dir, const std::string& text,
+                 Fonts& out, std::string* error);
 
 const char* face_file(Face face);
 

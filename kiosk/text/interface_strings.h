@@ -23,60 +23,60 @@
 namespace kiosk {
 
 // Every key: X(enum name, "table.key" in the TOML files, its placeholders).
-#define VITRINE_INTERFACE_STRINGS(X)                                      \
-    X(CommonBack, "common.back", "")                                      \
-    X(CommonSettings, "common.settings", "")                              \
-    X(CommonDisputed, "common.disputed", "")                              \
-    X(ExploreVoices, "explore.voices", "")                                \
-    X(ExploreAbout, "explore.about", "")                                  \
-    X(ExploreSource, "explore.source", "{sources}")                       \
-    X(ExploreSourceSeparator, "explore.source_separator", "")             \
-    X(PhotoDescription, "photo.description", "{description}")            \
-    X(VoicesHeading, "voices.heading", "")                                \
-    X(AboutExhibitVersion, "about.exhibit_version", "{version}")          \
-    X(AboutContentNote, "about.content_note", "")                         \
-    X(AboutLacks, "about.lacks", "")                                      \
-    X(AboutCredits, "about.credits", "")                                  \
-    X(AboutLicence, "about.licence", "")                                  \
-    X(AboutSources, "about.sources", "")                                  \
-    X(AttractInvite, "attract.invite", "")                                \
-    X(SettingsHeading, "settings.heading", "")                            \
-    X(SettingsLargerText, "settings.larger_text", "")                     \
-    X(SettingsHighContrast, "settings.high_contrast", "")                 \
-    X(SettingsDone, "settings.done", "")                                  \
-    X(CountdownTitle, "countdown.title", "")                              \
-    X(CountdownBody, "countdown.body", "")                                \
-    X(PinClear, "pin.clear", "")                                          \
-    X(PinOk, "pin.ok", "")                                                \
-    X(PinLocked, "pin.locked", "{seconds}")                               \
-    X(UnavailableHeadline, "unavailable.headline", "")                    \
-    X(UnavailableVisitorLine, "unavailable.visitor_line", "")             \
-    X(UnavailableStaffLabel, "unavailable.staff_label", "")               \
-    X(UnavailableDisplayTooSmall, "unavailable.display_too_small", "")    \
-    X(UnavailableMoreProblem, "unavailable.more_problem", "{count}")      \
-    X(UnavailableMoreProblems, "unavailable.more_problems", "{count}")    \
-    X(NoticeReloadFailed, "notice.reload_failed", "")                     \
-    X(DatesMonthYear, "dates.month_year", "{month}{year}")                \
-    X(DatesDayMonthYear, "dates.day_month_year", "{day}{month}{year}")    \
-    X(DatesCirca, "dates.circa", "{date}")                                \
-    X(DatesJanuary, "dates.january", "")                                  \
-    X(DatesFebruary, "dates.february", "")                                \
-    X(DatesMarch, "dates.march", "")                                      \
-    X(DatesApril, "dates.april", "")                                      \
-    X(DatesMay, "dates.may", "")                                          \
-    X(DatesJune, "dates.june", "")                                        \
-    X(DatesJuly, "dates.july", "")                                        \
-    X(DatesAugust, "dates.august", "")                                    \
-    X(DatesSeptember, "dates.september", "")                              \
-    X(DatesOctober, "dates.october", "")                                  \
-    X(DatesNovember, "dates.november", "")                                \
+#define VITRINE_INTERFACE_STRINGS(X)                                   \
+    X(CommonBack, "common.back", "")                                   \
+    X(CommonSettings, "common.settings", "")                           \
+    X(CommonDisputed, "common.disputed", "")                           \
+    X(ExploreVoices, "explore.voices", "")                             \
+    X(ExploreAbout, "explore.about", "")                               \
+    X(ExploreSource, "explore.source", "{sources}")                    \
+    X(ExploreSourceSeparator, "explore.source_separator", "")          \
+    X(PhotoDescription, "photo.description", "{description}")          \
+    X(VoicesHeading, "voices.heading", "")                             \
+    X(AboutExhibitVersion, "about.exhibit_version", "{version}")       \
+    X(AboutContentNote, "about.content_note", "")                      \
+    X(AboutLacks, "about.lacks", "")                                   \
+    X(AboutCredits, "about.credits", "")                               \
+    X(AboutLicence, "about.licence", "")                               \
+    X(AboutSources, "about.sources", "")                               \
+    X(AttractInvite, "attract.invite", "")                             \
+    X(SettingsHeading, "settings.heading", "")                         \
+    X(SettingsLargerText, "settings.larger_text", "")                  \
+    X(SettingsHighContrast, "settings.high_contrast", "")              \
+    X(SettingsDone, "settings.done", "")                               \
+    X(CountdownTitle, "countdown.title", "")                           \
+    X(CountdownBody, "countdown.body", "")                             \
+    X(PinClear, "pin.clear", "")                                       \
+    X(PinOk, "pin.ok", "")                                             \
+    X(PinLocked, "pin.locked", "{seconds}")                            \
+    X(UnavailableHeadline, "unavailable.headline", "")                 \
+    X(UnavailableVisitorLine, "unavailable.visitor_line", "")          \
+    X(UnavailableStaffLabel, "unavailable.staff_label", "")            \
+    X(UnavailableDisplayTooSmall, "unavailable.display_too_small", "") \
+    X(UnavailableMoreProblem, "unavailable.more_problem", "{count}")   \
+    X(UnavailableMoreProblems, "unavailable.more_problems", "{count}") \
+    X(NoticeReloadFailed, "notice.reload_failed", "")                  \
+    X(DatesMonthYear, "dates.month_year", "{month}{year}")             \
+    X(DatesDayMonthYear, "dates.day_month_year", "{day}{month}{year}") \
+    X(DatesCirca, "dates.circa", "{date}")                             \
+    X(DatesJanuary, "dates.january", "")                               \
+    X(DatesFebruary, "dates.february", "")                             \
+    X(DatesMarch, "dates.march", "")                                   \
+    X(DatesApril, "dates.april", "")                                   \
+    X(DatesMay, "dates.may", "")                                       \
+    X(DatesJune, "dates.june", "")                                     \
+    X(DatesJuly, "dates.july", "")                                     \
+    X(DatesAugust, "dates.august", "")                                 \
+    X(DatesSeptember, "dates.september", "")                           \
+    X(DatesOctober, "dates.october", "")                               \
+    X(DatesNovember, "dates.november", "")                             \
     X(DatesDecember, "dates.december", "")
 
 enum class UiText : int {
 #define VITRINE_UI_TEXT_ENUM(name, key, placeholders) name,
     VITRINE_INTERFACE_STRINGS(VITRINE_UI_TEXT_ENUM)
 #undef VITRINE_UI_TEXT_ENUM
-    Count
+        Count
 };
 constexpr int kUiTextCount = int(UiText::Count);
 

@@ -10,15 +10,15 @@ namespace kiosk {
 enum class Face { SansRegular, SansBold, SerifRegular, SerifItalic, Count };
 
 enum class FontRole {
-    Title,       // the person's name
-    LifeDates,   // 1925 – 2013
+    Title,      // the person's name
+    LifeDates,  // 1925 – 2013
     Subtitle,
-    Headline,    // the event's headline
-    Body,        // the event's text
-    DateLabel,   // AUGUST 1975, letter-spaced
-    SmallCaps,   // DISPUTED, letter-spaced bold
-    Caption,     // photograph caption, disputed note
-    Small,       // credit, source, era names, year ticks
+    Headline,   // the event's headline
+    Body,       // the event's text
+    DateLabel,  // AUGUST 1975, letter-spaced
+    SmallCaps,  // DISPUTED, letter-spaced bold
+    Caption,    // photograph caption, disputed note
+    Small,      // credit, source, era names, year ticks
     Button,
     Count
 };

@@ -40,8 +40,8 @@ float draw_text_at(ImDrawList& dl, const ImFont* font, float size, ImVec2 pos, I
     return y - pos.y;
 }
 
-float draw_text(ImDrawList& dl, const Fonts& fonts, FontRole role, ImVec2 pos, ImU32 col,
-                const std::string& text, float wrap_width) {
+float draw_text(ImDrawList& dl, const Fonts& fonts, FontRole role, ImVec2 pos, ImU32 col, const std::string& text,
+                float wrap_width) {
     return draw_text_at(dl, fonts[role], fonts.size(role), pos, col, text, wrap_width);
 }
 

@@ -17,8 +17,8 @@
 namespace kiosk {
 
 // Draws wrapped text at whole pixels; returns its height.
-float draw_text(ImDrawList& dl, const Fonts& fonts, FontRole role, ImVec2 pos, ImU32 col,
-                const std::string& text, float wrap_width = 0);
+float draw_text(ImDrawList& dl, const Fonts& fonts, FontRole role, ImVec2 pos, ImU32 col, const std::string& text,
+                float wrap_width = 0);
 float draw_text_at(ImDrawList& dl, const ImFont* font, float size, ImVec2 pos, ImU32 col, const std::string& text,
                    float wrap_width = 0);
 

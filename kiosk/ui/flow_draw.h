@@ -11,7 +11,8 @@ namespace kiosk {
 
 class FlowDrawer final : public FlowPainter {
 public:
-    FlowDrawer(ImDrawList& dl, const Fonts& fonts, const Palette& palette) : dl_(dl), fonts_(fonts), palette_(palette) {}
+    FlowDrawer(ImDrawList& dl, const Fonts& fonts, const Palette& palette)
+            : dl_(dl), fonts_(fonts), palette_(palette) {}
     float text(FontRole role, ImVec2 pos, Ink ink, const std::string& text, float wrap_width = 0) override;
     void spaced_caps(FontRole role, ImVec2 pos, Ink ink, const std::string& text, float spacing_em) override;
     void bar(float x0, float y0, float x1, float y1, Ink ink) override;

@@ -8,14 +8,14 @@ namespace kiosk {
 namespace {
 
 constexpr Palette kNormal = {
-    rgb(0x15120f), rgb(0x2a241e), rgb(0xede6d6), rgb(0xbcb19b), rgb(0x3a332b), rgb(0x5a5044),
-    rgb(0xc8593e), rgb(0xe89a82), rgb(0xf3d2c6), rgb(0xf1e9d8),
+    rgb(0x15120f), rgb(0x2a241e), rgb(0xede6d6), rgb(0xbcb19b), rgb(0x3a332b),
+    rgb(0x5a5044), rgb(0xc8593e), rgb(0xe89a82), rgb(0xf3d2c6), rgb(0xf1e9d8),
 };
 
 // Pure black and white, the accent lifted so small text on black stays legible.
 constexpr Palette kHighContrast = {
-    rgb(0x000000), rgb(0x1a1a1a), rgb(0xffffff), rgb(0xe6e6e6), rgb(0x808080), rgb(0xd0d0d0),
-    rgb(0xff7a55), rgb(0xffb199), rgb(0xffe2d8), rgb(0xffffff),
+    rgb(0x000000), rgb(0x1a1a1a), rgb(0xffffff), rgb(0xe6e6e6), rgb(0x808080),
+    rgb(0xd0d0d0), rgb(0xff7a55), rgb(0xffb199), rgb(0xffe2d8), rgb(0xffffff),
 };
 
 double channel(uint32_t c, int shift) {

@@ -24,7 +24,7 @@ struct Palette {
     uint32_t accent;       // the selected marker, the disputed bar
     uint32_t accent_text;  // dates and small labels in the accent hue
     uint32_t accent_light;
-    uint32_t era_text;     // text on era bands
+    uint32_t era_text;  // text on era bands
 };
 
 const Palette& palette_for(bool high_contrast);

@@ -59,8 +59,10 @@ void draw_page_dots(ImDrawList& dl, const Palette& p, float centre_x, float y, i
     const float x0 = centre_x - gap * float(count - 1) / 2;
     for (int i = 0; i < count; ++i) {
         const ImVec2 c = snap(x0 + gap * float(i), y);
-        if (i == current) dl.AddCircleFilled(c, radius * 1.25f, p.accent, 24);
-        else dl.AddCircle(c, radius, p.muted, 24, std::max(1.5f, radius / 3));
+        if (i == current)
+            dl.AddCircleFilled(c, radius * 1.25f, p.accent, 24);
+        else
+            dl.AddCircle(c, radius, p.muted, 24, std::max(1.5f, radius / 3));
     }
 }
 

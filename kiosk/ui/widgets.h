@@ -2,8 +2,8 @@
 // window chrome. Every control is drawn from its layout rectangle.
 #pragma once
 
-#include "text/fonts.h"
 #include "base/geometry.h"
+#include "text/fonts.h"
 #include "ui/palette.h"
 
 #include <imgui.h>

@@ -70,7 +70,8 @@ bool write_file_in_folder(const std::string& dir_path, const std::string& name, 
             return fail(error, quoted(dir_path) + " is a " + kiosk::file_type_name(st.st_mode) + ", not a folder");
         return fail(error, "cannot open the folder " + quoted(dir_path) + ": " + std::strerror(err));
     }
-    struct stat here {}, parent {};
+    struct stat here {
+    }, parent{};
     const Fd up(openat(dir.fd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (fstat(dir.fd, &here) != 0 || up.fd < 0 || fstat(up.fd, &parent) != 0)
         return fail(error, "cannot check the folder " + quoted(dir_path) + ": " + std::strerror(errno));

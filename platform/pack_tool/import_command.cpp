@@ -1,13 +1,12 @@
 // vitrine-pack import-timelinejs FILE --out DIR: a TimelineJS timeline (JSON, or
 // the Google Sheets template saved as CSV) turned into a new exhibit pack.
-#include "import_timelinejs.h"
-
 #include "base/file_read.h"
+#include "curator/curator_load.h"
+#include "curator/timelinejs_import.h"
+#include "import_timelinejs.h"
 #include "pack/image_header.h"
 #include "pack/pack_loader.h"
 #include "pack_tool.h"
-#include "curator/timelinejs_import.h"
-#include "curator/curator_load.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -28,7 +27,8 @@ constexpr const char* kLeftToFinish = "the import left this to finish: ";
 std::string check_media(const std::string& path) {
     // Opened, then checked and read through the same descriptor: a FIFO or a
     // device is named as such instead of hanging the import.
-    const kiosk::FileRead file = kiosk::read_regular_file(path, uint64_t(kiosk::kMaxImageFileBytes), kiosk::FinalLink::Follow);
+    const kiosk::FileRead file =
+        kiosk::read_regular_file(path, uint64_t(kiosk::kMaxImageFileBytes), kiosk::FinalLink::Follow);
     if (file.missing) return "does not exist";
     if (!file.ok()) {
         constexpr uint64_t kMiB = 1024 * 1024;
@@ -78,9 +78,7 @@ bool write_file(const fs::path& path, const void* data, size_t size) {
     return static_cast<bool>(out);
 }
 
-std::string error_line(const std::string& where, const std::string& message) {
-    return where + ": error: " + message;
-}
+std::string error_line(const std::string& where, const std::string& message) { return where + ": error: " + message; }
 
 // Creates `dir` and its missing parents, remembering each one it made.
 bool make_folders(const fs::path& dir, Written& written, std::string& error) {
@@ -121,11 +119,13 @@ int import_timelinejs(const std::string& input, const std::string& out_dir, std:
     // The timeline: opened, then checked and read through the same descriptor.
     const kiosk::FileRead timeline = kiosk::read_regular_file(input, kMaxTimelineBytes, kiosk::FinalLink::Follow);
     if (!timeline.ok()) {
-        const bool too_large = timeline.error.rfind("is ", 0) == 0 && timeline.error.find("at most") != std::string::npos;
+        const bool too_large =
+            timeline.error.rfind("is ", 0) == 0 && timeline.error.find("at most") != std::string::npos;
         report.push_back(error_line(input, timeline.missing ? "no such file"
-                                           : too_large     ? "is larger than 64 MiB; that is no TimelineJS timeline"
-                                           : timeline.error.rfind("is ", 0) == 0 ? timeline.error
-                                                                                  : "cannot be read: " + timeline.error));
+                                           : too_large      ? "is larger than 64 MiB; that is no TimelineJS timeline"
+                                           : timeline.error.rfind("is ", 0) == 0
+                                               ? timeline.error
+                                               : "cannot be read: " + timeline.error));
         return kExitInvalid;
     }
     const std::string text = timeline.text();
@@ -138,8 +138,9 @@ int import_timelinejs(const std::string& input, const std::string& out_dir, std:
             return kExitInvalid;
         }
         if (!fs::is_empty(dir, ec)) {
-            report.push_back(error_line(out_dir, "is not empty; the import writes only into a new or empty folder, "
-                                                 "so nothing there is overwritten"));
+            report.push_back(error_line(out_dir,
+                                        "is not empty; the import writes only into a new or empty folder, "
+                                        "so nothing there is overwritten"));
             return kExitInvalid;
         }
     }
@@ -148,8 +149,8 @@ int import_timelinejs(const std::string& input, const std::string& out_dir, std:
     std::optional<kiosk::TimelineFormat> format = kiosk::timeline_format_from_name(input);
     if (!format) {
         const size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-        format = first != std::string::npos && text[first] == '{' ? kiosk::TimelineFormat::Json
-                                                                   : kiosk::TimelineFormat::Csv;
+        format =
+            first != std::string::npos && text[first] == '{' ? kiosk::TimelineFormat::Json : kiosk::TimelineFormat::Csv;
     }
     kiosk::TimelineImportOptions options;
     options.file_name = fs::path(input).filename().string();
@@ -203,8 +204,8 @@ int import_timelinejs(const std::string& input, const std::string& out_dir, std:
         const fs::path path = dir / media.destination;
         // Read again through one descriptor, so a file swapped for a FIFO since it
         // was checked cannot hang the import.
-        const kiosk::FileRead copy = kiosk::read_regular_file(media.source, uint64_t(kiosk::kMaxImageFileBytes),
-                                                              kiosk::FinalLink::Follow);
+        const kiosk::FileRead copy =
+            kiosk::read_regular_file(media.source, uint64_t(kiosk::kMaxImageFileBytes), kiosk::FinalLink::Follow);
         if (!copy.ok()) return fail("cannot copy " + media.source + ": " + copy.error);
         if (fs::exists(fs::symlink_status(path, ec)) || !write_file(path, copy.bytes.data(), copy.bytes.size()))
             return fail("cannot copy " + media.source + " to " + path.string());
@@ -231,7 +232,7 @@ int import_timelinejs(const std::string& input, const std::string& out_dir, std:
         if (d.severity == kiosk::Diagnostic::Severity::Error) ++errors;
     }
     const size_t warnings = result.warnings.size() + loaded.diagnostics.size() - errors - to_finish.size();
-    std::string state = errors > 0           ? "; the pack is not valid"
+    std::string state = errors > 0          ? "; the pack is not valid"
                         : to_finish.empty() ? "; the pack is valid"
                                             : "; " + plural(to_finish.size(), "value") +
                                                   " left to finish (TO FINISH: in pack.toml, below): the pack is "

@@ -14,7 +14,8 @@ int run_install(const std::vector<std::string>& args) {
     const std::optional<KioskPaths> setup = kiosk_paths(o, "install");
     if (!setup) return kExitInvalid;
     const std::string& pubkey = setup->pubkey;
-    if (pubkey.empty()) return usage_error("install", "--pubkey KEY.pub (or --config with [pack] public_key) is required");
+    if (pubkey.empty())
+        return usage_error("install", "--pubkey KEY.pub (or --config with [pack] public_key) is required");
     platform::PublicKey key;
     std::string error;
     if (!platform::load_public_key(pubkey, key, &error)) {
@@ -82,8 +83,9 @@ VITRINE_PACK_COMMAND(60, "install",
                      " the kiosk's configuration); an older version of the current exhibit, or another exhibit, is"
                      " refused unless allowed; removes only folders install made",
                      run_install);
-VITRINE_PACK_COMMAND(61, "rollback", "[--config FILE] [--root DIR]", "swap the current and previous packs", run_rollback);
-VITRINE_PACK_COMMAND(62, "status", "[--config FILE] [--root DIR]", "show the current and previous packs and any problems",
-                     run_status);
+VITRINE_PACK_COMMAND(61, "rollback", "[--config FILE] [--root DIR]", "swap the current and previous packs",
+                     run_rollback);
+VITRINE_PACK_COMMAND(62, "status", "[--config FILE] [--root DIR]",
+                     "show the current and previous packs and any problems", run_status);
 
 }  // namespace pack_tool

@@ -1,8 +1,8 @@
 // vitrine-pack new DIR: a commented starter pack that validates and renders, for
 // a curator to overwrite with their own exhibit.
+#include "curator/curator_load.h"
 #include "pack/pack_loader.h"
 #include "pack_tool.h"
-#include "curator/curator_load.h"
 
 #include <cmath>
 #include <filesystem>
@@ -14,7 +14,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* const kStarterManifest = R"toml(# An exhibit pack for Vitrine. Replace every text below with your own, keeping
+const char* const kStarterManifest =
+    R"toml(# An exhibit pack for Vitrine. Replace every text below with your own, keeping
 # the structure. Lines starting with # are comments: the kiosk ignores them.
 # The full format: assets/PACK-FORMAT.md in Vitrine's sources.
 #
@@ -165,11 +166,12 @@ int run_new(const std::vector<std::string>& args) {
     }
     const kiosk::PackLoadResult check = kiosk::load_pack_for_curator(dir.string());
     for (const kiosk::Diagnostic& d : check.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-    std::printf("Created a starter pack in %s.\n"
-                "Next: edit %s in a text editor, replace media/portrait.png, then run\n"
-                "  vitrine-pack validate %s\n  vitrine-pack preview %s --out %s-preview\n",
-                dir.string().c_str(), (dir / "pack.toml").string().c_str(), dir.string().c_str(),
-                dir.string().c_str(), dir.string().c_str());
+    std::printf(
+        "Created a starter pack in %s.\n"
+        "Next: edit %s in a text editor, replace media/portrait.png, then run\n"
+        "  vitrine-pack validate %s\n  vitrine-pack preview %s --out %s-preview\n",
+        dir.string().c_str(), (dir / "pack.toml").string().c_str(), dir.string().c_str(), dir.string().c_str(),
+        dir.string().c_str());
     return check.ok() ? kExitOk : kExitInvalid;
 }
 

@@ -36,13 +36,15 @@ std::string stage_for_shipping(const std::string& pack_dir, const kiosk::Pack& p
     stage.dir = templ;
     std::error_code ec;
     std::string toml, error;
-    if (!read_small_file(pack_dir + "/pack.toml", kMaxPackEntryBytes, toml, &error, kiosk::FinalLink::Follow)) return error;
+    if (!read_small_file(pack_dir + "/pack.toml", kMaxPackEntryBytes, toml, &error, kiosk::FinalLink::Follow))
+        return error;
     if (!create_exclusive(stage.dir + "/pack.toml", 0644, toml, &error)) return error;
     for (const kiosk::Photograph& photo : pack.photographs) {
         const std::string source = pack_dir + "/" + photo.file;
         std::string bytes;
         if (!read_small_file(source, kMaxPackEntryBytes, bytes, &error, kiosk::FinalLink::Follow)) return error;
-        const kiosk::ShippedImage shipped = kiosk::prepare_for_shipping(std::vector<uint8_t>(bytes.begin(), bytes.end()));
+        const kiosk::ShippedImage shipped =
+            kiosk::prepare_for_shipping(std::vector<uint8_t>(bytes.begin(), bytes.end()));
         if (!shipped.error.empty()) return source + ": " + shipped.error;
         const fs::path target = fs::path(stage.dir) / photo.file;
         fs::create_directories(target.parent_path(), ec);

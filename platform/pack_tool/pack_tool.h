@@ -14,7 +14,7 @@ constexpr int kExitInvalid = 1;  // the pack (or file) is not valid, or the work
 constexpr int kExitUsage = 2;
 
 struct Subcommand {
-    int order;             // position in the usage listing
+    int order;  // position in the usage listing
     const char* name;
     const char* arguments;
     const char* summary;
@@ -65,5 +65,6 @@ std::optional<KioskPaths> kiosk_paths(const Options& o, const char* command);
 
 #define VITRINE_PACK_CONCAT2(a, b) a##b
 #define VITRINE_PACK_CONCAT(a, b) VITRINE_PACK_CONCAT2(a, b)
-#define VITRINE_PACK_COMMAND(order, name, arguments, summary, fn) \
-    static const pack_tool::Registration VITRINE_PACK_CONCAT(registration_, __LINE__)({order, name, arguments, summary, fn})
+#define VITRINE_PACK_COMMAND(order, name, arguments, summary, fn)           \
+    static const pack_tool::Registration VITRINE_PACK_CONCAT(registration_, \
+                                                             __LINE__)({order, name, arguments, summary, fn})

@@ -2,18 +2,18 @@
 // exhibit rendered headlessly, as a curator checks a pack before it goes near a
 // kiosk, plus one contact sheet per size with every screen as a labelled
 // thumbnail.
-#include "ui/draw_helpers.h"
-#include "text/fonts.h"
-#include "ui/frame.h"
+#include "curator/curator_load.h"
 #include "imgui_sdl_renderer.h"
 #include "offscreen.h"
 #include "pack/pack_loader.h"
-#include "pack_tool.h"
-#include "ui/palette.h"
 #include "pack/photo_scaling.h"
+#include "pack_tool.h"
 #include "scripted_kiosk.h"
+#include "text/fonts.h"
 #include "textures.h"
-#include "curator/curator_load.h"
+#include "ui/draw_helpers.h"
+#include "ui/frame.h"
+#include "ui/palette.h"
 
 #include <cmath>
 #include <filesystem>
@@ -36,8 +36,8 @@ std::string short_label(const std::string& prefix, const std::string& text) {
 }
 
 struct Screen {
-    std::string name;    // file name without .png
-    std::string label;   // under the thumbnail
+    std::string name;   // file name without .png
+    std::string label;  // under the thumbnail
     std::function<void(platform::ScriptedKiosk&)> reach;
 };
 
@@ -46,8 +46,8 @@ std::vector<Screen> screens_of(const kiosk::Pack& pack) {
     std::vector<Screen> screens;
     for (size_t i = 0; i < pack.events.size(); ++i) {
         const std::string n = std::to_string(i + 1);
-        screens.push_back({"explore-" + std::string(i + 1 < 10 ? "0" : "") + n, short_label("Explore: ", pack.events[i].headline.get()),
-                           [i](platform::ScriptedKiosk& k) {
+        screens.push_back({"explore-" + std::string(i + 1 < 10 ? "0" : "") + n,
+                           short_label("Explore: ", pack.events[i].headline.get()), [i](platform::ScriptedKiosk& k) {
                                for (size_t step = 0; step < i; ++step)
                                    k.tap(k.layouts().explore.button[int(kiosk::Button::Next)], 200);
                                k.wait(1000);
@@ -60,8 +60,8 @@ std::vector<Screen> screens_of(const kiosk::Pack& pack) {
                            }});
     for (size_t i = 0; i < pack.quotes.size(); ++i) {
         const std::string n = std::to_string(i + 1);
-        screens.push_back({"voices-" + std::string(i + 1 < 10 ? "0" : "") + n, short_label("Voices: ", pack.quotes[i].speaker),
-                           [i](platform::ScriptedKiosk& k) {
+        screens.push_back({"voices-" + std::string(i + 1 < 10 ? "0" : "") + n,
+                           short_label("Voices: ", pack.quotes[i].speaker), [i](platform::ScriptedKiosk& k) {
                                k.tap(k.layouts().explore.button[int(kiosk::Button::Voices)]);
                                for (size_t step = 0; step < i; ++step) k.tap(k.layouts().voices.next, 200);
                                k.wait(1000);
@@ -72,7 +72,8 @@ std::vector<Screen> screens_of(const kiosk::Pack& pack) {
                            k.wait(1000);
                        }});
     screens.push_back({"attract", "Attract loop", [&pack](platform::ScriptedKiosk& k) {
-                           k.wait(int64_t(std::max(20, pack.settings.idle_timeout_s)) * 1000 + kiosk::kCountdownMs + 4000);
+                           k.wait(int64_t(std::max(20, pack.settings.idle_timeout_s)) * 1000 + kiosk::kCountdownMs +
+                                  4000);
                        }});
     return screens;
 }
@@ -101,8 +102,8 @@ bool write_contact_sheet(const std::string& path, const std::string& title, int 
     kiosk::Fonts fonts;
     std::string text = title;
     for (const Shot& s : shots) text += s.label;
-    bool ok = kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for({1280, 800}), VITRINE_FONT_DIR, text, fonts,
-                                 error);
+    bool ok = kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for({1280, 800}), VITRINE_FONT_DIR, text,
+                                 fonts, error);
     SDL_Texture* atlas = ok ? platform::upload_font_atlas(sheet.renderer()) : nullptr;
     std::vector<SDL_Texture*> thumbs;
     for (const Shot& s : shots)
@@ -111,16 +112,16 @@ bool write_contact_sheet(const std::string& path, const std::string& title, int 
         const kiosk::Palette& p = kiosk::palette_for(false);
         const ImDrawData* data = kiosk::build_frame({W, H, 0}, 1.f / 60, [&](ImDrawList& dl) {
             dl.AddRectFilled(ImVec2(0, 0), ImVec2(float(W), float(H)), p.background);
-            dl.AddText(fonts[kiosk::FontRole::Headline], fonts.size(kiosk::FontRole::Headline), ImVec2(pad, 14), p.paper,
-                       title.c_str());
+            dl.AddText(fonts[kiosk::FontRole::Headline], fonts.size(kiosk::FontRole::Headline), ImVec2(pad, 14),
+                       p.paper, title.c_str());
             for (size_t i = 0; i < shots.size(); ++i) {
                 const float x = float(pad + int(i % columns) * (thumb_w + pad));
                 const float y = float(header_h + int(i / columns) * (thumb_h + label_h + pad));
                 dl.AddRectFilled(ImVec2(x - 1, y - 1), ImVec2(x + thumb_w + 1, y + thumb_h + 1), p.outline);
                 if (thumbs[i]) dl.AddImage(thumbs[i], ImVec2(x, y), ImVec2(x + thumb_w, y + thumb_h));
                 const ImVec4 clip(x, y + thumb_h, x + thumb_w, y + thumb_h + label_h);
-                dl.AddText(fonts[kiosk::FontRole::Small], fonts.size(kiosk::FontRole::Small), ImVec2(x, y + thumb_h + 8),
-                           p.muted, shots[i].label.c_str(), nullptr, 0, &clip);
+                dl.AddText(fonts[kiosk::FontRole::Small], fonts.size(kiosk::FontRole::Small),
+                           ImVec2(x, y + thumb_h + 8), p.muted, shots[i].label.c_str(), nullptr, 0, &clip);
             }
         });
         SDL_RenderClear(sheet.renderer());
@@ -157,7 +158,8 @@ int run_preview(const std::vector<std::string>& args) {
     for (const std::string& size : o.all("--size")) {
         int w = 0, h = 0;
         char x = 0;
-        if (std::sscanf(size.c_str(), "%d%c%d", &w, &x, &h) != 3 || x != 'x' || w < 320 || h < 240 || w > 8192 || h > 8192)
+        if (std::sscanf(size.c_str(), "%d%c%d", &w, &x, &h) != 3 || x != 'x' || w < 320 || h < 240 || w > 8192 ||
+            h > 8192)
             return usage_error("preview", "--size " + size + ": expected WIDTHxHEIGHT, e.g. 1920x1080");
         sizes.emplace_back(w, h);
     }
@@ -173,7 +175,8 @@ int run_preview(const std::vector<std::string>& args) {
     const std::vector<Screen> screens = screens_of(first.pack);
     // The sheet's heading: one line, however long the exhibit's title.
     std::string cut;
-    const std::string title = kiosk::laid_out(first.pack.exhibit.title.get(), cut, kiosk::bytes_for_chars(kiosk::kMaxTitleChars));
+    const std::string title =
+        kiosk::laid_out(first.pack.exhibit.title.get(), cut, kiosk::bytes_for_chars(kiosk::kMaxTitleChars));
     const size_t total = screens.size() * sizes.size();
     size_t done = 0;
     for (const auto& [w, h] : sizes) {

@@ -13,7 +13,8 @@ int run_keygen(const std::vector<std::string>& args) {
     const std::string out = o.value("--out");
     if (out.empty()) return usage_error("keygen", "--out NAME is required (writes NAME.key and NAME.pub)");
     const platform::KeygenResult result = platform::generate_key_pair(out);
-    std::fprintf(result.ok ? stdout : stderr, "%s%s\n", result.ok ? "" : "vitrine-pack keygen: ", result.message.c_str());
+    std::fprintf(result.ok ? stdout : stderr, "%s%s\n",
+                 result.ok ? "" : "vitrine-pack keygen: ", result.message.c_str());
     return result.ok ? kExitOk : kExitInvalid;
 }
 
@@ -29,7 +30,8 @@ int run_build(const std::vector<std::string>& args) {
     options.force = o.has("--force");
     const platform::BuildResult result = platform::build_pack_file(o.positional[0], key, out, options);
     for (const kiosk::Diagnostic& d : result.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-    std::fprintf(result.ok ? stdout : stderr, "%s%s\n", result.ok ? "" : "vitrine-pack build: ", result.message.c_str());
+    std::fprintf(result.ok ? stdout : stderr, "%s%s\n",
+                 result.ok ? "" : "vitrine-pack build: ", result.message.c_str());
     return result.ok ? kExitOk : kExitInvalid;
 }
 

@@ -2,9 +2,9 @@
 // anonymous visitor counts, per day, for the curator. --into writes the CSV file
 // itself, safely, into a folder on a USB stick (file_in_folder.h): a shell
 // redirection would follow whatever link the stick holds at that name.
+#include "base/printable.h"
 #include "file_in_folder.h"
 #include "pack_tool.h"
-#include "base/printable.h"
 #include "visit_log.h"
 
 #include <cerrno>

@@ -1,13 +1,13 @@
 // vitrine-pack validate DIR [--strict] [--size WxH ...]: every problem in a pack,
 // the way compilers print them, and museum label practice as warnings.
-#include "text/fonts.h"
-#include "ui/frame.h"
+#include "curator/curator_load.h"
+#include "layout/screen_layouts.h"
 #include "pack/pack_loader.h"
 #include "pack/pack_text.h"
 #include "pack_tool.h"
-#include "layout/screen_layouts.h"
+#include "text/fonts.h"
+#include "ui/frame.h"
 #include "ui/screens.h"
-#include "curator/curator_load.h"
 
 #include <cmath>
 #include <cstdint>
@@ -29,8 +29,9 @@ int card_line_characters(const kiosk::Pack& pack, const kiosk::Display& display)
                            kiosk::collect_pack_text(pack) + kiosk::interface_text(pack), fonts, &error)) {
         const auto layouts = kiosk::layout_screens(display, fonts, pack);
         const std::string sample = "the quick brown fox jumps over a lazy dog while the museum opens its doors";
-        const float per_char = fonts[kiosk::FontRole::Body]->CalcTextSizeA(fonts.size(kiosk::FontRole::Body), 1e9f, 0,
-                                                                            sample.c_str()).x / float(sample.size());
+        const float per_char =
+            fonts[kiosk::FontRole::Body]->CalcTextSizeA(fonts.size(kiosk::FontRole::Body), 1e9f, 0, sample.c_str()).x /
+            float(sample.size());
         chars = int(std::lround(layouts.explore.card.w / per_char));
     }
     ImGui::DestroyContext(ctx);
@@ -72,10 +73,10 @@ int run_validate(const std::vector<std::string>& args) {
             parse_size(size, w, h);
             const int chars = card_line_characters(result.pack, {w, h, 0});
             if (chars > kMaxLineCharacters)
-                result.diagnostics.push_back({kiosk::Diagnostic::Severity::Warning, dir + "/pack.toml", 0, 0,
-                                              "at " + size + " the event card's lines hold about " +
-                                                  std::to_string(chars) + " characters; readers lose their place past " +
-                                                  std::to_string(kMaxLineCharacters)});
+                result.diagnostics.push_back(
+                    {kiosk::Diagnostic::Severity::Warning, dir + "/pack.toml", 0, 0,
+                     "at " + size + " the event card's lines hold about " + std::to_string(chars) +
+                         " characters; readers lose their place past " + std::to_string(kMaxLineCharacters)});
         }
     }
     // --strict: label practice is required, not advised.
@@ -95,9 +96,10 @@ int run_validate(const std::vector<std::string>& args) {
 
 }  // namespace
 
-VITRINE_PACK_COMMAND(20, "validate", "DIR [--strict] [--size WxH ...]",
-                     "check the pack in DIR and print every problem; label-practice warnings become errors with "
-                     "--strict; --size checks line lengths and the photographs' memory on that display (default 1920x1080)",
-                     run_validate);
+VITRINE_PACK_COMMAND(
+    20, "validate", "DIR [--strict] [--size WxH ...]",
+    "check the pack in DIR and print every problem; label-practice warnings become errors with "
+    "--strict; --size checks line lengths and the photographs' memory on that display (default 1920x1080)",
+    run_validate);
 
 }  // namespace pack_tool

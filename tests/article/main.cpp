@@ -4,9 +4,9 @@
 // named but cannot be read is a failure, never a skip, so CI cannot pass by
 // losing the file.
 #define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
-
 #include "source_article.h"
+
+#include <catch2/catch.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -25,9 +25,10 @@ int main(int argc, char* argv[]) {
     const char* from_env = std::getenv("VITRINE_SOURCE_ARTICLE");
     g_path = (from_env && *from_env) ? from_env : VITRINE_SOURCE_ARTICLE;
     if (g_path.empty()) {
-        std::printf("skipped: the source article is not given. To check every quote against it, run with\n"
-                    "  VITRINE_SOURCE_ARTICLE=/path/to/phnom-penh-post-ieng-sary.txt ctest -R source_article\n"
-                    "or configure with -DVITRINE_SOURCE_ARTICLE=/path/to/phnom-penh-post-ieng-sary.txt\n");
+        std::printf(
+            "skipped: the source article is not given. To check every quote against it, run with\n"
+            "  VITRINE_SOURCE_ARTICLE=/path/to/phnom-penh-post-ieng-sary.txt ctest -R source_article\n"
+            "or configure with -DVITRINE_SOURCE_ARTICLE=/path/to/phnom-penh-post-ieng-sary.txt\n");
         return kSkipped;
     }
     if (!std::ifstream(g_path, std::ios::binary)) {

@@ -1,10 +1,11 @@
 // The bundled exhibit, assets/ieng-sary, stays faithful to its source article
 // (DESIGN.md, "The first exhibit"): quotes verbatim and attributed to someone the
 // article names beside them, the photograph's caption as the article prints it.
-#include <catch2/catch.hpp>
+#include "source_article.h"
 
 #include "pack/pack_loader.h"
-#include "source_article.h"
+
+#include <catch2/catch.hpp>
 
 #include <cctype>
 #include <fstream>
@@ -86,7 +87,8 @@ TEST_CASE("Every quote is verbatim from the article and attributed beside it", "
         if (found_in == paragraphs.size()) continue;  // report every quote, not just the first
 
         const std::string name = short_name(q.speaker);
-        INFO("speaker " << q.speaker << " (\"" << name << "\") must be named in the quote's paragraph or the one before");
+        INFO("speaker " << q.speaker << " (\"" << name
+                        << "\") must be named in the quote's paragraph or the one before");
         const bool here = paragraphs[found_in].find(name) != std::string::npos;
         const bool before = found_in > 0 && paragraphs[found_in - 1].find(name) != std::string::npos;
         CHECK((here || before));

@@ -21,8 +21,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdarg>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -47,7 +47,7 @@ using bench::Child;
 using bench::SpawnOptions;
 using kiosk::InputEvent;
 
-constexpr int kFrameMs = 16;              // virtual time between frames
+constexpr int kFrameMs = 16;  // virtual time between frames
 constexpr size_t kMinFramesPerCell = 300;
 constexpr int kColdStartRuns = 5;
 constexpr int kSessionFrames = 10000;
@@ -77,7 +77,9 @@ struct Table {
     void heading(const std::string& title, std::vector<std::string> columns) {
         rows.push_back({title, std::move(columns), true});
     }
-    void row(const std::string& label, std::vector<std::string> cells) { rows.push_back({"  " + label, std::move(cells)}); }
+    void row(const std::string& label, std::vector<std::string> cells) {
+        rows.push_back({"  " + label, std::move(cells)});
+    }
     void note(const std::string& text) { rows.push_back({"  " + text, {}}); }
 
     void print(std::FILE* out) const {
@@ -151,9 +153,9 @@ struct Kiosk {
     bool init(int w, int h, std::string* error) {
         width = w;
         height = h;
-        return target.create(w, h, error) &&
-               view.init(target.renderer(), kiosk::Display{w, h, 0}, kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary"),
-                         kiosk::KioskConfig{}, VITRINE_FONT_DIR, now, error);
+        return target.create(w, h, error) && view.init(target.renderer(), kiosk::Display{w, h, 0},
+                                                       kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary"),
+                                                       kiosk::KioskConfig{}, VITRINE_FONT_DIR, now, error);
     }
     const kiosk::ScreenLayouts& l() const { return view.layouts(); }
     kiosk::Screen screen() const { return view.state().screen; }
@@ -283,8 +285,10 @@ std::vector<Cell> frame_times(int w, int h) {
         fling(k, r % 2 ? 1 : -1);
         travelled = std::max(travelled, std::abs(k.view.state().strip.offset() - before));
     });
-    if (range <= 0) fl.note = "strip cannot scroll here (range 0 px)";
-    else fl.note = format("strip range %.0f px, a fling moves it up to %.0f px", range, travelled);
+    if (range <= 0)
+        fl.note = "strip cannot scroll here (range 0 px)";
+    else
+        fl.note = format("strip range %.0f px, a fling moves it up to %.0f px", range, travelled);
     cells.push_back(fl);
 
     progress(size + ": photo pinch");
@@ -401,11 +405,11 @@ struct IdleRun {
     uint64_t frames = 0, wakeups = 0;  // the stats line: first frame to exit
     double seconds = 0;
     std::string wait;
-    double cpu_s = NAN;                // the 10 s after the first frame
+    double cpu_s = NAN;  // the 10 s after the first frame
     double kernel_wakeups_per_s = NAN;
-    std::optional<double> exit_s;      // SIGTERM to exit
+    std::optional<double> exit_s;  // SIGTERM to exit
     std::unique_ptr<Child> child;
-    std::unique_ptr<Child> xvfb;       // the display it runs on, if private
+    std::unique_ptr<Child> xvfb;  // the display it runs on, if private
 };
 
 // Starts the kiosk, leaves it alone for kIdleSeconds after its first frame and
@@ -457,9 +461,9 @@ std::optional<std::string> start_xvfb(Child& xvfb, const std::string& tmp, std::
     fcntl(fds[0], F_SETFD, FD_CLOEXEC);  // the write end goes to Xvfb, which writes its display number
     SpawnOptions o;
     o.stderr_path = tmp + "/xvfb.log";
-    const bool started = xvfb.start({"/usr/bin/Xvfb", "-displayfd", std::to_string(fds[1]), "-screen", "0",
-                                     "1920x1080x24", "-nolisten", "tcp"},
-                                    o, error);
+    const bool started = xvfb.start(
+        {"/usr/bin/Xvfb", "-displayfd", std::to_string(fds[1]), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"}, o,
+        error);
     close(fds[1]);
     std::string number;
     if (started) {
@@ -671,9 +675,9 @@ int main(int argc, char** argv) {
                           entered[int(kiosk::Screen::Voices)], entered[int(kiosk::Screen::About)]));
     }
 
-    table.heading(format("4. Idle: `vitrine --windowed 1280x800 --stats` left alone %.0f s after its first frame",
-                         kIdleSeconds),
-                  {"wait", "frames>1st", "over s", "wakeups/s", "kernel/s", "CPU s", "TERM->exit"});
+    table.heading(
+        format("4. Idle: `vitrine --windowed 1280x800 --stats` left alone %.0f s after its first frame", kIdleSeconds),
+        {"wait", "frames>1st", "over s", "wakeups/s", "kernel/s", "CPU s", "TERM->exit"});
     if (!have_vitrine) table.note("n/a: no kiosk at " + vitrine);
     auto seconds_text = [](const std::optional<double>& s) { return s ? format("%.2f s", *s) : std::string("killed"); };
     for (const IdleRun& r : idle) {
@@ -692,7 +696,8 @@ int main(int argc, char** argv) {
     if (!xvfb_note.empty()) table.row("Xvfb, x11 driver, default wait", {xvfb_note});
     table.note("  (wait, frames drawn after the first and the kiosk's own wakeups/s: its stats line, which covers");
     table.note("   first frame to exit (\"over s\"); kernel/s (voluntary context switches of all its threads) and");
-    table.note(format("   CPU s (utime+stime): the %.0f s after the first frame; TERM->exit: SIGTERM to exit)", kIdleSeconds));
+    table.note(
+        format("   CPU s (utime+stime): the %.0f s after the first frame; TERM->exit: SIGTERM to exit)", kIdleSeconds));
     table.print(stdout);
     std::printf("\nbench time %.0f s\n", bench::seconds_since(bench_start));
 

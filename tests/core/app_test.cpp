@@ -3,7 +3,6 @@
 // asks for a new atlas upload), a new exhibit waits for a quiet moment, and a
 // display too small for the screens is refused with a reason for staff.
 #include "exhibit_fixture.h"
-
 #include "ui/screens/unavailable_screen.h"
 
 using kiosk::Screen;
@@ -37,8 +36,8 @@ TEST_CASE("Larger text rebuilds the fonts and layouts, and asks the platform for
 TEST_CASE("A new exhibit waits for a quiet moment: the attract loop, or nobody touching", "[app]") {
     ExhibitFixture f(1280, 800);
     f.replay(f.tap(f.explore().button[int(kiosk::Button::Next)], 1000));
-    CHECK_FALSE(f.app.quiet(f.now + 1000));   // someone is reading
-    CHECK(f.app.quiet(f.now + 31000));        // nobody has touched it for half a minute
+    CHECK_FALSE(f.app.quiet(f.now + 1000));  // someone is reading
+    CHECK(f.app.quiet(f.now + 31000));       // nobody has touched it for half a minute
     f.replay(std::to_string(f.now + 100) + " down 0 640 400\n");
     CHECK_FALSE(f.app.quiet(f.now + 60000));  // a finger resting on the glass
     f.replay(std::to_string(f.now + 100) + " up 0 640 400\n");

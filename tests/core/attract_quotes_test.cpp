@@ -1,8 +1,7 @@
 // A quote's disputed note and the attract loop's chosen quotes: how the loader
 // reads and checks them, and what Voices and the attract loop then show.
-#include "exhibit_fixture.h"
-
 #include "base/diagnostic.h"
+#include "exhibit_fixture.h"
 #include "pack/pack_limits.h"
 #include "pack/pack_loader.h"
 
@@ -84,8 +83,8 @@ std::vector<std::string> ids(const std::vector<const kiosk::Quote*>& quotes) {
 }  // namespace
 
 TEST_CASE("a quote's disputed note is read with an event's rules", "[pack][attract]") {
-    const PackLoadResult ok = kiosk::load_pack(
-        scratch("disputed-ok", three_quotes("", "", "disputed.en = \"Others contest this.\"\n")));
+    const PackLoadResult ok =
+        kiosk::load_pack(scratch("disputed-ok", three_quotes("", "", "disputed.en = \"Others contest this.\"\n")));
     INFO(all_messages(ok));
     REQUIRE(ok.ok());
     const kiosk::Quote* doubt = ok.pack.find_quote("doubt");
@@ -94,8 +93,8 @@ TEST_CASE("a quote's disputed note is read with an event's rules", "[pack][attra
     CHECK(ok.pack.find_quote("plain")->disputed.empty());
 
     SECTION("too long") {
-        const PackLoadResult r = kiosk::load_pack(scratch(
-            "disputed-long", three_quotes("", "", "disputed.en = \"" + std::string(4001, 'a') + "\"\n")));
+        const PackLoadResult r = kiosk::load_pack(
+            scratch("disputed-long", three_quotes("", "", "disputed.en = \"" + std::string(4001, 'a') + "\"\n")));
         const Diagnostic& d = find(r, "quote 'doubt' 'disputed.en' is 4001 characters; at most 4000");
         CHECK(d.severity == Diagnostic::Severity::Error);
         CHECK_FALSE(r.ok());
@@ -140,8 +139,8 @@ TEST_CASE("attract_quotes chooses the attract loop's quotes and their order", "[
         CHECK_FALSE(r.ok());
     }
     SECTION("a quote listed twice") {
-        const PackLoadResult r = kiosk::load_pack(
-            scratch("twice", three_quotes("attract_quotes = [\"plain\", \"words\", \"plain\"]\n")));
+        const PackLoadResult r =
+            kiosk::load_pack(scratch("twice", three_quotes("attract_quotes = [\"plain\", \"words\", \"plain\"]\n")));
         const Diagnostic& d = find(r, "quote 'plain' is listed twice in 'attract_quotes' (first at line 17)");
         CHECK(d.severity == Diagnostic::Severity::Error);
         CHECK_FALSE(r.ok());

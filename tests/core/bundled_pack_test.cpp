@@ -2,9 +2,9 @@
 // source article's page furniture. The checks against the article itself (quotes
 // verbatim, the photograph's caption) are in tests/article/, which needs the
 // article's text from outside the repository.
-#include <catch2/catch.hpp>
-
 #include "pack/pack_loader.h"
+
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -182,7 +182,8 @@ TEST_CASE("What the article contests reads as contested in the bundled pack", "[
     REQUIRE(r.ok());
     const kiosk::Pack& p = r.pack;
     auto event = [&](const std::string& id) -> const kiosk::Event& {
-        const auto it = std::find_if(p.events.begin(), p.events.end(), [&](const kiosk::Event& e) { return e.id == id; });
+        const auto it =
+            std::find_if(p.events.begin(), p.events.end(), [&](const kiosk::Event& e) { return e.id == id; });
         REQUIRE(it != p.events.end());
         return *it;
     };

@@ -21,8 +21,8 @@ TEST_CASE("the kiosk's options parse into settings", "[options]") {
         CHECK(p.options.height == 800);
     }
     SECTION("headless with a screenshot and a replay") {
-        const auto p = parse_kiosk_options(
-            {"--headless", "--size", "720x1280", "--screenshot", "a.png", "--replay", "r.txt", "--panel-inches", "10.1"});
+        const auto p = parse_kiosk_options({"--headless", "--size", "720x1280", "--screenshot", "a.png", "--replay",
+                                            "r.txt", "--panel-inches", "10.1"});
         REQUIRE(p.ok());
         CHECK(p.options.headless);
         CHECK(p.options.width == 720);

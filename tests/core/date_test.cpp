@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "pack/date.h"
+
+#include <catch2/catch.hpp>
 
 using kiosk::Date;
 using kiosk::DatePrecision;
@@ -59,8 +59,8 @@ TEST_CASE("parse_date accepts leap days in leap years only") {
 }
 
 TEST_CASE("parse_date rejects other shapes") {
-    for (const char* text : {"", "75", "19750", "1975-8", "1975/08", "1975-08-1", "1975-08-01T00",
-                             " 1975", "1975 ", "abcd", "-975", "+1975", "1975--08", "1975-0a"}) {
+    for (const char* text : {"", "75", "19750", "1975-8", "1975/08", "1975-08-1", "1975-08-01T00", " 1975", "1975 ",
+                             "abcd", "-975", "+1975", "1975--08", "1975-0a"}) {
         INFO(text);
         CHECK(rejection(text) == "expected YYYY, YYYY-MM or YYYY-MM-DD");
     }

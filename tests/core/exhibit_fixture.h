@@ -13,6 +13,7 @@
 #include "ui/screens.h"
 
 #include <catch2/catch.hpp>
+
 #include <sstream>
 #include <string>
 
@@ -77,13 +78,15 @@ struct ExhibitFixture {
     }
     std::string tap(const kiosk::Rect& r, int64_t at) const { return tap(r.x + r.w / 2, r.y + r.h / 2, at); }
     // A one-finger drag from (x0, y0) by (dx, dy) over `ms`, in 16 ms steps.
-    std::string drag(float x0, float y0, float dx, float dy, int64_t ms, int64_t at, bool hold_before_lift = false) const {
+    std::string drag(float x0, float y0, float dx, float dy, int64_t ms, int64_t at,
+                     bool hold_before_lift = false) const {
         std::ostringstream s;
         const int64_t t0 = now + at;
         s << t0 << " down 1 " << x0 << " " << y0 << "\n";
         const int steps = int(ms / 16);
         for (int i = 1; i <= steps; ++i)
-            s << t0 + i * 16 << " move 1 " << x0 + dx * float(i) / float(steps) << " " << y0 + dy * float(i) / float(steps) << "\n";
+            s << t0 + i * 16 << " move 1 " << x0 + dx * float(i) / float(steps) << " "
+              << y0 + dy * float(i) / float(steps) << "\n";
         const int64_t lift = t0 + steps * 16 + (hold_before_lift ? 300 : 8);
         s << lift << " up 1 " << x0 + dx << " " << y0 + dy << "\n";
         return s.str();

@@ -1,7 +1,9 @@
 #include "pack/exif_orientation.h"
+
 #include "pack/pack_loader.h"
 
 #include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <stb_image.h>
@@ -12,16 +14,29 @@ namespace {
 // An APP1 Exif segment holding only an orientation tag, in either byte order.
 std::vector<uint8_t> exif_segment(int orientation, bool little) {
     auto u16 = [&](std::vector<uint8_t>& v, int x) {
-        if (little) v.insert(v.end(), {uint8_t(x), uint8_t(x >> 8)});
-        else v.insert(v.end(), {uint8_t(x >> 8), uint8_t(x)});
+        if (little)
+            v.insert(v.end(), {uint8_t(x), uint8_t(x >> 8)});
+        else
+            v.insert(v.end(), {uint8_t(x >> 8), uint8_t(x)});
     };
     std::vector<uint8_t> tiff = little ? std::vector<uint8_t>{'I', 'I'} : std::vector<uint8_t>{'M', 'M'};
     u16(tiff, 42);
-    if (little) tiff.insert(tiff.end(), {8, 0, 0, 0});
-    else tiff.insert(tiff.end(), {0, 0, 0, 8});
-    u16(tiff, 2);                      // two entries: an unrelated tag first
-    u16(tiff, 0x010F); u16(tiff, 2); u16(tiff, 0); u16(tiff, 4); tiff.insert(tiff.end(), {'V', 'T', 'R', 0});
-    u16(tiff, 0x0112); u16(tiff, 3); u16(tiff, 0); u16(tiff, 1); u16(tiff, orientation); u16(tiff, 0);
+    if (little)
+        tiff.insert(tiff.end(), {8, 0, 0, 0});
+    else
+        tiff.insert(tiff.end(), {0, 0, 0, 8});
+    u16(tiff, 2);  // two entries: an unrelated tag first
+    u16(tiff, 0x010F);
+    u16(tiff, 2);
+    u16(tiff, 0);
+    u16(tiff, 4);
+    tiff.insert(tiff.end(), {'V', 'T', 'R', 0});
+    u16(tiff, 0x0112);
+    u16(tiff, 3);
+    u16(tiff, 0);
+    u16(tiff, 1);
+    u16(tiff, orientation);
+    u16(tiff, 0);
     tiff.insert(tiff.end(), {0, 0, 0, 0});
     std::vector<uint8_t> seg = {0xFF, 0xE1};
     const size_t len = tiff.size() + 8;
@@ -33,10 +48,12 @@ std::vector<uint8_t> exif_segment(int orientation, bool little) {
 // A JPEG of `rgba` with an Exif orientation, as a phone writes it.
 std::vector<uint8_t> jpeg_with_orientation(const std::vector<uint8_t>& rgba, int w, int h, int orientation) {
     std::vector<uint8_t> jpeg;
-    stbi_write_jpg_to_func([](void* ctx, void* data, int size) {
-        auto* out = static_cast<std::vector<uint8_t>*>(ctx);
-        out->insert(out->end(), static_cast<uint8_t*>(data), static_cast<uint8_t*>(data) + size);
-    }, &jpeg, w, h, 4, rgba.data(), 95);
+    stbi_write_jpg_to_func(
+        [](void* ctx, void* data, int size) {
+            auto* out = static_cast<std::vector<uint8_t>*>(ctx);
+            out->insert(out->end(), static_cast<uint8_t*>(data), static_cast<uint8_t*>(data) + size);
+        },
+        &jpeg, w, h, 4, rgba.data(), 95);
     const auto seg = exif_segment(orientation, orientation % 2 == 0);
     jpeg.insert(jpeg.begin() + 2, seg.begin(), seg.end());
     return jpeg;
@@ -95,9 +112,8 @@ TEST_CASE("photographs in all eight orientations show upright", "[exif]") {
         Colour top_left, top_right, bottom_left, bottom_right;
         bool swapped;
     } cases[] = {
-        {1, Red, Green, Blue, White, false}, {2, Green, Red, White, Blue, false},
-        {3, White, Blue, Green, Red, false}, {4, Blue, White, Red, Green, false},
-        {5, Red, Blue, Green, White, true},  {6, Blue, Red, White, Green, true},
+        {1, Red, Green, Blue, White, false}, {2, Green, Red, White, Blue, false}, {3, White, Blue, Green, Red, false},
+        {4, Blue, White, Red, Green, false}, {5, Red, Blue, Green, White, true},  {6, Blue, Red, White, Green, true},
         {7, White, Green, Blue, Red, true},  {8, Green, White, Red, Blue, true},
     };
     const int w = 48, h = 32;
@@ -128,8 +144,8 @@ TEST_CASE("the pack loader turns a sideways phone photograph upright", "[exif]")
     fs::copy_file(fs::path(VITRINE_TEST_PACKS) / "minimal" / "pack.toml", dir / "pack.toml");
     fs::copy_file(fs::path(VITRINE_TEST_PACKS) / "minimal" / "media" / "portrait.jpg", dir / "media" / "portrait.jpg");
     const auto jpeg = jpeg_with_orientation(blocks(96, 64), 96, 64, 6);  // at least kMinPhotoSide a side
-    std::ofstream(dir / "media" / "photo.png", std::ios::binary).write(reinterpret_cast<const char*>(jpeg.data()),
-                                                                        std::streamsize(jpeg.size()));
+    std::ofstream(dir / "media" / "photo.png", std::ios::binary)
+        .write(reinterpret_cast<const char*>(jpeg.data()), std::streamsize(jpeg.size()));
     const auto loaded = kiosk::load_pack(dir.string());
     REQUIRE(loaded.ok());
     const kiosk::Photograph* photo = loaded.pack.find_photo("photo");

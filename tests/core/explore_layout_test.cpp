@@ -97,7 +97,8 @@ TEST_CASE("type is sized from the display, never below the readable floor", "[la
 
 TEST_CASE("the panel's physical size decides the pixels of a touch target", "[layout]") {
     CHECK(kiosk::Display{800, 480}.px_per_mm() == Approx(5.25).epsilon(0.02));  // the 7" panel
-    CHECK(kiosk::touch_target_px(kiosk::Display{1920, 1080, 15.6f}) > kiosk::touch_target_px(kiosk::Display{1920, 1080, 55}));
+    CHECK(kiosk::touch_target_px(kiosk::Display{1920, 1080, 15.6f}) >
+          kiosk::touch_target_px(kiosk::Display{1920, 1080, 55}));
     CHECK(kiosk::touch_target_px(kiosk::Display{1920, 1080, 24}) == Approx(54).margin(1));
 }
 

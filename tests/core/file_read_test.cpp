@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "base/file_read.h"
+
+#include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <fstream>

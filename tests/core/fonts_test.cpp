@@ -1,10 +1,12 @@
 #include "text/fonts.h"
-#include "ui/frame.h"
+
 #include "pack/pack_loader.h"
 #include "pack/pack_text.h"
+#include "ui/frame.h"
 #include "ui/screens.h"
 
 #include <catch2/catch.hpp>
+
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
 TEST_CASE("every character of the bundled exhibit and the interface has a glyph in every font", "[fonts]") {
@@ -50,16 +52,16 @@ TEST_CASE("the font atlas fits a Pi 3's 2048x2048 texture limit at every size", 
     const auto loaded = kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary");
     REQUIRE(loaded.ok());
     const std::string text = kiosk::collect_pack_text(loaded.pack) + kiosk::interface_text(loaded.pack);
-    const std::pair<int, int> sizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {3840, 2160}, {720, 1280}, {1080, 1920}};
+    const std::pair<int, int> sizes[] = {{800, 480},   {1280, 800}, {1920, 1080},
+                                         {3840, 2160}, {720, 1280}, {1080, 1920}};
     for (const auto& size : sizes)
         for (bool large : {false, true}) {
             INFO(size.first << "x" << size.second << (large ? " larger text" : ""));
             ImGuiContext* ctx = kiosk::create_imgui_context();
             kiosk::Fonts fonts;
             std::string error;
-            REQUIRE(kiosk::build_fonts(*ImGui::GetIO().Fonts,
-                                       kiosk::type_scale_for({size.first, size.second}, large), VITRINE_FONT_DIR, text,
-                                       fonts, &error));
+            REQUIRE(kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for({size.first, size.second}, large),
+                                       VITRINE_FONT_DIR, text, fonts, &error));
             CHECK(ImGui::GetIO().Fonts->TexWidth <= 2048);
             CHECK(ImGui::GetIO().Fonts->TexHeight <= 2048);
             ImGui::DestroyContext(ctx);

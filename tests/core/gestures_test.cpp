@@ -17,7 +17,7 @@ namespace Catch {
 template <>
 struct StringMaker<Kind> {
     static std::string convert(Kind k) {
-        static const char* const names[] = {"Tap",  "DoubleTap",  "LongPress", "DragStart", "Drag",  "DragEnd",
+        static const char* const names[] = {"Tap",   "DoubleTap",  "LongPress", "DragStart", "Drag",  "DragEnd",
                                             "Swipe", "PinchStart", "Pinch",     "PinchEnd",  "Cancel"};
         return names[int(k)];
     }
@@ -66,7 +66,9 @@ struct Session {
 // A finger moving in a straight line at a constant velocity (px/s), reported
 // every 16 ms as a 60 Hz panel does, from t0 for duration_ms. Returns where it is
 // at the end.
-struct Point { float x, y; };
+struct Point {
+    float x, y;
+};
 Point stroke(Session& s, int finger, Point from, float vx, float vy, int64_t t0, int64_t duration_ms) {
     Point p = from;
     for (int64_t t = t0 + 16; t <= t0 + duration_ms; t += 16) {
@@ -127,7 +129,7 @@ TEST_CASE("the mouse (finger 0) goes through the same path as a touch finger", "
     Session s;
     s.out = mouse;
     CHECK(s.kinds_except_drags() == std::vector<Kind>{Kind::Tap, Kind::Tap, Kind::DoubleTap, Kind::DragStart,
-                                                     Kind::DragEnd, Kind::Swipe, Kind::LongPress});
+                                                      Kind::DragEnd, Kind::Swipe, Kind::LongPress});
 }
 
 TEST_CASE("the tap slop is 3 mm of the panel, configurable", "[gestures]") {
@@ -295,7 +297,7 @@ TEST_CASE("a drag starts when the finger crosses the slop and reports every step
     s.move(1, 130, 90, 300);
     s.move(1, 130, 90, 400);  // no movement, no Drag
     s.move(1, 150, 80, 500);
-    s.up(1, 155, 80, 600);    // the last bit comes as a Drag before the DragEnd
+    s.up(1, 155, 80, 600);  // the last bit comes as a Drag before the DragEnd
     REQUIRE(s.kinds() == std::vector<Kind>{Kind::DragStart, Kind::Drag, Kind::Drag, Kind::Drag, Kind::DragEnd});
     float sum_x = 0, sum_y = 0;
     for (const Gesture& g : s.out) {
@@ -368,9 +370,14 @@ TEST_CASE("a finger that rests before lifting releases with no velocity and no s
 }
 
 TEST_CASE("a fast release mostly along one axis is also a swipe that way", "[gestures]") {
-    struct Case { float vx, vy; Direction direction; };
-    const Case cases[] = {{900, 100, Direction::Right}, {-900, -300, Direction::Left},
-                          {120, -700, Direction::Up},   {0, 500, Direction::Down}};
+    struct Case {
+        float vx, vy;
+        Direction direction;
+    };
+    const Case cases[] = {{900, 100, Direction::Right},
+                          {-900, -300, Direction::Left},
+                          {120, -700, Direction::Up},
+                          {0, 500, Direction::Down}};
     for (const Case& c : cases) {
         const Session s = fling(2, c.vx, c.vy);
         REQUIRE(s.kinds_except_drags() == std::vector<Kind>{Kind::DragStart, Kind::DragEnd, Kind::Swipe});

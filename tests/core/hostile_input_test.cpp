@@ -57,8 +57,10 @@ TEST_CASE("a second visitor's touch far away does not hijack the first's drag", 
     const auto& l = f.explore();
     std::ostringstream s;
     s << "100 down 1 " << l.card.x + 100 << " " << l.card.y + 100 << "\n";
-    s << "140 down 2 " << l.button[int(kiosk::Button::About)].x + 20 << " " << l.button[int(kiosk::Button::About)].y + 20 << "\n";
-    s << "200 up 2 " << l.button[int(kiosk::Button::About)].x + 20 << " " << l.button[int(kiosk::Button::About)].y + 20 << "\n";
+    s << "140 down 2 " << l.button[int(kiosk::Button::About)].x + 20 << " "
+      << l.button[int(kiosk::Button::About)].y + 20 << "\n";
+    s << "200 up 2 " << l.button[int(kiosk::Button::About)].x + 20 << " " << l.button[int(kiosk::Button::About)].y + 20
+      << "\n";
     s << "260 up 1 " << l.card.x + 100 << " " << l.card.y + 100 << "\n";
     f.replay(s.str());
     CHECK(f.state.screen == kiosk::Screen::Explore);  // the far tap was ignored, not mistaken for the first finger
@@ -80,7 +82,10 @@ TEST_CASE("a long random session never leaves the exhibit stuck", "[hostile]") {
     std::mt19937 rng(1234 + size.first);
     std::uniform_real_distribution<float> x(0, float(size.first)), y(0, float(size.second));
     std::uniform_int_distribution<int> finger(0, 4), action(0, 9), gap(1, 120);
-    struct Down { bool down = false; float x = 0, y = 0; };
+    struct Down {
+        bool down = false;
+        float x = 0, y = 0;
+    };
     Down fingers[5];
     int64_t t = 100;
     for (int i = 0; i < 20000; ++i) {

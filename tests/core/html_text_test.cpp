@@ -1,9 +1,10 @@
 // HTML reduced to what the kiosk shows: TimelineJS headlines, texts and captions
 // are HTML, a pack's texts are plain.
-#include <catch2/catch.hpp>
-
 #include "curator/html_text.h"
+
 #include "base/utf8.h"
+
+#include <catch2/catch.hpp>
 
 #include <random>
 #include <string>
@@ -86,7 +87,7 @@ TEST_CASE("broken HTML gives its best reading and never crashes", "[html]") {
     CHECK(html_to_text("a <") == "a <");
     CHECK(html_to_text("<") == "<");
     CHECK(html_to_text("< p>x") == "< p>x");
-    CHECK(html_to_text("text <p") == "text");                 // a tag cut off by the end
+    CHECK(html_to_text("text <p") == "text");  // a tag cut off by the end
     CHECK(html_to_text("a <!-- never closed") == "a");
     CHECK(html_to_text("<a href=\"x>text</a> more") == "text more");  // an unbalanced quote
     CHECK(html_to_text("<script>never closed") == "");
@@ -96,9 +97,9 @@ TEST_CASE("broken HTML gives its best reading and never crashes", "[html]") {
     // Random soups of markup characters: anything may come out, but valid UTF-8
     // in must give valid UTF-8 out, and nothing may read out of bounds (ASan).
     std::mt19937 rng(20250314);
-    const std::vector<std::string> pieces = {"<",   ">",   "/",   "p",      "br",  "div", "\"", "'",    "=",
-                                             "&",   ";",   "#",   "x",      "27",  "amp", " ",  "\n",   "<!--",
-                                             "-->", "<p>", "é",   "&nbsp;", "<b>", "li",  "\t", "&#x2", "script"};
+    const std::vector<std::string> pieces = {"<",   ">",   "/", "p",      "br",  "div", "\"", "'",    "=",
+                                             "&",   ";",   "#", "x",      "27",  "amp", " ",  "\n",   "<!--",
+                                             "-->", "<p>", "é", "&nbsp;", "<b>", "li",  "\t", "&#x2", "script"};
     for (int round = 0; round < 3000; ++round) {
         std::string soup;
         const int length = static_cast<int>(rng() % 40);
@@ -109,7 +110,7 @@ TEST_CASE("broken HTML gives its best reading and never crashes", "[html]") {
         INFO(soup);
         CHECK_FALSE(kiosk::find_invalid_utf8(text, &l, &c));
         CHECK(line.find('\n') == std::string::npos);
-        CHECK((text.empty() || (text.front() != ' ' && text.front() != '\n' && text.back() != ' ' &&
-                                text.back() != '\n')));
+        CHECK((text.empty() ||
+               (text.front() != ' ' && text.front() != '\n' && text.back() != ' ' && text.back() != '\n')));
     }
 }

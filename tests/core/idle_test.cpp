@@ -13,7 +13,8 @@ void check_idle_cycle(int64_t start) {
     CHECK(timeout == 90000);  // the pack's setting
 
     // A visitor leaves Explore scrolled, zoomed, on another event, with settings changed.
-    f.replay(f.tap(f.explore().button[int(kiosk::Button::Next)], 100) + f.tap(f.explore().button[int(kiosk::Button::Next)], 400));
+    f.replay(f.tap(f.explore().button[int(kiosk::Button::Next)], 100) +
+             f.tap(f.explore().button[int(kiosk::Button::Next)], 400));
     f.replay(f.tap(f.explore().photo_frame, 400));
     f.replay(f.tap(900, 500, 400) + f.tap(900, 500, 600));
     f.state.visitor.high_contrast = true;

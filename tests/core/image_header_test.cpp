@@ -1,14 +1,13 @@
-#include <catch2/catch.hpp>
-
 #include "pack/image_header.h"
 
-#include <stb_image_write.h>
+#include <catch2/catch.hpp>
 
 #include <cstdint>
 #include <fstream>
-#include <iterator>
-#include <string>
 #include <initializer_list>
+#include <iterator>
+#include <stb_image_write.h>
+#include <string>
 #include <vector>
 
 using kiosk::ImageHeader;
@@ -56,8 +55,8 @@ Bytes png_with_ihdr(uint32_t width, uint32_t height, uint8_t depth = 8, uint8_t 
 
 // SOF0 segment for a `width` x `height` frame with one component.
 Bytes sof(uint8_t marker, int width, int height) {
-    return {0xFF, marker, 0x00, 0x0B, 0x08, uint8_t(height >> 8), uint8_t(height),
-            uint8_t(width >> 8), uint8_t(width), 0x01, 0x01, 0x11, 0x00};
+    return {0xFF,           marker, 0x00, 0x0B, 0x08, uint8_t(height >> 8), uint8_t(height), uint8_t(width >> 8),
+            uint8_t(width), 0x01,   0x01, 0x11, 0x00};
 }
 
 Bytes concat(std::initializer_list<Bytes> parts) {
@@ -122,10 +121,10 @@ TEST_CASE("a truncated JPEG header is a problem, never an over-read") {
 TEST_CASE("JPEG markers before the frame are walked correctly") {
     SECTION("fill bytes, standalone markers and a table whose bytes look like a size") {
         // A sound Huffman table (4 codes of length 2) whose symbols look like a size.
-        const Bytes dht = {0xFF, 0xC4, 0x00, 0x17, 0x00, 0, 4, 0, 0, 0, 0, 0, 0,
+        const Bytes dht = {0xFF, 0xC4, 0x00, 0x17, 0x00, 0, 4, 0, 0,    0,    0,    0,   0,
                            0,    0,    0,    0,    0,    0, 0, 0, 0x7F, 0xFF, 0x7F, 0xFF};
-        const Bytes jpeg = concat({kSoi, {0xFF, 0xFF, 0xFF}, kApp0, {0xFF, 0xD0, 0xFF, 0x01}, dht,
-                                   sof(0xC2, 300, 200)});
+        const Bytes jpeg =
+            concat({kSoi, {0xFF, 0xFF, 0xFF}, kApp0, {0xFF, 0xD0, 0xFF, 0x01}, dht, sof(0xC2, 300, 200)});
         const ImageHeader header = read(jpeg);
         CHECK(header.problem.empty());
         CHECK(header.width == 300);
@@ -147,14 +146,11 @@ TEST_CASE("JPEG markers before the frame are walked correctly") {
 }
 
 TEST_CASE("malformed JPEG headers are problems") {
-    CHECK(read(concat({kSoi, {0xFF, 0xDA, 0x00, 0x02}})).problem ==
-          "JPEG has no frame header before its image data");
-    CHECK(read(concat({kSoi, kApp0, {0xFF, 0xD9}})).problem ==
-          "JPEG has no frame header before its image data");
+    CHECK(read(concat({kSoi, {0xFF, 0xDA, 0x00, 0x02}})).problem == "JPEG has no frame header before its image data");
+    CHECK(read(concat({kSoi, kApp0, {0xFF, 0xD9}})).problem == "JPEG has no frame header before its image data");
     CHECK(read(concat({kSoi, {0x12, 0x34}})).problem == "JPEG has data where a marker should be");
     CHECK(read(concat({kSoi, {0xFF, 0xE1, 0x00, 0x01}})).problem == "JPEG segment length is invalid");
-    CHECK(read(concat({kSoi, {0xFF, 0xC0, 0x00, 0x05, 0x08, 0x00, 0x10}})).problem ==
-          "JPEG frame header is too short");
+    CHECK(read(concat({kSoi, {0xFF, 0xC0, 0x00, 0x05, 0x08, 0x00, 0x10}})).problem == "JPEG frame header is too short");
     // Height 0 defers the size to a DNL marker, which nothing here supports.
     CHECK(read(concat({kSoi, sof(0xC0, 100, 0)})).problem == "JPEG size 100x0 is invalid");
     // A segment length pointing past the end of the data.
@@ -187,11 +183,9 @@ TEST_CASE("other content is not an image") {
 }
 
 TEST_CASE("the size limits are 8192 a side and 40 megapixels") {
-    const auto within = [](uint32_t w, uint32_t h) {
-        return kiosk::within_image_limits(read(png_with_ihdr(w, h)));
-    };
+    const auto within = [](uint32_t w, uint32_t h) { return kiosk::within_image_limits(read(png_with_ihdr(w, h))); };
     CHECK(within(1, 1));
-    CHECK(within(8192, 4882));   // 39.99 megapixels
+    CHECK(within(8192, 4882));  // 39.99 megapixels
     CHECK_FALSE(within(8192, 4883));
     CHECK_FALSE(within(8193, 1));
     CHECK_FALSE(within(1, 8193));
@@ -208,7 +202,8 @@ TEST_CASE("a JPEG whose Huffman table lists more than 256 codes is refused befor
     for (const char* name : {"jpeg-dht-counts-over-256.jpg", "jpeg-dht-table-past-end-of-file.jpg",
                              "jpeg-dht-after-stuffed-fill-bytes.jpg"}) {
         INFO(name);
-        std::ifstream in(std::string(VITRINE_SOURCE_DIR "/tests/fuzz/regressions/fuzz_image/") + name, std::ios::binary);
+        std::ifstream in(std::string(VITRINE_SOURCE_DIR "/tests/fuzz/regressions/fuzz_image/") + name,
+                         std::ios::binary);
         const Bytes found((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         REQUIRE(found.size() > 100);
         CHECK(kiosk::read_image_header(found.data(), found.size()).problem.find("Huffman table") != std::string::npos);
@@ -229,7 +224,8 @@ TEST_CASE("a JPEG whose Huffman table lists more than 256 codes is refused befor
 
 TEST_CASE("a PNG chunk claiming more bytes than the file holds is refused before decoding", "[image]") {
     // Found by fuzzing: stb_image grew its buffer to the claimed 1 GiB and more.
-    std::ifstream in(VITRINE_SOURCE_DIR "/tests/fuzz/regressions/fuzz_image/png-idat-claims-1gib.png", std::ios::binary);
+    std::ifstream in(VITRINE_SOURCE_DIR "/tests/fuzz/regressions/fuzz_image/png-idat-claims-1gib.png",
+                     std::ios::binary);
     const Bytes found((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     REQUIRE(found.size() > 50);
     CHECK(kiosk::read_image_header(found.data(), found.size()).problem.find("more than the file holds") !=

@@ -44,11 +44,13 @@ std::vector<std::string> words_of(const std::string& text, std::vector<bool>* be
         unsigned int c = 0;
         const int len = ImTextCharFromUtf8(&c, s, end);
         if (len <= 0) break;
-        const bool letter = (c < 0x80 && std::isalpha(int(c))) ||
-                            (c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x206F) &&
-                             !(c >= 0x3000 && c <= 0x303F));
-        if (letter) word.append(s, size_t(len));
-        else finish(c);
+        const bool letter =
+            (c < 0x80 && std::isalpha(int(c))) ||
+            (c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x206F) && !(c >= 0x3000 && c <= 0x303F));
+        if (letter)
+            word.append(s, size_t(len));
+        else
+            finish(c);
         s += len;
     }
     finish(0);

@@ -103,7 +103,10 @@ TEST_CASE("a release without velocity inside the range rests at once", "[kinetic
 }
 
 TEST_CASE("the result does not depend on how often step() is called", "[kinetic]") {
-    struct Scenario { const char* name; KineticScroll k; };
+    struct Scenario {
+        const char* name;
+        KineticScroll k;
+    };
     KineticScroll animated;
     animated.set_range(0, 3000);
     animated.animate_to(2500, 0, 700);
@@ -134,10 +137,10 @@ TEST_CASE("a fling into the edge gives softly, never past the limit, and returns
     for (const float v : {1500.f, 6000.f, 40000.f, 1e6f}) {
         INFO("velocity " << v);
         const Run r = run(released(900, v, 0, 1000), 1);
-        CHECK(r.highest > 1000);          // it does overshoot...
-        CHECK(r.highest < 1000 + kLimit); // ...but never past the limit
+        CHECK(r.highest > 1000);           // it does overshoot...
+        CHECK(r.highest < 1000 + kLimit);  // ...but never past the limit
         CHECK(r.final_offset == 1000);
-        CHECK(r.turns == 1);              // out and back, no oscillation
+        CHECK(r.turns == 1);  // out and back, no oscillation
         CHECK(r.rest_ms > 0);
         CHECK(r.rest_ms < 3000);
     }

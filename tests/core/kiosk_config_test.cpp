@@ -1,6 +1,7 @@
 #include "config/kiosk_config.h"
 
 #include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
@@ -58,15 +59,16 @@ TEST_CASE("a configuration file that is not TOML is an error at its position", "
 }
 
 TEST_CASE("opening hours are read from the configuration", "[config]") {
-    const auto good = kiosk::load_kiosk_config(
-        write_config("hours.toml", "[hours]\nopen = \"09:30\"\nclose = \"18:00\"\ndays = [\"tue\", \"wed\", \"sun\"]\n"));
+    const auto good = kiosk::load_kiosk_config(write_config(
+        "hours.toml", "[hours]\nopen = \"09:30\"\nclose = \"18:00\"\ndays = [\"tue\", \"wed\", \"sun\"]\n"));
     REQUIRE(good.ok());
     CHECK(good.config.hours.enabled);
     CHECK(good.config.hours.open_minute == 570);
     CHECK(good.config.hours.close_minute == 1080);
     CHECK_FALSE(good.config.hours.days[0]);
     CHECK(good.config.hours.days[6]);
-    const auto bad = kiosk::load_kiosk_config(write_config("bad-hours.toml", "[hours]\nopen = \"9h\"\nclose = \"18:00\"\n"));
+    const auto bad =
+        kiosk::load_kiosk_config(write_config("bad-hours.toml", "[hours]\nopen = \"9h\"\nclose = \"18:00\"\n"));
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.diagnostics.front().line == 2);
     CHECK_FALSE(bad.config.hours.enabled);  // unreadable hours: always on
@@ -81,7 +83,8 @@ TEST_CASE("opening hours are read from the configuration", "[config]") {
 }
 
 TEST_CASE("the public key for signed packs is read from the configuration", "[config]") {
-    CHECK(kiosk::load_kiosk_config(write_config("nokey.toml", "")).config.public_key == "/etc/vitrine/pack-signing.pub");
+    CHECK(kiosk::load_kiosk_config(write_config("nokey.toml", "")).config.public_key ==
+          "/etc/vitrine/pack-signing.pub");
     const auto good = kiosk::load_kiosk_config(write_config("key.toml", "[pack]\npublic_key = \"/srv/museum.pub\"\n"));
     REQUIRE(good.ok());
     CHECK(good.config.public_key == "/srv/museum.pub");
@@ -96,8 +99,8 @@ TEST_CASE("the packaged configuration reads cleanly as shipped and with every ex
     while (std::getline(in, line)) {
         shipped += line + "\n";
         // "# key = value" lines are the examples; prose comments have no " = ".
-        const bool example = line.rfind("# ", 0) == 0 && line.find(" = ") != std::string::npos &&
-                             line.find(' ', 2) == line.find(" = ");
+        const bool example =
+            line.rfind("# ", 0) == 0 && line.find(" = ") != std::string::npos && line.find(' ', 2) == line.find(" = ");
         enabled += (example ? line.substr(2) : line) + "\n";
     }
     const auto as_shipped = kiosk::load_kiosk_config(write_config("shipped.toml", shipped));
@@ -155,7 +158,8 @@ TEST_CASE("numbers are checked as written: nan, infinity, wide integers, wrong t
         CHECK(r.config.rotation == 0);
         CHECK_FALSE(r.config.hours.battery_clock);
     }
-    const auto ok = kiosk::load_kiosk_config(write_config("whole-inches.toml", "[display]\npanel_inches = 24\nrotation = 270\n"));
+    const auto ok =
+        kiosk::load_kiosk_config(write_config("whole-inches.toml", "[display]\npanel_inches = 24\nrotation = 270\n"));
     REQUIRE(ok.ok());
     CHECK(ok.config.panel_inches == 24);
     CHECK(ok.config.rotation == 270);
@@ -207,7 +211,9 @@ TEST_CASE("misspelt and misplaced keys are named with the one meant", "[config]"
     const std::string said = all_said(r);
     INFO(said);
     CHECK_FALSE(r.ok());
-    CHECK_THAT(said, Catch::Contains("names.toml:1:12: error: key outside every section 'rotation'; 'rotation' belongs under [display]"));
+    CHECK_THAT(said,
+               Catch::Contains(
+                   "names.toml:1:12: error: key outside every section 'rotation'; 'rotation' belongs under [display]"));
     CHECK_THAT(said, Catch::Contains("unknown section 'dispaly'; did you mean [display]?"));
     CHECK_THAT(said, Catch::Contains("unknown key 'rotaton' in [display]; did you mean 'rotation'?"));
     CHECK_THAT(said, Catch::Contains("unknown key 'pin' in [display]; 'pin' belongs under [staff]"));
@@ -219,20 +225,24 @@ TEST_CASE("misspelt and misplaced keys are named with the one meant", "[config]"
     CHECK(r.config.staff_pin.empty());
 }
 
-TEST_CASE("a schedule that never opens, or reads oddly, is reported; the exhibit is never dark by mistake", "[config]") {
+TEST_CASE("a schedule that never opens, or reads oddly, is reported; the exhibit is never dark by mistake",
+          "[config]") {
     const auto never = kiosk::load_kiosk_config(
         write_config("never.toml", "[hours]\nopen = \"09:00\"\nclose = \"18:00\"\ndays = []\n"));
-    CHECK_THAT(all_said(never), Catch::Contains("never.toml:4:8: warning: [hours] days = []: the kiosk would never open"));
+    CHECK_THAT(all_said(never),
+               Catch::Contains("never.toml:4:8: warning: [hours] days = []: the kiosk would never open"));
     CHECK_FALSE(never.config.hours.enabled);  // always on, rather than black every day
     CHECK_THAT(never.config.staff_note, Catch::Contains("never open"));
 
-    const auto same = kiosk::load_kiosk_config(write_config("same.toml", "[hours]\nopen = \"09:00\"\nclose = \"09:00\"\n"));
+    const auto same =
+        kiosk::load_kiosk_config(write_config("same.toml", "[hours]\nopen = \"09:00\"\nclose = \"09:00\"\n"));
     CHECK(same.ok());
     CHECK_THAT(all_said(same), Catch::Contains("warning: [hours] open and close are both 09:00: read as open all day"));
     CHECK(same.config.hours.enabled);
     CHECK(kiosk::should_be_on(same.config.hours, {true, true, 2, 3 * 60}));
 
-    const auto swapped = kiosk::load_kiosk_config(write_config("swapped.toml", "[hours]\nopen = \"18:00\"\nclose = \"09:00\"\n"));
+    const auto swapped =
+        kiosk::load_kiosk_config(write_config("swapped.toml", "[hours]\nopen = \"18:00\"\nclose = \"09:00\"\n"));
     CHECK(swapped.ok());
     CHECK_THAT(all_said(swapped),
                Catch::Contains("warning: [hours] close = 09:00 is before open = 18:00: read as open overnight"));
@@ -244,7 +254,8 @@ TEST_CASE("a schedule that never opens, or reads oddly, is reported; the exhibit
     CHECK_THAT(all_said(half), Catch::Contains("[hours] open without close: both are needed"));
     CHECK_FALSE(half.config.hours.enabled);
 
-    const auto midnight = kiosk::load_kiosk_config(write_config("midnight.toml", "[hours]\nopen = \"24:00\"\nclose = \"09:00\"\n"));
+    const auto midnight =
+        kiosk::load_kiosk_config(write_config("midnight.toml", "[hours]\nopen = \"24:00\"\nclose = \"09:00\"\n"));
     CHECK_FALSE(midnight.ok());
     CHECK_FALSE(midnight.config.hours.enabled);
 
@@ -271,7 +282,8 @@ TEST_CASE("a configuration that is not a readable TOML file is reported, never w
         CHECK_FALSE(r.ok());
         CHECK_FALSE(r.parsed);
         REQUIRE(r.diagnostics.size() == 1);
-        CHECK_THAT(r.diagnostics[0].message, Catch::Contains(why) && Catch::Contains("every setting keeps its default"));
+        CHECK_THAT(r.diagnostics[0].message,
+                   Catch::Contains(why) && Catch::Contains("every setting keeps its default"));
         CHECK_THAT(r.config.staff_note, Catch::StartsWith("Kiosk configuration: "));
         CHECK(r.config.state_dir == "/var/lib/vitrine");
         CHECK(r.config.staff_pin.empty());
@@ -287,7 +299,10 @@ TEST_CASE("a configuration that is not a readable TOML file is reported, never w
         big << "# " << std::string(300 * 1024, 'x') << "\n";
     }
     check_unusable((dir / "big.toml").string(), "at most");
-    check_unusable(write_config("binary.toml", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10)), "not a TOML file");
+    check_unusable(write_config("binary.toml", std::string("\x7f"
+                                                           "ELF\x02\x01\x01\0\0\0",
+                                                           10)),
+                   "not a TOML file");
 
     // A link to a good file is followed: an integrator may link /etc/vitrine/vitrine.toml.
     const std::string target = write_config("linked-target.toml", "[staff]\npin = \"2468\"\n");

@@ -1,8 +1,10 @@
-#include "curator/curator_load.h"
 #include "curator/label_lint.h"
+
+#include "curator/curator_load.h"
 #include "pack/pack_loader.h"
 
 #include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <fstream>
 

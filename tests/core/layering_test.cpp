@@ -126,8 +126,9 @@ TEST_CASE("The layering check finds an include that goes up, into curator or to 
     CHECK(layering_problems("misc/x.cpp", {{"base/log.h"}}).size() == 1);
 
     // And lets through what the layers allow.
-    CHECK(layering_problems("ui/screens/pin_pad.cpp", {{"state/exhibit_state.h"}, {"layout/screen_layouts.h"},
-                                                        {"imgui.h", true}, {"unavailable_screen.h"}})
+    CHECK(layering_problems(
+              "ui/screens/pin_pad.cpp",
+              {{"state/exhibit_state.h"}, {"layout/screen_layouts.h"}, {"imgui.h", true}, {"unavailable_screen.h"}})
               .empty());
     CHECK(layering_problems("app/app.cpp", {{"ui/frame.h"}, {"state/exhibit_state.h"}, {"base/log.h"}}).empty());
     CHECK(layering_problems("curator/curator_load.cpp", {{"pack/pack_loader.h"}, {"curator/html_text.h"}}).empty());

@@ -1,7 +1,8 @@
-#include <catch2/catch.hpp>
+#include "base/log.h"
 
 #include "base/diagnostic.h"
-#include "base/log.h"
+
+#include <catch2/catch.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -21,12 +22,16 @@ class ScopedEnv {
 public:
     ScopedEnv(const char* name, const char* value) : name_(name) {
         if (const char* old = std::getenv(name)) old_ = std::string(old);
-        if (value) setenv(name, value, 1);
-        else unsetenv(name);
+        if (value)
+            setenv(name, value, 1);
+        else
+            unsetenv(name);
     }
     ~ScopedEnv() {
-        if (old_) setenv(name_, old_->c_str(), 1);
-        else unsetenv(name_);
+        if (old_)
+            setenv(name_, old_->c_str(), 1);
+        else
+            unsetenv(name_);
     }
     ScopedEnv(const ScopedEnv&) = delete;
     ScopedEnv& operator=(const ScopedEnv&) = delete;
@@ -41,10 +46,8 @@ struct CapturedLog {
     std::vector<LogLine> lines;
     kiosk::LogTarget previous;
     CapturedLog() {
-        previous = kiosk::set_log_sink({[](const LogLine& line, void* user) {
-                                            static_cast<CapturedLog*>(user)->lines.push_back(line);
-                                        },
-                                        this});
+        previous = kiosk::set_log_sink(
+            {[](const LogLine& line, void* user) { static_cast<CapturedLog*>(user)->lines.push_back(line); }, this});
     }
     ~CapturedLog() { kiosk::set_log_sink(previous); }
     CapturedLog(const CapturedLog&) = delete;

@@ -1,8 +1,10 @@
-#include "pack/exif_orientation.h"
-#include "pack/image_header.h"
 #include "curator/media_pipeline.h"
 
+#include "pack/exif_orientation.h"
+#include "pack/image_header.h"
+
 #include <catch2/catch.hpp>
+
 #include <cstring>
 #include <stb_image_write.h>
 
@@ -16,17 +18,20 @@ std::vector<uint8_t> encode(bool jpeg, int w, int h) {
         auto* v = static_cast<std::vector<uint8_t>*>(ctx);
         v->insert(v->end(), static_cast<uint8_t*>(data), static_cast<uint8_t*>(data) + size);
     };
-    if (jpeg) stbi_write_jpg_to_func(sink, &out, w, h, 4, px.data(), 90);
-    else stbi_write_png_to_func(sink, &out, w, h, 4, px.data(), w * 4);
+    if (jpeg)
+        stbi_write_jpg_to_func(sink, &out, w, h, 4, px.data(), 90);
+    else
+        stbi_write_png_to_func(sink, &out, w, h, 4, px.data(), w * 4);
     return out;
 }
 
 // A JPEG carrying an Exif segment with a fake GPS tag and an orientation.
 std::vector<uint8_t> with_gps_and_orientation(std::vector<uint8_t> jpeg, int orientation) {
-    const uint8_t tiff[] = {'I', 'I', 42, 0, 8, 0, 0, 0, 2, 0,
-                            0x12, 0x01, 3, 0, 1, 0, 0, 0, uint8_t(orientation), 0, 0, 0,     // orientation
-                            0x25, 0x88, 4, 0, 1, 0, 0, 0, 0x47, 0x50, 0x53, 0x21,            // GPS IFD pointer "GPS!"
-                            0, 0, 0, 0};
+    const uint8_t tiff[] = {
+        'I',  'I',  42, 0, 8, 0, 0, 0, 2,    0,    0x12, 0x01, 3, 0, 1, 0, 0, 0, uint8_t(orientation),
+        0,    0,    0,                                          // orientation
+        0x25, 0x88, 4,  0, 1, 0, 0, 0, 0x47, 0x50, 0x53, 0x21,  // GPS IFD pointer "GPS!"
+        0,    0,    0,  0};
     std::vector<uint8_t> seg = {0xFF, 0xE1, 0, uint8_t(sizeof tiff + 8), 'E', 'x', 'i', 'f', 0, 0};
     seg.insert(seg.end(), std::begin(tiff), std::end(tiff));
     jpeg.insert(jpeg.begin() + 2, seg.begin(), seg.end());
@@ -46,7 +51,7 @@ TEST_CASE("a large phone photo ships upright, downscaled and without its metadat
     REQUIRE(shipped.error.empty());
     CHECK(shipped.reoriented);
     CHECK(shipped.downscaled);
-    CHECK(shipped.width == 2560);   // turned upright: portrait, then fitted to 3840
+    CHECK(shipped.width == 2560);  // turned upright: portrait, then fitted to 3840
     CHECK(shipped.height == 3840);
     const auto header = kiosk::read_image_header(shipped.bytes.data(), shipped.bytes.size());
     CHECK(header.format == kiosk::ImageHeader::Format::Jpeg);

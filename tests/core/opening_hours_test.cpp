@@ -1,5 +1,6 @@
-#include "exhibit_fixture.h"
 #include "config/opening_hours.h"
+
+#include "exhibit_fixture.h"
 
 namespace {
 kiosk::WallTime at(int weekday, const char* time, bool synchronised = true, bool after_sane_minimum = true) {
@@ -34,7 +35,7 @@ TEST_CASE("opening hours decide whether the exhibit shows, and an untrustworthy 
     h.open_minute = kiosk::parse_clock_time("20:00");
     h.close_minute = kiosk::parse_clock_time("02:00");
     CHECK(kiosk::should_be_on(h, at(4, "23:00")));
-    CHECK(kiosk::should_be_on(h, at(5, "01:30")));   // Saturday morning, still Friday's night
+    CHECK(kiosk::should_be_on(h, at(5, "01:30")));        // Saturday morning, still Friday's night
     CHECK_FALSE(kiosk::should_be_on(h, at(1, "01:30")));  // Tuesday morning after a closed Monday
     CHECK_FALSE(kiosk::should_be_on(h, at(4, "12:00")));
     CHECK(kiosk::parse_clock_time("24:00") == 1440);

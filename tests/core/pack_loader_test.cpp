@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "pack/pack_loader.h"
+
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -41,10 +41,9 @@ void check_error(const PackLoadResult& result, const std::string& needle, int li
 }
 
 size_t error_count(const PackLoadResult& result) {
-    return static_cast<size_t>(std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
-                                             [](const Diagnostic& d) {
-                                                 return d.severity == Diagnostic::Severity::Error;
-                                             }));
+    return static_cast<size_t>(
+        std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
+                      [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::Error; }));
 }
 
 }  // namespace
@@ -252,8 +251,8 @@ TEST_CASE("references to things that are not defined") {
     check_error(result, "event 'school' refers to era 'earyl', which is not defined; known eras: early", 32, 7);
     check_error(result, "event 'school' refers to source 'nope', which is not defined; known sources: src", 35, 19);
     check_error(result,
-                "exhibit refers to photograph 'portait', which is not defined; known photographs: photo, portrait",
-                11, 9);
+                "exhibit refers to photograph 'portait', which is not defined; known photographs: photo, portrait", 11,
+                9);
     CHECK(result.diagnostics.size() == 3);
 }
 

@@ -1,22 +1,21 @@
 // The validator's rules beyond the format itself: limits, text hygiene, ASCII
 // ids, plausible years, bounded messages, photographs' size and memory, and
 // files that are not what they claim to be.
-#include <catch2/catch.hpp>
-
 #include "base/diagnostic.h"
+#include "curator/timelinejs_import.h"
 #include "pack/pack_limits.h"
 #include "pack/pack_loader.h"
 #include "pack/photo_budget.h"
 #include "pack/text_rules.h"
-#include "curator/timelinejs_import.h"
 
-#include <stb_image_write.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <stb_image_write.h>
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -141,13 +140,13 @@ TEST_CASE("texts longer than their screen holds are refused with field, length a
     check_error(long_quote, "quote 'words' 'text.en' is 1501 characters; at most 1500 fit the Voices screen");
 
     // Counted in code points: 1500 Khmer letters are 4500 bytes and fit.
-    const PackLoadResult khmer = load_with("khmer-quote", "text.en = \"Some words.\"",
-                                           "text.en = \"" + repeat("\xE1\x9E\x80", 1500) + "\"");
+    const PackLoadResult khmer =
+        load_with("khmer-quote", "text.en = \"Some words.\"", "text.en = \"" + repeat("\xE1\x9E\x80", 1500) + "\"");
     INFO(all_messages(khmer));
     CHECK(khmer.ok());
 
-    const PackLoadResult megabyte = load_with("megabyte-title", "title.en = \"Test Person\"",
-                                              "title.en = \"" + std::string(1 << 20, 't') + "\"");
+    const PackLoadResult megabyte =
+        load_with("megabyte-title", "title.en = \"Test Person\"", "title.en = \"" + std::string(1 << 20, 't') + "\"");
     check_error(megabyte, "the exhibit 'title.en' is 1 048 576 characters; at most 120 fit the attract screen");
     CHECK(all_messages(megabyte).size() < 4000);
 
@@ -155,15 +154,17 @@ TEST_CASE("texts longer than their screen holds are refused with field, length a
         load_with("long-headline", "headline.en = \"School\"", "headline.en = \"" + std::string(161, 'h') + "\"");
     check_error(headline, "event 'school' 'headline.en' is 161 characters; at most 160 fit an event card");
 
-    const PackLoadResult credits = load_with("long-credits", "photo = \"portrait\"\n",
-                                             "photo = \"portrait\"\ncredits.en = \"" + std::string(20001, 'c') + "\"\n");
+    const PackLoadResult credits =
+        load_with("long-credits", "photo = \"portrait\"\n",
+                  "photo = \"portrait\"\ncredits.en = \"" + std::string(20001, 'c') + "\"\n");
     check_error(credits, "'credits.en' is 20 001 characters; at most 20 000 fit the About screen");
 }
 
 TEST_CASE("counts past the limits are refused, events per year included") {
     std::string quotes;
     for (int i = 0; i <= kiosk::kMaxQuotes; ++i)
-        quotes += "[[quotes]]\nid = \"q" + std::to_string(i) + "\"\ntext.en = \"Hi.\"\nspeaker = \"A\"\nsources = [\"src\"]\n";
+        quotes += "[[quotes]]\nid = \"q" + std::to_string(i) +
+                  "\"\ntext.en = \"Hi.\"\nspeaker = \"A\"\nsources = [\"src\"]\n";
     const PackLoadResult many_quotes = kiosk::load_pack(scratch("many-quotes", minimal_manifest() + quotes));
     check_error(many_quotes, "the pack has 302 quotes; at most 300 fit the Voices screen");
 
@@ -259,9 +260,10 @@ TEST_CASE("an unknown id names the nearest known ids, and thousands of them stay
     CHECK(seconds < 30);  // under a sanitizer on a busy machine; about a second otherwise
 
     // Nothing close: say so instead of listing 900 ids.
-    const PackLoadResult far = kiosk::load_pack(scratch(
-        "dangling-far", text + sources + "[[events]]\nid = \"x\"\ndate = \"1950\"\nheadline.en = \"E\"\n"
-                                         "text.en = \"T.\"\nsources = [\"zzzzzzzzzzzz\"]\n"));
+    const PackLoadResult far =
+        kiosk::load_pack(scratch("dangling-far", text + sources +
+                                                     "[[events]]\nid = \"x\"\ndate = \"1950\"\nheadline.en = \"E\"\n"
+                                                     "text.en = \"T.\"\nsources = [\"zzzzzzzzzzzz\"]\n"));
     find(far, "refers to source 'zzzzzzzzzzzz', which is not defined; none of the 901 sources has a similar id");
 }
 
@@ -272,18 +274,19 @@ TEST_CASE("dates far outside the exhibit's years are warned about") {
     CHECK(d.severity == Diagnostic::Severity::Warning);
     CHECK(future.ok());  // a warning: --strict makes it fail
 
-    const PackLoadResult era = load_with("era-everything", "start = \"1925\"\nend = \"1950\"",
-                                         "start = \"0001\"\nend = \"9999\"");
+    const PackLoadResult era =
+        load_with("era-everything", "start = \"1925\"\nend = \"1950\"", "start = \"0001\"\nend = \"9999\"");
     CHECK(find(era, "era 'early' (").message.find("lies outside the exhibit's years") != std::string::npos);
-    CHECK(find(era, "era 'early' (").severity ==
-          Diagnostic::Severity::Warning);
+    CHECK(find(era, "era 'early' (").severity == Diagnostic::Severity::Warning);
 
-    const PackLoadResult declared = load_with("declared-years", "photo = \"portrait\"\n",
-                                              "photo = \"portrait\"\nyears = [1930, 2020]\n");
-    CHECK(find(declared, "event 'born' (24 October 1925) lies outside the exhibit's years 1930–2020 "
-                         "([exhibit] years)").severity == Diagnostic::Severity::Warning);
-    const PackLoadResult long_era = load_with("long-era", "photo = \"portrait\"\n",
-                                              "photo = \"portrait\"\nyears = [1925, 1930]\n");
+    const PackLoadResult declared =
+        load_with("declared-years", "photo = \"portrait\"\n", "photo = \"portrait\"\nyears = [1930, 2020]\n");
+    CHECK(find(declared,
+               "event 'born' (24 October 1925) lies outside the exhibit's years 1930–2020 "
+               "([exhibit] years)")
+              .severity == Diagnostic::Severity::Warning);
+    const PackLoadResult long_era =
+        load_with("long-era", "photo = \"portrait\"\n", "photo = \"portrait\"\nyears = [1925, 1930]\n");
     INFO(all_messages(long_era));
     CHECK(count_with(long_era, "era 'early' (1925–1950) lies outside the exhibit's years 1925–1930") == 1);
 
@@ -386,8 +389,7 @@ TEST_CASE("pack.toml and media that are not regular files are named, never waite
 
 TEST_CASE("past a thousand problems one line counts the rest") {
     std::string manifest = minimal_manifest();
-    for (int i = 0; i < 1100; ++i)
-        manifest += "[[sources]]\nid = \"s" + std::to_string(i) + "\"\ntitle.en = \" \"\n";
+    for (int i = 0; i < 1100; ++i) manifest += "[[sources]]\nid = \"s" + std::to_string(i) + "\"\ntitle.en = \" \"\n";
     const PackLoadResult result = kiosk::load_pack(scratch("many-problems", manifest));
     CHECK(result.diagnostics.size() <= 1003);
     CHECK(result.diagnostics.back().message.find("more problems not shown") != std::string::npos);

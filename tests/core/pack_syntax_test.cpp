@@ -1,9 +1,9 @@
 // Mistakes in pack.toml's TOML, as curators make them in a text editor or a
 // word processor, reported in plain words at the line; and the "TO FINISH:"
 // values an import leaves, each an error until written.
-#include <catch2/catch.hpp>
-
 #include "pack/pack_loader.h"
+
+#include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -69,8 +69,8 @@ TEST_CASE("curly quotes around text are named, with the straight ones to use") {
                      "or phone may have curled them; curly quotes are fine inside the straight ones)",
                      8, 12);
     // Inside straight quotes they are text like any other.
-    const PackLoadResult inside = load_edited("curly-inside", "title.en = \"Test Person\"",
-                                              "title.en = \"“Test” Person\"");
+    const PackLoadResult inside =
+        load_edited("curly-inside", "title.en = \"Test Person\"", "title.en = \"“Test” Person\"");
     INFO(all_messages(inside));
     CHECK(inside.ok());
 }
@@ -82,11 +82,11 @@ TEST_CASE("text without quotes, or not closed, is named at its line") {
                      8, 12);
     // Read by the parser as a misspelt true, false, inf or nan: still text without quotes.
     check_only_error(load_edited("bare-t", "title.en = \"Test Person\"", "title.en = Faraday"),
-                     "this text has no quotes around it; write it between straight quotes: title.en = \"Faraday\"",
-                     8, 12);
+                     "this text has no quotes around it; write it between straight quotes: title.en = \"Faraday\"", 8,
+                     12);
     check_only_error(load_edited("bare-n", "title.en = \"Test Person\"", "title.en = Nanny"),
-                     "this text has no quotes around it; write it between straight quotes: title.en = \"Nanny\"",
-                     8, 12);
+                     "this text has no quotes around it; write it between straight quotes: title.en = \"Nanny\"", 8,
+                     12);
     check_only_error(load_edited("unclosed", "title.en = \"Test Person\"", "title.en = \"Test Person"),
                      "this text has no closing \" before the end of the line; end it with \" (text over several "
                      "lines goes between \"\"\" and \"\"\")",
@@ -156,8 +156,8 @@ TEST_CASE("a TO FINISH: value is an error at its line until written, and nothing
         load_edited("finish-photo", "photo = \"photo\"", "photo = \"TO FINISH: bring the 1925 photograph\"");
     check_only_error(photo, "the import left this to finish: bring the 1925 photograph", 44, 9);
     // Anywhere: in a list, in a table, with nothing after the marker.
-    const PackLoadResult listed = load_edited("finish-list", "sources = [\"src\"]\nphoto",
-                                              "sources = [\"src\", \"  TO FINISH:\"]\nphoto");
+    const PackLoadResult listed =
+        load_edited("finish-list", "sources = [\"src\"]\nphoto", "sources = [\"src\", \"  TO FINISH:\"]\nphoto");
     check_only_error(listed, "the import left this to finish: write this value", 43, 19);
     // Only at the start: a text that mentions it is text.
     const PackLoadResult mentioned =

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "ui/photo_textures.h"
+
+#include <catch2/catch.hpp>
 
 using kiosk::PhotoSize;
 

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "base/printable.h"
+
+#include <catch2/catch.hpp>
 
 #include <string>
 
@@ -17,15 +17,16 @@ TEST_CASE("printable writes terminal escapes and controls as visible text") {
     CHECK(printable("line\nnext\ttab\r") == "line\\nnext\\ttab\\r");
     CHECK(printable(std::string("nul\0x", 5)) == "nul\\x00x");
     CHECK(printable("del\x7f") == "del\\x7f");
-    CHECK(printable("csi\xC2\x9b" "31m") == "csi\\u009b31m");         // C1 escape introducer
-    CHECK(printable("bidi\xE2\x80\xAEtxt") == "bidi\\u202etxt");      // right-to-left override
+    CHECK(printable("csi\xC2\x9b"
+                    "31m") == "csi\\u009b31m");                   // C1 escape introducer
+    CHECK(printable("bidi\xE2\x80\xAEtxt") == "bidi\\u202etxt");  // right-to-left override
 }
 
 TEST_CASE("printable shows bytes that are not UTF-8 instead of passing them on") {
     CHECK(printable("\xff\xfe") == "\\xff\\xfe");
-    CHECK(printable("\xC3") == "\\xc3");                 // truncated sequence
-    CHECK(printable("\xC0\xAF") == "\\xc0\\xaf");         // overlong '/'
-    CHECK(printable("\xED\xA0\x80") == "\\xed\\xa0\\x80"); // surrogate
+    CHECK(printable("\xC3") == "\\xc3");                    // truncated sequence
+    CHECK(printable("\xC0\xAF") == "\\xc0\\xaf");           // overlong '/'
+    CHECK(printable("\xED\xA0\x80") == "\\xed\\xa0\\x80");  // surrogate
 }
 
 TEST_CASE("printable cuts long input and says how much was left out") {

@@ -76,7 +76,8 @@ TEST_CASE("a bad replay line is quoted escaped and short, with its number", "[re
     const std::string huge = "0 down 0 1 1\n" + std::string(10 * 1024 * 1024, 'x') + "\n";
     auto script = parse_replay(huge, "huge.txt");
     CHECK_FALSE(script.ok());
-    CHECK_THAT(script.error, Catch::StartsWith("huge.txt:2: the line is 10485760 bytes; a replay line has at most 4096"));
+    CHECK_THAT(script.error,
+               Catch::StartsWith("huge.txt:2: the line is 10485760 bytes; a replay line has at most 4096"));
     CHECK(script.error.size() < 400);
     // A 100 MB one is more than a whole script may be.
     script = parse_replay("0 down 0 1 1\n" + std::string(100 * 1024 * 1024, 'x'), "huger.txt");
@@ -133,6 +134,7 @@ TEST_CASE("a replay script larger than the limit is refused whole", "[replay]") 
     while (text.size() <= kiosk::kMaxReplayBytes) text += line;
     const auto script = parse_replay(text, "big.txt");
     CHECK_FALSE(script.ok());
-    CHECK_THAT(script.error, Catch::StartsWith("big.txt: is ") && Catch::Contains("a replay script has at most 16777216"));
+    CHECK_THAT(script.error,
+               Catch::StartsWith("big.txt: is ") && Catch::Contains("a replay script has at most 16777216"));
     CHECK(script.steps.empty());
 }

@@ -23,7 +23,8 @@ std::string listed(const std::vector<std::string>& problems) {
 }  // namespace
 
 TEST_CASE("No screen's parts overlap or leave the display at the supported sizes", "[layout]") {
-    const Size sizes[] = {{800, 480, 0}, {720, 1280, 0}, {1920, 1080, 0}, {3840, 2160, 0}, {1280, 800, 0}, {1080, 1920, 0}};
+    const Size sizes[] = {{800, 480, 0},   {720, 1280, 0}, {1920, 1080, 0},
+                          {3840, 2160, 0}, {1280, 800, 0}, {1080, 1920, 0}};
     for (const Size& s : sizes) {
         for (bool large : {false, true}) {
             ExhibitFixture f(s.width, s.height, s.inches, large);

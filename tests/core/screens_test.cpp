@@ -71,7 +71,8 @@ TEST_CASE("the photograph viewer zooms 1x to 4x by pinch and double tap, pans, a
     const int64_t t = f.now + 300;
     pinch << t << " down 1 900 540\n" << t + 10 << " down 2 1020 540\n";
     for (int i = 1; i <= 20; ++i)
-        pinch << t + 10 + i * 16 << " move 1 " << 900 - i * 20 << " 540\n" << t + 10 + i * 16 << " move 2 " << 1020 + i * 20 << " 540\n";
+        pinch << t + 10 + i * 16 << " move 1 " << 900 - i * 20 << " 540\n"
+              << t + 10 + i * 16 << " move 2 " << 1020 + i * 20 << " 540\n";
     pinch << t + 400 << " up 1 500 540\n" << t + 410 << " up 2 1420 540\n";
     f.replay(pinch.str());
     CHECK(f.state.photo.zoom == Approx(4.f));
@@ -87,8 +88,9 @@ TEST_CASE("the photograph viewer zooms 1x to 4x by pinch and double tap, pans, a
 
 TEST_CASE("visitor settings are one tap away on every screen", "[screens]") {
     ExhibitFixture f(1280, 800);
-    const kiosk::Rect settings_buttons[] = {f.explore().button[int(kiosk::Button::Settings)], f.layouts.photo.bar.settings,
-                                            f.layouts.voices.bar.settings, f.layouts.about.bar.settings};
+    const kiosk::Rect settings_buttons[] = {f.explore().button[int(kiosk::Button::Settings)],
+                                            f.layouts.photo.bar.settings, f.layouts.voices.bar.settings,
+                                            f.layouts.about.bar.settings};
     const Screen screens[] = {Screen::Explore, Screen::Photo, Screen::Voices, Screen::About};
     for (int i = 0; i < 4; ++i) {
         kiosk::go_to_screen(f.state, screens[i], f.now);

@@ -38,8 +38,10 @@ TEST_CASE("a finger resting until its up is given up as lost keeps the visit goi
     int64_t now = 1000;
     for (int i = 0; i < 10; ++i) {
         const auto r = kiosk::tick(f.state, now, f.ui());
-        if (!f.state.gestures.touches().empty()) REQUIRE(r.next_timer);
-        else break;
+        if (!f.state.gestures.touches().empty())
+            REQUIRE(r.next_timer);
+        else
+            break;
         now = *r.next_timer;
     }
     REQUIRE(f.state.gestures.touches().empty());

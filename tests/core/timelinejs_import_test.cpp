@@ -1,12 +1,13 @@
 // A TimelineJS timeline (JSON, or its Google Sheet saved as CSV) converted into a
 // pack: the conversion alone, then the pack it gives loaded as the kiosk loads it.
-#include <catch2/catch.hpp>
+#include "curator/timelinejs_import.h"
 
+#include "curator/html_text.h"
 #include "pack/date.h"
 #include "pack/image_header.h"
 #include "pack/pack_loader.h"
-#include "curator/html_text.h"
-#include "curator/timelinejs_import.h"
+
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -80,10 +81,9 @@ std::string warning_with(const TimelineImport& r, std::initializer_list<std::str
 }
 
 size_t errors_in(const kiosk::PackLoadResult& loaded) {
-    return static_cast<size_t>(std::count_if(loaded.diagnostics.begin(), loaded.diagnostics.end(),
-                                             [](const kiosk::Diagnostic& d) {
-                                                 return d.severity == kiosk::Diagnostic::Severity::Error;
-                                             }));
+    return static_cast<size_t>(
+        std::count_if(loaded.diagnostics.begin(), loaded.diagnostics.end(),
+                      [](const kiosk::Diagnostic& d) { return d.severity == kiosk::Diagnostic::Severity::Error; }));
 }
 
 // The loader's errors for the "TO FINISH:" values the import left.
@@ -121,7 +121,8 @@ kiosk::PackLoadResult load_converted(const TimelineImport& r, const std::string&
 }
 
 const kiosk::Event& event(const kiosk::Pack& pack, const std::string& id) {
-    const auto it = std::find_if(pack.events.begin(), pack.events.end(), [&](const kiosk::Event& e) { return e.id == id; });
+    const auto it =
+        std::find_if(pack.events.begin(), pack.events.end(), [&](const kiosk::Event& e) { return e.id == id; });
     INFO("event " << id);
     REQUIRE(it != pack.events.end());
     return *it;
@@ -166,12 +167,12 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
     }
 
     SECTION("events keep their order, dates, precision, ranges and display dates") {
-        CHECK(event_ids(pack) == std::vector<std::string>{
-                                     "born-in-present-day-southern-vietnam", "at-sisowath-high-school",
-                                     "a-scholarship-to-paris", "sets-up-a-radio-station-in-hanoi",
-                                     "the-fall-of-phnom-penh", "announced-as-foreign-minister",
-                                     "the-face-of-democratic-kampuchea", "defects-and-receives-a-royal-pardon",
-                                     "sary-was-arrested-to-stand-trial-at-the", "death"});
+        CHECK(event_ids(pack) ==
+              std::vector<std::string>{"born-in-present-day-southern-vietnam", "at-sisowath-high-school",
+                                       "a-scholarship-to-paris", "sets-up-a-radio-station-in-hanoi",
+                                       "the-fall-of-phnom-penh", "announced-as-foreign-minister",
+                                       "the-face-of-democratic-kampuchea", "defects-and-receives-a-royal-pardon",
+                                       "sary-was-arrested-to-stand-trial-at-the", "death"});
         // Strings and numbers, empty strings for missing parts.
         check_date(event(pack, "born-in-present-day-southern-vietnam").when.start, 1925, 10, 24, DatePrecision::Day);
         const kiosk::Event& school = event(pack, "at-sisowath-high-school");
@@ -224,8 +225,8 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
         CHECK(count_warnings(r, "is remote") == 3);
         warning_with(r, {"slide 3 'A scholarship to Paris': media https://en.wikipedia.org/wiki/Sciences_Po is remote",
                          "a Wikipedia article", "cannot be fetched offline"});
-        warning_with(r, {"slide 4 'Sets up a radio station in Hanoi': media https://upload.wikimedia.org/",
-                         "a remote image"});
+        warning_with(
+            r, {"slide 4 'Sets up a radio station in Hanoi': media https://upload.wikimedia.org/", "a remote image"});
         warning_with(r, {"slide 5 'The fall of Phnom Penh': media https://www.youtube.com/watch?v=example0417",
                          "a YouTube video", "the event's photo is left to finish"});
         CHECK(to_finish(event(pack, "a-scholarship-to-paris").photo));
@@ -255,8 +256,9 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
     SECTION("the blockquote media became a quote, and its slide still an event") {
         REQUIRE(pack.quotes.size() == 1);
         const kiosk::Quote& q = pack.quotes[0];
-        CHECK(q.text.get() == "very regretful for the deaths of the intellectuals, because I was the one who "
-                              "gathered them to come to help build the country");
+        CHECK(q.text.get() ==
+              "very regretful for the deaths of the intellectuals, because I was the one who "
+              "gathered them to come to help build the country");
         CHECK(q.speaker == "Ieng Sary");
         CHECK(q.context.get() == "Reportedly said in 1996, as cited in the indictment in Case 002");
         REQUIRE(q.when);
@@ -274,10 +276,11 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
         check_date(pack.eras[0].end, 1979, 1, 7, DatePrecision::Day);
         CHECK(pack.eras[1].id == "defection-and-tribunal");
         CHECK(pack.eras[0].color != pack.eras[1].color);
-        for (const char* id : {"the-fall-of-phnom-penh", "announced-as-foreign-minister",
-                               "the-face-of-democratic-kampuchea"})
+        for (const char* id :
+             {"the-fall-of-phnom-penh", "announced-as-foreign-minister", "the-face-of-democratic-kampuchea"})
             CHECK(event(pack, id).era == "democratic-kampuchea");
-        for (const char* id : {"defects-and-receives-a-royal-pardon", "sary-was-arrested-to-stand-trial-at-the", "death"})
+        for (const char* id :
+             {"defects-and-receives-a-royal-pardon", "sary-was-arrested-to-stand-trial-at-the", "death"})
             CHECK(event(pack, id).era == "defection-and-tribunal");
         for (const char* id : {"born-in-present-day-southern-vietnam", "at-sisowath-high-school",
                                "a-scholarship-to-paris", "sets-up-a-radio-station-in-hanoi"})
@@ -310,17 +313,17 @@ TEST_CASE("a TimelineJS sheet saved as CSV becomes a pack that validates", "[tim
 
     CHECK(pack.exhibit.title.get() == "Ieng Sary");
     CHECK(pack.exhibit.subtitle.get() == "Face of the Khmer Rouge — after the Phnom Penh Post’s article of March 2013");
-    CHECK(event_ids(pack) == std::vector<std::string>{
-                                 "born-in-present-day-southern-vietnam", "at-sisowath-high-school",
-                                 "named-a-leftist-flees-to-join-pol-pot", "the-fall-of-phnom-penh",
-                                 "announced-as-foreign-minister", "defects-and-receives-a-royal-pardon",
-                                 "dies-on-trial-aged-87"});
+    CHECK(event_ids(pack) == std::vector<std::string>{"born-in-present-day-southern-vietnam", "at-sisowath-high-school",
+                                                      "named-a-leftist-flees-to-join-pol-pot", "the-fall-of-phnom-penh",
+                                                      "announced-as-foreign-minister",
+                                                      "defects-and-receives-a-royal-pardon", "dies-on-trial-aged-87"});
 
     // Quoted cells: commas, doubled quotes, line breaks.
     const kiosk::Event& leftist = event(pack, "named-a-leftist-flees-to-join-pol-pot");
     CHECK(leftist.headline.get() == "Named a \"leftist\", flees to join Pol Pot");
-    CHECK(leftist.text.get() == "Sary's life in academia ended when Norodom Sihanouk singled him out as a \"leftist\". "
-                                "He fled to the Vietnamese border to join Pol Pot.");
+    CHECK(leftist.text.get() ==
+          "Sary's life in academia ended when Norodom Sihanouk singled him out as a \"leftist\". "
+          "He fled to the Vietnamese border to join Pol Pot.");
     CHECK(event(pack, "at-sisowath-high-school").text.get() ==
           "According to court documents, Sary enrolled in secondary school at Sisowath High School.\n\n"
           "There he met Khieu Thirith, his future wife, and Saloth Sar, who would become better known as "
@@ -345,8 +348,9 @@ TEST_CASE("a TimelineJS sheet saved as CSV becomes a pack that validates", "[tim
 
     // The <cite> of a blockquote names the speaker and their role.
     REQUIRE(pack.quotes.size() == 1);
-    CHECK(pack.quotes[0].text.get() == "very regretful for the deaths of the intellectuals, because I was the one who "
-                                       "gathered them to come to help build the country");
+    CHECK(pack.quotes[0].text.get() ==
+          "very regretful for the deaths of the intellectuals, because I was the one who "
+          "gathered them to come to help build the country");
     CHECK(pack.quotes[0].speaker == "Ieng Sary");
     CHECK(pack.quotes[0].role.get() == "Khmer Rouge foreign minister");
     CHECK(pack.quotes[0].context.get() == "Reportedly said in 1996, as cited in the indictment in Case 002");
@@ -360,7 +364,8 @@ TEST_CASE("a TimelineJS sheet saved as CSV becomes a pack that validates", "[tim
     // Nothing local: a placeholder photograph, and the curator is told.
     REQUIRE(r.generated.size() == 1);
     CHECK(r.generated[0].destination == "media/placeholder.png");
-    const kiosk::ImageHeader header = kiosk::read_image_header(r.generated[0].bytes.data(), r.generated[0].bytes.size());
+    const kiosk::ImageHeader header =
+        kiosk::read_image_header(r.generated[0].bytes.data(), r.generated[0].bytes.size());
     CHECK(header.format == kiosk::ImageHeader::Format::Png);
     CHECK(header.width == 1200);
     CHECK(header.height == 800);
@@ -444,31 +449,28 @@ TEST_CASE("every kind of media TimelineJS takes is named in its warning", "[time
     options.check_local_media = [&](const std::string& path) -> std::string {
         checked.push_back(path);
         if (path.find("missing") != std::string::npos) return "does not exist";
-        if (path.find("notes") != std::string::npos) return "is not a PNG or JPEG image (checked by content, not by name)";
+        if (path.find("notes") != std::string::npos)
+            return "is not a PNG or JPEG image (checked by content, not by name)";
         return "";
     };
     const auto slide = [](int year, const std::string& headline, const std::string& url) {
         return R"({"start_date": {"year": )" + std::to_string(year) + R"(}, "text": {"headline": ")" + headline +
                R"(", "text": "x"}, "media": {"url": ")" + url + R"(", "caption": "c", "credit": "d"}})";
     };
-    const std::string json = "{\"events\": [" +
-        slide(1901, "Vimeo", "https://vimeo.com/304869290") + "," +
+    const std::string json =
+        "{\"events\": [" + slide(1901, "Vimeo", "https://vimeo.com/304869290") + "," +
         slide(1902, "Tweet", "https://twitter.com/user/status/1") + "," +
         slide(1903, "Map", "https://www.google.com/maps/place/Phnom+Penh/@11.5,104.9,12z") + "," +
         slide(1904, "Wiki image", "https://en.wikipedia.org/wiki/Beryllium#/media/File:Beryl.jpg") + "," +
         slide(1905, "Iframe", "<iframe src='https://example.org/embed'></iframe>") + "," +
-        slide(1906, "Gif", "images/animation.gif") + "," +
-        slide(1907, "Data", "data:image/png;base64,iVBORw0KGgo=") + "," +
-        slide(1908, "Sound", "https://soundcloud.com/a/b") + "," +
+        slide(1906, "Gif", "images/animation.gif") + "," + slide(1907, "Data", "data:image/png;base64,iVBORw0KGgo=") +
+        "," + slide(1908, "Sound", "https://soundcloud.com/a/b") + "," +
         slide(1909, "Relative protocol", "//example.org/photo.jpg") + "," +
-        slide(1910, "Missing", "images/missing.jpg") + "," +
-        slide(1911, "Not an image", "images/notes.jpg") + "," +
-        slide(1912, "Spaces", "images/my%20photo.JPG") + "," +
-        slide(1913, "Spaces again", "images/my%20photo.JPG") + "," +
-        slide(1914, "Flickr", "https://flic.kr/p/sv3VN6") + "," +
+        slide(1910, "Missing", "images/missing.jpg") + "," + slide(1911, "Not an image", "images/notes.jpg") + "," +
+        slide(1912, "Spaces", "images/my%20photo.JPG") + "," + slide(1913, "Spaces again", "images/my%20photo.JPG") +
+        "," + slide(1914, "Flickr", "https://flic.kr/p/sv3VN6") + "," +
         slide(1915, "Audio", "https://example.org/speech.mp3") + "," +
-        slide(1916, "Tweet embed", "<blockquote class='twitter-tweet'><p>Hello</p>&mdash; A (@a)</blockquote>") +
-        "]}";
+        slide(1916, "Tweet embed", "<blockquote class='twitter-tweet'><p>Hello</p>&mdash; A (@a)</blockquote>") + "]}";
     const TimelineImport r = convert_json(json, options);
     INFO(r.error << "\n" << all_warnings(r));
     REQUIRE(r.ok());
@@ -493,10 +495,10 @@ TEST_CASE("every kind of media TimelineJS takes is named in its warning", "[time
 
     // Local paths are resolved against the timeline's folder and URL-decoded;
     // the same file twice is copied once.
-    CHECK(checked == std::vector<std::string>{
-                         (fs::path(kFixtures) / "images/missing.jpg").lexically_normal().string(),
-                         (fs::path(kFixtures) / "images/notes.jpg").lexically_normal().string(),
-                         (fs::path(kFixtures) / "images/my photo.JPG").lexically_normal().string()});
+    CHECK(checked ==
+          std::vector<std::string>{(fs::path(kFixtures) / "images/missing.jpg").lexically_normal().string(),
+                                   (fs::path(kFixtures) / "images/notes.jpg").lexically_normal().string(),
+                                   (fs::path(kFixtures) / "images/my photo.JPG").lexically_normal().string()});
     REQUIRE(r.media.size() == 1);
     CHECK(r.media[0].written == "images/my%20photo.JPG");
     CHECK(r.media[0].destination == "media/my-photo.jpg");
@@ -553,8 +555,7 @@ TEST_CASE("text the pack writes is escaped for TOML, whatever it holds", "[timel
     CHECK(pack.sources[0].title.get().find("odd \"name\" with \\ back\tslash\nand line.json") != std::string::npos);
 }
 
-TEST_CASE("files that cannot be imported say why and where, and give nothing to write",
-          "[timelinejs]") {
+TEST_CASE("files that cannot be imported say why and where, and give nothing to write", "[timelinejs]") {
     const auto check_error = [](const TimelineImport& r, const std::string& needle, int line = 0, int column = 0) {
         INFO(r.error);
         CHECK_FALSE(r.ok());
@@ -619,7 +620,8 @@ TEST_CASE("the CSV reader follows RFC 4180 and the spreadsheets' habits", "[time
 
 TEST_CASE("the sheet's columns are found by name, in any order, with extra columns", "[timelinejs]") {
     const TimelineImport r = convert_csv(
-        "\xEF\xBB\xBF" "Notes, headline ,Text,Year,Month,Day,type,Tag,Media,Alt Text,Media Caption\r\n"
+        "\xEF\xBB\xBF"
+        "Notes, headline ,Text,Year,Month,Day,type,Tag,Media,Alt Text,Media Caption\r\n"
         "ignored,My title,<p>Sub</p>,,,,Title,,,,\r\n"
         "x,Event one,<b>Bold</b> text,1990,2,,,Politics,photo.png,A described photo,A caption\r\n"
         "x,Odd type,text,1991,,,Slide,,,,\r\n");
@@ -640,9 +642,11 @@ TEST_CASE("damaged timelines are refused or imported, never crash, and what impo
     // Fixtures cut short, with lines repeated or lost, and with markup, quotes,
     // separators and numbers dropped in at random.
     std::mt19937 rng(1979);
-    const std::vector<std::string> tokens = {"\"", ",", "\n", "\r\n", "<", ">", "&", ";", "-", "0", "13", "{",
-                                             "}", "[", "]", ":", "<p>", "</blockquote>", "&#x2019;", " ", "null",
-                                             "-500", "\"\"", "<blockquote>", "title", "era", "é"};
+    const std::vector<std::string> tokens = {"\"",       ",",   "\n",   "\r\n", "<",    ">",
+                                             "&",        ";",   "-",    "0",    "13",   "{",
+                                             "}",        "[",   "]",    ":",    "<p>",  "</blockquote>",
+                                             "&#x2019;", " ",   "null", "-500", "\"\"", "<blockquote>",
+                                             "title",    "era", "é"};
     int imported = 0;
     for (const char* name : {"ieng-sary.json", "ieng-sary-sheet.csv"}) {
         const std::string original = read_text(kFixtures + "/" + name);
@@ -653,10 +657,10 @@ TEST_CASE("damaged timelines are refused or imported, never crash, and what impo
             for (int e = 0; e < edits && !text.empty(); ++e) {
                 const size_t at = rng() % text.size();
                 switch (rng() % 4) {
-                case 0: text.resize(at); break;                                       // cut short
-                case 1: text.erase(at, rng() % 80); break;                            // lose a piece
-                case 2: text.insert(at, tokens[rng() % tokens.size()]); break;        // add a token
-                case 3: text.insert(at, text.substr(at, rng() % 200)); break;         // repeat a piece
+                    case 0: text.resize(at); break;                                 // cut short
+                    case 1: text.erase(at, rng() % 80); break;                      // lose a piece
+                    case 2: text.insert(at, tokens[rng() % tokens.size()]); break;  // add a token
+                    case 3: text.insert(at, text.substr(at, rng() % 200)); break;   // repeat a piece
                 }
             }
             INFO(name << " round " << round << ":\n" << text);
@@ -697,8 +701,7 @@ TEST_CASE("a headline made from a text's first words ends cleanly", "[timelinejs
     CHECK(count_warnings(r, "has no headline; the first words of its text are used") == 4);
 }
 
-TEST_CASE("what the import cannot carry is left TO FINISH, and the pack validates once it is written",
-          "[timelinejs]") {
+TEST_CASE("what the import cannot carry is left TO FINISH, and the pack validates once it is written", "[timelinejs]") {
     kiosk::TimelineImportOptions options = options_for("curie-draft.json");
     options.check_local_media = [](const std::string&) { return std::string(); };
     const TimelineImport r = convert_json(R"({"events": [
@@ -763,8 +766,9 @@ TEST_CASE("what the import cannot carry is left TO FINISH, and the pack validate
     const std::vector<kiosk::Diagnostic> left = left_to_finish(loaded);
     REQUIRE(left.size() == 6);
     CHECK(errors_in(loaded) == 6);
-    CHECK(left[0].message == "the import left this to finish: give the exhibit a title (the timeline has no title "
-                             "slide)");
+    CHECK(left[0].message ==
+          "the import left this to finish: give the exhibit a title (the timeline has no title "
+          "slide)");
     std::vector<std::string> lines;
     std::istringstream in(toml);
     for (std::string line; std::getline(in, line);) lines.push_back(line);
@@ -819,8 +823,8 @@ TEST_CASE("tl-note elements and footnote marks are recognised however they are w
                                            &removed) == "ab");
     CHECK(kiosk::without_elements_of_class("<p class='lead TL-NOTE'>x</p><p class=tl-note>y</p>c", "tl-note",
                                            &removed) == "c");
-    CHECK(kiosk::without_elements_of_class("<span class=\"tl-note-link\">kept</span><br class=\"tl-note\"/>",
-                                           "tl-note", &removed) == "<span class=\"tl-note-link\">kept</span>");
+    CHECK(kiosk::without_elements_of_class("<span class=\"tl-note-link\">kept</span><br class=\"tl-note\"/>", "tl-note",
+                                           &removed) == "<span class=\"tl-note-link\">kept</span>");
     CHECK(kiosk::without_elements_of_class("<span class=\"tl-note\">never closed", "tl-note", &removed).empty());
     CHECK(removed == 5);
 
@@ -847,8 +851,8 @@ TEST_CASE("TimelineJS's welcome timeline, wrapped in {\"timeline\": …}, import
     CHECK(convert_json(slides).events == 1);
     CHECK(convert_json("{\"timeline\": " + slides + "}").events == 1);
     // A TimelineJS 2 file is still named as one.
-    CHECK(convert_json(R"({"timeline": {"headline": "Old", "type": "default", "date": []}})").error.find(
-              "TimelineJS 2") != std::string::npos);
+    CHECK(convert_json(R"({"timeline": {"headline": "Old", "type": "default", "date": []}})")
+              .error.find("TimelineJS 2") != std::string::npos);
 }
 
 TEST_CASE("sheets separated by semicolons or tabs are read; the header row decides", "[timelinejs]") {
@@ -867,16 +871,16 @@ TEST_CASE("sheets separated by semicolons or tabs are read; the header row decid
     const TimelineImport r = convert_csv("Year,Headline,Text\n1900,A; B,x; y\n");
     REQUIRE(r.ok());
     CHECK(r.pack_toml.find("headline.en = \"A; B\"") != std::string::npos);
-    CHECK(kiosk::read_csv("a;b\tc", nullptr, nullptr, ';')->front().fields ==
-          std::vector<std::string>{"a", "b\tc"});
+    CHECK(kiosk::read_csv("a;b\tc", nullptr, nullptr, ';')->front().fields == std::vector<std::string>{"a", "b\tc"});
 }
 
 TEST_CASE("a file that is not UTF-8 is named for what it looks like, with how to save it", "[timelinejs]") {
     const TimelineImport latin = convert_fixture("windows-1252.csv");
     CHECK_FALSE(latin.ok());
-    CHECK(latin.error == "this file is not UTF-8 (it looks like Windows-1252: byte 0xE0 here would be 'à'); save it "
-                         "as UTF-8 CSV (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\"; in LibreOffice: Save "
-                         "As, Text CSV, character set Unicode (UTF-8))");
+    CHECK(latin.error ==
+          "this file is not UTF-8 (it looks like Windows-1252: byte 0xE0 here would be 'à'); save it "
+          "as UTF-8 CSV (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\"; in LibreOffice: Save "
+          "As, Text CSV, character set Unicode (UTF-8))");
     CHECK(latin.error_line == 2);
     CHECK(latin.error_column == 16);
     CHECK(latin.pack_toml.empty());

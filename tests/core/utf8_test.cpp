@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "base/utf8.h"
+
+#include <catch2/catch.hpp>
 
 #include <string>
 #include <vector>
@@ -26,13 +26,13 @@ bool valid(const std::string& bytes) { return !kiosk::find_invalid_utf8(bytes, n
 TEST_CASE("valid UTF-8 passes, up to U+10FFFF") {
     CHECK(valid(""));
     CHECK(valid("plain ASCII\nwith lines\n"));
-    CHECK(valid("\xC3\xA9"));                // é, 2 bytes
-    CHECK(valid("\xE1\x9E\x80"));            // Khmer ka, 3 bytes
-    CHECK(valid("\xE2\x80\x93"));            // en dash
-    CHECK(valid("\xF0\x9F\x93\xB7"));        // camera emoji, 4 bytes
-    CHECK(valid("\xED\x9F\xBF"));            // U+D7FF, just below the surrogates
-    CHECK(valid("\xEE\x80\x80"));            // U+E000, just above them
-    CHECK(valid("\xF4\x8F\xBF\xBF"));        // U+10FFFF, the last code point
+    CHECK(valid("\xC3\xA9"));          // é, 2 bytes
+    CHECK(valid("\xE1\x9E\x80"));      // Khmer ka, 3 bytes
+    CHECK(valid("\xE2\x80\x93"));      // en dash
+    CHECK(valid("\xF0\x9F\x93\xB7"));  // camera emoji, 4 bytes
+    CHECK(valid("\xED\x9F\xBF"));      // U+D7FF, just below the surrogates
+    CHECK(valid("\xEE\x80\x80"));      // U+E000, just above them
+    CHECK(valid("\xF4\x8F\xBF\xBF"));  // U+10FFFF, the last code point
     CHECK(valid(std::string("nul \0 is valid", 14)));
 }
 
@@ -55,12 +55,14 @@ TEST_CASE("surrogates and code points above U+10FFFF are invalid") {
 }
 
 TEST_CASE("stray and truncated sequences are invalid") {
-    CHECK_FALSE(valid("\x80"));              // continuation without a lead
+    CHECK_FALSE(valid("\x80"));  // continuation without a lead
     CHECK_FALSE(valid("a\xBF"));
-    CHECK_FALSE(valid("\xC3"));              // truncated at the end of the text
+    CHECK_FALSE(valid("\xC3"));  // truncated at the end of the text
     CHECK_FALSE(valid("\xE2\x80"));
     CHECK_FALSE(valid("\xF0\x9F\x93"));
-    CHECK_FALSE(valid("\xE2\x80" "a"));       // interrupted by ASCII
+    CHECK_FALSE(
+        valid("\xE2\x80"
+              "a"));  // interrupted by ASCII
     CHECK_FALSE(valid("\xC3\xC3\xA9"));
 }
 
@@ -68,7 +70,9 @@ TEST_CASE("the position is the first bad byte, 1-based, columns in bytes") {
     CHECK(first_invalid("\xFF").line == 1);
     CHECK(first_invalid("\xFF").col == 1);
 
-    const Position second_line = first_invalid("ab\ncd\xFF" "e");
+    const Position second_line = first_invalid(
+        "ab\ncd\xFF"
+        "e");
     CHECK(second_line.line == 2);
     CHECK(second_line.col == 3);
 

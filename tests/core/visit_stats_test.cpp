@@ -16,12 +16,12 @@ TEST_CASE("a visit is counted anonymously: events opened, quotes read, zooms, ti
     const auto& l = f.explore();
     CHECK(f.state.stats.drain().empty());  // nothing before the first touch
 
-    f.replay(f.tap(l.button[int(kiosk::Button::Next)], 1000));        // session starts, event 2 opened
-    f.replay(f.tap(l.button[int(kiosk::Button::Voices)], 2000));      // quote 1 read
-    f.replay(f.tap(f.layouts.voices.next, 3000));                      // quote 2 read
+    f.replay(f.tap(l.button[int(kiosk::Button::Next)], 1000));    // session starts, event 2 opened
+    f.replay(f.tap(l.button[int(kiosk::Button::Voices)], 2000));  // quote 1 read
+    f.replay(f.tap(f.layouts.voices.next, 3000));                 // quote 2 read
     f.replay(f.tap(f.layouts.voices.bar.back, 1000));
     f.replay(f.tap(l.photo_frame, 1000));
-    f.replay(f.tap(900, 500, 500) + f.tap(900, 500, 650));            // a zoom
+    f.replay(f.tap(900, 500, 500) + f.tap(900, 500, 650));  // a zoom
     const int64_t last_touch = f.now;
     f.advance_to(last_touch + kiosk::idle_timeout_ms(f.pack()) + kiosk::kCountdownMs + 1000);
     REQUIRE(f.state.screen == kiosk::Screen::Attract);

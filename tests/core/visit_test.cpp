@@ -32,8 +32,11 @@ void change(kiosk::GestureRecognizer& g) {
 // Every field of `visit`, changed through Visit::fields() (the list the
 // compiler checks is complete).
 void change_every_field(kiosk::Visit& visit) {
-    std::apply([](const auto&... field) { (change(const_cast<std::remove_const_t<std::remove_reference_t<decltype(field)>>&>(field)), ...); },
-               visit.fields());
+    std::apply(
+        [](const auto&... field) {
+            (change(const_cast<std::remove_const_t<std::remove_reference_t<decltype(field)>>&>(field)), ...);
+        },
+        visit.fields());
 }
 
 // How many fields of `a` and `b` are equal.
@@ -53,7 +56,8 @@ TEST_CASE("The next visitor gets a new visit; the kiosk's life goes on", "[visit
     const auto& l = f.explore();
     f.replay(f.tap(l.button[int(kiosk::Button::Next)], 1000));
     f.replay(f.tap(l.button[int(kiosk::Button::Voices)], 800));
-    f.replay(f.tap(f.layouts.voices.next, 800) + f.tap(f.layouts.voices.next, 1600) + f.tap(f.layouts.voices.prev, 2400));
+    f.replay(f.tap(f.layouts.voices.next, 800) + f.tap(f.layouts.voices.next, 1600) +
+             f.tap(f.layouts.voices.prev, 2400));
     f.replay(f.tap(f.layouts.voices.bar.settings, 800));
     f.replay(f.tap(f.layouts.settings.high_contrast, 800));
     REQUIRE(f.state.screen == kiosk::Screen::Voices);

@@ -8,21 +8,18 @@
 //     the scaler runs on small inputs too.
 // kiosk::load_pack decodes a pack's media with the same header check, stb_image
 // call and apply_orientation (fuzz_pack_manifest covers that path with files).
+#include "curator/media_pipeline.h"
 #include "pack/exif_orientation.h"
 #include "pack/image_header.h"
-#include "curator/media_pipeline.h"
-
-#include <stb_image.h>
 
 #include <cstdint>
 #include <cstdio>
-#include <string>
 #include <cstdlib>
+#include <stb_image.h>
+#include <string>
 #include <vector>
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     using kiosk::ImageHeader;

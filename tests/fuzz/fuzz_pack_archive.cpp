@@ -14,8 +14,6 @@
 #include "fuzz_util.h"
 #include "pack_file.h"
 
-#include <zlib.h>
-
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -23,6 +21,7 @@
 #include <filesystem>
 #include <string>
 #include <vector>
+#include <zlib.h>
 
 namespace {
 

@@ -6,13 +6,12 @@
 // wrote must be valid TOML, since the pack loader is the next thing to read it.
 #include "curator/timelinejs_import.h"
 
-#include <toml++/toml.h>
-
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <toml++/toml.h>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size == 0) return 0;
@@ -38,7 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     try {
         (void)toml::parse(std::string_view(result.pack_toml), std::string_view("pack.toml"));
     } catch (const toml::parse_error& e) {
-        std::fprintf(stderr, "the import's pack.toml is not valid TOML: %s at line %u column %u\n--- pack.toml ---\n%s\n",
+        std::fprintf(stderr,
+                     "the import's pack.toml is not valid TOML: %s at line %u column %u\n--- pack.toml ---\n%s\n",
                      std::string(e.description()).c_str(), unsigned(e.source().begin.line),
                      unsigned(e.source().begin.column), result.pack_toml.c_str());
         std::abort();

@@ -1,7 +1,8 @@
 #include "display_power.h"
 
-#include <SDL.h>
 #include <catch2/catch.hpp>
+
+#include <SDL.h>
 #include <string>
 #include <vector>
 

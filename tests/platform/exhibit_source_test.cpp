@@ -1,9 +1,11 @@
 #include "exhibit_source.h"
+
 #include "pack_build.h"
 #include "pack_file.h"
 #include "pack_install.h"
 
 #include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <thread>

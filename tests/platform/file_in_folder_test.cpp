@@ -1,4 +1,5 @@
 #include "file_in_folder.h"
+
 #include "test_files.h"
 
 #include <catch2/catch.hpp>

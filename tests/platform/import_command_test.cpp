@@ -6,12 +6,11 @@
 
 #include <catch2/catch.hpp>
 
-#include <stb_image_write.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <stb_image_write.h>
 
 namespace fs = std::filesystem;
 
@@ -153,8 +152,7 @@ TEST_CASE("the import never writes into a folder that has something in it", "[pa
     CHECK(fs::is_regular_file(empty / "pack.toml"));
 }
 
-TEST_CASE("a file that cannot be imported gives a clear message, exit 1 and nothing written",
-          "[pack_tool]") {
+TEST_CASE("a file that cannot be imported gives a clear message, exit 1 and nothing written", "[pack_tool]") {
     const fs::path base = scratch("errors");
 
     {
@@ -217,8 +215,10 @@ TEST_CASE("local media are checked before they are copied", "[pack_tool]") {
     const Run run = import(input, dir / "pack");
     INFO(joined(run.report));
     CHECK(run.status == pack_tool::kExitOk);
-    CHECK(has_line(run.report, input.string() + ": warning: slide 1 'Missing': media 'pics/missing.jpg' does not exist"));
-    CHECK(has_line(run.report, input.string() + ": warning: slide 2 'Fake': media 'pics/fake.jpg' is not a PNG or JPEG"));
+    CHECK(
+        has_line(run.report, input.string() + ": warning: slide 1 'Missing': media 'pics/missing.jpg' does not exist"));
+    CHECK(
+        has_line(run.report, input.string() + ": warning: slide 2 'Fake': media 'pics/fake.jpg' is not a PNG or JPEG"));
     CHECK(fs::is_regular_file(dir / "pack/media/real-photo.png"));
     CHECK_FALSE(fs::exists(dir / "pack/media/fake.jpg"));
     const kiosk::PackLoadResult loaded = kiosk::load_pack((dir / "pack").string());
@@ -297,8 +297,7 @@ TEST_CASE("what the import leaves to finish is listed under its summary, and the
                          "headline and no text, only its media https://upload.wikimedia.org/") != std::string::npos);
     CHECK(listed[2].find("error: the import left this to finish: the slide's media https://upload.wikimedia.org/") !=
           std::string::npos);
-    CHECK(listed[3].find("error: the import left this to finish: add a photograph of the person") !=
-          std::string::npos);
+    CHECK(listed[3].find("error: the import left this to finish: add a photograph of the person") != std::string::npos);
     // Nothing else is said about those values: no label practice for a placeholder's words.
     CHECK_FALSE(has_line(run.report, manifest, "'placeholder' 'caption.en'"));
     // The notes about what was dropped come with the warnings.

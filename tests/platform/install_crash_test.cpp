@@ -15,18 +15,16 @@
 // and the pack an install just removed (its folder may be half-deleted by a kill).
 // VITRINE_CRASH_TRIALS sets the number of trials (default 200), VITRINE_CRASH_SEED
 // the random seed.
+#include "pack/pack_loader.h"
 #include "pack_build.h"
 #include "pack_install.h"
-
-#include "pack/pack_loader.h"
-
 #include "test_files.h"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -68,7 +66,8 @@ std::map<std::string, std::string> contents(const std::string& dir, const std::s
             it.disable_recursion_pending();
             continue;
         }
-        if (it->is_symlink()) files[rel] = "symlink";
+        if (it->is_symlink())
+            files[rel] = "symlink";
         else if (it->is_regular_file()) {
             const std::string bytes = read_bytes(it->path().string());
             files[rel] = platform::sha256_hex(bytes.data(), bytes.size());
@@ -137,10 +136,10 @@ std::string check_link(const World& w, const char* link, const std::vector<const
 }
 
 struct ChildRun {
-    bool killed = false;      // SIGKILL arrived before it finished
+    bool killed = false;       // SIGKILL arrived before it finished
     bool finished_ok = false;  // finished by itself, successfully
-    int last_phase = -1;      // the last InstallPhase it reported, -1 none
-    double done_ms = -1;      // from fork() to its "done" report, when it got there
+    int last_phase = -1;       // the last InstallPhase it reported, -1 none
+    double done_ms = -1;       // from fork() to its "done" report, when it got there
     std::string exit_problem;
 };
 
@@ -203,15 +202,15 @@ ChildRun run_child(const World& w, const std::string& file, long step_delay_us, 
         reported.erase(stamp, 21);
     }
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     ::close(fds[0]);
     const size_t failed = reported.find('F');
     for (size_t i = 0; i < std::min(reported.size(), failed); ++i) run.last_phase = reported[i] - '0';
     run.killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
     run.finished_ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
     if (!run.killed && !run.finished_ok)
-        run.exit_problem = "the install failed by itself: " + (failed == std::string::npos ? reported : reported.substr(failed + 1));
+        run.exit_problem =
+            "the install failed by itself: " + (failed == std::string::npos ? reported : reported.substr(failed + 1));
     return run;
 }
 
@@ -222,8 +221,9 @@ long env_long(const char* name, long fallback) {
 
 }  // namespace
 
-TEST_CASE("an install killed at any instant leaves current whole and valid, old or new; then installs and rollbacks work",
-          "[install_crash]") {
+TEST_CASE(
+    "an install killed at any instant leaves current whole and valid, old or new; then installs and rollbacks work",
+    "[install_crash]") {
     World w;
     w.dir = (fs::path(VITRINE_TEST_OUTPUT) / "install_crash").string();
     fs::remove_all(w.dir);
@@ -243,7 +243,8 @@ TEST_CASE("an install killed at any instant leaves current whole and valid, old 
     std::vector<Version> history;  // in the order they became current
     for (int i = 0; i < 2; ++i) {
         history.push_back(w.make_version());
-        const platform::InstallResult r = platform::install_pack_file(history.back().file, w.root, w.key, allow_older());
+        const platform::InstallResult r =
+            platform::install_pack_file(history.back().file, w.root, w.key, allow_older());
         INFO(r.message);
         REQUIRE(r.ok);
     }
@@ -271,7 +272,7 @@ TEST_CASE("an install killed at any instant leaves current whole and valid, old 
     }
 
     std::deque<double> child_ms = {duration_ms[0]};  // the last whole installs' durations, full speed
-    std::map<std::string, int> landed;  // where the kills landed
+    std::map<std::string, int> landed;               // where the kills landed
     std::vector<std::string> failures;
     int killed = 0, finished = 0, fresh_names = 0, reinstalls = 0;
     for (long trial = 0; trial < trials; ++trial) {
@@ -293,11 +294,15 @@ TEST_CASE("an install killed at any instant leaves current whole and valid, old 
         // pack (its folder exists), every fourth the one an install just removed
         // (its folder may be half-deleted by an earlier kill).
         Version target;
-        if (trial % 4 == 3) target = previous;
-        else if (trial % 4 == 1 && !older.empty()) target = older.back();
-        else target = w.make_version();
-        (target.version == previous.version || (!older.empty() && target.version == older.back().version)) ? ++reinstalls
-                                                                                                          : ++fresh_names;
+        if (trial % 4 == 3)
+            target = previous;
+        else if (trial % 4 == 1 && !older.empty())
+            target = older.back();
+        else
+            target = w.make_version();
+        (target.version == previous.version || (!older.empty() && target.version == older.back().version))
+            ? ++reinstalls
+            : ++fresh_names;
 
         // Three kinds of kill, in turn.
         const int mode = int(trial % 3);
@@ -319,22 +324,23 @@ TEST_CASE("an install killed at any instant leaves current whole and valid, old 
             // removals); slowed, anywhere in its pause or its work, so every state
             // between two steps is hit (unpacking has a pause after each file).
             aim = int((trial / 3) % 7);
-            const double window = !slow ? 3000.0
-                                        : (aim == int(platform::InstallPhase::Unpacking) ? 5.0 : 1.5) * double(kStepDelayUs);
+            const double window =
+                !slow ? 3000.0 : (aim == int(platform::InstallPhase::Unpacking) ? 5.0 : 1.5) * double(kStepDelayUs);
             delay_us = long(u * window);
         }
         const char* kind = mode == 0 ? "timed: " : mode == 1 ? "aimed, full speed: " : "aimed, slowed: ";
 
         const ChildRun run = run_child(w, target.file, slow ? kStepDelayUs : 0, delay_us, aim);
-        const std::string where = "trial " + std::to_string(trial) + " (" + kind +
-                                  (aim >= 0 ? std::string("at ") + platform::install_phase_name(platform::InstallPhase(aim)) + " + " : "") +
-                                  std::to_string(delay_us) + " us, installing " + target.version + " over " +
-                                  current.version + ")";
+        const std::string where =
+            "trial " + std::to_string(trial) + " (" + kind +
+            (aim >= 0 ? std::string("at ") + platform::install_phase_name(platform::InstallPhase(aim)) + " + " : "") +
+            std::to_string(delay_us) + " us, installing " + target.version + " over " + current.version + ")";
         if (!run.exit_problem.empty()) failures.push_back(where + ": " + run.exit_problem);
         if (run.killed) {
             ++killed;
-            ++landed[std::string(kind) + (run.last_phase < 0 ? "before verifying"
-                                                             : platform::install_phase_name(platform::InstallPhase(run.last_phase)))];
+            ++landed[std::string(kind) + (run.last_phase < 0
+                                              ? "before verifying"
+                                              : platform::install_phase_name(platform::InstallPhase(run.last_phase)))];
         } else {
             ++finished;
             ++landed[std::string(kind) + "finished before the kill"];
@@ -378,8 +384,8 @@ TEST_CASE("an install killed at any instant leaves current whole and valid, old 
                           " finished before the kill; " + std::to_string(fresh_names) + " new packs, " +
                           std::to_string(reinstalls) + " reinstalls of existing or removed folders; one install took " +
                           std::to_string(int(duration_ms[0])) + " ms at full speed at the start, " +
-                          std::to_string(int(duration_ms[1])) + " ms slowed; failures: " +
-                          std::to_string(failures.size()) + "\nkills landed:";
+                          std::to_string(int(duration_ms[1])) +
+                          " ms slowed; failures: " + std::to_string(failures.size()) + "\nkills landed:";
     for (const auto& l : landed) summary += "\n  " + std::to_string(l.second) + " x " + l.first;
     for (const std::string& f : failures) summary += "\nFAILED " + f;
     std::printf("%s\n", summary.c_str());

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <catch2/catch.hpp>
+
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>

@@ -3,19 +3,17 @@
 // even when the gzip CRC is recomputed so that only the structure check sees it.
 #include "pack_build.h"
 #include "pack_file.h"
-
 #include "test_files.h"
 
 #include <catch2/catch.hpp>
 
-#include <zlib.h>
-
 #include <cstring>
 #include <filesystem>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <random>
 #include <string>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
 
 namespace {
 
@@ -217,7 +215,8 @@ TEST_CASE("a pack file, a key or a secret key that is a FIFO is refused at once,
     const platform::BuildResult good = platform::build_pack_file(kMinimal, keys.secret, dir + "/good.vpk", unchecked);
     REQUIRE(good.ok);
     REQUIRE(::symlink("good.vpk", (dir + "/link.vpk").c_str()) == 0);
-    CHECK(platform::verify_pack_file(dir + "/link.vpk", keys.key).message.find("it is a symbolic link") != std::string::npos);
+    CHECK(platform::verify_pack_file(dir + "/link.vpk", keys.key).message.find("it is a symbolic link") !=
+          std::string::npos);
 }
 
 TEST_CASE("a file whose path needs a pax header still verifies: its headers are regenerated exactly", "[pack_file]") {

@@ -1,27 +1,26 @@
 // Signed pack files: keys, a deterministic build, and verification that refuses
 // every damaged or tampered file with a message naming what is wrong.
-#include "pack/image_header.h"
-#include "curator/media_pipeline.h"
-#include "pack_build.h"
 #include "pack_file.h"
-#include "pack/pack_loader.h"
 
+#include "curator/media_pipeline.h"
+#include "pack/image_header.h"
+#include "pack/pack_loader.h"
+#include "pack_build.h"
 #include "test_files.h"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <archive.h>
 #include <archive_entry.h>
-#include <sodium.h>
-
-#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <stb_image_write.h>
 #include <functional>
 #include <map>
+#include <sodium.h>
 #include <sstream>
+#include <stb_image_write.h>
 #include <sys/stat.h>
 
 namespace fs = std::filesystem;
@@ -66,8 +65,8 @@ struct Entry {
     std::string name;
     std::string data;
     unsigned type = AE_IFREG;
-    std::string link;       // symlink target
-    std::string hardlink;   // hard link target
+    std::string link;            // symlink target
+    std::string hardlink;        // hard link target
     int64_t declared_size = -1;  // when >= 0, the header's size (data is written up to it)
     time_t mtime = 0;
     int64_t uid = 0;
@@ -133,7 +132,8 @@ void write_entries(const std::string& path, const std::vector<Entry>& entries, b
 }
 
 // Rewrites `in` into `out` after `change` edits its entries.
-std::string rewrite(const std::string& in, const std::string& out, const std::function<void(std::vector<Entry>&)>& change) {
+std::string rewrite(const std::string& in, const std::string& out,
+                    const std::function<void(std::vector<Entry>&)>& change) {
     std::vector<Entry> entries = read_entries(in);
     change(entries);
     write_entries(out, entries);
@@ -160,7 +160,8 @@ std::string inflate_all(const std::string& path) {
     archive_read_support_format_raw(a);
     std::string out;
     archive_entry* e = nullptr;
-    if (archive_read_open_filename(a, path.c_str(), 65536) == ARCHIVE_OK && archive_read_next_header(a, &e) == ARCHIVE_OK) {
+    if (archive_read_open_filename(a, path.c_str(), 65536) == ARCHIVE_OK &&
+        archive_read_next_header(a, &e) == ARCHIVE_OK) {
         char buf[65536];
         la_ssize_t n;
         while ((n = archive_read_data(a, buf, sizeof buf)) > 0) out.append(buf, size_t(n));
@@ -403,16 +404,15 @@ TEST_CASE("a flipped byte anywhere in a pack file is refused, unless the file st
     }
 }
 
-TEST_CASE("verify refuses a wrong key, a missing signature, and files added, removed, renamed or changed", "[pack_file]") {
+TEST_CASE("verify refuses a wrong key, a missing signature, and files added, removed, renamed or changed",
+          "[pack_file]") {
     const std::string dir = fresh_dir("refusals");
     const Keys keys = make_keys(dir, "museum");
     const Keys other = make_keys(dir, "other");
     const std::string good = build(kMinimal, keys, dir + "/good.vpk");
     REQUIRE(platform::verify_pack_file(good, keys.key).ok);
 
-    SECTION("another key") {
-        require_refused(good, other.key, "is not signed by the key in " + other.pub);
-    }
+    SECTION("another key") { require_refused(good, other.key, "is not signed by the key in " + other.pub); }
     SECTION("signed by another key, naming ours") {
         // Someone re-signs with their key but claims our key id: the signature fails.
         const std::string forged = build(kMinimal, other, dir + "/forged.vpk");
@@ -423,7 +423,8 @@ TEST_CASE("verify refuses a wrong key, a missing signature, and files added, rem
         require_refused(claimed, keys.key, "is not signed by the key in " + keys.pub);
     }
     SECTION("no SIGNATURE") {
-        const std::string f = rewrite(good, dir + "/unsigned.vpk", [](std::vector<Entry>& e) { e.erase(e.begin() + 1); });
+        const std::string f =
+            rewrite(good, dir + "/unsigned.vpk", [](std::vector<Entry>& e) { e.erase(e.begin() + 1); });
         require_refused(f, keys.key, "has no signature");
     }
     SECTION("no MANIFEST") {
@@ -479,27 +480,23 @@ TEST_CASE("verify refuses a wrong key, a missing signature, and files added, rem
     }
     SECTION("entries with ../, absolute paths, or outside pack/") {
         for (const char* name : {"pack/../evil", "../evil", "pack/media/../../evil"}) {
-            const std::string f = rewrite(good, dir + "/dotdot.vpk", [&](std::vector<Entry>& e) {
-                e.push_back(entry(name, "x"));
-            });
+            const std::string f =
+                rewrite(good, dir + "/dotdot.vpk", [&](std::vector<Entry>& e) { e.push_back(entry(name, "x")); });
             require_refused(f, keys.key, "uses '..'");
         }
-        const std::string abs = rewrite(good, dir + "/abs.vpk", [](std::vector<Entry>& e) {
-            e.push_back(entry("/etc/cron.d/evil", "x"));
-        });
+        const std::string abs =
+            rewrite(good, dir + "/abs.vpk", [](std::vector<Entry>& e) { e.push_back(entry("/etc/cron.d/evil", "x")); });
         const platform::VerifyResult v = platform::verify_pack_file(abs, keys.key);
         INFO(v.message);
         CHECK_FALSE(v.ok);
         // libarchive may strip the leading '/': either way it is refused by name.
         CHECK((v.message.find("absolute path") != std::string::npos ||
                v.message.find("is outside pack/") != std::string::npos));
-        const std::string outside = rewrite(good, dir + "/outside.vpk", [](std::vector<Entry>& e) {
-            e.push_back(entry("README", "x"));
-        });
+        const std::string outside =
+            rewrite(good, dir + "/outside.vpk", [](std::vector<Entry>& e) { e.push_back(entry("README", "x")); });
         require_refused(outside, keys.key, "entry 'README' is outside pack/");
-        const std::string dot = rewrite(good, dir + "/dot.vpk", [](std::vector<Entry>& e) {
-            e.push_back(entry("pack/./media/x.png", "x"));
-        });
+        const std::string dot = rewrite(good, dir + "/dot.vpk",
+                                        [](std::vector<Entry>& e) { e.push_back(entry("pack/./media/x.png", "x")); });
         require_refused(dot, keys.key, "is not a plain path");
         const std::string reserved = rewrite(good, dir + "/reserved.vpk", [](std::vector<Entry>& e) {
             e.push_back(entry("pack/.vitrine/MANIFEST", "x"));
@@ -526,8 +523,8 @@ TEST_CASE("verify refuses a wrong key, a missing signature, and files added, rem
                         keys.key, "pack/media/dev is a character device");
         Entry fifo = entry("pack/media/fifo");
         fifo.type = AE_IFIFO;
-        require_refused(rewrite(good, dir + "/fifo.vpk", [&](std::vector<Entry>& e) { e.push_back(fifo); }),
-                        keys.key, "pack/media/fifo is a FIFO");
+        require_refused(rewrite(good, dir + "/fifo.vpk", [&](std::vector<Entry>& e) { e.push_back(fifo); }), keys.key,
+                        "pack/media/fifo is a FIFO");
     }
     SECTION("an entry over 64 MiB") {
         Entry big = entry("pack/media/big.png");
@@ -610,9 +607,9 @@ TEST_CASE("manifest lines and archive paths are parsed strictly", "[pack_file]")
     CHECK(platform::parse_manifest(header + h + " 12 pack/pack.toml\n", files, &error));
     REQUIRE(files.size() == 1);
     CHECK(files[0].size == 12);
-    CHECK_FALSE(platform::parse_manifest(header + h + " 12 pack/pack.toml", files, &error));    // no final newline
-    CHECK_FALSE(platform::parse_manifest(header + h + " 012 pack/pack.toml\n", files, &error)); // leading zero
-    CHECK_FALSE(platform::parse_manifest(header + h + " 12 pack/media/x.png\n", files, &error)); // no pack.toml
+    CHECK_FALSE(platform::parse_manifest(header + h + " 12 pack/pack.toml", files, &error));      // no final newline
+    CHECK_FALSE(platform::parse_manifest(header + h + " 012 pack/pack.toml\n", files, &error));   // leading zero
+    CHECK_FALSE(platform::parse_manifest(header + h + " 12 pack/media/x.png\n", files, &error));  // no pack.toml
     CHECK(error == "it has no pack/pack.toml");
     CHECK_FALSE(platform::parse_manifest(header + h + " 1 pack/pack.toml\n" + h + " 1 pack/media/x\n", files, &error));
     CHECK(error.find("not sorted") != std::string::npos);
@@ -631,10 +628,12 @@ TEST_CASE("what ships is upright, no larger than a display needs, and carries no
     // A 5000×2000 JPEG with an Exif segment naming a GPS position, in place of photo.png.
     std::vector<uint8_t> px(size_t(5000) * 2000 * 3, 120);
     std::vector<uint8_t> jpeg;
-    stbi_write_jpg_to_func([](void* ctx, void* data, int size) {
-        auto* v = static_cast<std::vector<uint8_t>*>(ctx);
-        v->insert(v->end(), static_cast<uint8_t*>(data), static_cast<uint8_t*>(data) + size);
-    }, &jpeg, 5000, 2000, 3, px.data(), 80);
+    stbi_write_jpg_to_func(
+        [](void* ctx, void* data, int size) {
+            auto* v = static_cast<std::vector<uint8_t>*>(ctx);
+            v->insert(v->end(), static_cast<uint8_t*>(data), static_cast<uint8_t*>(data) + size);
+        },
+        &jpeg, 5000, 2000, 3, px.data(), 80);
     const std::string payload = std::string("Exif\0\0", 6) + "GPS 48.85N 2.35E";
     const std::string exif = std::string("\xFF\xE1", 2) + char(0) + char(payload.size() + 2) + payload;
     jpeg.insert(jpeg.begin() + 2, exif.begin(), exif.end());

@@ -1,11 +1,10 @@
 // Installing signed pack files: current and previous, rollback, status, cleaning
 // up, and refused files that change nothing.
-#include "pack_build.h"
 #include "pack_install.h"
 
 #include "pack/pack_loader.h"
+#include "pack_build.h"
 #include "pack_tool.h"
-
 #include "test_files.h"
 
 #include <catch2/catch.hpp>
@@ -116,8 +115,8 @@ std::string listing(const std::string& root, bool times) {
 }
 
 bool is_pack_folder_name(const std::string& name, const std::string& id, const std::string& version) {
-    return std::regex_match(name, std::regex(id + "-" + std::regex_replace(version, std::regex("\\."), "\\.") +
-                                             "-[0-9a-f]{12}"));
+    return std::regex_match(
+        name, std::regex(id + "-" + std::regex_replace(version, std::regex("\\."), "\\.") + "-[0-9a-f]{12}"));
 }
 
 }  // namespace
@@ -348,7 +347,8 @@ TEST_CASE("status shows a damaged pack; rollback refuses a damaged previous; rei
     platform::InstallStatus status = platform::install_status(root);
     CHECK_FALSE(status.ok());
     REQUIRE_FALSE(status.current.problems.empty());
-    CHECK(status.current.problems[0] == current + "/media/photo.png does not match its hash in the manifest (damaged on disk?)");
+    CHECK(status.current.problems[0] ==
+          current + "/media/photo.png does not match its hash in the manifest (damaged on disk?)");
 
     // Reinstalling the same file replaces the damaged copy in one exchange.
     platform::InstallResult r = install(b, root, f.key);
@@ -402,8 +402,9 @@ TEST_CASE("current_pack_dir follows only links into ROOT/packs", "[pack_install]
     REQUIRE(install(f.minimal("0.1.0"), root, f.key).ok);
     const std::string good = platform::current_pack_dir(root);
     REQUIRE_FALSE(good.empty());
-    for (const std::string& target : {std::string("/etc"), std::string("packs/../packs"), std::string("packs/"),
-                                      std::string("packs/.incoming-x"), std::string("packs/a/b"), std::string("packs/gone")}) {
+    for (const std::string& target :
+         {std::string("/etc"), std::string("packs/../packs"), std::string("packs/"), std::string("packs/.incoming-x"),
+          std::string("packs/a/b"), std::string("packs/gone")}) {
         fs::remove(root + "/current");
         fs::create_symlink(target, root + "/current");
         CHECK(platform::current_pack_dir(root).empty());

@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 
 TEST_CASE("vitrine-pack's options: positionals, flags, repeated values, and clear errors", "[pack_tool]") {
-    const auto o = pack_tool::parse_options({"my-pack", "--out", "shots", "--size", "800x480", "--size", "1920x1080",
-                                             "--strict"},
-                                            {"--strict"}, {"--out", "--size"});
+    const auto o =
+        pack_tool::parse_options({"my-pack", "--out", "shots", "--size", "800x480", "--size", "1920x1080", "--strict"},
+                                 {"--strict"}, {"--out", "--size"});
     REQUIRE(o.error.empty());
     CHECK(o.positional == std::vector<std::string>{"my-pack"});
     CHECK(o.value("--out") == "shots");

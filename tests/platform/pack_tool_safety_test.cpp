@@ -2,12 +2,11 @@
 // reads or over a key, install removes only folders it made and replaces the
 // current exhibit only with a newer version of it unless allowed, and every file
 // read is opened first and checked through its descriptor (a FIFO never hangs).
-#include "import_timelinejs.h"
 #include "config/kiosk_config.h"
+#include "import_timelinejs.h"
 #include "pack_build.h"
 #include "pack_file.h"
 #include "pack_install.h"
-
 #include "test_files.h"
 
 #include <catch2/catch.hpp>
@@ -46,8 +45,10 @@ struct Fixture {
         if (!fs::exists(src)) {
             fs::copy(test_files::kBundled, src, fs::copy_options::recursive);
             std::string toml = read_bytes(src + "/pack.toml");
-            for (const auto& [from, to] : {std::pair<std::string, std::string>{"version = \"" + test_files::bundled_version() + "\"", "version = \"" + version + "\""},
-                                           std::pair<std::string, std::string>{"id = \"ieng-sary\"", "id = \"" + id + "\""}}) {
+            for (const auto& [from, to] :
+                 {std::pair<std::string, std::string>{"version = \"" + test_files::bundled_version() + "\"",
+                                                      "version = \"" + version + "\""},
+                  std::pair<std::string, std::string>{"id = \"ieng-sary\"", "id = \"" + id + "\""}}) {
                 const size_t at = toml.find(from);
                 REQUIRE(at != std::string::npos);
                 toml.replace(at, from.size(), to);
@@ -207,7 +208,8 @@ TEST_CASE("install refuses an older version or another exhibit unless allowed; t
                             "install it anyway, or use rollback");
     r = install(other, root, f.key);
     CHECK_FALSE(r.ok);
-    CHECK(r.message.find("it holds the exhibit 'another-person', but this kiosk shows 'test-person'") != std::string::npos);
+    CHECK(r.message.find("it holds the exhibit 'another-person', but this kiosk shows 'test-person'") !=
+          std::string::npos);
     CHECK(link_of(root + "/current") == current);
     CHECK(names_in(root + "/packs").size() == 2);  // the marker and the current pack: nothing left behind
 
@@ -239,7 +241,8 @@ TEST_CASE("install refuses an older version or another exhibit unless allowed; t
 
 TEST_CASE("install removes only folders it made, and refuses a packs folder that is not its own", "[pack_install]") {
     Fixture f("ownership");
-    const std::string a = f.pack("test-person", "1.0"), b = f.pack("test-person", "2.0"), c = f.pack("test-person", "3.0");
+    const std::string a = f.pack("test-person", "1.0"), b = f.pack("test-person", "2.0"),
+                      c = f.pack("test-person", "3.0");
 
     SECTION("a curator's folder of packs given as the root is left alone") {
         const std::string root = f.dir + "/curator";
@@ -277,13 +280,15 @@ TEST_CASE("install removes only folders it made, and refuses a packs folder that
         const platform::InstallStatus status = platform::install_status(root);
         std::string notes;
         for (const std::string& n : status.notes) notes += n + "\n";
-        CHECK(notes.find("packs/notes was not made by vitrine-pack install; installs leave it alone") != std::string::npos);
+        CHECK(notes.find("packs/notes was not made by vitrine-pack install; installs leave it alone") !=
+              std::string::npos);
     }
     SECTION("a root installed before folders were marked keeps working and is cleaned") {
         const std::string root = f.dir + "/legacy";
         REQUIRE(install(a, root, f.key).ok);
         REQUIRE(install(b, root, f.key).ok);
-        const std::string old_previous = link_of(root + "/previous").substr(6), old_current = link_of(root + "/current").substr(6);
+        const std::string old_previous = link_of(root + "/previous").substr(6),
+                          old_current = link_of(root + "/current").substr(6);
         // What an earlier version left: no markers at all, and an interrupted install.
         fs::remove(root + "/packs/.vitrine-packs");
         fs::remove(root + "/packs/" + old_previous + "/.vitrine/INSTALLED");

@@ -4,6 +4,7 @@
 #include "test_files.h"
 
 #include <catch2/catch.hpp>
+
 #include <csignal>
 #include <filesystem>
 #include <sys/resource.h>
@@ -16,10 +17,14 @@ namespace {
 
 const std::vector<uint8_t> kPixels(64 * 48 * 4, 0x80);
 
-bool write(const std::string& path, std::string* error) { return platform::write_png(path, 64, 48, kPixels.data(), error); }
+bool write(const std::string& path, std::string* error) {
+    return platform::write_png(path, 64, 48, kPixels.data(), error);
+}
 
 // No file is left half-written beside the target.
-size_t entries(const fs::path& dir) { return size_t(std::distance(fs::directory_iterator(dir), fs::directory_iterator())); }
+size_t entries(const fs::path& dir) {
+    return size_t(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+}
 
 }  // namespace
 

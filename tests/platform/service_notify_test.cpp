@@ -3,6 +3,7 @@
 #include "notify_socket.h"
 
 #include <catch2/catch.hpp>
+
 #include <cstdlib>
 #include <filesystem>
 #include <string>

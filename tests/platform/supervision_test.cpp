@@ -4,11 +4,11 @@
 // is idle and draws nothing, and, once the kiosk's main loop stops turning
 // (VITRINE_TEST_HANG_AFTER_MS), does what systemd does when the pings stop:
 // SIGABRT, then SIGKILL, then a restart, which must come up ready again.
+#include "notify_socket.h"
 #include "test_files.h"
 
-#include "notify_socket.h"
-
 #include <catch2/catch.hpp>
+
 #include <chrono>
 #include <csignal>
 #include <cstring>
@@ -41,8 +41,10 @@ pid_t start_kiosk(const std::string& notify_socket, const std::string& config, i
     setenv("WATCHDOG_PID", std::to_string(getpid()).c_str(), 1);
     setenv("SDL_VIDEODRIVER", "offscreen", 1);
     setenv("SDL_RENDER_DRIVER", "software", 1);  // the loop is under test, not a software OpenGL
-    if (hang_after_ms >= 0) setenv("VITRINE_TEST_HANG_AFTER_MS", std::to_string(hang_after_ms).c_str(), 1);
-    else unsetenv("VITRINE_TEST_HANG_AFTER_MS");
+    if (hang_after_ms >= 0)
+        setenv("VITRINE_TEST_HANG_AFTER_MS", std::to_string(hang_after_ms).c_str(), 1);
+    else
+        unsetenv("VITRINE_TEST_HANG_AFTER_MS");
     // SDL's video start-up leaks inside the EGL libraries it loads and unloads again
     // (LeakSanitizer cannot even name them); the kiosk's own memory is checked
     // under LeakSanitizer by the render tests, which drive the same KioskView.

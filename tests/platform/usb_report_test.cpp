@@ -4,6 +4,7 @@
 #include "test_files.h"
 
 #include <catch2/catch.hpp>
+
 #include <chrono>
 #include <filesystem>
 #include <sys/stat.h>
@@ -24,7 +25,7 @@ struct Source {
     std::string status;
     platform::ExhibitSource source;
     explicit Source(const std::string& dir)
-        : status(dir + "/usb-status"), source("", dir + "/state", VITRINE_SOURCE_DIR "/assets/ieng-sary", status) {}
+            : status(dir + "/usb-status"), source("", dir + "/state", VITRINE_SOURCE_DIR "/assets/ieng-sary", status) {}
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "visit_log.h"
 
 #include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <sys/stat.h>
 
@@ -24,8 +25,11 @@ TEST_CASE("visits are added up per day in SQLite, in the background, and survive
         platform::VisitLog log;
         std::string error;
         REQUIRE(log.open(path, &error));
-        log.record({{K::SessionStart, "", 0}, {K::EventOpened, "born", 0}, {K::EventOpened, "born", 0},
-                    {K::Dwell, "explore", 4000}, {K::SessionEnd, "", 4000}},
+        log.record({{K::SessionStart, "", 0},
+                    {K::EventOpened, "born", 0},
+                    {K::EventOpened, "born", 0},
+                    {K::Dwell, "explore", 4000},
+                    {K::SessionEnd, "", 4000}},
                    "2026-11-28");
         log.record({{K::SessionStart, "", 0}, {K::QuoteRead, "q\"1", 0}, {K::SessionEnd, "", 6000}}, "2026-11-28");
         log.record({{K::SessionStart, "", 0}, {K::SessionEnd, "", 1000}}, "2026-11-29");
@@ -77,7 +81,9 @@ TEST_CASE("a stats.db that is a FIFO, a folder or a link is refused before SQLit
     const std::string link = dir + "/link.db";
     std::filesystem::create_symlink("fifo.db", link);
 
-    struct Case { std::string path, message; } cases[] = {
+    struct Case {
+        std::string path, message;
+    } cases[] = {
         {fifo, fifo + " is a FIFO, not a regular file"},
         {folder, folder + " is a folder, not a regular file"},
         {link, link + " is a symbolic link, not a regular file"},

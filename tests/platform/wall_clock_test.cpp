@@ -2,11 +2,13 @@
 // kiosk reads 2039 as any other date. On bookworm's armhf (32-bit time_t) time()
 // answers -1 from 2038-01-19 on: the clock is refused as untrusted (the screen
 // stays on, no schedule is applied) and counts are not filed under a wrong day.
-#include "config/opening_hours.h"
-#include "visit_log.h"
 #include "wall_clock.h"
 
+#include "config/opening_hours.h"
+#include "visit_log.h"
+
 #include <catch2/catch.hpp>
+
 #include <cstdint>
 #include <cstdlib>
 #include <ctime>
@@ -24,8 +26,10 @@ struct UtcZone {
         tzset();
     }
     ~UtcZone() {
-        if (had) setenv("TZ", saved.c_str(), 1);
-        else unsetenv("TZ");
+        if (had)
+            setenv("TZ", saved.c_str(), 1);
+        else
+            unsetenv("TZ");
         tzset();
     }
 };
@@ -72,7 +76,7 @@ TEST_CASE("with a 64-bit time_t, opening hours and statistics are right in 2039 
         CHECK(w.weekday == 2);
         CHECK(w.minute == 10 * 60 + 30);
         CHECK(kiosk::should_be_on(h, w));
-        CHECK_FALSE(kiosk::should_be_on(h, platform::wall_time_at(wednesday_1030 + 9 * 3600, true)));  // 19:30
+        CHECK_FALSE(kiosk::should_be_on(h, platform::wall_time_at(wednesday_1030 + 9 * 3600, true)));   // 19:30
         CHECK_FALSE(kiosk::should_be_on(h, platform::wall_time_at(wednesday_1030 + 5 * 86400, true)));  // Monday
         CHECK(platform::VisitLog::day_of(wednesday_1030) == "2039-06-01");
         // The day rolls over at local midnight, leap day included.

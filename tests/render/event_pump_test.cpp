@@ -80,8 +80,12 @@ TEST_CASE("in kiosk mode no key or window close ends the program; on a desktop t
     };
     SDL_Event quit{};
     quit.type = SDL_QUIT;
-    const SDL_Event visitor_tries[] = {quit, key(SDLK_ESCAPE, 0), key(SDLK_F4, KMOD_LALT), key(SDLK_q, KMOD_LCTRL),
-                                       key(SDLK_w, KMOD_LCTRL), key(SDLK_DELETE, KMOD_LCTRL | KMOD_LALT),
+    const SDL_Event visitor_tries[] = {quit,
+                                       key(SDLK_ESCAPE, 0),
+                                       key(SDLK_F4, KMOD_LALT),
+                                       key(SDLK_q, KMOD_LCTRL),
+                                       key(SDLK_w, KMOD_LCTRL),
+                                       key(SDLK_DELETE, KMOD_LCTRL | KMOD_LALT),
                                        key(SDLK_TAB, KMOD_LALT)};
     for (const SDL_Event& e : visitor_tries) CHECK_FALSE(platform::event_closes_program(e, true));
     CHECK(platform::event_closes_program(quit, false));

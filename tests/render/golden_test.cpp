@@ -14,6 +14,7 @@
 #include "scripted_kiosk.h"
 
 #include <catch2/catch.hpp>
+
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -52,11 +53,12 @@ void check_against_golden(const Image& actual, const std::string& name) {
             const Image d = diff_image(actual, reference, kTolerance);
             platform::write_png(diff_path, d.width, d.height, d.rgba.data(), &error);
         }
-        FAIL(name << " differs from " << reference_path << ": " << c.differing_pixels << " pixels ("
-                  << fraction * 100 << "%) off by more than " << kTolerance << ", largest difference "
-                  << c.max_channel_diff << ". Actual: " << actual_path << (c.same_size ? ", diff: " + diff_path : ""));
+        FAIL(name << " differs from " << reference_path << ": " << c.differing_pixels << " pixels (" << fraction * 100
+                  << "%) off by more than " << kTolerance << ", largest difference " << c.max_channel_diff
+                  << ". Actual: " << actual_path << (c.same_size ? ", diff: " + diff_path : ""));
     }
-    SUCCEED(name << ": " << c.differing_pixels << " pixels beyond tolerance, largest difference " << c.max_channel_diff);
+    SUCCEED(name << ": " << c.differing_pixels << " pixels beyond tolerance, largest difference "
+                 << c.max_channel_diff);
 }
 
 // The kiosk off-screen with a staff PIN, driven by replays in virtual time.

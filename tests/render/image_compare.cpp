@@ -13,8 +13,6 @@ bool load_png(const std::string& path, Image& out) {
     return true;
 }
 
-
-
 Comparison compare_images(const Image& a, const Image& b, int tolerance) {
     Comparison c;
     c.same_size = a.width == b.width && a.height == b.height && a.rgba.size() == b.rgba.size();

@@ -4,14 +4,15 @@
 // software rasterizer on huge geometry), keep every cluster row reachable, and
 // draw frames of more than 65 536 vertices correctly. The screenshots land in
 // the test output folder (limits-*.png) to be looked at.
-#include "ui/frame.h"
 #include "imgui_sdl_renderer.h"
 #include "offscreen.h"
 #include "pack/pack_limits.h"
 #include "pack/pack_loader.h"
 #include "scripted_kiosk.h"
+#include "ui/frame.h"
 
 #include <catch2/catch.hpp>
+
 #include <algorithm>
 #include <sstream>
 #include <string>
@@ -29,8 +30,9 @@ kiosk::LocalText en(const std::string& s) {
 
 // Readable filler of exactly `chars` ASCII characters, words and sentences.
 std::string prose(size_t chars, const std::string& tag) {
-    static const char* words[] = {"the", "archive", "records", "a", "meeting", "in", "Phnom", "Penh", "where",
-                                  "ministers", "spoke", "about", "the", "border", "and", "rice", "harvest"};
+    static const char* words[] = {"the",   "archive", "records", "a",         "meeting", "in",
+                                  "Phnom", "Penh",    "where",   "ministers", "spoke",   "about",
+                                  "the",   "border",  "and",     "rice",      "harvest"};
     std::string s = tag + ":";
     for (size_t i = 0; s.size() < chars; ++i) {
         s += ' ';
@@ -116,14 +118,15 @@ struct Kiosk : platform::ScriptedKiosk {
     int vertices() { return view().build(now())->TotalVtxCount; }
     void save(const std::string& name) {
         std::string error;
-        const std::string path = std::string(VITRINE_TEST_OUTPUT) + "/limits-" + name + "-" +
-                                 std::to_string(width()) + "x" + std::to_string(height()) + ".png";
+        const std::string path = std::string(VITRINE_TEST_OUTPUT) + "/limits-" + name + "-" + std::to_string(width()) +
+                                 "x" + std::to_string(height()) + ".png";
         CHECK(save_shot(path, &error));
     }
     void drag(float x, float y0, float y1) {
         std::ostringstream s;
         s << "100 down 0 " << x << " " << y0 << "\n";
-        for (int i = 1; i <= 10; ++i) s << 100 + i * 16 << " move 0 " << x << " " << y0 + (y1 - y0) * float(i) / 10 << "\n";
+        for (int i = 1; i <= 10; ++i)
+            s << 100 + i * 16 << " move 0 " << x << " " << y0 + (y1 - y0) * float(i) / 10 << "\n";
         s << 100 + 11 * 16 + 200 << " up 0 " << x << " " << y1 << "\n";
         play(s.str());
         wait(3000);
@@ -144,7 +147,8 @@ kiosk::MarkerCluster open_biggest_cluster(Kiosk& k) {
             std::ostringstream s;
             const float from = l.strip_touch.x + l.strip_touch.w / 2, y = l.axis.y;
             s << "100 down 0 " << from << " " << y << "\n";
-            for (int j = 1; j <= 10; ++j) s << 100 + j * 30 << " move 0 " << from - dx * float(j) / 10 << " " << y << "\n";
+            for (int j = 1; j <= 10; ++j)
+                s << 100 + j * 30 << " move 0 " << from - dx * float(j) / 10 << " " << y << "\n";
             s << 100 + 11 * 30 + 300 << " up 0 " << from - dx << " " << y << "\n";
             k.play(s.str());
             k.wait(2000);
@@ -173,8 +177,8 @@ void every_cluster_row_reachable(Kiosk& k, const std::string& name) {
         k.drag(list.panel.x + list.panel.w / 2, list.view.bottom() - 4, list.view.y + 4);
     CHECK(k.state().cluster_list.offset() == Approx(list.max_scroll()).margin(1));
     k.save(name + "-cluster-end");
-    const kiosk::ClusterList end = kiosk::cluster_list_layout(l, k.view().ui().fonts, k.state().open_cluster,
-                                                              k.state().strip.offset(), k.state().cluster_list.offset());
+    const kiosk::ClusterList end = kiosk::cluster_list_layout(
+        l, k.view().ui().fonts, k.state().open_cluster, k.state().strip.offset(), k.state().cluster_list.offset());
     const kiosk::Rect& last = end.rows.back();
     REQUIRE(last.bottom() <= end.view.bottom() + 1);
     REQUIRE(last.y >= end.view.y - 1);

@@ -3,6 +3,7 @@
 #include "scripted_kiosk.h"
 
 #include <catch2/catch.hpp>
+
 #include <sstream>
 
 namespace {
@@ -25,7 +26,7 @@ struct Kiosk : platform::ScriptedKiosk {
     void wrong_pin() {
         open_pad();
         for (int i = 0; i < 4; ++i) tap(layouts().pin.keys[0], 200);  // 1111
-        tap(layouts().pin.keys[11], 200);                              // OK
+        tap(layouts().pin.keys[11], 200);                             // OK
     }
 };
 
@@ -52,10 +53,10 @@ TEST_CASE("a locked PIN pad shows the time left instead of its keys", "[staff]")
     REQUIRE(k.view().state().pin_lock.locked(k.now()));
     const std::vector<uint8_t> locked = k.shot();
     const kiosk::PinLayout& l = k.layouts().pin;
-    CHECK(changed(open, locked, k.width(), l.keys[4]) > 100);   // the keys are gone
-    CHECK(changed(open, locked, k.width(), l.display) > 100);   // the words are there
+    CHECK(changed(open, locked, k.width(), l.keys[4]) > 100);  // the keys are gone
+    CHECK(changed(open, locked, k.width(), l.display) > 100);  // the words are there
     k.wait(1000);
     const std::vector<uint8_t> later = k.shot();
-    CHECK(changed(locked, later, k.width(), l.display) > 0);    // a second less
+    CHECK(changed(locked, later, k.width(), l.display) > 0);  // a second less
     CHECK(changed(locked, later, k.width(), l.keys[4]) == 0);
 }

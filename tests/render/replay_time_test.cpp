@@ -11,6 +11,7 @@
 #include "virtual_time.h"
 
 #include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -144,5 +145,6 @@ TEST_CASE("a long gap costs a tick per timer, not a frame per 100 ms of attract 
     const int ticks = platform::advance_virtual_time(k.view(), k.now(), k.now() + days_400);
     CHECK(ticks < 20);  // where the attract loop asks for a frame every 100 ms: 345 million
     CHECK(k.view().state().screen == kiosk::Screen::Attract);
-    CHECK(k.view().state().attract_start_ms == kTouchUpMs + kiosk::idle_timeout_ms(k.view().pack()) + kiosk::kCountdownMs);
+    CHECK(k.view().state().attract_start_ms ==
+          kTouchUpMs + kiosk::idle_timeout_ms(k.view().pack()) + kiosk::kCountdownMs);
 }

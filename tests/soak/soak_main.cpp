@@ -29,10 +29,9 @@
 // line (mallinfo2) tells such growth apart from a leak.
 #include "kiosk_view.h"
 #include "offscreen.h"
+#include "pack/pack_loader.h"
 #include "process_memory.h"
 #include "soak_monkey.h"
-
-#include "pack/pack_loader.h"
 
 #include <chrono>
 #include <cstdio>
@@ -142,15 +141,23 @@ int main(int argc, char** argv) {
             return 2;
         }
         char* end = nullptr;
-        if (a == "--frames") frames = std::strtoll(v, &end, 10);
-        else if (a == "--seed") seed = std::strtoul(v, &end, 10);
-        else if (a == "--progress") progress = std::strtoll(v, &end, 10);
-        else if (a == "--render-every") render_every = std::strtol(v, &end, 10);
-        else if (a == "--max-rss-growth-kb") max_growth_kb = std::strtol(v, &end, 10);
-        else if (a == "--uptime-days") uptime_days = std::strtod(v, &end);
+        if (a == "--frames")
+            frames = std::strtoll(v, &end, 10);
+        else if (a == "--seed")
+            seed = std::strtoul(v, &end, 10);
+        else if (a == "--progress")
+            progress = std::strtoll(v, &end, 10);
+        else if (a == "--render-every")
+            render_every = std::strtol(v, &end, 10);
+        else if (a == "--max-rss-growth-kb")
+            max_growth_kb = std::strtol(v, &end, 10);
+        else if (a == "--uptime-days")
+            uptime_days = std::strtod(v, &end);
         else if (a == "--size") {
-            if (std::sscanf(v, "%dx%d", &width, &height) != 2 || width < 320 || height < 240) end = nullptr;
-            else end = const_cast<char*>(v + std::strlen(v));
+            if (std::sscanf(v, "%dx%d", &width, &height) != 2 || width < 320 || height < 240)
+                end = nullptr;
+            else
+                end = const_cast<char*>(v + std::strlen(v));
         } else {
             std::fprintf(stderr, "vitrine-soak: unknown option %s\n%s", a.c_str(), usage);
             return 2;
@@ -188,7 +195,8 @@ int main(int argc, char** argv) {
     uint64_t failure_count = 0;
     auto fail = [&](long long frame, int64_t t, const std::string& what) {
         ++failure_count;
-        if (failures.size() < 20) failures.push_back("frame " + std::to_string(frame) + " (t=" + std::to_string(t) + " ms): " + what);
+        if (failures.size() < 20)
+            failures.push_back("frame " + std::to_string(frame) + " (t=" + std::to_string(t) + " ms): " + what);
     };
 
     const long long warmup_frame = frames / 10;
@@ -246,8 +254,10 @@ int main(int argc, char** argv) {
             view.render(tour_frames * 1000 / 60);  // each step's end drawn in full
             SDL_RenderFlush(target.renderer());
             if (std::getenv("VITRINE_SOAK_TRACE"))
-                std::fprintf(stderr, "tour: t=%lld sel %d n %zu %s%s%s%s RSS %ld KB\n", (long long)at, view.state().selected_event, script.size(), kiosk::screen_name(view.state().screen),
-                             view.state().visitor.large_text ? " large" : "", view.state().settings_open ? " settings" : "",
+                std::fprintf(stderr, "tour: t=%lld sel %d n %zu %s%s%s%s RSS %ld KB\n", (long long)at,
+                             view.state().selected_event, script.size(), kiosk::screen_name(view.state().screen),
+                             view.state().visitor.large_text ? " large" : "",
+                             view.state().settings_open ? " settings" : "",
                              view.state().visitor.high_contrast ? " contrast" : "", rss_kb());
         };
         const auto& L = [&]() -> const kiosk::ScreenLayouts& { return view.layouts(); };
@@ -286,8 +296,9 @@ int main(int argc, char** argv) {
         tour_frame(at);
         const kiosk::ExhibitState& s = view.state();
         if (s.screen != Screen::Explore || s.visitor != kiosk::VisitorSettings{})
-            fail(0, at, std::string("the warm-up tour did not end in a fresh Explore (screen ") +
-                            kiosk::screen_name(s.screen) + ")");
+            fail(0, at,
+                 std::string("the warm-up tour did not end in a fresh Explore (screen ") +
+                     kiosk::screen_name(s.screen) + ")");
     }
     const long rss_after_tour = rss_kb();
 
@@ -299,9 +310,9 @@ int main(int argc, char** argv) {
     // One opening fewer than fits, so the last closing has room to find an attract loop.
     const long long closings_planned = uptime_days > 0 ? std::max(1LL, frames / frames_per_opening - 1) : 0;
     const int64_t visit_ms = (tour_frames + frames) * 1000 / 60;
-    const int64_t closed_ms = closings_planned
-        ? std::max<int64_t>(3600000, (int64_t(uptime_days * 86400000.0) - visit_ms) / closings_planned)
-        : 0;
+    const int64_t closed_ms =
+        closings_planned ? std::max<int64_t>(3600000, (int64_t(uptime_days * 86400000.0) - visit_ms) / closings_planned)
+                         : 0;
     int64_t skipped_ms = 0;
     long long closings = 0, next_closing_frame = frames_per_opening;
 
@@ -341,7 +352,8 @@ int main(int argc, char** argv) {
                 if (!monkey.wake_pending() || e.time_ms != monkey.wake_at_ms())
                     fail(frame, t, "the attract loop woke from an event other than the wake tap");
                 woke_from_attract = true;
-                for (const std::string& p : pristine_problems(view, e.time_ms)) fail(frame, t, "at the wake touch: " + p);
+                for (const std::string& p : pristine_problems(view, e.time_ms))
+                    fail(frame, t, "at the wake touch: " + p);
             }
         }
         const kiosk::TickResult r = view.tick(t);
@@ -355,15 +367,17 @@ int main(int argc, char** argv) {
 
         // What the hostile input test holds at every step.
         if (s.selected_event < 0 || s.selected_event >= events_total) fail(frame, t, "selected event out of range");
-        if (!(s.photo.zoom >= 1 && s.photo.zoom <= 4)) fail(frame, t, "zoom out of range: " + std::to_string(s.photo.zoom));
+        if (!(s.photo.zoom >= 1 && s.photo.zoom <= 4))
+            fail(frame, t, "zoom out of range: " + std::to_string(s.photo.zoom));
         if (s.quote < 0 || s.quote >= quotes_total) fail(frame, t, "quote out of range");
         if (s.exit_requested) fail(frame, t, "the kiosk asked to exit");
 
         // A second after the wake tap, with nobody touching: still pristine.
         if (monkey.wake_pending() && t >= monkey.wake_at_ms() + soak::Monkey::kSettleMs) {
             if (!woke_from_attract) {
-                fail(frame, t, std::string("a long idle gap did not end in the attract loop (screen ") +
-                                   kiosk::screen_name(s.screen) + ")");
+                fail(frame, t,
+                     std::string("a long idle gap did not end in the attract loop (screen ") +
+                         kiosk::screen_name(s.screen) + ")");
             } else {
                 ++idle_resets;
                 for (const std::string& p : pristine_problems(view, t)) fail(frame, t, "a second after waking: " + p);
@@ -410,42 +424,49 @@ int main(int argc, char** argv) {
     std::printf("frames                %lld\n", frames);
     std::printf("virtual hours         %.2f of visits at 60 fps\n", double(frames) / 60.0 / 3600.0);
     if (closings_planned)
-        std::printf("uptime                %.1f days: %lld closings of %.1f days each (screen off), the clock at\n"
-                    "                      %lld ms at the end, past SDL's 32-bit wrap %lld times\n",
-                    double(visit_ms + skipped_ms) / 86400000.0, closings, double(closed_ms) / 86400000.0,
-                    (long long)(visit_ms + skipped_ms), (long long)((visit_ms + skipped_ms) >> 32));
+        std::printf(
+            "uptime                %.1f days: %lld closings of %.1f days each (screen off), the clock at\n"
+            "                      %lld ms at the end, past SDL's 32-bit wrap %lld times\n",
+            double(visit_ms + skipped_ms) / 86400000.0, closings, double(closed_ms) / 86400000.0,
+            (long long)(visit_ms + skipped_ms), (long long)((visit_ms + skipped_ms) >> 32));
     std::printf("events injected       %llu\n", (unsigned long long)c.events);
-    std::printf("  gestures            %llu taps, %llu double taps, %llu long presses, %llu drags, %llu flings, %llu pinches,\n"
-                "                      %llu palms, %llu lost finger-ups, %llu two-visitor, %llu transition bursts, %llu staff corners\n",
-                (unsigned long long)c.taps, (unsigned long long)c.double_taps, (unsigned long long)c.long_presses,
-                (unsigned long long)c.drags, (unsigned long long)c.flings, (unsigned long long)c.pinches,
-                (unsigned long long)c.palms, (unsigned long long)c.lost_ups, (unsigned long long)c.two_visitors,
-                (unsigned long long)c.transition_bursts, (unsigned long long)c.staff_corners);
+    std::printf(
+        "  gestures            %llu taps, %llu double taps, %llu long presses, %llu drags, %llu flings, %llu pinches,\n"
+        "                      %llu palms, %llu lost finger-ups, %llu two-visitor, %llu transition bursts, %llu staff "
+        "corners\n",
+        (unsigned long long)c.taps, (unsigned long long)c.double_taps, (unsigned long long)c.long_presses,
+        (unsigned long long)c.drags, (unsigned long long)c.flings, (unsigned long long)c.pinches,
+        (unsigned long long)c.palms, (unsigned long long)c.lost_ups, (unsigned long long)c.two_visitors,
+        (unsigned long long)c.transition_bursts, (unsigned long long)c.staff_corners);
     std::printf("  idle gaps           %llu short, %llu into the countdown, %llu long (attract)\n",
-                (unsigned long long)c.short_gaps, (unsigned long long)c.countdown_gaps, (unsigned long long)c.long_gaps);
+                (unsigned long long)c.short_gaps, (unsigned long long)c.countdown_gaps,
+                (unsigned long long)c.long_gaps);
     std::printf("countdowns shown      %llu\n", (unsigned long long)countdowns);
     std::printf("attract loops         %llu\n", (unsigned long long)attract_entries);
     std::printf("idle resets checked   %llu\n", (unsigned long long)idle_resets);
     std::printf("frames drawn          %llu (%llu draw lists built, %llu rendered by the software renderer)\n",
                 (unsigned long long)drawn, (unsigned long long)built, (unsigned long long)rendered);
-    std::printf("RSS after the tour    %ld KB (%lld frames through every screen and setting, every 60th drawn, and each step's end)\n",
-                rss_after_tour, tour_frames);
+    std::printf(
+        "RSS after the tour    %ld KB (%lld frames through every screen and setting, every 60th drawn, and each step's "
+        "end)\n",
+        rss_after_tour, tour_frames);
     std::printf("RSS at warm-up        %ld KB (frame %lld)\n", rss_warmup, warmup_frame);
     std::printf("RSS half-way          %ld KB (frame %lld)\n", rss_half, frames / 2);
     std::printf("RSS at end            %ld KB\n", rss_end);
     std::printf("RSS growth            %ld KB (limit %s)\n", growth,
                 max_growth_kb < 0 ? "none: report only" : (std::to_string(max_growth_kb) + " KB").c_str());
     if (heap_warmup > 0 && heap_end > 0)  // 0 under valgrind, whose allocator replaces glibc's
-        std::printf("malloc'd in use       %ld KB at warm-up, %ld KB at end (growth %ld KB; glibc mallinfo2, for diagnosis)\n",
-                    heap_warmup, heap_end, heap_end - heap_warmup);
+        std::printf(
+            "malloc'd in use       %ld KB at warm-up, %ld KB at end (growth %ld KB; glibc mallinfo2, for diagnosis)\n",
+            heap_warmup, heap_end, heap_end - heap_warmup);
     std::printf("wall seconds          %.1f (%.0f frames/s)\n", wall_s, double(frames) / wall_s);
     std::printf("check failures        %llu\n", (unsigned long long)failure_count);
     for (const std::string& f : failures) std::printf("FAILED %s\n", f.c_str());
 
     bool ok = failure_count == 0;
     if (closings < closings_planned) {
-        std::printf("FAILED only %lld of %lld closings happened (the last visitor never left)\n",
-                    closings, closings_planned);
+        std::printf("FAILED only %lld of %lld closings happened (the last visitor never left)\n", closings,
+                    closings_planned);
         ok = false;
     }
     if (max_growth_kb >= 0 && (rss_warmup < 0 || rss_end < 0 || growth > max_growth_kb)) {

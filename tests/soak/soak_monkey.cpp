@@ -8,7 +8,7 @@ namespace soak {
 using Type = kiosk::InputEvent::Type;
 
 Monkey::Monkey(uint32_t seed, int width, int height, int64_t idle_ms)
-    : rng_(seed), width_(width), height_(height), idle_ms_(idle_ms) {
+        : rng_(seed), width_(width), height_(height), idle_ms_(idle_ms) {
     session_end_ms_ = range(20000, 180000);
 }
 
@@ -39,17 +39,22 @@ void Monkey::somewhere(const kiosk::ScreenLayouts& layouts, const kiosk::Exhibit
         if (state.pin_open && chance(0.8)) {
             r = &layouts.pin.keys[range(0, 11)];
         } else if (state.settings_open && chance(0.7)) {
-            const kiosk::Rect* s[] = {&layouts.settings.large_text, &layouts.settings.high_contrast, &layouts.settings.close};
+            const kiosk::Rect* s[] = {&layouts.settings.large_text, &layouts.settings.high_contrast,
+                                      &layouts.settings.close};
             r = s[range(0, 2)];
         } else {
             switch (state.screen) {
                 case kiosk::Screen::Explore: {
                     const auto& l = layouts.explore;
                     const int pick = int(range(0, 9));
-                    if (pick < 5) r = &l.button_hit[pick];
-                    else if (pick == 5) r = &l.photo_frame;
-                    else if (pick == 6) r = &l.card;
-                    else r = &l.strip_touch;
+                    if (pick < 5)
+                        r = &l.button_hit[pick];
+                    else if (pick == 5)
+                        r = &l.photo_frame;
+                    else if (pick == 6)
+                        r = &l.card;
+                    else
+                        r = &l.strip_touch;
                     break;
                 }
                 case kiosk::Screen::Voices: {
@@ -85,7 +90,8 @@ int64_t Monkey::tap(int64_t t0, float x, float y, int finger) {
 
 // A one-finger drag in ~16 ms steps; a fling ends moving fast, a plain drag holds
 // still before lifting. Without `lift` its finger-up is lost.
-int64_t Monkey::drag(int64_t t0, float x0, float y0, float dx, float dy, int64_t ms, bool fling, bool lift, int finger) {
+int64_t Monkey::drag(int64_t t0, float x0, float y0, float dx, float dy, int64_t ms, bool fling, bool lift,
+                     int finger) {
     push(Type::Down, finger, x0, y0, t0);
     const int steps = std::max(2, int(ms / 16));
     int64_t t = t0;
@@ -123,8 +129,10 @@ int64_t Monkey::pinch(int64_t t0, float cx, float cy) {
     const bool lose = chance(0.05);
     t += range(5, 200);
     push(Type::Up, a, cx + pan_x - ux * r, cy + pan_y - uy * r, t);
-    if (!lose) push(Type::Up, b, cx + pan_x + ux * r, cy + pan_y + uy * r, t + range(0, 150));
-    else ++counts_.lost_ups;
+    if (!lose)
+        push(Type::Up, b, cx + pan_x + ux * r, cy + pan_y + uy * r, t + range(0, 150));
+    else
+        ++counts_.lost_ups;
     return t + 150;
 }
 
@@ -132,7 +140,10 @@ int64_t Monkey::pinch(int64_t t0, float cx, float cy) {
 int64_t Monkey::palm(int64_t t0) {
     const int n = int(range(3, 8));
     const float cx = rx(), cy = ry();
-    struct P { int f; float x, y; };
+    struct P {
+        int f;
+        float x, y;
+    };
     std::vector<P> fingers;
     int64_t t = t0;
     for (int i = 0; i < n; ++i) {
@@ -216,8 +227,8 @@ int64_t Monkey::gesture(int64_t t0, const kiosk::ScreenLayouts& layouts, const k
     if (pick < 88) {
         // Two visitors: a drag here and taps far away at the same time.
         ++counts_.two_visitors;
-        const int64_t end = drag(t0, x, y, float(range(-400, 400)), float(range(-50, 50)), range(300, 1200), chance(0.5),
-                                 true, next_finger());
+        const int64_t end = drag(t0, x, y, float(range(-400, 400)), float(range(-50, 50)), range(300, 1200),
+                                 chance(0.5), true, next_finger());
         int64_t t = t0 + range(0, 200);
         const int taps = int(range(1, 4));
         for (int i = 0; i < taps; ++i) t = tap(t + range(20, 200), rx(), ry(), next_finger());

@@ -6,9 +6,9 @@
 // the reset for the next visitor.
 #pragma once
 
-#include "state/exhibit_state.h"
 #include "input/input.h"
 #include "layout/screen_layouts.h"
+#include "state/exhibit_state.h"
 
 #include <cstdint>
 #include <queue>
@@ -56,7 +56,9 @@ private:
     struct Timed {
         kiosk::InputEvent e;
         uint64_t seq;
-        bool operator>(const Timed& o) const { return e.time_ms != o.e.time_ms ? e.time_ms > o.e.time_ms : seq > o.seq; }
+        bool operator>(const Timed& o) const {
+            return e.time_ms != o.e.time_ms ? e.time_ms > o.e.time_ms : seq > o.seq;
+        }
     };
 
     void push(kiosk::InputEvent::Type type, int finger, float x, float y, int64_t t);
@@ -80,9 +82,9 @@ private:
     int next_finger_ = 0;
     int64_t next_action_ms_ = 500;
     int64_t session_end_ms_ = 0;
-    bool wake_next_ = false;       // the next action is the wake tap after a long gap
-    bool held_ = false;            // closing time: nothing new is planned
-    int64_t wake_at_ms_ = -1;      // when that tap went down, until checked
+    bool wake_next_ = false;   // the next action is the wake tap after a long gap
+    bool held_ = false;        // closing time: nothing new is planned
+    int64_t wake_at_ms_ = -1;  // when that tap went down, until checked
     MonkeyCounts counts_;
 };
 

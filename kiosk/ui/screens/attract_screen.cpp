@@ -15,7 +15,9 @@ namespace {
 
 constexpr float kTau = 6.2831853f;
 
-float wave(int64_t ms, float period_s) { return std::sin(kTau * float(ms % int64_t(period_s * 1000)) / (period_s * 1000)); }
+float wave(int64_t ms, float period_s) {
+    return std::sin(kTau * float(ms % int64_t(period_s * 1000)) / (period_s * 1000));
+}
 
 }  // namespace
 

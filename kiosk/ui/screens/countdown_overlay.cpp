@@ -33,14 +33,16 @@ void draw_countdown(const DrawContext& c) {
     }
     const std::string n = std::to_string(seconds);
     draw_text(c.dl, ui.fonts, FontRole::Headline,
-              ImVec2(centre.x - text_width(ui.fonts, FontRole::Headline, n) / 2, centre.y - ui.fonts.size(FontRole::Headline) * 0.68f),
+              ImVec2(centre.x - text_width(ui.fonts, FontRole::Headline, n) / 2,
+                     centre.y - ui.fonts.size(FontRole::Headline) * 0.68f),
               p.paper, n);
 
     const float x = centre.x + ring_r + pad;
     const float w = r.right() - pad - x;
     const std::string& title = ui_text(UiText::CountdownTitle, ui.lang);
     const std::string& body = ui_text(UiText::CountdownBody, ui.lang);
-    const float total = ui.fonts.size(FontRole::Headline) * 1.3f + 10 * u + text_height(ui.fonts, FontRole::Body, body, w);
+    const float total =
+        ui.fonts.size(FontRole::Headline) * 1.3f + 10 * u + text_height(ui.fonts, FontRole::Body, body, w);
     float y = r.y + (r.h - total) / 2;
     y += draw_text(c.dl, ui.fonts, FontRole::Headline, ImVec2(x, y), p.paper, title, w) + 10 * u;
     draw_text(c.dl, ui.fonts, FontRole::Body, ImVec2(x, y), p.muted, body, w);

@@ -34,7 +34,8 @@ void draw_notice(const DrawContext& c) {
     c.dl.AddRectFilled(snap(r.x, r.y), snap(r.right(), r.bottom()), c.palette.frame, 12 * u);
     c.dl.AddRect(snap(r.x, r.y), snap(r.right(), r.bottom()), c.palette.outline, 12 * u, 0, 1.5f);
     c.dl.AddRectFilled(snap(r.x, r.y), snap(r.x + std::max(6 * u, 4.f), r.bottom()),
-                       c.state.notice.problem ? c.palette.accent : c.palette.muted, 12 * u, ImDrawFlags_RoundCornersLeft);
+                       c.state.notice.problem ? c.palette.accent : c.palette.muted, 12 * u,
+                       ImDrawFlags_RoundCornersLeft);
     draw_text(c.dl, ui.fonts, FontRole::Body, ImVec2(r.x + 2 * pad, r.y + pad), c.palette.paper, c.state.notice.text,
               text_w);
 }

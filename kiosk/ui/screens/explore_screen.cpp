@@ -32,9 +32,9 @@ void draw_title_band(const DrawContext& c) {
     std::string life = std::to_string(ui.pack.exhibit.born.year);
     life += ui.pack.exhibit.died.year ? " – " + std::to_string(ui.pack.exhibit.died.year) : " –";
     // Sit the life dates on the title's baseline.
-    const float baseline_gap = f[FontRole::Title]->Ascent * title_size / f[FontRole::Title]->FontSize -
-                               f[FontRole::LifeDates]->Ascent * f.size(FontRole::LifeDates) /
-                                   f[FontRole::LifeDates]->FontSize;
+    const float baseline_gap =
+        f[FontRole::Title]->Ascent * title_size / f[FontRole::Title]->FontSize -
+        f[FontRole::LifeDates]->Ascent * f.size(FontRole::LifeDates) / f[FontRole::LifeDates]->FontSize;
     const float life_x = r.x + text_width(f, FontRole::Title, title) + 20 * l.unit;
     // On a narrow portrait panel the dates go under the name rather than off the edge.
     if (life_x + text_width(f, FontRole::LifeDates, life) < r.x + title_w)
@@ -94,8 +94,9 @@ void draw_card(const DrawContext& c) {
 
     const std::string source = sources_line(ui, *e);
     if (!source.empty())
-        draw_text(c.dl, ui.fonts, FontRole::Small, ImVec2(card.x, card.bottom() - (source_height(ui, *e) - 16 * ui.layouts.unit)),
-                  c.palette.muted, source, card.w);
+        draw_text(c.dl, ui.fonts, FontRole::Small,
+                  ImVec2(card.x, card.bottom() - (source_height(ui, *e) - 16 * ui.layouts.unit)), c.palette.muted,
+                  source, card.w);
 
     // A newly selected event fades in.
     if (!reduced_motion(ui.pack) && c.state.selection_changed_ms >= 0) {
@@ -153,8 +154,10 @@ void draw_strip(const DrawContext& c) {
     for (int year = first_tick; year <= axis.last_year; year += axis.tick_step) {
         const std::string label = std::to_string(year);
         const float x = sx(axis.content_x(year));
-        c.dl.AddRectFilled(snap(x - axis_w / 2, axis.y - 5 * u), snap(x - axis_w / 2 + axis_w, axis.y + 5 * u), p.outline);
-        draw_text(c.dl, f, FontRole::Small, ImVec2(x - text_width(f, FontRole::Small, label) / 2, label_y), p.muted, label);
+        c.dl.AddRectFilled(snap(x - axis_w / 2, axis.y - 5 * u), snap(x - axis_w / 2 + axis_w, axis.y + 5 * u),
+                           p.outline);
+        draw_text(c.dl, f, FontRole::Small, ImVec2(x - text_width(f, FontRole::Small, label) / 2, label_y), p.muted,
+                  label);
     }
 
     const float ring = std::max(std::round(4 * u), 2.f);
@@ -198,7 +201,8 @@ void draw_cluster_list(const DrawContext& c) {
     const Ui& ui = c.ui;
     const ExploreLayout& l = ui.layouts.explore;
     const float list_scroll = c.state.cluster_list.offset();
-    const ClusterList list = cluster_list_layout(l, ui.fonts, c.state.open_cluster, c.state.strip.offset(), list_scroll);
+    const ClusterList list =
+        cluster_list_layout(l, ui.fonts, c.state.open_cluster, c.state.strip.offset(), list_scroll);
     if (list.rows.empty()) return;
     const Palette& p = c.palette;
     const Rect& panel = list.panel;
@@ -218,9 +222,12 @@ void draw_cluster_list(const DrawContext& c) {
         if (r.bottom() < view.y || r.y > view.bottom()) continue;
         const Event& e = ui.pack.events[size_t(cl.first + i)];
         const bool chosen = cl.first + i == c.state.selected_event;
-        if (chosen) c.dl.AddRectFilled(snap(r.x - 8 * u, r.y + 2), snap(r.right() + 8 * u, r.bottom() - 2), p.background, 10 * u);
+        if (chosen)
+            c.dl.AddRectFilled(snap(r.x - 8 * u, r.y + 2), snap(r.right() + 8 * u, r.bottom() - 2), p.background,
+                               10 * u);
         const float y = r.y + (r.h - date_h - head_h) / 2;
-        draw_spaced_caps(c.dl, ui.fonts, FontRole::SmallCaps, ImVec2(r.x, y), p.accent_text, format_date_span(e.when, ui.lang), 0.08f);
+        draw_spaced_caps(c.dl, ui.fonts, FontRole::SmallCaps, ImVec2(r.x, y), p.accent_text,
+                         format_date_span(e.when, ui.lang), 0.08f);
         draw_text(c.dl, ui.fonts, FontRole::Body, ImVec2(r.x, y + date_h), chosen ? p.accent_light : p.paper,
                   fit_lines(ui.fonts, FontRole::Body, e.headline.get(ui.lang), r.w, 1, false));
         const size_t next = size_t(i + 1);

@@ -40,8 +40,8 @@ void draw_photo_viewer(const DrawContext& c) {
                                 ui_text(UiText::PhotoDescription, ui.lang, {{"description", alt}}), col_w, 3);
     const float description_h =
         description.empty() ? 0 : 6 * u + text_height(ui.fonts, FontRole::Small, description, col_w);
-    const float text_h = text_height(ui.fonts, FontRole::Body, caption, col_w) + ui.fonts.size(FontRole::Small) * 1.5f +
-                         description_h;
+    const float text_h =
+        text_height(ui.fonts, FontRole::Body, caption, col_w) + ui.fonts.size(FontRole::Small) * 1.5f + description_h;
     const float grown = std::min(std::max(band.h, text_h + 40 * u), H * 0.6f);
     band.y = band.bottom() - grown;
     band.h = grown;

@@ -13,7 +13,7 @@ namespace kiosk {
 namespace {
 // The digits; Clear (key 9) and OK (key 11) are words, in the visitor's language.
 const char* const kKeyLabels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
-}
+}  // namespace
 
 void draw_pin_pad(const DrawContext& c) {
     const Ui& ui = c.ui;
@@ -27,7 +27,8 @@ void draw_pin_pad(const DrawContext& c) {
     const bool locked = c.state.pin_lock.locked(c.state.now_ms);
     if (locked) {
         const std::string text = pin_lock_text(c.state.pin_lock, c.state.now_ms);
-        const FontRole role = text_width(ui.fonts, FontRole::Body, text) <= l.display.w ? FontRole::Body : FontRole::Small;
+        const FontRole role =
+            text_width(ui.fonts, FontRole::Body, text) <= l.display.w ? FontRole::Body : FontRole::Small;
         const float th = ui.fonts.size(role);
         draw_text(c.dl, ui.fonts, role, ImVec2(l.display.x, cy - th * 0.65f), p.paper, text);
     }
@@ -36,8 +37,9 @@ void draw_pin_pad(const DrawContext& c) {
     draw_rule(c.dl, l.display.x, l.display.right(), l.display.bottom(), 1, p.outline);
     // Locked: the keys are not drawn, so nobody taps on in vain.
     for (int i = 0; i < 12 && !locked; ++i) {
-        const std::string label = i == 9 ? ui_text(UiText::PinClear, ui.lang)
-                                  : i == 11 ? ui_text(UiText::PinOk, ui.lang) : kKeyLabels[i];
+        const std::string label = i == 9    ? ui_text(UiText::PinClear, ui.lang)
+                                  : i == 11 ? ui_text(UiText::PinOk, ui.lang)
+                                            : kKeyLabels[i];
         draw_pill_button(c.dl, ui.fonts, p, l.keys[i], label);
     }
 }

@@ -13,10 +13,12 @@ namespace {
 
 // A language as its speakers name it.
 std::string endonym(const std::string& code) {
-    static const struct { const char* code; const char* name; } names[] = {
-        {"en", "English"}, {"km", "ភាសាខ្មែរ"}, {"fr", "Français"}, {"de", "Deutsch"}, {"es", "Español"},
-        {"vi", "Tiếng Việt"}, {"th", "ไทย"}, {"zh", "中文"}, {"ja", "日本語"}, {"it", "Italiano"},
-        {"nl", "Nederlands"}, {"pt", "Português"}};
+    static const struct {
+        const char* code;
+        const char* name;
+    } names[] = {{"en", "English"}, {"km", "ភាសាខ្មែរ"},   {"fr", "Français"},   {"de", "Deutsch"},
+                 {"es", "Español"}, {"vi", "Tiếng Việt"}, {"th", "ไทย"},        {"zh", "中文"},
+                 {"ja", "日本語"},  {"it", "Italiano"},   {"nl", "Nederlands"}, {"pt", "Português"}};
     for (const auto& n : names)
         if (code == n.code) return n.name;
     return code;

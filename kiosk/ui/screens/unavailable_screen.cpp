@@ -1,8 +1,8 @@
 #include "ui/screens/unavailable_screen.h"
 
+#include "text/interface_strings.h"
 #include "ui/draw_helpers.h"
 #include "ui/palette.h"
-#include "text/interface_strings.h"
 
 #include <algorithm>
 
@@ -28,8 +28,8 @@ std::vector<std::string> staff_lines(const Fonts& fonts, const std::vector<std::
         if (lines < 1) {
             const size_t more = details.size() - i;
             const UiText line = more == 1 ? UiText::UnavailableMoreProblem : UiText::UnavailableMoreProblems;
-            shown.push_back(fit_lines(fonts, FontRole::Small, ui_text(line, "en", {{"count", std::to_string(more)}}),
-                                      width, 1));
+            shown.push_back(
+                fit_lines(fonts, FontRole::Small, ui_text(line, "en", {{"count", std::to_string(more)}}), width, 1));
             break;
         }
         shown.push_back(fit_lines(fonts, FontRole::Small, details[i], width, lines));

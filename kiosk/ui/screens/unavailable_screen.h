@@ -2,8 +2,8 @@
 // and, in small type, what staff need to fix it. Never a crash, never a blank.
 #pragma once
 
-#include "text/fonts.h"
 #include "base/geometry.h"
+#include "text/fonts.h"
 
 #include <imgui.h>
 #include <string>

@@ -46,9 +46,10 @@ void draw_voices(const DrawContext& c) {
                      c.state.settings_open);
     const std::string& heading = ui_text(UiText::VoicesHeading, ui.lang);
     const float hw = spaced_caps_width(ui.fonts, FontRole::DateLabel, heading, 0.16f);
-    draw_spaced_caps(c.dl, ui.fonts, FontRole::DateLabel,
-                     ImVec2((W - hw) / 2, l.bar.back.y + (l.bar.back.h - ui.fonts.size(FontRole::DateLabel) * 1.3f) / 2),
-                     p.accent_text, heading, 0.16f);
+    draw_spaced_caps(
+        c.dl, ui.fonts, FontRole::DateLabel,
+        ImVec2((W - hw) / 2, l.bar.back.y + (l.bar.back.h - ui.fonts.size(FontRole::DateLabel) * 1.3f) / 2),
+        p.accent_text, heading, 0.16f);
 
     const int count = int(ui.pack.quotes.size());
     if (count == 0) return;
@@ -70,8 +71,8 @@ void draw_voices(const DrawContext& c) {
     if (const float overflow = quote_overflow(ui, q); overflow > 0) {
         const float fade = std::min(ui.fonts.size(FontRole::Body) * 2.f, l.quote_box.h / 5);
         draw_scroll_hints(c.dl, p, {l.quote_box.x - 8, l.quote_box.y, l.quote_box.w + 16, l.quote_box.h},
-                          l.quote_box.h + overflow, scroll, fade, l.quote_box.right() + std::round(16 * ui.layouts.unit),
-                          ui.layouts.unit);
+                          l.quote_box.h + overflow, scroll, fade,
+                          l.quote_box.right() + std::round(16 * ui.layouts.unit), ui.layouts.unit);
     }
 
     draw_icon_button(c.dl, p, l.prev, Icon::Left, c.state.quote > 0);
