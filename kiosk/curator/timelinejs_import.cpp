@@ -1140,9 +1140,11 @@ void Importer::run(TimelineIn& in) {
     choose_exhibit_photo();
     fit_to_limits();
     note_dropped_text();
-    warn("exhibit.born is set to the earliest event's date, " + date_string(events_.front().start) + " (" +
-         events_.front().where +
-         "): the curator should put the person's date of birth there, and 'died' if it applies");
+    warn(
+        "exhibit.born is left out: if the exhibit is a person's life, put the date of birth there, and 'died' if "
+        "it applies (the earliest event, " +
+        events_.front().where + ", is " + date_string(events_.front().start) +
+        "); without them the kiosk shows no dates beside the title");
     if (!groups_.empty()) {
         std::string list;
         for (const std::string& g : groups_) list += (list.empty() ? "" : ", ") + in_quotes(g);
@@ -1168,7 +1170,8 @@ std::string Importer::write_toml() const {
 
     t += "# Exhibit pack imported from the TimelineJS file " + toml_string(options_.file_name) + "\n";
     t += "# by vitrine-pack import-timelinejs. The format is described in PACK-FORMAT.md.\n";
-    t += "# Before it goes near a kiosk: put the person's dates in exhibit.born (and died),\n";
+    t += "# Before it goes near a kiosk: if it is a person's life, put their dates in\n";
+    t += "# exhibit.born (and died);\n";
     t += "# check every date, text and credit against the sources, and see the import's\n";
     t += "# warnings for what did not come along. Then: vitrine-pack validate <this folder>\n\n";
     line("schema", "1");
@@ -1181,8 +1184,10 @@ std::string Importer::write_toml() const {
     text("title", title_);
     text("subject", subject_.empty() ? title_ : subject_);
     if (!subtitle_.empty()) text("subtitle", subtitle_);
-    t += "born = " + toml_string(date_string(events_.front().start)) +
-         "  # the earliest event's date: put the date of birth here\n";
+    // A date of birth the timeline does not give is not made up: an exhibit need
+    // not be a life, and "1867 –" would read as a person still alive.
+    t += "# born = " + toml_string(date_string(events_.front().start)) +
+         "  # the earliest event's date; if this is a life, the date of birth\n";
     line("photo", toml_string(exhibit_photo_));
 
     t += "\n[[sources]]\n";

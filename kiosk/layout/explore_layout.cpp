@@ -56,8 +56,11 @@ void layout_strip(ExploreLayout& l, const Fonts& fonts, const Pack& pack, bool n
     l.axis.view_left = l.strip.x + inset + l.selected_radius;
     l.axis.view_right = l.strip.right() - inset - l.selected_radius;
 
-    l.axis.first_year = pack.exhibit.born.year;
-    l.axis.last_year = (pack.exhibit.died.year ? pack.exhibit.died.year : pack.exhibit.born.year) + 1;
+    // The life when the pack gives one, else the events' own span.
+    const ExhibitInfo& x = pack.exhibit;
+    const int first = x.born.year ? x.born.year : pack.events.empty() ? 0 : pack.events.front().when.start.year;
+    l.axis.first_year = first;
+    l.axis.last_year = (x.died.year ? x.died.year : first) + 1;
     for (const Event& e : pack.events) {
         l.axis.first_year = std::min(l.axis.first_year, double(e.when.start.year));
         l.axis.last_year = std::max(l.axis.last_year, double(e.when.start.year) + 1);

@@ -28,6 +28,14 @@ const Source* Pack::find_source(const std::string& id) const { return find_by_id
 
 const Quote* Pack::find_quote(const std::string& id) const { return find_by_id(quotes, id); }
 
+std::string life_dates(const ExhibitInfo& exhibit) {
+    const int born = exhibit.born.year, died = exhibit.died.year;
+    if (born && died) return std::to_string(born) + " – " + std::to_string(died);
+    if (born) return std::to_string(born) + " –";
+    if (died) return "– " + std::to_string(died);
+    return "";
+}
+
 std::vector<const Quote*> Pack::attract_quotes() const {
     std::vector<const Quote*> shown;
     for (const std::string& id : settings.attract_quotes)

@@ -105,7 +105,7 @@ struct ExhibitInfo {
     LocalText title;
     LocalText subject;  // the person, e.g. "Ieng Sary"
     LocalText subtitle;
-    Date born;
+    Date born;  // optional: an exhibit need not be a person's life
     Date died;
     LocalText content_note;
     LocalText credits;
@@ -117,6 +117,11 @@ struct ExhibitInfo {
     int first_year = 0;
     int last_year = 0;
 };
+
+// The years beside the title, as the pack states them: "1925 – 2013", "1950 –"
+// for a person alive, "– 1934" with only a death; empty without either, never a
+// range the kiosk made up.
+std::string life_dates(const ExhibitInfo& exhibit);
 
 struct Pack {
     int schema = 1;

@@ -940,7 +940,7 @@ void Loader::read_exhibit(const toml::table& table) {
     check_text(table, "title", exhibit.title, "the exhibit", kTitleRule);
     check_text(table, "subject", exhibit.subject, "the exhibit", kTitleRule);
     check_text(table, "subtitle", exhibit.subtitle, "the exhibit", kSubtitleRule);
-    const auto born = reader.date("born", Need::Required);
+    const auto born = reader.date("born", Need::Optional);  // an exhibit need not be a life
     const auto died = reader.date("died", Need::Optional);
     if (born) exhibit.born = born->date;
     if (died) exhibit.died = died->date;

@@ -29,15 +29,14 @@ void draw_title_band(const DrawContext& c) {
     const float title_size = f.size(FontRole::Title);
     draw_text(c.dl, f, FontRole::Title, snap(r.x, r.y), c.palette.paper, title);
 
-    std::string life = std::to_string(ui.pack.exhibit.born.year);
-    life += ui.pack.exhibit.died.year ? " – " + std::to_string(ui.pack.exhibit.died.year) : " –";
+    const std::string life = life_dates(ui.pack.exhibit);
     // Sit the life dates on the title's baseline.
     const float baseline_gap =
         f[FontRole::Title]->Ascent * title_size / f[FontRole::Title]->FontSize -
         f[FontRole::LifeDates]->Ascent * f.size(FontRole::LifeDates) / f[FontRole::LifeDates]->FontSize;
     const float life_x = r.x + text_width(f, FontRole::Title, title) + 20 * l.unit;
     // On a narrow portrait panel the dates go under the name rather than off the edge.
-    if (life_x + text_width(f, FontRole::LifeDates, life) < r.x + title_w)
+    if (!life.empty() && life_x + text_width(f, FontRole::LifeDates, life) < r.x + title_w)
         draw_text(c.dl, f, FontRole::LifeDates, snap(life_x, r.y + baseline_gap), c.palette.muted, life);
     draw_text(c.dl, f, FontRole::Subtitle, snap(r.x, r.y + title_size * 1.1f + 10 * l.unit), c.palette.muted,
               fit_lines(f, FontRole::Subtitle, ui.pack.exhibit.subtitle.get(ui.lang), title_w, 1, false));

@@ -1,0 +1,91 @@
+// An exhibit need not be a person's life: born and died are optional, and the
+// header shows only the dates the pack states, never an open range made up.
+#include "exhibit_fixture.h"
+#include "pack/pack.h"
+#include "ui/draw_helpers.h"
+#include "ui/photo_textures.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// tests/packs/minimal with its `born` and `died` lines replaced by `dates`.
+std::string minimal_with(const std::string& name, const std::string& dates) {
+    const fs::path dir = fs::path(VITRINE_TEST_OUTPUT) / "life-dates" / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir.parent_path());
+    fs::copy(fs::path(VITRINE_TEST_PACKS) / "minimal", dir, fs::copy_options::recursive);
+    std::ifstream in(dir / "pack.toml");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string old = "born = \"1925-10-24\"\ndied = \"2013-03-14\"\n";
+    const size_t at = text.find(old);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, old.size(), dates);
+    std::ofstream(dir / "pack.toml") << text;
+    return dir.string();
+}
+
+// Every text Explore draws for `pack_dir` at 1280×800.
+std::vector<std::string> explore_texts(const std::string& pack_dir) {
+    ExhibitFixture f(1280, 800, 0, false, pack_dir);
+    std::vector<kiosk::DrawnText> drawn;
+    kiosk::record_drawn_text(&drawn);
+    f.app.build(0, kiosk::PhotoTextures());
+    kiosk::record_drawn_text(nullptr);
+    std::vector<std::string> texts;
+    for (const kiosk::DrawnText& d : drawn) texts.push_back(d.text);
+    return texts;
+}
+
+bool drawn(const std::vector<std::string>& texts, const std::string& text) {
+    return std::find(texts.begin(), texts.end(), text) != texts.end();
+}
+
+}  // namespace
+
+TEST_CASE("the dates beside the title are the pack's own", "[life_dates]") {
+    kiosk::ExhibitInfo x;
+    CHECK(kiosk::life_dates(x).empty());
+    x.born.year = 1925;
+    CHECK(kiosk::life_dates(x) == "1925 –");  // a person alive
+    x.died.year = 2013;
+    CHECK(kiosk::life_dates(x) == "1925 – 2013");
+    x.born.year = 0;
+    CHECK(kiosk::life_dates(x) == "– 2013");
+}
+
+TEST_CASE("an exhibit without born or died loads, spans its events and shows no dates", "[life_dates]") {
+    const std::string dir = minimal_with("no-life", "");
+    const kiosk::PackLoadResult loaded = kiosk::load_pack(dir);
+    REQUIRE(loaded.ok());
+    CHECK(loaded.pack.exhibit.born.year == 0);
+
+    ExhibitFixture f(1280, 800, 0, false, dir);
+    int first = 9999, last = 0;
+    for (const kiosk::Event& e : f.pack().events) {
+        first = std::min(first, e.when.start.year);
+        last = std::max(last, e.when.start.year + 1);
+    }
+    for (const kiosk::Era& era : f.pack().eras) {
+        first = std::min(first, era.start.year);
+        last = std::max(last, era.end.year);
+    }
+    // The strip spans the events and eras, not from year 0 or over a life it does not have.
+    CHECK(f.explore().axis.first_year == first);
+    CHECK(f.explore().axis.last_year == last);
+
+    const std::vector<std::string> texts = explore_texts(dir);
+    CHECK(drawn(texts, "Test Person"));
+    for (const std::string& t : texts) CHECK(t.find(" –") == std::string::npos);
+
+    // The same pack with its dates shows them.
+    CHECK(
+        drawn(explore_texts(minimal_with("a-life", "born = \"1925-10-24\"\ndied = \"2013-03-14\"\n")), "1925 – 2013"));
+}
