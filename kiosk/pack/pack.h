@@ -94,6 +94,9 @@ struct Quote {
 struct Settings {
     int idle_timeout_s = 90;
     bool reduced_motion = false;
+    // The content note also shows at the start of each visit, as a card the
+    // visitor dismisses before Explore; false: on About only.
+    bool content_note_at_start = true;
     std::vector<std::string> languages = {"en"};  // first one is the default
     // Quote::ids the attract loop shows, in order; empty: every quote in file order.
     std::vector<std::string> attract_quotes;

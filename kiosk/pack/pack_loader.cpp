@@ -868,6 +868,7 @@ void Loader::read_settings(const toml::table& table) {
         }
     }
     if (const auto reduced = reader.boolean("reduced_motion")) settings.reduced_motion = *reduced;
+    if (const auto at_start = reader.boolean("content_note_at_start")) settings.content_note_at_start = *at_start;
     if (reader.has("languages")) {
         const toml::node& node = *table.get("languages");
         std::vector<std::string> languages;

@@ -1,6 +1,7 @@
 #include "state/exhibit_state.h"
 
 #include "layout/about_measure.h"
+#include "layout/content_note_measure.h"
 #include "layout/explore_measure.h"
 #include "state/screen_input.h"
 
@@ -73,6 +74,7 @@ void begin_session(ExhibitState& s, int64_t now) {
 
 bool dispatch(ExhibitState& s, const Gesture& g, const Ui& ui) {
     if (s.pin_open) return pin_gesture(s, g, ui);
+    if (s.content_note_open) return content_note_gesture(s, g, ui);
     if (s.settings_open) return settings_gesture(s, g, ui);
     switch (s.screen) {
         case Screen::Explore: return explore_gesture(s, g, ui);
@@ -154,6 +156,7 @@ void refresh_scroll_ranges(Visit& s, const Ui& ui) {
     set_card_range(s, ui);
     const AboutLayout& a = ui.layouts.about;
     s.about.set_range(0, std::max(0.f, about_content_height(ui) - a.column.h));
+    s.content_note_scroll.set_range(0, content_note_card(ui).max_scroll());
 }
 
 Visit new_visit(const Ui& ui, int64_t now_ms) {
@@ -162,6 +165,12 @@ Visit new_visit(const Ui& ui, int64_t now_ms) {
     v.last_input_ms = now_ms;
     refresh_scroll_ranges(v, ui);
     return v;
+}
+
+void open_content_note(ExhibitState& s, const Ui& ui) {
+    if (!ui.pack.settings.content_note_at_start || content_note_text(ui).empty()) return;
+    s.content_note_open = true;
+    s.content_note_scroll.jump_to(0);
 }
 
 ExhibitState initial_state(const Ui& ui, int64_t now_ms) {
@@ -175,7 +184,10 @@ void set_opening(ExhibitState& s, bool open_now, const Ui& ui, int64_t now_ms) {
     if (open_now) {
         // The day starts as a boot does: a fresh Explore whose idle time runs from
         // now, not a "Still exploring?" for last night's visitor.
-        if (s.screen_off) s.last_input_ms = now_ms;
+        if (s.screen_off) {
+            s.last_input_ms = now_ms;
+            open_content_note(s, ui);
+        }
         s.screen_off = false;
         return;
     }
@@ -228,6 +240,7 @@ bool update(ExhibitState& s, const InputEvent& e, const Ui& ui) {
         s.screen = Screen::Explore;
         s.transition = {Screen::Attract, e.time_ms};
         s.gestures.reset();
+        open_content_note(s, ui);
         begin_session(s, e.time_ms);
         return true;
     }
@@ -330,6 +343,7 @@ bool tick_animations(ExhibitState& s, int64_t now, const Ui& ui) {
     moving |= s.cluster_list.step(now);
     moving |= s.quote_scroll.step(now);
     moving |= s.about.step(now);
+    moving |= s.content_note_scroll.step(now);
     moving |= step_photo_zoom(s, ui, now);
     const bool motion = !reduced_motion(ui.pack);
     if (motion && s.transition.start_ms >= 0 && now < s.transition.start_ms + kTransitionMs) moving = true;

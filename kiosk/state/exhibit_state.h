@@ -72,6 +72,11 @@ struct Visit {
     Screen screen = Screen::Explore;
     Transition transition;
 
+    // The content note's card over Explore at the start of a visit.
+    bool content_note_open = false;
+    KineticScroll content_note_scroll;  // a note longer than its card, pixels
+    bool dragging_content_note = false;
+
     // Explore
     int selected_event = 0;
     int64_t selection_changed_ms = -1;
@@ -113,10 +118,11 @@ struct Visit {
     // Every field, for comparing two visits (operator==). The static_assert
     // below fails to compile when a field is missing here.
     auto fields() const {
-        return std::tie(screen, transition, selected_event, selection_changed_ms, open_cluster, strip, card,
-                        dragging_strip, dragging_card, cluster_list, dragging_cluster_list, photo, quote,
-                        quote_changed_ms, quote_direction, quote_scroll, dragging_quote, about, dragging_about, visitor,
-                        settings_open, last_input_ms, corner_holds, pin_open, pin_entered, pin_opened_ms, gestures);
+        return std::tie(screen, transition, content_note_open, content_note_scroll, dragging_content_note,
+                        selected_event, selection_changed_ms, open_cluster, strip, card, dragging_strip, dragging_card,
+                        cluster_list, dragging_cluster_list, photo, quote, quote_changed_ms, quote_direction,
+                        quote_scroll, dragging_quote, about, dragging_about, visitor, settings_open, last_input_ms,
+                        corner_holds, pin_open, pin_entered, pin_opened_ms, gestures);
     }
     bool operator==(const Visit& o) const { return fields() == o.fields(); }
     bool operator!=(const Visit& o) const { return !(*this == o); }
@@ -190,6 +196,9 @@ void go_to_screen(ExhibitState& state, Screen screen, int64_t now_ms);
 void select_event(ExhibitState& state, int index, const Ui& ui, int64_t now_ms);
 // A new visitor's visit: Explore, nothing selected or scrolled, idle from `now_ms`.
 Visit new_visit(const Ui& ui, int64_t now_ms);
+// Shows the content note's card over Explore when the pack asks for it at the
+// start of a visit and has a note in the visitor's language.
+void open_content_note(ExhibitState& state, const Ui& ui);
 // Ends the visit (its statistics) and starts a new one; the kiosk's life goes on.
 void reset_for_next_visitor(ExhibitState& state, const Ui& ui, int64_t now_ms);
 // Tells the exhibit whether it is within opening hours now (the platform reads

@@ -1,6 +1,6 @@
 // Each screen's touch handling: a recognised gesture changes the visitor's state.
 // One file per screen (explore_input.cpp, photo_input.cpp, voices_input.cpp,
-// about_input.cpp, settings_input.cpp, pin_input.cpp, top_bar_input.cpp);
+// about_input.cpp, content_note_input.cpp, scroll_input.cpp, settings_input.cpp, pin_input.cpp, top_bar_input.cpp);
 // update() in exhibit_state.cpp sends each gesture to the one on screen.
 // Each handler returns true when the gesture changed what is on screen.
 #pragma once
@@ -13,6 +13,9 @@
 
 namespace kiosk {
 
+// A drag scrolling a column of text under the finger, with momentum on release;
+// true if the gesture moved it.
+bool vertical_scroll_gesture(KineticScroll& scroll, bool& dragging, const Gesture& g);
 // A tap on a full screen's back (or close) button or its "Aa"; true if it was one.
 bool top_bar_tap(ExhibitState& s, const TopBar& bar, const Gesture& g, const Ui& ui);
 bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
@@ -23,6 +26,8 @@ bool photo_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
 bool step_photo_zoom(ExhibitState& s, const Ui& ui, int64_t now_ms);
 bool voices_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
 bool about_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
+// The content note's card: a tap anywhere puts it away; a drag scrolls a long note.
+bool content_note_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
 bool settings_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
 bool pin_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
 

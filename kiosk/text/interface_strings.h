@@ -39,6 +39,8 @@ namespace kiosk {
     X(AboutCredits, "about.credits", "")                               \
     X(AboutLicence, "about.licence", "")                               \
     X(AboutSources, "about.sources", "")                               \
+    X(ContentNoteHeading, "content_note.heading", "")                  \
+    X(ContentNoteDismiss, "content_note.dismiss", "")                  \
     X(AttractInvite, "attract.invite", "")                             \
     X(SettingsHeading, "settings.heading", "")                         \
     X(SettingsLargerText, "settings.larger_text", "")                  \

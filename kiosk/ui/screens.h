@@ -1,6 +1,6 @@
 // Every screen's drawing. One file per screen: explore_screen.cpp,
 // photo_screen.cpp, voices_screen.cpp, about_screen.cpp, attract_screen.cpp,
-// settings_panel.cpp, pin_pad.cpp, countdown_overlay.cpp. Their touch handling is
+// settings_panel.cpp, pin_pad.cpp, countdown_overlay.cpp, content_note_card.cpp. Their touch handling is
 // in state/ (state/screen_input.h); what they measure is in layout/.
 #pragma once
 
@@ -44,6 +44,9 @@ void draw_quote_block(ImDrawList& dl, const Ui& ui, const Palette& p, const Quot
 void draw_about(const DrawContext& c);
 
 void draw_attract(const DrawContext& c);
+
+// The content note's card over Explore at the start of a visit.
+void draw_content_note(const DrawContext& c);
 
 void draw_settings_panel(const DrawContext& c);
 

@@ -10,12 +10,15 @@
 #include "pack/pack_loader.h"
 #include "state/exhibit_state.h"
 #include "text/fonts.h"
+#include "ui/draw_helpers.h"
+#include "ui/photo_textures.h"
 #include "ui/screens.h"
 
 #include <catch2/catch.hpp>
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 struct ExhibitFixture {
     kiosk::App app;
@@ -52,6 +55,17 @@ struct ExhibitFixture {
     const kiosk::Pack& pack() const { return app.pack(); }
     kiosk::Ui ui() const { return app.ui(); }
     const kiosk::ExploreLayout& explore() const { return layouts.explore; }
+
+    // Every text one frame draws now, in drawing order.
+    std::vector<std::string> drawn_texts() {
+        std::vector<kiosk::DrawnText> drawn;
+        kiosk::record_drawn_text(&drawn);
+        app.build(now, kiosk::PhotoTextures());
+        kiosk::record_drawn_text(nullptr);
+        std::vector<std::string> texts;
+        for (const kiosk::DrawnText& d : drawn) texts.push_back(d.text);
+        return texts;
+    }
 
     // Replays a script (the --replay format) from the current state, ticking
     // time forward as the kiosk's main loop does.

@@ -35,13 +35,7 @@ std::string minimal_with(const std::string& name, const std::string& dates) {
 // Every text Explore draws for `pack_dir` at 1280×800.
 std::vector<std::string> explore_texts(const std::string& pack_dir) {
     ExhibitFixture f(1280, 800, 0, false, pack_dir);
-    std::vector<kiosk::DrawnText> drawn;
-    kiosk::record_drawn_text(&drawn);
-    f.app.build(0, kiosk::PhotoTextures());
-    kiosk::record_drawn_text(nullptr);
-    std::vector<std::string> texts;
-    for (const kiosk::DrawnText& d : drawn) texts.push_back(d.text);
-    return texts;
+    return f.drawn_texts();
 }
 
 bool drawn(const std::vector<std::string>& texts, const std::string& text) {

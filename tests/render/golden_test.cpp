@@ -162,6 +162,15 @@ const Scene kScenes[] = {
          k.wait(kiosk::idle_timeout_ms(k.view().pack()) + kiosk::kCountdownMs + 5000);
          CHECK(k.state().screen == kiosk::Screen::Attract);
      }},
+    {"content-note",
+     [](Kiosk& k) {
+         // The next visitor wakes the kiosk: the pack's content note greets them.
+         k.wait(kiosk::idle_timeout_ms(k.view().pack()) + kiosk::kCountdownMs + 5000);
+         k.tap(k.l().display.width / 2.f, k.l().display.height / 2.f);
+         k.wait(1000);
+         CHECK(k.state().screen == kiosk::Screen::Explore);
+         CHECK(k.state().content_note_open);
+     }},
     {"staff-pin",
      [](Kiosk& k) {
          const int W = k.l().display.width, H = k.l().display.height;

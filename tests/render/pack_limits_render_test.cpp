@@ -5,6 +5,7 @@
 // draw frames of more than 65 536 vertices correctly. The screenshots land in
 // the test output folder (limits-*.png) to be looked at.
 #include "imgui_sdl_renderer.h"
+#include "layout/content_note_measure.h"
 #include "offscreen.h"
 #include "pack/pack_limits.h"
 #include "pack/pack_loader.h"
@@ -218,6 +219,18 @@ void tour(Kiosk& k, const std::string& name) {
     k.save(name + "-attract");
     k.tap(float(k.width()) / 2, float(k.height()) / 2);
     k.wait(1000);
+    // The next visitor: the content note, at its longest, scrolls in its card;
+    // a tap puts it away.
+    REQUIRE(k.state().content_note_open);
+    k.save(name + "-content-note");
+    const kiosk::ContentNoteCard card = kiosk::content_note_card(k.view().ui());
+    for (int i = 0; i < 6; ++i) k.drag(card.text.x + 40, card.text.bottom() - 10, card.text.y + 10);
+    if (card.max_scroll() > 0) CHECK(k.state().content_note_scroll.offset() > 0);
+    CHECK(k.state().content_note_open);
+    k.save(name + "-content-note-scrolled");
+    k.tap(float(k.width()) / 2, float(k.height()) / 2);
+    k.wait(1000);
+    CHECK_FALSE(k.state().content_note_open);
 }
 
 }  // namespace

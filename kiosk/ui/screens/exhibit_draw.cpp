@@ -13,7 +13,11 @@ namespace {
 
 void draw_screen(const DrawContext& c, Screen screen) {
     switch (screen) {
-        case Screen::Explore: draw_explore(c); break;
+        case Screen::Explore:
+            draw_explore(c);
+            // The card comes in with Explore, through the same fade.
+            if (screen == c.state.screen && c.state.content_note_open) draw_content_note(c);
+            break;
         case Screen::Photo: draw_photo_viewer(c); break;
         case Screen::Voices: draw_voices(c); break;
         case Screen::About: draw_about(c); break;
