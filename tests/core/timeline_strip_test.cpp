@@ -2,7 +2,7 @@
 // size, zoomed by taps, pinches and prev/next, with ticks and markers that never
 // crowd. The packs are the bundled one with its events replaced in memory.
 #include "exhibit_fixture.h"
-#include "pack/date.h"
+#include "strip_packs.h"
 #include "strip_reach.h"
 
 #include <cmath>
@@ -11,59 +11,6 @@
 namespace {
 
 const std::pair<int, int> kSizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {3840, 2160}, {720, 1280}, {1080, 1920}};
-
-// The bundled pack with `dates` as its events (in date order, as the loader
-// leaves them), no eras and no life dates, so the strip spans the events alone.
-kiosk::PackLoadResult pack_with(const std::vector<std::string>& dates) {
-    kiosk::PackLoadResult loaded = kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary");
-    REQUIRE(loaded.ok());
-    kiosk::Pack& p = loaded.pack;
-    const kiosk::Event model = p.events.front();
-    p.events.clear();
-    p.eras.clear();
-    p.exhibit.born = p.exhibit.died = kiosk::Date{};
-    for (size_t i = 0; i < dates.size(); ++i) {
-        kiosk::Event e = model;
-        e.id = "e" + std::to_string(i);
-        e.era.clear();
-        e.disputed = {};
-        const auto when = kiosk::parse_date(dates[i]);
-        REQUIRE(when);
-        e.when = {};
-        e.when.start = *when;
-        e.headline.by_lang = {{"en", "Event " + std::to_string(i) + " on " + dates[i]}};
-        p.events.push_back(e);
-    }
-    std::stable_sort(p.events.begin(), p.events.end(), [](const kiosk::Event& a, const kiosk::Event& b) {
-        return kiosk::compare_dates(a.when.start, b.when.start) < 0;
-    });
-    return loaded;
-}
-
-// 13 events in one year, several in one month and two on one day.
-std::vector<std::string> dense_year() {
-    return {"1975-01-05", "1975-02-10", "1975-03-03", "1975-03-04", "1975-03-20", "1975-04-17", "1975-04-17",
-            "1975-05",    "1975-06-01", "1975-08",    "1975-08-15", "1975-11-11", "1975-12-31"};
-}
-
-// 40 events a year apart.
-std::vector<std::string> dense_years() {
-    std::vector<std::string> d;
-    for (int y = 1900; y < 1940; ++y) d.push_back(std::to_string(y));
-    return d;
-}
-
-// Three events over 300 years.
-std::vector<std::string> sparse() { return {"1700-03-01", "1850", "1999-12"}; }
-
-// A decade apart for a century, and ten days running in March 1950.
-std::vector<std::string> mixed() {
-    std::vector<std::string> d;
-    for (int y = 1900; y <= 1990; y += 10) d.push_back(std::to_string(y));
-    for (int day = 1; day <= 10; ++day)
-        d.push_back("1950-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day));
-    return d;
-}
 
 struct Timeline {
     const char* name;
@@ -86,7 +33,7 @@ TEST_CASE("every event of a dense, sparse or mixed timeline is two taps away, at
     const auto size = GENERATE(from_range(std::begin(kSizes), std::end(kSizes)));
     const Timeline timeline = GENERATE(from_range(std::begin(kTimelines), std::end(kTimelines)));
     INFO(timeline.name << " at " << size.first << "x" << size.second);
-    ExhibitFixture f(size.first, size.second, pack_with(timeline.dates()));
+    ExhibitFixture f(size.first, size.second, events_on(timeline.dates()));
     for (int i = int(f.pack().events.size()) - 1; i >= 0; --i) {
         INFO("event " << i);
         f.start_at(f.now + 1000);  // from the initial state each time
@@ -99,7 +46,7 @@ TEST_CASE("prev and next keep the selected event's own marker in view across the
     const auto size = GENERATE(from_range(std::begin(kSizes), std::end(kSizes)));
     const Timeline timeline = GENERATE(from_range(std::begin(kTimelines), std::end(kTimelines)));
     INFO(timeline.name << " at " << size.first << "x" << size.second);
-    ExhibitFixture f(size.first, size.second, pack_with(timeline.dates()));
+    ExhibitFixture f(size.first, size.second, events_on(timeline.dates()));
     const auto& l = f.explore();
     const int events = int(f.pack().events.size());
     for (int i = 1; i < events; ++i) {
@@ -120,7 +67,7 @@ TEST_CASE("tick labels never overlap and markers stand a fingertip apart or clus
     const auto size = GENERATE(from_range(std::begin(kSizes), std::end(kSizes)));
     const Timeline timeline = GENERATE(from_range(std::begin(kTimelines), std::end(kTimelines)));
     INFO(timeline.name << " at " << size.first << "x" << size.second);
-    ExhibitFixture f(size.first, size.second, pack_with(timeline.dates()));
+    ExhibitFixture f(size.first, size.second, events_on(timeline.dates()));
     const auto& l = f.explore();
     const auto& axis = l.axis;
     // Zoomed all the way in, a day is wider than a fingertip.
@@ -144,7 +91,7 @@ TEST_CASE("tick labels never overlap and markers stand a fingertip apart or clus
 }
 
 TEST_CASE("zoomed in, the ticks name months and then days", "[strip]") {
-    ExhibitFixture f(1920, 1080, pack_with(dense_year()));
+    ExhibitFixture f(1920, 1080, events_on(dense_year()));
     const auto& axis = f.explore().axis;
     auto labels = [&](float zoom) {
         std::string all;
@@ -161,7 +108,7 @@ TEST_CASE("zoomed in, the ticks name months and then days", "[strip]") {
 }
 
 TEST_CASE("a tap on a cluster zooms its events apart; same-day events open the list", "[strip]") {
-    ExhibitFixture f(800, 480, pack_with(dense_year()));
+    ExhibitFixture f(800, 480, events_on(dense_year()));
     const auto& l = f.explore();
     // The two events of 17 April 1975 share every zoom's marker.
     const int april = 5;
@@ -174,7 +121,7 @@ TEST_CASE("a tap on a cluster zooms its events apart; same-day events open the l
 }
 
 TEST_CASE("two fingers pinch the strip about their centre; Zoom out goes back", "[strip]") {
-    ExhibitFixture f(1280, 800, pack_with(mixed()));
+    ExhibitFixture f(1280, 800, events_on(mixed()));
     const auto& l = f.explore();
     const auto& axis = l.axis;
     const float cx = axis.view_left + axis.view_width() * 0.6f, y = l.axis.y;
@@ -201,7 +148,7 @@ TEST_CASE("two fingers pinch the strip about their centre; Zoom out goes back", 
 }
 
 TEST_CASE("the next visitor starts with the whole timeline", "[strip]") {
-    ExhibitFixture f(800, 480, pack_with(mixed()));
+    ExhibitFixture f(800, 480, events_on(mixed()));
     reach_event(f, 12);
     REQUIRE(f.state.strip_zoom > 1);
     kiosk::reset_for_next_visitor(f.state, f.ui(), f.now);

@@ -173,7 +173,10 @@ void draw_strip(const DrawContext& c) {
         const float x = sx(tick.x);
         c.dl.AddRectFilled(snap(x - axis_w / 2, axis.y - 5 * u), snap(x - axis_w / 2 + axis_w, axis.y + 5 * u),
                            p.outline);
-        draw_text(c.dl, f, FontRole::Small, ImVec2(x - tick.label_width / 2, label_y), p.muted, tick.label);
+        // A label half out of the window is left out, as an era's name is.
+        const float left = x - tick.label_width / 2;
+        if (left >= win.x && left + tick.label_width <= win.right())
+            draw_text(c.dl, f, FontRole::Small, ImVec2(left, label_y), p.muted, tick.label);
     }
 
     const float ring = std::max(std::round(4 * u), 2.f);
