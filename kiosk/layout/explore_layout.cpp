@@ -1,6 +1,7 @@
 #include "layout/explore_layout.h"
 
 #include "pack/date.h"
+#include "text/interface_strings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,27 +15,6 @@ constexpr float kTouchTargetMm = 15.f;
 
 float text_width(const Fonts& fonts, FontRole role, const char* text) {
     return fonts[role]->CalcTextSizeA(fonts.size(role), 1e9f, 0, text).x;
-}
-
-// Merges runs of markers closer than a fingertip into clusters, in time order.
-void cluster_markers(ExploreLayout& l) {
-    l.clusters.clear();
-    l.cluster_of.assign(l.marker_x.size(), 0);
-    for (size_t i = 0; i < l.marker_x.size(); ++i) {
-        if (!l.clusters.empty()) {
-            MarkerCluster& c = l.clusters.back();
-            if (l.marker_x[i] - l.marker_x[size_t(c.first + c.count - 1)] < l.target) {
-                ++c.count;
-                l.cluster_of[i] = int(l.clusters.size() - 1);
-                continue;
-            }
-        }
-        l.clusters.push_back({int(i), 1, l.marker_x[i]});
-        l.cluster_of[i] = int(l.clusters.size() - 1);
-    }
-    // A cluster sits at the middle of its span, clamped apart from its neighbours.
-    for (MarkerCluster& c : l.clusters)
-        c.x = (l.marker_x[size_t(c.first)] + l.marker_x[size_t(c.first + c.count - 1)]) / 2;
 }
 
 // Lays the strip out inside `strip`: era bands on top, the axis and markers below
@@ -74,19 +54,32 @@ void layout_strip(ExploreLayout& l, const Fonts& fonts, const Pack& pack, bool n
     // fingertip; small panels then scroll the strip instead of shrinking targets.
     const float wanted = float(pack.events.size()) * l.target * 0.8f;
     l.axis.content_width = std::round(l.axis.view_width() * std::clamp(wanted / l.axis.view_width(), 1.f, 4.f));
+    // Zoomed all the way in, a day is wider than a fingertip.
+    l.axis.max_zoom = std::max(1.f, float(1.25 * l.target * 365.25 / l.axis.px_per_year(1)));
 
-    const float label_w = text_width(fonts, FontRole::Small, "0000");
-    const float px_per_year = l.axis.content_width / float(l.axis.last_year - l.axis.first_year);
-    for (int step : {1, 2, 5, 10, 20, 25, 50, 100}) {
-        l.axis.tick_step = step;
-        if (step * px_per_year >= label_w * 3.5f) break;
-    }
-
-    l.marker_x.clear();
-    for (const Event& e : pack.events) l.marker_x.push_back(l.axis.content_x(decimal_year(e.when.start)));
-    cluster_markers(l);
+    l.event_year.clear();
+    for (const Event& e : pack.events) l.event_year.push_back(decimal_year(e.when.start));
+    // Events come in date order with a coarse date first ("1950" before
+    // "1950-03-01"), but a coarse date sits at the middle of its year or month:
+    // such a one moves back to the finer date after it, still within its year,
+    // so the markers run in the events' order.
+    for (size_t i = l.event_year.size(); i-- > 1;) l.event_year[i - 1] = std::min(l.event_year[i - 1], l.event_year[i]);
+    StripMarkers outermost = strip_markers(l, 1);
+    l.marker_x = std::move(outermost.x);
+    l.clusters = std::move(outermost.clusters);
+    l.cluster_of = std::move(outermost.cluster_of);
 
     l.strip_touch = {l.strip.x + inset, l.strip.y, l.strip.w - 2 * inset, l.strip.h};
+    // "Zoom out" over the right end of the era bands; its touch area reaches up
+    // from just above the markers, never over them.
+    float zoom_w = 0;
+    for (const std::string& lang : pack.settings.languages)
+        zoom_w = std::max(zoom_w, text_width(fonts, FontRole::Small, ui_text(UiText::ExploreZoomOut, lang).c_str()));
+    zoom_w = std::round(zoom_w + 2 * std::max(14 * u, 8.f));
+    l.zoom_out = {l.strip_touch.right() - zoom_w, l.era_top, zoom_w, l.era_height};
+    l.zoom_out_hit = grow_to(l.zoom_out, l.target);
+    const float markers_top = l.axis.y - l.selected_radius;
+    if (l.zoom_out_hit.bottom() > markers_top) l.zoom_out_hit.y = markers_top - l.zoom_out_hit.h;
     if (nav_in_strip) {
         const float nav_y = l.axis.y - nav / 2;
         l.button[int(Button::Prev)] = {l.strip.x, nav_y, nav, nav};
@@ -227,11 +220,19 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
     return l;
 }
 
+StripMarkers strip_markers(const ExploreLayout& l, float zoom) {
+    return strip_markers(l.axis, l.event_year, l.target, zoom);
+}
+
 ClusterList cluster_list_layout(const ExploreLayout& l, const Fonts& fonts, int cluster, float scroll,
                                 float list_scroll) {
+    if (cluster < 0 || size_t(cluster) >= l.clusters.size()) return {};
+    return cluster_list_layout(l, fonts, l.clusters[size_t(cluster)], scroll, list_scroll);
+}
+
+ClusterList cluster_list_layout(const ExploreLayout& l, const Fonts& fonts, const MarkerCluster& c, float scroll,
+                                float list_scroll) {
     ClusterList list;
-    if (cluster < 0 || size_t(cluster) >= l.clusters.size()) return list;
-    const MarkerCluster& c = l.clusters[size_t(cluster)];
     const float row_h = std::round(std::max(l.target, fonts.size(FontRole::Body) * 2.4f));
     const float pad = std::round(std::max(16 * l.unit, 8.f));
     const float gap = std::round(std::max(8 * l.unit, 4.f));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "base/geometry.h"
+#include "layout/timeline_axis.h"
 #include "pack/pack.h"
 #include "text/fonts.h"
 
@@ -13,29 +14,6 @@
 namespace kiosk {
 
 enum class Button { Voices, About, Settings, Prev, Next, Count };
-
-// The timeline: years map to "content" pixels, which scroll under the strip's
-// view when a small panel needs more room than it has for 15 mm markers.
-struct TimelineAxis {
-    float view_left = 0, view_right = 0;  // screen pixels of the visible axis
-    float content_width = 0;              // pixels from the first year to the last
-    float y = 0;                          // the axis line
-    double first_year = 0, last_year = 0;
-    int tick_step = 10;  // years between labelled ticks
-
-    float view_width() const { return view_right - view_left; }
-    float max_scroll() const { return content_width > view_width() ? content_width - view_width() : 0; }
-    float content_x(double year) const { return float((year - first_year) / (last_year - first_year)) * content_width; }
-    float screen_x(float content, float scroll) const { return view_left + content - scroll; }
-};
-
-// Markers closer than a fingertip merge into one numbered cluster; tapping it
-// opens the list of its events.
-struct MarkerCluster {
-    int first = 0;  // first event index
-    int count = 1;
-    float x = 0;  // content pixels
-};
 
 struct ExploreLayout {
     Display display;
@@ -52,9 +30,13 @@ struct ExploreLayout {
     Rect strip_touch;  // where a drag scrolls the timeline
     float era_top = 0, era_height = 0;
     TimelineAxis axis;
+    std::vector<double> event_year;  // per event, its place in time (fractional years)
+    // At the outermost zoom (strip_markers gives them at any other):
     std::vector<float> marker_x;  // per event, content pixels
     std::vector<MarkerCluster> clusters;
     std::vector<int> cluster_of;  // per event, its cluster
+    Rect zoom_out;                // "Zoom out", at the strip's top right once zoomed in
+    Rect zoom_out_hit;            // grown to 15 mm, above the markers
     float marker_radius = 10;
     float selected_radius = 16;
 
@@ -66,6 +48,9 @@ struct ExploreLayout {
 };
 
 ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const Pack& pack);
+
+// The strip's markers and clusters at `zoom`.
+StripMarkers strip_markers(const ExploreLayout& layout, float zoom);
 
 // The smallest comfortable touch target, 15 mm, in display pixels.
 float touch_target_px(const Display& display);
@@ -85,6 +70,9 @@ struct ClusterList {
     float content_height = 0;  // all the rows
     float max_scroll() const { return content_height > view.h ? content_height - view.h : 0; }
 };
+ClusterList cluster_list_layout(const ExploreLayout& layout, const Fonts& fonts, const MarkerCluster& cluster,
+                                float scroll, float list_scroll = 0);
+// The same for cluster number `cluster` at the outermost zoom.
 ClusterList cluster_list_layout(const ExploreLayout& layout, const Fonts& fonts, int cluster, float scroll,
                                 float list_scroll = 0);
 

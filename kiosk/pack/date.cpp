@@ -5,7 +5,6 @@
 #include <tuple>
 
 namespace kiosk {
-namespace {
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
@@ -13,6 +12,8 @@ int days_in_month(int year, int month) {
     static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
 }
+
+namespace {
 
 // Reads exactly `count` ASCII digits at `pos`; -1 when they are not all digits.
 int read_digits(const std::string& s, size_t pos, size_t count) {

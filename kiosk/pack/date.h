@@ -13,6 +13,9 @@ namespace kiosk {
 // `why` is given, says what is wrong ("February 1975 has 28 days").
 std::optional<Date> parse_date(const std::string& s, std::string* why = nullptr);
 
+bool is_leap_year(int year);
+int days_in_month(int year, int month);  // month 1-12
+
 // Orders by (year, month or 0, day or 0): "1975" sorts before "1975-01".
 // Negative, zero or positive like strcmp.
 int compare_dates(const Date& a, const Date& b);

@@ -152,7 +152,9 @@ void select_event(ExhibitState& s, int index, const Ui& ui, int64_t now_ms) {
 }
 
 void refresh_scroll_ranges(Visit& s, const Ui& ui) {
-    s.strip.set_range(0, ui.layouts.explore.axis.max_scroll());
+    const TimelineAxis& axis = ui.layouts.explore.axis;
+    s.strip_zoom = axis.clamp_zoom(s.strip_zoom);
+    s.strip.set_range(0, axis.max_scroll(s.strip_zoom));
     set_card_range(s, ui);
     const AboutLayout& a = ui.layouts.about;
     s.about.set_range(0, std::max(0.f, about_content_height(ui) - a.column.h));

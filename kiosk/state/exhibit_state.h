@@ -81,8 +81,10 @@ struct Visit {
     int selected_event = 0;
     int64_t selection_changed_ms = -1;
     int open_cluster = -1;  // the numbered cluster whose list is open
-    KineticScroll strip;    // timeline offset, pixels
-    KineticScroll card;     // event text offset, pixels
+    KineticScroll strip;    // timeline offset, content pixels at strip_zoom
+    float strip_zoom = 1;   // 1: the whole timeline; more: zoomed in (TimelineAxis)
+    bool pinching_strip = false;
+    KineticScroll card;  // event text offset, pixels
     bool dragging_strip = false;
     bool dragging_card = false;
     KineticScroll cluster_list;  // the open cluster's list of events, pixels
@@ -119,10 +121,10 @@ struct Visit {
     // below fails to compile when a field is missing here.
     auto fields() const {
         return std::tie(screen, transition, content_note_open, content_note_scroll, dragging_content_note,
-                        selected_event, selection_changed_ms, open_cluster, strip, card, dragging_strip, dragging_card,
-                        cluster_list, dragging_cluster_list, photo, quote, quote_changed_ms, quote_direction,
-                        quote_scroll, dragging_quote, about, dragging_about, visitor, settings_open, last_input_ms,
-                        corner_holds, pin_open, pin_entered, pin_opened_ms, gestures);
+                        selected_event, selection_changed_ms, open_cluster, strip, strip_zoom, pinching_strip, card,
+                        dragging_strip, dragging_card, cluster_list, dragging_cluster_list, photo, quote,
+                        quote_changed_ms, quote_direction, quote_scroll, dragging_quote, about, dragging_about, visitor,
+                        settings_open, last_input_ms, corner_holds, pin_open, pin_entered, pin_opened_ms, gestures);
     }
     bool operator==(const Visit& o) const { return fields() == o.fields(); }
     bool operator!=(const Visit& o) const { return !(*this == o); }

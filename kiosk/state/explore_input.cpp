@@ -11,29 +11,6 @@ namespace kiosk {
 
 namespace {
 
-// The strip's content offset that shows event `index` comfortably.
-float scroll_to_show(const ExploreLayout& l, int index, float current) {
-    if (index < 0 || size_t(index) >= l.marker_x.size()) return current;
-    const float x = l.marker_x[size_t(index)];
-    const float margin = l.axis.view_width() * 0.15f;
-    if (x - current >= margin && x - current <= l.axis.view_width() - margin) return current;
-    return std::clamp(x - l.axis.view_width() / 2, 0.f, l.axis.max_scroll());
-}
-
-int marker_under(const ExploreLayout& l, float x, float y, float scroll) {
-    if (std::abs(y - l.axis.y) > l.target * 0.75f) return -1;
-    int best = -1;
-    float best_d = l.target / 2;
-    for (size_t i = 0; i < l.clusters.size(); ++i) {
-        const float d = std::abs(l.axis.screen_x(l.clusters[i].x, scroll) - x);
-        if (d <= best_d) {
-            best_d = d;
-            best = int(i);
-        }
-    }
-    return best;
-}
-
 // The open cluster's list, when a gesture is its: a tap on a row in view selects
 // its event and anywhere else closes the list; a drag that starts on a list that
 // scrolls moves the list. Nothing when the gesture is the rest of Explore's.
@@ -41,11 +18,15 @@ std::optional<bool> cluster_list_gesture(ExhibitState& s, const Gesture& g, cons
     const ExploreLayout& l = ui.layouts.explore;
     const int64_t now = g.time_ms;
     using K = Gesture::Kind;
-    const ClusterList list =
-        cluster_list_layout(l, ui.fonts, s.open_cluster, s.strip.offset(), s.cluster_list.offset());
+    const StripMarkers markers = strip_markers(l, s.strip_zoom);
+    if (size_t(s.open_cluster) >= markers.clusters.size()) {
+        s.open_cluster = -1;
+        return std::nullopt;
+    }
+    const MarkerCluster& cl = markers.clusters[size_t(s.open_cluster)];
+    const ClusterList list = cluster_list_layout(l, ui.fonts, cl, s.strip.offset(), s.cluster_list.offset());
     if (g.kind == K::Tap) {
         // The list is open: a row in view selects its event; anywhere else closes the list.
-        const MarkerCluster& cl = l.clusters[size_t(s.open_cluster)];
         if (list.view.contains(g.x, g.y))
             for (size_t i = 0; i < list.rows.size(); ++i)
                 if (list.rows[i].contains(g.x, g.y)) select_event(s, cl.first + int(i), ui, now);
@@ -73,7 +54,7 @@ std::optional<bool> cluster_list_gesture(ExhibitState& s, const Gesture& g, cons
     return std::nullopt;
 }
 
-// A tap on Explore: its buttons, the photograph, a marker or a numbered cluster.
+// A tap on Explore: its buttons, the photograph, then the strip (strip_input.cpp).
 bool explore_tap(ExhibitState& s, const Gesture& g, const Ui& ui) {
     const ExploreLayout& l = ui.layouts.explore;
     const int64_t now = g.time_ms;
@@ -98,28 +79,10 @@ bool explore_tap(ExhibitState& s, const Gesture& g, const Ui& ui) {
         go_to_screen(s, Screen::Photo, now);
         return true;
     }
-    const int cluster = marker_under(l, g.x, g.y, s.strip.offset());
-    if (cluster < 0) return false;
-    const MarkerCluster& cl = l.clusters[size_t(cluster)];
-    if (cl.count == 1) {
-        select_event(s, cl.first, ui, now);
-    } else {
-        s.open_cluster = cluster;
-        const ClusterList list = cluster_list_layout(l, ui.fonts, cluster, s.strip.offset());
-        s.cluster_list.set_range(0, list.max_scroll());
-        s.cluster_list.jump_to(0);
-        s.dragging_cluster_list = false;
-    }
-    return true;
+    return strip_tap(s, g, ui);
 }
 
 }  // namespace
-
-void reveal_selected(ExhibitState& s, const Ui& ui, int64_t now_ms) {
-    const float target = scroll_to_show(ui.layouts.explore, s.selected_event, s.strip.offset());
-    if (std::abs(target - s.strip.offset()) > 0.5f)
-        s.strip.animate_to(target, now_ms, reduced_motion(ui.pack) ? 0 : 300);
-}
 
 bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
     const ExploreLayout& l = ui.layouts.explore;
@@ -128,10 +91,11 @@ bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
 
     const std::optional<bool> on_list = s.open_cluster >= 0 ? cluster_list_gesture(s, g, ui) : std::nullopt;
     if (on_list) return *on_list;
+    if (strip_pinch(s, g, ui)) return true;
 
     switch (g.kind) {
         case K::DragStart:
-            s.dragging_strip = l.strip_touch.contains(g.start_x, g.start_y) && l.axis.max_scroll() > 0;
+            s.dragging_strip = l.strip_touch.contains(g.start_x, g.start_y) && l.axis.max_scroll(s.strip_zoom) > 0;
             s.dragging_card = !s.dragging_strip && l.card.contains(g.start_x, g.start_y);
             if (s.dragging_strip) s.strip.stop();
             if (s.dragging_card) s.card.stop();

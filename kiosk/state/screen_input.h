@@ -19,8 +19,13 @@ bool vertical_scroll_gesture(KineticScroll& scroll, bool& dragging, const Gestur
 // A tap on a full screen's back (or close) button or its "Aa"; true if it was one.
 bool top_bar_tap(ExhibitState& s, const TopBar& bar, const Gesture& g, const Ui& ui);
 bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
-// Scrolls the strip so the selected event's marker is in view.
+// The strip (strip_input.cpp). Scrolls, and zooms in if need be, so the selected
+// event has a marker of its own in view.
 void reveal_selected(ExhibitState& s, const Ui& ui, int64_t now_ms);
+// A tap on the strip: "Zoom out", a marker or a cluster; true if it was one.
+bool strip_tap(ExhibitState& s, const Gesture& g, const Ui& ui);
+// A two-finger pinch that started on the strip zooms it; true if it was one.
+bool strip_pinch(ExhibitState& s, const Gesture& g, const Ui& ui);
 bool photo_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
 // Advances an animated double-tap zoom; true while it runs.
 bool step_photo_zoom(ExhibitState& s, const Ui& ui, int64_t now_ms);

@@ -31,6 +31,7 @@ namespace kiosk {
     X(ExploreAbout, "explore.about", "")                               \
     X(ExploreSource, "explore.source", "{sources}")                    \
     X(ExploreSourceSeparator, "explore.source_separator", "")          \
+    X(ExploreZoomOut, "explore.zoom_out", "")                          \
     X(PhotoDescription, "photo.description", "{description}")          \
     X(VoicesHeading, "voices.heading", "")                             \
     X(AboutExhibitVersion, "about.exhibit_version", "{version}")       \
@@ -72,7 +73,19 @@ namespace kiosk {
     X(DatesSeptember, "dates.september", "")                           \
     X(DatesOctober, "dates.october", "")                               \
     X(DatesNovember, "dates.november", "")                             \
-    X(DatesDecember, "dates.december", "")
+    X(DatesDecember, "dates.december", "")                             \
+    X(DatesJanuaryShort, "dates.january_short", "")                    \
+    X(DatesFebruaryShort, "dates.february_short", "")                  \
+    X(DatesMarchShort, "dates.march_short", "")                        \
+    X(DatesAprilShort, "dates.april_short", "")                        \
+    X(DatesMayShort, "dates.may_short", "")                            \
+    X(DatesJuneShort, "dates.june_short", "")                          \
+    X(DatesJulyShort, "dates.july_short", "")                          \
+    X(DatesAugustShort, "dates.august_short", "")                      \
+    X(DatesSeptemberShort, "dates.september_short", "")                \
+    X(DatesOctoberShort, "dates.october_short", "")                    \
+    X(DatesNovemberShort, "dates.november_short", "")                  \
+    X(DatesDecemberShort, "dates.december_short", "")
 
 enum class UiText : int {
 #define VITRINE_UI_TEXT_ENUM(name, key, placeholders) name,

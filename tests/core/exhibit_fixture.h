@@ -31,7 +31,14 @@ struct ExhibitFixture {
     explicit ExhibitFixture(int width, int height, float panel_inches = 0, bool large_text = false,
                             const std::string& pack_dir = VITRINE_SOURCE_DIR "/assets/ieng-sary",
                             const std::string& staff_pin = "2468") {
-        kiosk::PackLoadResult loaded = kiosk::load_pack(pack_dir);
+        init_with(width, height, panel_inches, large_text, kiosk::load_pack(pack_dir), staff_pin);
+    }
+    // A pack made in memory (events changed, say), on one display.
+    ExhibitFixture(int width, int height, kiosk::PackLoadResult loaded) {
+        init_with(width, height, 0, false, std::move(loaded), "2468");
+    }
+    void init_with(int width, int height, float panel_inches, bool large_text, kiosk::PackLoadResult loaded,
+                   const std::string& staff_pin) {
         REQUIRE(loaded.ok());
         kiosk::KioskConfig c;
         c.staff_pin = staff_pin;

@@ -1,41 +1,11 @@
 #include "exhibit_fixture.h"
+#include "strip_reach.h"
 
 #include <cmath>
 
 namespace {
 
 const std::pair<int, int> kSizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {3840, 2160}, {720, 1280}, {1080, 1920}};
-
-// Taps whatever shows event `index` on the strip (scrolling first if needed), and
-// the row in its cluster's list when it shares one. Returns the taps it took.
-int reach_event(ExhibitFixture& f, int index) {
-    const auto& l = f.explore();
-    const int cluster = l.cluster_of[size_t(index)];
-    const auto& c = l.clusters[size_t(cluster)];
-    // Bring the cluster into view by dragging the strip, as a visitor would.
-    float x = l.axis.screen_x(c.x, f.state.strip.offset());
-    if (x < l.axis.view_left + 10 || x > l.axis.view_right - 10) {
-        const float dx = (l.axis.view_left + l.axis.view_right) / 2 - x;
-        f.replay(f.drag(l.strip_touch.x + l.strip_touch.w / 2, l.axis.y, dx, 0, 400, 100, true));
-        f.advance_to(f.now + 1500);
-        x = l.axis.screen_x(c.x, f.state.strip.offset());
-    }
-    f.replay(f.tap(x, l.axis.y, 100));
-    if (c.count == 1) return 1;
-    REQUIRE(f.state.open_cluster == cluster);
-    auto list = kiosk::cluster_list_layout(l, f.fonts, cluster, f.state.strip.offset());
-    // A list longer than its panel scrolls: a drag (not a tap) brings the row into view.
-    const kiosk::Rect row = list.rows[size_t(index - c.first)];
-    if (row.y < list.view.y || row.bottom() > list.view.bottom()) {
-        const float dy = row.bottom() > list.view.bottom() ? list.view.bottom() - row.bottom() : list.view.y - row.y;
-        f.replay(f.drag(list.view.x + list.view.w / 2, list.view.y + list.view.h / 2, 0, dy, 400, 100, true));
-        f.advance_to(f.now + 1500);
-        list = kiosk::cluster_list_layout(l, f.fonts, cluster, f.state.strip.offset(), f.state.cluster_list.offset());
-    }
-    f.replay(f.tap(list.rows[size_t(index - c.first)], 400));
-    CHECK(f.state.open_cluster == -1);
-    return 2;
-}
 
 }  // namespace
 
@@ -63,9 +33,7 @@ TEST_CASE("prev and next walk through every event, keep it in view, and stop at 
         const int sel = std::min(i + 1, events - 1);
         CHECK(f.state.selected_event == sel);
         // The selected event is always visible on the strip.
-        const float x = l.axis.screen_x(l.marker_x[size_t(sel)], f.state.strip.offset());
-        CHECK(x >= l.axis.view_left - 1);
-        CHECK(x <= l.axis.view_right + 1);
+        check_selected_shown(f);
     }
     f.replay(f.tap(l.button[int(kiosk::Button::Prev)], 300));
     CHECK(f.state.selected_event == events - 2);

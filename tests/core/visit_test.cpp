@@ -14,6 +14,7 @@ namespace {
 void change(bool& b) { b = !b; }
 void change(int& i) { i += 7; }
 void change(int64_t& i) { i += 7001; }
+void change(float& f) { f += 1.5f; }
 void change(std::string& s) { s += "7"; }
 void change(kiosk::Screen& s) { s = s == kiosk::Screen::Voices ? kiosk::Screen::About : kiosk::Screen::Voices; }
 void change(kiosk::Transition& t) { t.start_ms += 7; }

@@ -115,6 +115,21 @@ void draw_marker(ImDrawList& dl, const Palette& p, ImVec2 at, float radius, floa
     }
 }
 
+// "Zoom out", once zoomed in: a small round-ended button over the era bands' end.
+void draw_zoom_out(const DrawContext& c) {
+    const Ui& ui = c.ui;
+    const Rect& r = ui.layouts.explore.zoom_out;
+    const Palette& p = c.palette;
+    const float radius = r.h / 2;
+    c.dl.AddRectFilled(snap(r.x, r.y), snap(r.right(), r.bottom()), p.background, radius);
+    c.dl.AddRect(snap(r.x, r.y), snap(r.right(), r.bottom()), p.outline, radius, 0, std::max(1.5f, radius / 22));
+    const std::string& label = ui_text(UiText::ExploreZoomOut, ui.lang);
+    const float size = ui.fonts.size(FontRole::Small);
+    draw_text(c.dl, ui.fonts, FontRole::Small,
+              ImVec2(r.x + (r.w - text_width(ui.fonts, FontRole::Small, label)) / 2, r.y + (r.h - size * 1.36f) / 2),
+              p.paper, label);
+}
+
 void draw_strip(const DrawContext& c) {
     const Ui& ui = c.ui;
     const ExploreLayout& l = ui.layouts.explore;
@@ -123,6 +138,9 @@ void draw_strip(const DrawContext& c) {
     const float u = l.unit;
     const TimelineAxis& axis = l.axis;
     const float scroll = c.state.strip.offset();
+    const float zoom = c.state.strip_zoom;
+    const bool zoomed = zoom > 1;
+    const StripMarkers markers = strip_markers(l, zoom);
     auto sx = [&](float content) { return axis.screen_x(content, scroll); };
 
     // Everything on the strip scrolls inside its window; the ends fade.
@@ -130,7 +148,7 @@ void draw_strip(const DrawContext& c) {
     c.dl.PushClipRect(snap(win.x, win.y), snap(win.right(), win.bottom()), true);
 
     for (const Era& era : ui.pack.eras) {
-        const float x0 = sx(axis.content_x(era.start.year)), x1 = sx(axis.content_x(era.end.year)) - 3;
+        const float x0 = sx(axis.content_x(era.start.year, zoom)), x1 = sx(axis.content_x(era.end.year, zoom)) - 3;
         if (x1 <= x0) continue;
         const uint32_t fill = darken_for_contrast(rgb(era.color), p.era_text, 7.0);
         c.dl.AddRectFilled(snap(x0, l.era_top), snap(x1, l.era_top + l.era_height), fill, std::round(6 * u));
@@ -138,33 +156,35 @@ void draw_strip(const DrawContext& c) {
         const std::string& name = era.name.get(ui.lang);
         const float pad = std::round(std::max(12 * u, 6.f));
         const float tw = text_width(f, FontRole::Small, name);
-        // Keep the label in view while its band is partly scrolled off; where the
-        // visible part of the band is too short for it, leave it out.
-        const float left = std::max(x0, win.x) + pad, right = std::min(x1, win.right()) - pad;
+        // Keep the label in view while its band is partly scrolled off (or under
+        // "Zoom out"); where the visible part of the band is too short for it,
+        // leave it out.
+        const float shown_right = zoomed ? l.zoom_out.x : win.right();
+        const float left = std::max(x0, win.x) + pad, right = std::min(x1, shown_right) - pad;
         if (tw <= right - left)
             draw_text(c.dl, f, FontRole::Small,
                       ImVec2(left, l.era_top + (l.era_height - f.size(FontRole::Small) * 1.36f) / 2), p.era_text, name);
     }
 
     const float axis_w = std::max(2 * u, 1.f);
-    draw_rule(c.dl, sx(0) - 10 * u, sx(axis.content_width) + 10 * u, axis.y, axis_w, p.outline);
+    draw_rule(c.dl, sx(0) - 10 * u, sx(axis.width(zoom)) + 10 * u, axis.y, axis_w, p.outline);
     const float label_y = axis.y + l.selected_radius + 10 * u;
-    const int first_tick = int(std::ceil(axis.first_year / axis.tick_step)) * axis.tick_step;
-    for (int year = first_tick; year <= axis.last_year; year += axis.tick_step) {
-        const std::string label = std::to_string(year);
-        const float x = sx(axis.content_x(year));
+    for (const StripTick& tick : strip_ticks(axis, f, FontRole::Small, zoom, scroll, ui.lang)) {
+        const float x = sx(tick.x);
         c.dl.AddRectFilled(snap(x - axis_w / 2, axis.y - 5 * u), snap(x - axis_w / 2 + axis_w, axis.y + 5 * u),
                            p.outline);
-        draw_text(c.dl, f, FontRole::Small, ImVec2(x - text_width(f, FontRole::Small, label) / 2, label_y), p.muted,
-                  label);
+        // A label half out of the window is left out, as an era's name is.
+        const float left = x - tick.label_width / 2;
+        if (left >= win.x && left + tick.label_width <= win.right())
+            draw_text(c.dl, f, FontRole::Small, ImVec2(left, label_y), p.muted, tick.label);
     }
 
     const float ring = std::max(std::round(4 * u), 2.f);
-    const int chosen_cluster = c.state.selected_event >= 0 && size_t(c.state.selected_event) < l.cluster_of.size()
-                                   ? l.cluster_of[size_t(c.state.selected_event)]
+    const int chosen_cluster = c.state.selected_event >= 0 && size_t(c.state.selected_event) < markers.cluster_of.size()
+                                   ? markers.cluster_of[size_t(c.state.selected_event)]
                                    : -1;
-    for (size_t i = 0; i < l.clusters.size(); ++i) {
-        const MarkerCluster& cl = l.clusters[i];
+    for (size_t i = 0; i < markers.clusters.size(); ++i) {
+        const MarkerCluster& cl = markers.clusters[i];
         const bool chosen = int(i) == chosen_cluster;
         const ImVec2 at = snap(sx(cl.x), axis.y);
         if (cl.count == 1) {
@@ -187,9 +207,11 @@ void draw_strip(const DrawContext& c) {
     if (scroll > 0.5f)
         c.dl.AddRectFilledMultiColor(snap(win.x, win.y), snap(win.x + fade, win.bottom()), p.background, clear, clear,
                                      p.background);
-    if (scroll < axis.max_scroll() - 0.5f)
+    if (scroll < axis.max_scroll(zoom) - 0.5f)
         c.dl.AddRectFilledMultiColor(snap(win.right() - fade, win.y), snap(win.right(), win.bottom()), clear,
                                      p.background, p.background, clear);
+
+    if (zoomed) draw_zoom_out(c);
 
     const int count = int(ui.pack.events.size());
     draw_icon_button(c.dl, p, l.button[int(Button::Prev)], Icon::Left, c.state.selected_event > 0);
@@ -200,8 +222,10 @@ void draw_cluster_list(const DrawContext& c) {
     const Ui& ui = c.ui;
     const ExploreLayout& l = ui.layouts.explore;
     const float list_scroll = c.state.cluster_list.offset();
-    const ClusterList list =
-        cluster_list_layout(l, ui.fonts, c.state.open_cluster, c.state.strip.offset(), list_scroll);
+    const StripMarkers markers = strip_markers(l, c.state.strip_zoom);
+    if (size_t(c.state.open_cluster) >= markers.clusters.size()) return;
+    const MarkerCluster& cl = markers.clusters[size_t(c.state.open_cluster)];
+    const ClusterList list = cluster_list_layout(l, ui.fonts, cl, c.state.strip.offset(), list_scroll);
     if (list.rows.empty()) return;
     const Palette& p = c.palette;
     const Rect& panel = list.panel;
@@ -210,7 +234,6 @@ void draw_cluster_list(const DrawContext& c) {
                        with_alpha(0xff000000u, uint8_t(90)), 14 * u);
     c.dl.AddRectFilled(snap(panel.x, panel.y), snap(panel.right(), panel.bottom()), p.frame, 14 * u);
     c.dl.AddRect(snap(panel.x, panel.y), snap(panel.right(), panel.bottom()), p.outline, 14 * u, 0, 1.5f);
-    const MarkerCluster& cl = l.clusters[size_t(c.state.open_cluster)];
     const Rect& view = list.view;
     c.dl.PushClipRect(snap(view.x, view.y), snap(view.right(), view.bottom()), true);
     const float date_h = ui.fonts.size(FontRole::SmallCaps) * 1.25f;

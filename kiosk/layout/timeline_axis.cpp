@@ -1,0 +1,188 @@
+#include "layout/timeline_axis.h"
+
+#include "pack/date.h"
+#include "text/interface_strings.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace kiosk {
+
+namespace {
+
+// Neighbouring events this much more than a fingertip apart read as two markers.
+constexpr float kSeparation = 1.05f;
+
+// Between two tick labels, this many widths of "0000": year labels stand well
+// apart, a calm strip as the decades have always been; month and day labels,
+// read as a sequence, closer.
+constexpr float kYearGap = 2.5f;
+constexpr float kCalendarGap = 1.f;
+
+float label_width(const Fonts& fonts, FontRole role, const std::string& text) {
+    return fonts[role]->CalcTextSizeA(fonts.size(role), 1e9f, 0, text.c_str()).x;
+}
+
+// Days since 1 March of year 0 (Howard Hinnant's days_from_civil), for day ticks
+// that keep one step across months and years.
+long days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe;
+}
+
+const std::string& short_month(int month, const std::string& lang) {
+    return ui_text(UiText(int(UiText::DatesJanuaryShort) + std::clamp(month, 1, 12) - 1), lang);
+}
+
+enum class TickUnit { Day, Month, Year };
+
+struct TickStep {
+    TickUnit unit;
+    int step;
+    float min_days;  // the shortest gap between two of its ticks
+};
+
+const TickStep kTickSteps[] = {
+    {TickUnit::Day, 1, 1},         {TickUnit::Day, 2, 2},          {TickUnit::Day, 5, 5},
+    {TickUnit::Day, 10, 10},       {TickUnit::Month, 1, 28},       {TickUnit::Month, 2, 59},
+    {TickUnit::Month, 3, 89},      {TickUnit::Month, 6, 181},      {TickUnit::Year, 1, 365},
+    {TickUnit::Year, 2, 730},      {TickUnit::Year, 5, 1826},      {TickUnit::Year, 10, 3652},
+    {TickUnit::Year, 20, 7305},    {TickUnit::Year, 25, 9131},     {TickUnit::Year, 50, 18262},
+    {TickUnit::Year, 100, 36524},  {TickUnit::Year, 200, 73048},   {TickUnit::Year, 250, 91310},
+    {TickUnit::Year, 500, 182621}, {TickUnit::Year, 1000, 365242},
+};
+
+// Every tick of `s` between years `from` and `to`.
+std::vector<StripTick> ticks_of(const TimelineAxis& axis, const Fonts& fonts, FontRole role, float zoom,
+                                const TickStep& s, double from, double to, const std::string& lang) {
+    std::vector<StripTick> out;
+    auto add = [&](double year, std::string label) {
+        if (year < axis.first_year || year > axis.last_year || year < from || year > to) return;
+        const float w = label_width(fonts, role, label);
+        out.push_back({axis.content_x(year, zoom), w, std::move(label)});
+    };
+    const int y0 = int(std::floor(from)), y1 = int(std::ceil(to));
+    if (s.unit == TickUnit::Year) {
+        for (int y = int(std::ceil(from / s.step)) * s.step; y <= y1; y += s.step) add(y, std::to_string(y));
+        return out;
+    }
+    for (int y = y0; y <= y1; ++y) {
+        const int year_days = is_leap_year(y) ? 366 : 365;
+        int day_of_year = 0;
+        for (int m = 1; m <= 12; ++m) {
+            if (s.unit == TickUnit::Month) {
+                if ((m - 1) % s.step == 0)
+                    add(y + double(day_of_year) / year_days, m == 1 ? std::to_string(y) : short_month(m, lang));
+                day_of_year += days_in_month(y, m);
+                continue;
+            }
+            for (int d = 1; d <= days_in_month(y, m); ++d, ++day_of_year) {
+                if (days_from_civil(y, m, d) % s.step != 0) continue;
+                // At the middle of the day, where an event of that day sits.
+                add(y + (day_of_year + 0.5) / year_days,
+                    m == 1 && d == 1 ? std::to_string(y) : std::to_string(d) + " " + short_month(m, lang));
+            }
+        }
+    }
+    return out;
+}
+
+// The least gap in `years` between event `i` and its neighbours (the cluster's
+// first to last, and one either side), leaving out events that no zoom separates.
+double least_gap(const TimelineAxis& axis, const std::vector<double>& years, float target, int first, int last,
+                 bool* inseparable) {
+    double least = std::numeric_limits<double>::infinity();
+    const double day = target * kSeparation / axis.px_per_year(axis.max_zoom);
+    for (int i = std::max(first - 1, 0); i < std::min(last + 1, int(years.size()) - 1); ++i) {
+        const double gap = years[size_t(i + 1)] - years[size_t(i)];
+        const bool inside = i >= first && i + 1 <= last;
+        if (gap < day) {
+            if (inside && inseparable) *inseparable = true;
+            continue;
+        }
+        least = std::min(least, gap);
+    }
+    return least;
+}
+
+float zoom_for_gap(const TimelineAxis& axis, double gap, float target, float zoom) {
+    if (!std::isfinite(gap)) return zoom;
+    return axis.clamp_zoom(std::max(zoom, float(target * kSeparation / (gap * axis.px_per_year(1)))));
+}
+
+}  // namespace
+
+StripMarkers strip_markers(const TimelineAxis& axis, const std::vector<double>& years, float target, float zoom) {
+    StripMarkers m;
+    m.zoom = zoom;
+    m.cluster_of.assign(years.size(), 0);
+    for (size_t i = 0; i < years.size(); ++i) {
+        m.x.push_back(axis.content_x(years[i], zoom));
+        // A cluster takes the markers within a fingertip of its first one.
+        if (m.clusters.empty() || m.x[i] - m.x[size_t(m.clusters.back().first)] >= target)
+            m.clusters.push_back({int(i), 0, 0});
+        ++m.clusters.back().count;
+        m.cluster_of[i] = int(m.clusters.size() - 1);
+    }
+    // Each sits at the middle of its span, or far enough left of the next that the
+    // two stay a fingertip apart (it never leaves its own span: the next cluster
+    // starts a fingertip or more after this one's first marker).
+    for (size_t k = 0; k < m.clusters.size(); ++k) {
+        MarkerCluster& c = m.clusters[k];
+        c.x = (m.x[size_t(c.first)] + m.x[size_t(c.first + c.count - 1)]) / 2;
+        if (k + 1 < m.clusters.size()) c.x = std::min(c.x, m.x[size_t(m.clusters[k + 1].first)] - target);
+    }
+    return m;
+}
+
+std::optional<float> zoom_to_separate(const TimelineAxis& axis, const std::vector<double>& years, float target,
+                                      const MarkerCluster& cluster, float zoom) {
+    const int first = cluster.first, last = cluster.first + cluster.count - 1;
+    if (cluster.count < 2) return zoom;
+    bool inseparable = false;
+    const float z = zoom_for_gap(axis, least_gap(axis, years, target, first, last, &inseparable), target, zoom);
+    if (inseparable) return std::nullopt;
+    // All of them in view at once, half a fingertip in from either end.
+    const double spread = (years[size_t(last)] - years[size_t(first)]) * axis.px_per_year(z);
+    if (spread > axis.view_width() - target) return std::nullopt;
+    const StripMarkers m = strip_markers(axis, years, target, z);
+    for (int i = first; i <= last; ++i)
+        if (m.clusters[size_t(m.cluster_of[size_t(i)])].count != 1) return std::nullopt;
+    return z;
+}
+
+float zoom_to_single(const TimelineAxis& axis, const std::vector<double>& years, float target, int index, float zoom) {
+    return zoom_for_gap(axis, least_gap(axis, years, target, index, index, nullptr), target, zoom);
+}
+
+float scroll_after_zoom(const TimelineAxis& axis, float scroll, float from, float to, float at) {
+    const float finger = at - axis.view_left;
+    return (scroll + finger) * to / from - finger;
+}
+
+std::vector<StripTick> strip_ticks(const TimelineAxis& axis, const Fonts& fonts, FontRole role, float zoom,
+                                   float scroll, const std::string& lang) {
+    const float digits = label_width(fonts, role, "0000");
+    const double px_per_day = axis.px_per_year(zoom) / 366;
+    // A view either side of the one shown: enough for a scroll's worth of frames.
+    const double from = axis.year_at(scroll - axis.view_width(), zoom);
+    const double to = axis.year_at(scroll + 2 * axis.view_width(), zoom);
+    std::vector<StripTick> ticks;
+    for (const TickStep& s : kTickSteps) {
+        const float gap = digits * (s.unit == TickUnit::Year ? kYearGap : kCalendarGap);
+        if (s.min_days * px_per_day < digits + gap && &s != &kTickSteps[std::size(kTickSteps) - 1]) continue;
+        ticks = ticks_of(axis, fonts, role, zoom, s, from, to, lang);
+        bool calm = true;
+        for (size_t i = 1; i < ticks.size() && calm; ++i)
+            calm = ticks[i].x - ticks[i - 1].x >= std::max(ticks[i].label_width, ticks[i - 1].label_width) + gap;
+        if (calm) break;
+    }
+    return ticks;
+}
+
+}  // namespace kiosk
