@@ -236,6 +236,9 @@ private:
     // kShownPerKind only counted. False when it will not be shown, so the
     // caller can skip composing it.
     bool counted_error(const std::string& kind, const toml::source_region& where, std::string message);
+    // True for a complaint about a "TO FINISH:" value, which is reported once as unfinished instead.
+    bool about_placeholder(Diagnostic::Severity severity, const toml::source_region& where,
+                           const std::string& message) const;
     bool will_show(const std::string& kind) const;
     void add_summaries();
     void report_file(std::string message);
@@ -673,17 +676,21 @@ SyntaxMessage plain_syntax_message(std::string_view text, const toml::parse_erro
 
 // --- Loader ---
 
-void Loader::report(Diagnostic::Severity severity, const toml::source_region& where, std::string message) {
-    // Complaints about a "TO FINISH:" value are noise until it is written: at
-    // its position (an unknown id, a length), and warnings on its line (label
-    // practice, which points at the key).
+// Complaints about a "TO FINISH:" value are noise until it is written: at its
+// position (an unknown id, a length), and warnings on its line (label practice,
+// which points at the key).
+bool Loader::about_placeholder(Diagnostic::Severity severity, const toml::source_region& where,
+                               const std::string& message) const {
     const int line = static_cast<int>(where.begin.line);
     const auto placeholder = placeholders_.lower_bound({line, 0});
     const bool on_placeholder_line = placeholder != placeholders_.end() && placeholder->first == line;
-    if (on_placeholder_line && message.rfind(kPlaceholderMessage, 0) != 0 &&
-        (severity == Diagnostic::Severity::Warning ||
-         placeholders_.count({line, static_cast<int>(where.begin.column)})))
-        return;
+    return on_placeholder_line && message.rfind(kPlaceholderMessage, 0) != 0 &&
+           (severity == Diagnostic::Severity::Warning ||
+            placeholders_.count({line, static_cast<int>(where.begin.column)}));
+}
+
+void Loader::report(Diagnostic::Severity severity, const toml::source_region& where, std::string message) {
+    if (about_placeholder(severity, where, message)) return;
     if (result_.diagnostics.size() >= kMaxDiagnostics) {
         ++not_shown_;
         error_not_shown_ = error_not_shown_ || severity == Diagnostic::Severity::Error;
@@ -706,6 +713,9 @@ bool Loader::will_show(const std::string& kind) const {
 }
 
 bool Loader::counted_error(const std::string& kind, const toml::source_region& where, std::string message) {
+    // A placeholder is not a mistake of this kind: counting it would push a real
+    // one (a misspelt id among twenty unfinished ones) into the "… and N more" line.
+    if (about_placeholder(Diagnostic::Severity::Error, where, message)) return false;
     const bool show = will_show(kind);
     ++per_kind_[kind];
     if (show) error(where, std::move(message));

@@ -159,6 +159,19 @@ TEST_CASE("a TO FINISH: value is an error at its line until written, and nothing
     const PackLoadResult listed =
         load_edited("finish-list", "sources = [\"src\"]\nphoto", "sources = [\"src\", \"  TO FINISH:\"]\nphoto");
     check_only_error(listed, "the import left this to finish: write this value", 43, 19);
+    // Many placeholders of one kind do not hide a real mistake of that kind
+    // behind the "… and N more" line: a misspelt id among 25 unfinished ones.
+    std::string unfinished;
+    for (int i = 0; i < 25; ++i)
+        unfinished += "[[events]]\nid = \"slide-" + std::to_string(i) + "\"\ndate = \"1930\"\nheadline.en = \"S\"\n" +
+                      "text.en = \"T.\"\nphoto = \"TO FINISH: save slide " + std::to_string(i) + "'s image\"\n";
+    const PackLoadResult many = load_edited("finish-many", "photo = \"photo\"\n", "photo = \"phto\"\n" + unfinished);
+    const std::string printed = all_messages(many);
+    INFO(printed);
+    CHECK(printed.find("event 'born' refers to photograph 'phto', which is not defined") !=
+          std::string::npos);
+    CHECK(printed.find("more unknown photograph ids") == std::string::npos);
+    CHECK(printed.find("the import left this to finish: save slide 24's image") != std::string::npos);
     // Only at the start: a text that mentions it is text.
     const PackLoadResult mentioned =
         load_edited("finish-mentioned", "text.en = \"Was born.\"", "text.en = \"Was born. TO FINISH: no\"");
