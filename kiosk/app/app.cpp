@@ -85,26 +85,34 @@ void App::check_display_fits() {
     for (const std::string& p : problems) log_error(log_from::kDisplay, p);
 }
 
-// The screens show the exhibit's photograph: Explore at the size of its frame,
-// the viewer and the attract loop at up to twice the panel (the loader keeps
-// photographs at the panel's longest side, so a larger original gives a sharper
-// zoom only up to that), or at the panel's size when that would take more than
-// half the photographs' memory budget. No other photograph is drawn, so none other
-// takes texture memory.
+// The screens show the exhibit's photographs (Pack::shown_photos): Explore each
+// at the size of its frame, the viewer and the attract loop at up to twice the
+// panel (the loader keeps photographs at the panel's longest side, so a larger
+// original gives a sharper zoom only up to that), or at the panel's size when
+// twice would take more than half the photographs' memory budget. At the panel's
+// size the validator has checked they fit the budget (photo_budget.h); the frame
+// copies add less than half as much again. A photograph no screen shows takes no
+// texture memory.
 std::vector<PhotoRequest> App::photo_requests() const {
     if (!exhibit_loaded_) return {};
-    const std::string& shown = loaded_.pack.exhibit.photo;
-    const Rect& frame = layouts_.explore.photo_frame;
+    const std::vector<const Photograph*> shown = loaded_.pack.shown_photos();
     const float border = photo_border(layouts_.unit);
-    int zoom = 2;
-    if (const Photograph* p = loaded_.pack.find_photo(shown)) {
+    int64_t doubled = 0;
+    for (const Photograph* p : shown) {
         int w = 0, h = 0;
         fit_size(p->width, p->height, display_.width * 2, display_.height * 2, w, h);
-        if (int64_t(w) * h * 4 > kPhotoMemoryBudgetBytes / 2) zoom = 1;
+        doubled += int64_t(w) * h * 4;
+    }
+    const int zoom = doubled > kPhotoMemoryBudgetBytes / 2 ? 1 : 2;
+    std::vector<PhotoRequest> requests;
+    for (const Photograph* p : shown) {
+        const Rect frame = photo_frame_for(layouts_.explore, p).frame;
+        requests.push_back({p->id, int(frame.w - 2 * border), int(frame.h - 2 * border), PhotoSize::Frame});
     }
     // The panel's own pixels (a turned panel swaps width and height, not the count).
-    return {{shown, int(frame.w - 2 * border), int(frame.h - 2 * border), PhotoSize::Frame},
-            {shown, display_.width * zoom, display_.height * zoom, PhotoSize::Full}};
+    for (const Photograph* p : shown)
+        requests.push_back({p->id, display_.width * zoom, display_.height * zoom, PhotoSize::Full});
+    return requests;
 }
 
 // The decoded pixels are dropped once they live in textures.

@@ -107,8 +107,7 @@ void layout_buttons(ExploreLayout& l, const Fonts& fonts, float right, float top
 
 // Shrinks `area` to the photograph's proportions plus its frame, keeping it at
 // the top left (or centred) so the caption stays aligned under it.
-Rect fit_photo_frame(const Rect& area, const Pack& pack, float border, bool centre) {
-    const Photograph* photo = pack.find_photo(pack.exhibit.photo);
+Rect fit_photo_frame(const Rect& area, const Photograph* photo, float border, bool centre) {
     if (!photo || photo->width <= 0 || photo->height <= 0) return area;
     const float inner_w = area.w - 2 * border, inner_h = area.h - 2 * border;
     const float s = std::min(inner_w / photo->width, inner_h / photo->height);
@@ -126,19 +125,37 @@ float comfortable_measure(const Fonts& fonts) {
     return std::round(per_char * 70);
 }
 
-float caption_height(const Fonts& fonts, const Pack& pack, float width, float u) {
-    const Photograph* photo = pack.find_photo(pack.exhibit.photo);
-    if (!photo) return 0;
+// Room for the longest caption of any photograph Explore shows (and the page
+// dots when an event has several), so none runs into what is under it.
+float caption_height(const Fonts& fonts, const Pack& pack, float width, float dots_h, float u) {
+    const std::vector<const Photograph*> shown = pack.shown_photos();
+    if (shown.empty()) return 0;
     const std::string& lang = pack.settings.languages.front();
-    const float cap = fonts[FontRole::Caption]
-                          ->CalcTextSizeA(fonts.size(FontRole::Caption), 1e9f, width, photo->caption.get(lang).c_str())
-                          .y;
-    return std::round(18 * u + cap + 6 * u + fonts.size(FontRole::Small) * 1.3f);
+    float cap = 0;
+    for (const Photograph* photo : shown)
+        cap = std::max(cap,
+                       fonts[FontRole::Caption]
+                           ->CalcTextSizeA(fonts.size(FontRole::Caption), 1e9f, width, photo->caption.get(lang).c_str())
+                           .y);
+    return std::round(18 * u + dots_h + cap + 6 * u + fonts.size(FontRole::Small) * 1.3f);
+}
+
+// The tallest frame any shown photograph takes in `area`.
+float tallest_frame(const Rect& area, const Pack& pack, float border, bool centre) {
+    float h = 0;
+    for (const Photograph* photo : pack.shown_photos()) h = std::max(h, fit_photo_frame(area, photo, border, centre).h);
+    return h > 0 ? h : area.h;
 }
 
 }  // namespace
 
 float photo_border(float unit) { return std::max(std::round(10 * unit), 4.f); }
+
+PhotoFrame photo_frame_for(const ExploreLayout& l, const Photograph* photo) {
+    if (!photo) return {l.photo_frame, l.caption};
+    const Rect frame = fit_photo_frame(l.photo_area, photo, photo_border(l.unit), l.photo_centred);
+    return {frame, {l.caption.x, frame.bottom(), l.caption.w, l.caption.h}};
+}
 
 float touch_target_px(const Display& display) { return std::round(kTouchTargetMm * display.px_per_mm()); }
 
@@ -165,6 +182,10 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
     const float u = l.unit;
     const float W = float(display.width), H = float(display.height);
     const float button_h = std::round(std::max(64 * u, l.target * 0.7f));
+    const Photograph* exhibit_photo = pack.find_photo(pack.exhibit.photo);
+    const bool paged =
+        std::any_of(pack.events.begin(), pack.events.end(), [](const Event& e) { return e.photos.size() > 1; });
+    l.page_dots_h = paged ? std::round(std::max(22 * u, 10.f)) : 0;
 
     const float pad_x = std::round(std::max(72 * u, 16.f));
     const float pad_top = std::round(std::max(48 * u, 12.f));
@@ -191,9 +212,9 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
         const float main_bottom = l.strip.y - std::round(24 * u);
         const float gap = std::round(72 * u);
         const float photo_w = std::round(content_w * 0.44f);
-        const float cap_h = caption_height(fonts, pack, photo_w, u);
-        l.photo_frame =
-            fit_photo_frame({pad_x, main_top, photo_w, main_bottom - main_top - cap_h}, pack, photo_border(u), false);
+        const float cap_h = caption_height(fonts, pack, photo_w, l.page_dots_h, u);
+        l.photo_area = {pad_x, main_top, photo_w, main_bottom - main_top - cap_h};
+        l.photo_frame = fit_photo_frame(l.photo_area, exhibit_photo, photo_border(u), false);
         l.caption = {pad_x, l.photo_frame.bottom(), photo_w, cap_h};
         const float card_x = pad_x + photo_w + gap;
         l.card = {card_x, main_top, std::min(W - pad_x - card_x, comfortable_measure(fonts)), main_bottom - main_top};
@@ -207,10 +228,14 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
 
         const float main_top = l.divider_top + std::round(36 * u);
         const float photo_h = std::round((H - main_top) * 0.34f);
-        l.photo_frame = fit_photo_frame({pad_x, main_top, content_w, photo_h}, pack, photo_border(u), true);
-        const float cap_h = caption_height(fonts, pack, content_w, u);
+        l.photo_area = {pad_x, main_top, content_w, photo_h};
+        l.photo_centred = true;
+        l.photo_frame = fit_photo_frame(l.photo_area, exhibit_photo, photo_border(u), true);
+        const float cap_h = caption_height(fonts, pack, content_w, l.page_dots_h, u);
         l.caption = {pad_x, l.photo_frame.bottom(), content_w, cap_h};
-        const float card_top = l.caption.bottom() + std::round(36 * u);
+        // The card starts under the tallest frame's caption, whichever event is shown.
+        const float frames_h = tallest_frame(l.photo_area, pack, photo_border(u), true);
+        const float card_top = l.photo_area.y + frames_h + cap_h + std::round(36 * u);
         l.card = {pad_x, card_top, std::min(content_w, comfortable_measure(fonts)),
                   buttons_top - std::round(28 * u) - card_top};
     }

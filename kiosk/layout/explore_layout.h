@@ -23,11 +23,17 @@ struct ExploreLayout {
     bool portrait = false;
 
     Rect title_band;   // name, life dates, subtitle
-    Rect photo_frame;  // the photograph with its frame; tapping opens the viewer
+    Rect photo_frame;  // the exhibit's photograph with its frame; tapping opens the viewer
     Rect caption;      // caption and credit under the photograph
-    Rect card;         // the selected event
-    Rect strip;        // the timeline strip, all of it
-    Rect strip_touch;  // where a drag scrolls the timeline
+    // The room any photograph's frame fits in (photo_frame_for), and whether it
+    // is centred there (portrait) or kept at the left (landscape). An event
+    // with several photographs shows page dots in the caption's first row.
+    Rect photo_area;
+    bool photo_centred = false;
+    float page_dots_h = 0;  // 0: no event has more than one photograph
+    Rect card;              // the selected event
+    Rect strip;             // the timeline strip, all of it
+    Rect strip_touch;       // where a drag scrolls the timeline
     float era_top = 0, era_height = 0;
     TimelineAxis axis;
     std::vector<double> event_year;  // per event, its place in time (fractional years)
@@ -56,6 +62,13 @@ StripMarkers strip_markers(const ExploreLayout& layout, float zoom);
 float touch_target_px(const Display& display);
 // The frame's width around a photograph.
 float photo_border(float unit);
+
+// Where Explore draws `photo` (null: the empty frame of photo_frame): its frame
+// fitted to the photograph's proportions in photo_area, the caption under it.
+struct PhotoFrame {
+    Rect frame, caption;
+};
+PhotoFrame photo_frame_for(const ExploreLayout& layout, const Photograph* photo);
 // A rectangle grown to at least `min_size` each way, around its centre.
 Rect grow_to(const Rect& r, float min_size);
 

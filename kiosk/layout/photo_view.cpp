@@ -15,7 +15,11 @@ float fit_scale(const Ui& ui, int w, int h) {
 
 }  // namespace
 
-const Photograph* shown_photo(const Ui& ui) { return ui.pack.find_photo(ui.pack.exhibit.photo); }
+const Photograph* shown_photo(const Ui& ui, const PhotoView& view) {
+    const std::vector<const Photograph*> shown = ui.pack.shown_photos();
+    if (shown.empty()) return nullptr;
+    return shown[size_t(std::clamp(view.index, 0, int(shown.size()) - 1))];
+}
 
 // Zooms about screen point (px, py), keeping what is under it in place.
 void zoom_about(PhotoView& v, float new_zoom, float px, float py, const Ui& ui) {

@@ -11,6 +11,7 @@
 namespace kiosk {
 
 struct PhotoView {
+    int index = 0;               // into Pack::shown_photos(): the photograph shown
     float zoom = 1;              // 1× to 4×
     float pan_x = 0, pan_y = 0;  // image offset in screen pixels, from centred
     int64_t zoom_anim_start = -1;
@@ -19,14 +20,16 @@ struct PhotoView {
     float anchor_x = 0, anchor_y = 0;  // double-tap point the animated zoom keeps still
 
     bool operator==(const PhotoView& o) const {
-        return zoom == o.zoom && pan_x == o.pan_x && pan_y == o.pan_y && zoom_anim_start == o.zoom_anim_start &&
-               zoom_from == o.zoom_from && zoom_to == o.zoom_to && pan_from_x == o.pan_from_x &&
-               pan_from_y == o.pan_from_y && anchor_x == o.anchor_x && anchor_y == o.anchor_y;
+        return index == o.index && zoom == o.zoom && pan_x == o.pan_x && pan_y == o.pan_y &&
+               zoom_anim_start == o.zoom_anim_start && zoom_from == o.zoom_from && zoom_to == o.zoom_to &&
+               pan_from_x == o.pan_from_x && pan_from_y == o.pan_from_y && anchor_x == o.anchor_x &&
+               anchor_y == o.anchor_y;
     }
 };
 
-// The exhibit's photograph, the one the viewer shows; null without one.
-const Photograph* shown_photo(const Ui& ui);
+// The photograph the viewer shows (view.index into Pack::shown_photos()); null
+// when the exhibit has none.
+const Photograph* shown_photo(const Ui& ui, const PhotoView& view);
 // Zooms about screen point (px, py), keeping what is under it in place.
 void zoom_about(PhotoView& v, float new_zoom, float px, float py, const Ui& ui);
 // The photograph's rectangle on screen at the current zoom and pan.

@@ -28,6 +28,28 @@ const Source* Pack::find_source(const std::string& id) const { return find_by_id
 
 const Quote* Pack::find_quote(const std::string& id) const { return find_by_id(quotes, id); }
 
+std::vector<const Photograph*> Pack::shown_photos() const {
+    std::vector<const Photograph*> shown;
+    auto add = [&](const std::string& id) {
+        const Photograph* p = find_photo(id);
+        if (p && std::find(shown.begin(), shown.end(), p) == shown.end()) shown.push_back(p);
+    };
+    const bool on_an_event = std::any_of(events.begin(), events.end(), [&](const Event& e) {
+        return std::find(e.photos.begin(), e.photos.end(), exhibit.photo) != e.photos.end();
+    });
+    if (!on_an_event) add(exhibit.photo);
+    for (const Event& e : events)
+        for (const std::string& id : e.photos) add(id);
+    return shown;
+}
+
+const Photograph* Pack::event_photo(const Event& event, int page) const {
+    const Photograph* own = event.photos.empty()
+                                ? nullptr
+                                : find_photo(event.photos[size_t(std::clamp(page, 0, int(event.photos.size()) - 1))]);
+    return own ? own : find_photo(exhibit.photo);
+}
+
 std::string life_dates(const ExhibitInfo& exhibit) {
     const int born = exhibit.born.year, died = exhibit.died.year;
     if (born && died) return std::to_string(born) + " – " + std::to_string(died);

@@ -61,7 +61,7 @@ struct Event {
     LocalText text;
     LocalText disputed;                // optional: why the date or fact is disputed
     std::vector<std::string> sources;  // Source::id
-    std::string photo;                 // Photograph::id, optional
+    std::vector<std::string> photos;   // Photograph::ids, in the order shown; optional
 };
 
 struct Photograph {
@@ -141,6 +141,12 @@ struct Pack {
     const Photograph* find_photo(const std::string& id) const;
     const Source* find_source(const std::string& id) const;
     const Quote* find_quote(const std::string& id) const;
+    // The photographs a visitor can page through, in order: the exhibit's own
+    // first unless an event shows it, then each event's in event order, each once.
+    std::vector<const Photograph*> shown_photos() const;
+    // The photograph Explore shows for `event`: its `page`th (clamped), else the
+    // exhibit's. Null when neither exists.
+    const Photograph* event_photo(const Event& event, int page = 0) const;
     // The quotes the attract loop shows, in the order it shows them.
     std::vector<const Quote*> attract_quotes() const;
 };

@@ -261,6 +261,7 @@ private:
     void read_era(const toml::table& table, size_t index);
     void read_photograph(const toml::table& table, size_t index);
     void read_event(const toml::table& table, size_t index);
+    std::vector<std::string> read_event_photos(TableReader& reader, const std::string& owner);
     void lint(const toml::table& table, std::string_view key, const LocalText& text, const std::string& owner,
               bool is_main_text);
     void read_quote(const toml::table& table, size_t index);
@@ -457,6 +458,16 @@ std::string element_name(const std::string& section, const toml::table& table, s
 // "event 'born'" or "event #2", for messages about what an element refers to.
 std::string owner_name(const char* kind, const std::string& id, size_t index) {
     return std::string(kind) + (id.empty() ? " #" + std::to_string(index + 1) : " " + quoted_id(id));
+}
+
+// True when the table's `key` (a table of languages) has something visible in
+// any language.
+bool has_visible_text(const toml::table& table, std::string_view key) {
+    const toml::table* by_lang = table.get_as<toml::table>(key);
+    if (!by_lang) return false;
+    for (auto&& [lang, value] : *by_lang)
+        if (const auto* text = value.as_string(); text && has_visible_character(text->get())) return true;
+    return false;
 }
 
 // Where each text is shown, and how much of it fits there.
@@ -1076,8 +1087,17 @@ void Loader::read_event(const toml::table& table, size_t index) {
     const std::string owner = owner_name("event", event.id, index);
     const std::optional<DateSpan> span = read_span(reader, Need::Required, owner);
     if (span) event.when = *span;
-    event.headline = reader.text("headline", Need::Required);
-    event.text = reader.text("text", Need::Required);
+    event.photos = read_event_photos(reader, owner);
+    // A headline with a photograph needs no text under it. A card with neither
+    // words nor photograph is said to be empty, once, rather than missing keys.
+    const bool pictured = reader.has("photo") || reader.has("photos");
+    const bool blank = !pictured && !reader.has("headline") && !has_visible_text(table, "text");
+    if (blank)
+        error(table.source(), owner +
+                                  " is empty: it has no headline, no text and no photograph; a visitor would "
+                                  "see a blank card (write a headline, or delete the event)");
+    event.headline = reader.text("headline", blank ? Need::Optional : Need::Required);
+    event.text = reader.text("text", pictured || blank ? Need::Optional : Need::Required);
     event.disputed = reader.text("disputed", Need::Optional);
     check_text(table, "headline", event.headline, owner, kHeadlineRule);
     check_text(table, "text", event.text, owner, kEventTextRule);
@@ -1097,12 +1117,31 @@ void Loader::read_event(const toml::table& table, size_t index) {
         check_reference(owner, source, "source", source_ids_);
         event.sources.push_back(source.value);
     }
-    if (const auto photo = reader.string("photo", Need::Optional)) {
-        check_reference(owner, *photo, "photograph", photo_ids_);
-        event.photo = photo->value;
-    }
     reader.report_unknown_keys();
     result_.pack.events.push_back(std::move(event));
+}
+
+// `photo = "id"` or `photos = ["a", "b"]`, not both: two lists would leave the
+// order a visitor pages through in doubt.
+std::vector<std::string> Loader::read_event_photos(TableReader& reader, const std::string& owner) {
+    std::vector<std::string> ids;
+    const auto photo = reader.string("photo", Need::Optional);
+    const std::vector<StringField> photos = reader.strings("photos");
+    if (photo && reader.has("photos")) {
+        error(photo->node->source(),
+              owner + " has both 'photo' and 'photos'; use photos = [...] alone for more than one photograph");
+        return ids;
+    }
+    std::vector<StringField> named = photos;
+    if (photo) named.push_back(*photo);
+    for (const StringField& ref : named) {
+        check_reference(owner, ref, "photograph", photo_ids_);
+        if (std::find(ids.begin(), ids.end(), ref.value) != ids.end())
+            error(ref.node->source(), owner + " names photograph '" + ref.value + "' twice in 'photos'");
+        else
+            ids.push_back(ref.value);
+    }
+    return ids;
 }
 
 void Loader::read_quote(const toml::table& table, size_t index) {

@@ -144,11 +144,44 @@ void select_event(ExhibitState& s, int index, const Ui& ui, int64_t now_ms) {
     index = std::clamp(index, 0, count - 1);
     if (index == s.selected_event) return;
     s.selected_event = index;
+    s.photo_page = 0;
     s.selection_changed_ms = now_ms;
     if (s.stats.in_session) s.stats.add(StatEvent::Kind::EventOpened, ui.pack.events[size_t(index)].id);
     set_card_range(s, ui);
     s.card.jump_to(0);
     reveal_selected(s, ui, now_ms);
+}
+
+const Photograph* explore_photo(const Visit& s, const Ui& ui) {
+    if (ui.pack.events.empty()) return ui.pack.find_photo(ui.pack.exhibit.photo);
+    const size_t event = size_t(std::clamp(s.selected_event, 0, int(ui.pack.events.size()) - 1));
+    return ui.pack.event_photo(ui.pack.events[event], s.photo_page);
+}
+
+void open_photo_viewer(ExhibitState& s, const Ui& ui, int64_t now_ms) {
+    const std::vector<const Photograph*> shown = ui.pack.shown_photos();
+    const auto at = std::find(shown.begin(), shown.end(), explore_photo(s, ui));
+    s.photo = PhotoView{};
+    s.photo.index = at == shown.end() ? 0 : int(at - shown.begin());
+    go_to_screen(s, Screen::Photo, now_ms);
+}
+
+void close_photo_viewer(ExhibitState& s, const Ui& ui, int64_t now_ms) {
+    go_to_screen(s, Screen::Explore, now_ms);
+    const Photograph* last = shown_photo(ui, s.photo);
+    if (!last || ui.pack.events.empty()) return;
+    // The selected event first, so paging back to its own photograph keeps it;
+    // then the first event, in time order, that shows the photograph.
+    const int count = int(ui.pack.events.size());
+    for (int k = -1; k < count; ++k) {
+        const int i = k < 0 ? std::clamp(s.selected_event, 0, count - 1) : k;
+        const std::vector<std::string>& ids = ui.pack.events[size_t(i)].photos;
+        const auto page = std::find(ids.begin(), ids.end(), last->id);
+        if (page == ids.end()) continue;
+        select_event(s, i, ui, now_ms);
+        s.photo_page = int(page - ids.begin());
+        return;
+    }
 }
 
 void refresh_scroll_ranges(Visit& s, const Ui& ui) {

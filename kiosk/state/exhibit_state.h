@@ -89,6 +89,7 @@ struct Visit {
     bool dragging_card = false;
     KineticScroll cluster_list;  // the open cluster's list of events, pixels
     bool dragging_cluster_list = false;
+    int photo_page = 0;  // which of the selected event's photographs the frame shows
 
     PhotoView photo;
 
@@ -122,7 +123,7 @@ struct Visit {
     auto fields() const {
         return std::tie(screen, transition, content_note_open, content_note_scroll, dragging_content_note,
                         selected_event, selection_changed_ms, open_cluster, strip, strip_zoom, pinching_strip, card,
-                        dragging_strip, dragging_card, cluster_list, dragging_cluster_list, photo, quote,
+                        dragging_strip, dragging_card, cluster_list, dragging_cluster_list, photo_page, photo, quote,
                         quote_changed_ms, quote_direction, quote_scroll, dragging_quote, about, dragging_about, visitor,
                         settings_open, last_input_ms, corner_holds, pin_open, pin_entered, pin_opened_ms, gestures);
     }
@@ -196,6 +197,15 @@ float ease_progress(int64_t start_ms, int64_t now_ms, int64_t duration_ms);
 // Screen-level actions, shared by input handlers and tests.
 void go_to_screen(ExhibitState& state, Screen screen, int64_t now_ms);
 void select_event(ExhibitState& state, int index, const Ui& ui, int64_t now_ms);
+// The photograph Explore's frame shows: the selected event's current page, else
+// the exhibit's; null when neither exists.
+const Photograph* explore_photo(const Visit& visit, const Ui& ui);
+// Opens the viewer on the photograph Explore shows.
+void open_photo_viewer(ExhibitState& state, const Ui& ui, int64_t now_ms);
+// Back to Explore from the viewer, with the event whose photograph was shown
+// last selected (that photograph on its frame); the exhibit's own photograph,
+// on no event, leaves the selection as it was.
+void close_photo_viewer(ExhibitState& state, const Ui& ui, int64_t now_ms);
 // A new visitor's visit: Explore, nothing selected or scrolled, idle from `now_ms`.
 Visit new_visit(const Ui& ui, int64_t now_ms);
 // Shows the content note's card over Explore when the pack asks for it at the

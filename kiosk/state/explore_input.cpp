@@ -74,12 +74,26 @@ bool explore_tap(ExhibitState& s, const Gesture& g, const Ui& ui) {
         }
         return true;
     }
-    if (l.photo_frame.contains(g.x, g.y) && ui.pack.find_photo(ui.pack.exhibit.photo)) {
-        s.photo = PhotoView{};
-        go_to_screen(s, Screen::Photo, now);
+    const Photograph* photo = explore_photo(s, ui);
+    if (photo && photo_frame_for(l, photo).frame.contains(g.x, g.y)) {
+        open_photo_viewer(s, ui, now);
         return true;
     }
     return strip_tap(s, g, ui);
+}
+
+// A sideways swipe across the photograph turns to the event's next or previous
+// photograph, when it has more than one.
+bool photo_swipe(ExhibitState& s, const Gesture& g, const Ui& ui) {
+    if (ui.pack.events.empty()) return false;
+    const Event& e = ui.pack.events[size_t(std::clamp(s.selected_event, 0, int(ui.pack.events.size()) - 1))];
+    const int pages = int(e.photos.size());
+    if (pages < 2 || !photo_frame_for(ui.layouts.explore, explore_photo(s, ui)).frame.contains(g.start_x, g.start_y))
+        return false;
+    const int step = g.direction == Gesture::Direction::Left ? 1 : g.direction == Gesture::Direction::Right ? -1 : 0;
+    if (step == 0) return false;
+    s.photo_page = std::clamp(s.photo_page + step, 0, pages - 1);
+    return true;
 }
 
 }  // namespace
@@ -120,6 +134,7 @@ bool explore_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
             s.card.release(0, now);
             return true;
         case K::Swipe:
+            if (photo_swipe(s, g, ui)) return true;
             // A sideways swipe across the card turns to the next or previous event.
             if (!l.card.contains(g.start_x, g.start_y)) return false;
             if (g.direction == Gesture::Direction::Left)

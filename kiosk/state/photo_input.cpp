@@ -1,5 +1,6 @@
 // The photograph viewer's touch handling: pinch or double-tap to zoom from 1× to
-// 4×, drag to pan while zoomed, the close button and "Aa".
+// 4×, drag to pan while zoomed, a sideways swipe at 1× to the exhibit's previous
+// or next photograph, the close button and "Aa".
 #include "layout/photo_view.h"
 #include "state/screen_input.h"
 
@@ -17,7 +18,7 @@ constexpr int64_t kZoomAnimMs = 250;
 }  // namespace
 
 bool photo_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
-    const Photograph* photo = shown_photo(ui);
+    const Photograph* photo = shown_photo(ui, s.photo);
     const PhotoLayout& l = ui.layouts.photo;
     PhotoView& v = s.photo;
     using K = Gesture::Kind;
@@ -26,7 +27,24 @@ bool photo_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
         return g.kind == K::Tap;
     }
     switch (g.kind) {
-        case K::Tap: return top_bar_tap(s, l.bar, g, ui);
+        case K::Tap:
+            if (grow_to(l.bar.back, ui.layouts.target).contains(g.x, g.y)) {
+                close_photo_viewer(s, ui, g.time_ms);
+                return true;
+            }
+            return top_bar_tap(s, l.bar, g, ui);
+        case K::Swipe: {
+            // Zoomed in, a swipe is the end of a pan; at 1× it turns the page.
+            const int count = int(ui.pack.shown_photos().size());
+            const int step = g.direction == Gesture::Direction::Left    ? 1
+                             : g.direction == Gesture::Direction::Right ? -1
+                                                                        : 0;
+            const int index = std::clamp(v.index + step, 0, count - 1);
+            if (v.zoom > 1.001f || v.zoom_anim_start >= 0 || index == v.index) return false;
+            v = PhotoView{};
+            v.index = index;
+            return true;
+        }
         case K::DoubleTap: {
             // In to 2.5× at the finger, or back out to the whole picture.
             v.zoom_from = v.zoom;
@@ -67,7 +85,7 @@ bool photo_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
 // Advances an animated double-tap zoom; true while it runs.
 bool step_photo_zoom(ExhibitState& s, const Ui& ui, int64_t now_ms) {
     PhotoView& v = s.photo;
-    const Photograph* photo = shown_photo(ui);
+    const Photograph* photo = shown_photo(ui, v);
     if (v.zoom_anim_start < 0 || !photo) return false;
     const float t = ease_progress(v.zoom_anim_start, now_ms, kZoomAnimMs);
     // From where the zoom started each frame, so clamping one frame's pan does

@@ -97,6 +97,8 @@ era = "work"
 headline.en = "Later years"
 text.en = "A range of years, shown with the curator's own label."
 sources = ["archive"]
+photo = "portrait"                 # shown in the frame when this event is selected;
+                                   # photos = ["a", "b"] for several, in order
 
 # Photographs: JPEG or PNG files inside this folder.
 [[photographs]]

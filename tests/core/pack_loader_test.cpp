@@ -86,7 +86,7 @@ TEST_CASE("events end up in chronological order whatever the file order") {
     REQUIRE(events.size() == 2);
     // The file lists 'school' (1940) before 'born' (1925).
     CHECK(events[0].id == "born");
-    CHECK(events[0].photo == "photo");
+    CHECK(events[0].photos == std::vector<std::string>{"photo"});
     CHECK(events[1].id == "school");
     CHECK(events[1].era == "early");
     REQUIRE(events[1].when.end);

@@ -231,9 +231,9 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
             r, {"slide 4 'Sets up a radio station in Hanoi': media https://upload.wikimedia.org/", "a remote image"});
         warning_with(r, {"slide 5 'The fall of Phnom Penh': media https://www.youtube.com/watch?v=example0417",
                          "a YouTube video", "the event's photo is left to finish"});
-        CHECK(to_finish(event(pack, "a-scholarship-to-paris").photo));
-        CHECK(to_finish(event(pack, "sets-up-a-radio-station-in-hanoi").photo));
-        CHECK(to_finish(event(pack, "the-fall-of-phnom-penh").photo));
+        CHECK(to_finish(event(pack, "a-scholarship-to-paris").photos.at(0)));
+        CHECK(to_finish(event(pack, "sets-up-a-radio-station-in-hanoi").photos.at(0)));
+        CHECK(to_finish(event(pack, "the-fall-of-phnom-penh").photos.at(0)));
         CHECK(r.to_finish.size() == 3);
         CHECK(left_to_finish(loaded).size() == 3);
     }
@@ -252,7 +252,7 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
         CHECK(photo.alt.get() == "Ieng Sary among officials beside a railway track");
         CHECK(photo.width == 96);
         CHECK(photo.height == 64);
-        CHECK(event(pack, "announced-as-foreign-minister").photo == "railway-1977");
+        CHECK(event(pack, "announced-as-foreign-minister").photos == std::vector<std::string>{"railway-1977"});
     }
 
     SECTION("the blockquote media became a quote, and its slide still an event") {

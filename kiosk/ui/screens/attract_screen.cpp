@@ -1,7 +1,8 @@
-// The attract loop: a slow pan over the photograph, the quotes the curator chose
+// The attract loop: a slow pan over the exhibit's photographs in turn, the quotes the curator chose
 // (each disputed one with its mark) changing every few seconds and an invitation
 // to touch. Everything drifts a little, all the time,
 // so no bright pixel stays in place for hours (burn-in on a panel left on).
+#include "layout/attract_photo.h"
 #include "ui/draw_helpers.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
@@ -31,7 +32,8 @@ void draw_attract(const DrawContext& c) {
     c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(W, H), p.background);
 
     // The photograph fills the screen and moves slowly, behind a dark veil.
-    if (const Photograph* photo = ui.pack.find_photo(ui.pack.exhibit.photo)) {
+    const AttractPhoto attract = attract_photo_at(ui.pack, t);
+    if (const Photograph* photo = attract.photo) {
         const PhotoTexture* shown = c.photos.sharpest(*photo);
         if (shown && shown->texture && photo->width > 0) {
             const float cover = std::max(W / float(photo->width), H / float(photo->height));
@@ -39,7 +41,8 @@ void draw_attract(const DrawContext& c) {
             const float w = float(photo->width) * cover * zoom, h = float(photo->height) * cover * zoom;
             const float x = (W - w) / 2 + (w - W) / 2 * 0.8f * wave(t, 73);
             const float y = (H - h) / 2 + (h - H) / 2 * 0.8f * wave(t + 20000, 97);
-            c.dl.AddImage(shown->texture, ImVec2(x, y), ImVec2(x + w, y + h));
+            c.dl.AddImage(shown->texture, ImVec2(x, y), ImVec2(x + w, y + h), ImVec2(0, 0), ImVec2(1, 1),
+                          with_alpha(0xffffffffu, attract.alpha));
         }
     }
     c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(W, H), with_alpha(p.background, uint8_t(222)));

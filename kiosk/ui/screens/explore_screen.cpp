@@ -42,11 +42,37 @@ void draw_title_band(const DrawContext& c) {
               fit_lines(f, FontRole::Subtitle, ui.pack.exhibit.subtitle.get(ui.lang), title_w, 1, false));
 }
 
+// Under the frame of an event with several photographs: a dot for each, the
+// shown one filled, and "2 / 3" beside them. Returns the height taken.
+float draw_page_dots(const DrawContext& c, const Rect& cap) {
+    const ExploreLayout& l = c.ui.layouts.explore;
+    const Event* e = selected(c.ui, c.state);
+    if (!e || e->photos.size() < 2 || l.page_dots_h <= 0) return 0;
+    const int pages = int(e->photos.size());
+    const int page = std::clamp(c.state.photo_page, 0, pages - 1);
+    const float u = l.unit;
+    const float r = std::max(std::round(6 * u), 4.f);
+    const float gap = std::max(std::round(20 * u), 13.f);
+    const float cy = cap.y + std::round(18 * u) + l.page_dots_h / 2;
+    float x = cap.x + r;
+    for (int i = 0; i < pages && i < 12; ++i, x += gap) {
+        if (i == page)
+            c.dl.AddCircleFilled(ImVec2(x, cy), r, c.palette.paper, 16);
+        else
+            c.dl.AddCircle(ImVec2(x, cy), r - 0.5f, c.palette.muted, 16, std::max(1.f, u * 1.5f));
+    }
+    const std::string count = std::to_string(page + 1) + " / " + std::to_string(pages);
+    const float th = c.ui.fonts.size(FontRole::Small);
+    draw_text(c.dl, c.ui.fonts, FontRole::Small, snap(x + gap / 2, cy - th / 2), c.palette.muted, count);
+    return l.page_dots_h;
+}
+
 void draw_photo(const DrawContext& c) {
     const Ui& ui = c.ui;
     const ExploreLayout& l = ui.layouts.explore;
-    const Photograph* photo = ui.pack.find_photo(ui.pack.exhibit.photo);
-    const Rect& f = l.photo_frame;
+    const Photograph* photo = explore_photo(c.state, ui);
+    const PhotoFrame placed = photo_frame_for(l, photo);
+    const Rect& f = placed.frame;
     const float u = l.unit;
     const float border = photo_border(u);
     for (int i = 1; i <= 4; ++i) {  // a soft shadow under the frame
@@ -65,8 +91,8 @@ void draw_photo(const DrawContext& c) {
         const float x = inner.x + (inner.w - w) / 2, y = inner.y + (inner.h - h) / 2;
         c.dl.AddImage(shown->texture, snap(x, y), snap(x + w, y + h));
     }
-    const Rect& cap = l.caption;
-    const float y = cap.y + std::round(18 * u);
+    const Rect& cap = placed.caption;
+    const float y = cap.y + std::round(18 * u) + draw_page_dots(c, cap);
     const float cap_h = draw_text(c.dl, ui.fonts, FontRole::Caption, ImVec2(cap.x, y), c.palette.paper,
                                   photo->caption.get(ui.lang), cap.w);
     draw_text(c.dl, ui.fonts, FontRole::Small, ImVec2(cap.x, y + cap_h + 6 * u), c.palette.muted,

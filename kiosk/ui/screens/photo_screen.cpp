@@ -1,5 +1,6 @@
 // The photograph viewer: fullscreen, pinch or double-tap to zoom from 1× to 4×,
-// drag to pan while zoomed, the caption over the bottom, a large close button.
+// drag to pan while zoomed, the caption over the bottom, a large close button,
+// and "3 / 12" at the top when the exhibit has more than one photograph.
 #include "ui/draw_helpers.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
@@ -15,7 +16,7 @@ void draw_photo_viewer(const DrawContext& c) {
     const Palette& p = c.palette;
     const float W = float(ui.layouts.display.width), H = float(ui.layouts.display.height);
     c.dl.AddRectFilled(ImVec2(0, 0), ImVec2(W, H), with_alpha(0xff000000u, uint8_t(255)));
-    const Photograph* photo = shown_photo(ui);
+    const Photograph* photo = shown_photo(ui, c.state.photo);
     if (!photo) return;
 
     const PhotoTexture* shown = c.photos.sharpest(*photo);
@@ -56,6 +57,21 @@ void draw_photo_viewer(const DrawContext& c) {
     if (!description.empty())
         draw_text(c.dl, ui.fonts, FontRole::Small, ImVec2(x, y + 12 * u + credit_h), p.muted, description, col_w);
 
+    const size_t count = ui.pack.shown_photos().size();
+    if (count > 1) {
+        const std::string page =
+            std::to_string(std::clamp(c.state.photo.index, 0, int(count) - 1) + 1) + " / " + std::to_string(count);
+        const float tw = text_width(ui.fonts, FontRole::Body, page);
+        const float th = ui.fonts.size(FontRole::Body);
+        const Rect& back = l.bar.back;
+        // On a dark pill: the photograph under it may be as light as the text.
+        const float pad = std::round(std::max(16 * u, 8.f));
+        const Rect pill = {std::round(W / 2 - tw / 2 - pad), std::round(back.y + (back.h - th) / 2 - pad / 2),
+                           std::round(tw + 2 * pad), std::round(th + pad)};
+        c.dl.AddRectFilled(snap(pill.x, pill.y), snap(pill.right(), pill.bottom()),
+                           with_alpha(p.background, uint8_t(210)), pill.h / 2);
+        draw_text(c.dl, ui.fonts, FontRole::Body, snap(pill.x + pad, pill.y + pad / 2), p.paper, page);
+    }
     draw_icon_button(c.dl, p, l.bar.back, Icon::Close);
     draw_pill_button(c.dl, ui.fonts, p, l.bar.settings, ui_text(UiText::CommonSettings, ui.lang),
                      c.state.settings_open);
