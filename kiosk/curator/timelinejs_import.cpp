@@ -921,7 +921,7 @@ void Importer::read_event(const SlideIn& slide) {
     const json& text_node = member(slide.data, "text");
     const bool text_is_string = text_node.is_string();  // not TimelineJS's format, but seen
     std::string headline = text_is_string ? "" : plain_line(field(text_node, "headline"), slide.where);
-    const std::string text =
+    std::string text =
         plain_text(text_is_string ? text_node.get<std::string>() : field(text_node, "text"), slide.where);
     std::string label = label_for(slide.where, headline);
 
@@ -970,6 +970,15 @@ void Importer::read_event(const SlideIn& slide) {
         } else if (!quote_text.empty()) {
             headline = first_words(one_line(quote_text), 8);
             warn(label + ": has no headline; the first words of its quote are used: " + in_quotes(headline, 80));
+        } else if (const std::string caption = plain_text(field(media, "caption"), slide.where); !caption.empty()) {
+            // A slide that tells its story in its media's caption: that caption
+            // is the only text it has, whether or not the media comes along.
+            text = caption;
+            headline = first_words(one_line(caption), 8);
+            warn(label +
+                 ": has no headline and no text; its media caption becomes the text, and its first words "
+                 "the headline: " +
+                 in_quotes(headline, 80));
         } else {
             // A card headed by its date alone tells a visitor nothing: the curator writes one.
             const std::string url = trim(media.is_string() ? media.get<std::string>() : field(media, "url"));
@@ -989,7 +998,16 @@ void Importer::read_event(const SlideIn& slide) {
     std::string missed;
     event.photo = photo_from_media(media, label, headline_to_finish ? "" : headline, false, &missed);
     if (!missed.empty()) {
-        event.photo = to_finish(label + " photo", "the slide's media " + missed +
+        // Its caption and credit go with the placeholder: the curator who finds
+        // the image needs them, and the timeline file may be gone by then.
+        std::string kept;
+        for (const char* key : {"caption", "credit"}) {
+            const std::string value = one_line(html_to_line(field(media, key)));
+            if (!value.empty())
+                kept += std::string(kept.empty() ? ", with its " : " and ") + key + " " + in_quotes(value, 120);
+        }
+        if (!kept.empty()) kept += ",";
+        event.photo = to_finish(label + " photo", "the slide's media " + missed + kept +
                                                       " did not come along: save a JPEG or PNG in media/, list it in "
                                                       "[[photographs]] and give its id here, or delete this line");
     }
@@ -1042,7 +1060,8 @@ void Importer::choose_exhibit_photo() {
     if (!first_event_photo_.empty()) {
         exhibit_photo_ = first_event_photo_.front().first;
         warn("the exhibit photograph (exhibit.photo) is the image of " + first_event_photo_.front().second +
-             ", as the title slide has no local image; point exhibit.photo at a photograph of the person");
+             ", as the title slide has no local image; point exhibit.photo at the photograph that stands for the whole "
+             "exhibit");
         return;
     }
     const std::string id = unique_name("placeholder", "placeholder", photo_ids_);
@@ -1051,17 +1070,19 @@ void Importer::choose_exhibit_photo() {
     PhotoOut photo;
     photo.id = id;
     photo.file = "media/" + name;
-    photo.caption = to_finish("photograph '" + id + "' caption",
-                              "add a photograph of the person to media/, list it in [[photographs]] and point "
-                              "exhibit.photo at it; then delete this placeholder photograph and " +
-                                  photo.file);
+    photo.caption =
+        to_finish("photograph '" + id + "' caption",
+                  "add a photograph that stands for the whole exhibit to media/, list it in [[photographs]] and point "
+                  "exhibit.photo at it; then delete this placeholder photograph and " +
+                      photo.file);
     photo.credit = "Placeholder";
     photo.alt = "A plain dark grey rectangle standing in for a photograph";
     photos_.push_back(photo);
     result_.generated.push_back({photo.file, placeholder_png()});
     exhibit_photo_ = id;
     warn("the timeline has no local image for the exhibit photograph; a plain placeholder (" + photo.file +
-         ") stands in until the curator adds a photograph of the person and points exhibit.photo at it");
+         ") stands in until the curator adds a photograph that stands for the whole exhibit and points exhibit.photo "
+         "at it");
 }
 
 // The pack's limits (pack_limits.h), applied while the curator is here to read
@@ -1123,7 +1144,7 @@ void Importer::run(TimelineIn& in) {
         // A file name is no title a visitor should see: the curator writes one.
         const std::string why = !in.title ? "the timeline has no title slide" : "the title slide has no headline";
         title_ = to_finish("exhibit.title", "give the exhibit a title (" + why + ")");
-        subject_ = to_finish("exhibit.subject", "name the person the exhibit is about (" + why + ")");
+        subject_ = to_finish("exhibit.subject", "name who or what the exhibit is about (" + why + ")");
     }
 
     std::stable_sort(events_.begin(), events_.end(),

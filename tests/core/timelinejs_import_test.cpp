@@ -374,7 +374,7 @@ TEST_CASE("a TimelineJS sheet saved as CSV becomes a pack that validates", "[tim
     CHECK(pack.exhibit.photo == "placeholder");
     REQUIRE(pack.photographs.size() == 1);
     CHECK(to_finish(pack.photographs[0].caption.get()));
-    CHECK(pack.photographs[0].caption.get().find("add a photograph of the person") != std::string::npos);
+    CHECK(pack.photographs[0].caption.get().find("add a photograph that stands for the whole exhibit") != std::string::npos);
     CHECK(pack.photographs[0].credit.get() == "Placeholder");
     CHECK(pack.photographs[0].width == 1200);
     warning_with(r, {"placeholder", "exhibit.photo"});
@@ -725,7 +725,7 @@ TEST_CASE("what the import cannot carry is left TO FINISH, and the pack validate
     // No title: a placeholder, not the file's name.
     CHECK(toml.find("title.en = \"TO FINISH: give the exhibit a title (the timeline has no title slide)\"") !=
           std::string::npos);
-    CHECK(toml.find("subject.en = \"TO FINISH: name the person the exhibit is about") != std::string::npos);
+    CHECK(toml.find("subject.en = \"TO FINISH: name who or what the exhibit is about") != std::string::npos);
     CHECK(toml.find("title.en = \"curie-draft\"") == std::string::npos);
     CHECK(toml.find("id = \"curie-draft\"") != std::string::npos);  // an id is no visitor's reading
     CHECK(count_warnings(r, "after the file") == 0);
@@ -736,15 +736,16 @@ TEST_CASE("what the import cannot carry is left TO FINISH, and the pack validate
                     "text, only its date)\"") != std::string::npos);
     CHECK(toml.find("headline.en = \"1891\"") == std::string::npos);
     // Media that did not come along.
-    CHECK(toml.find("photo = \"TO FINISH: the slide's media https://www.youtube.com/watch?v=curie (a YouTube video) "
-                    "did not come along") != std::string::npos);
+    CHECK(toml.find("photo = \"TO FINISH: the slide's media https://www.youtube.com/watch?v=curie (a YouTube video), "
+                    "with its credit 'INA', did not come along") != std::string::npos);
     CHECK(toml.find("photo = \"TO FINISH: the slide's media https://upload.wikimedia.org/curie.jpg (a remote "
                     "image)") != std::string::npos);
     CHECK(r.to_finish == std::vector<std::string>{
                              "slide 2 headline: write a headline for this event (the slide had no headline and no "
                              "text, only its media https://www.youtube.com/watch?v=curie)",
                              "slide 2 photo: the slide's media https://www.youtube.com/watch?v=curie (a YouTube "
-                             "video) did not come along: save a JPEG or PNG in media/, list it in [[photographs]] "
+                             "video), with its credit 'INA', did not come along: save a JPEG or PNG in media/, list it "
+                             "in [[photographs]] "
                              "and give its id here, or delete this line",
                              "slide 3 'Nobel' photo: the slide's media https://upload.wikimedia.org/curie.jpg (a "
                              "remote image) did not come along: save a JPEG or PNG in media/, list it in "
@@ -752,7 +753,7 @@ TEST_CASE("what the import cannot carry is left TO FINISH, and the pack validate
                              "slide 4 headline: write a headline for this event (the slide had no headline and no "
                              "text, only its date)",
                              "exhibit.title: give the exhibit a title (the timeline has no title slide)",
-                             "exhibit.subject: name the person the exhibit is about (the timeline has no title "
+                             "exhibit.subject: name who or what the exhibit is about (the timeline has no title "
                              "slide)"});
 
     // The loader names each at its own line, and says nothing else about those values.
@@ -795,6 +796,27 @@ TEST_CASE("what the import cannot carry is left TO FINISH, and the pack validate
     for (const kiosk::Diagnostic& d : written.diagnostics) diagnostics += d.to_string() + "\n";
     INFO(finished << "\n" << diagnostics);
     CHECK(written.ok());
+}
+
+TEST_CASE("a slide told only in its media's caption keeps that caption as its text", "[timelinejs]") {
+    const TimelineImport r = convert_json(R"({"events": [
+        {"start_date": {"year": 1853}, "text": {"headline": "", "text": ""},
+         "media": {"url": "https://www.youtube.com/watch?v=gazette",
+                   "caption": "<b>Hannibal Gazette.</b> Begins work as a journeyman printer in the town's newspaper.",
+                   "credit": "State Historical Society"}}
+    ]})");
+    INFO(r.error << "\n" << all_warnings(r));
+    REQUIRE(r.ok());
+    const std::string toml = r.pack_toml;
+    INFO(toml);
+    CHECK(toml.find("headline.en = \"Hannibal Gazette. Begins work as a journeyman printer") != std::string::npos);
+    CHECK(toml.find("text.en = \"Hannibal Gazette. Begins work as a journeyman printer in the town's newspaper.\"") !=
+          std::string::npos);
+    CHECK(toml.find("headline.en = \"TO FINISH") == std::string::npos);
+    CHECK(count_warnings(r, "its media caption becomes the text") == 1);
+    // The media itself is still left to finish, with its caption and credit beside it.
+    CHECK(toml.find("with its caption 'Hannibal Gazette. Begins work") != std::string::npos);
+    CHECK(toml.find("and credit 'State Historical Society', did not come along") != std::string::npos);
 }
 
 TEST_CASE("TimelineJS's notes to the author and Wikipedia's footnote marks are dropped, with a note each",
