@@ -1,5 +1,6 @@
 #include "layout/explore_layout.h"
 
+#include "layout/text_measure.h"
 #include "pack/date.h"
 
 #include <algorithm>
@@ -133,6 +134,32 @@ float comfortable_measure(const Fonts& fonts) {
     return std::round(per_char * 70);
 }
 
+int line_count(const std::string& lines) {
+    return lines.empty() ? 0 : 1 + int(std::count(lines.begin(), lines.end(), '\n'));
+}
+
+// `text` in the first of `tries` (a role and a number of lines) it fits whole,
+// else cut with "…" in the last of them.
+struct Setting {
+    FontRole role;
+    int lines;
+};
+template <size_t N>
+void fit_setting(const Fonts& fonts, const std::string& text, float width, const Setting (&tries)[N], FontRole& role,
+                 std::string& shown, bool& cut) {
+    cut = true;
+    int lines = 1;
+    for (const Setting& s : tries) {
+        role = s.role;
+        lines = s.lines;
+        if (fits_lines(fonts[s.role], fonts.size(s.role), text, width, s.lines)) {
+            cut = false;
+            break;
+        }
+    }
+    shown = fit_lines(fonts, role, text, width, lines);
+}
+
 float caption_height(const Fonts& fonts, const Pack& pack, float width, float u) {
     const Photograph* photo = pack.find_photo(pack.exhibit.photo);
     if (!photo) return 0;
@@ -144,6 +171,37 @@ float caption_height(const Fonts& fonts, const Pack& pack, float width, float u)
 }
 
 }  // namespace
+
+TitleText fit_title(const Fonts& fonts, const ExhibitInfo& exhibit, const std::string& lang, float width, float u) {
+    TitleText t;
+    t.lang = lang;
+    std::string cut;
+    // One line at the title's size, two, then two at the headline's size.
+    const Setting title_tries[] = {
+        {FontRole::Title, 1}, {FontRole::Title, kMaxTitleLines}, {FontRole::Headline, kMaxTitleLines}};
+    fit_setting(fonts, laid_out(exhibit.title.get(lang), cut, bytes_for_chars(kMaxTitleChars)), width, title_tries,
+                t.title_role, t.title, t.title_cut);
+    FontRole subtitle_role = FontRole::Subtitle;
+    const Setting subtitle_tries[] = {{FontRole::Subtitle, 1}, {FontRole::Subtitle, kMaxSubtitleLines}};
+    fit_setting(fonts, laid_out(exhibit.subtitle.get(lang), cut, bytes_for_chars(kMaxSubtitleChars)), width,
+                subtitle_tries, subtitle_role, t.subtitle, t.subtitle_cut);
+    t.title_lines = line_count(t.title);
+    t.subtitle_lines = line_count(t.subtitle);
+    // Each block keeps the room of at least one line, as the band always has.
+    const float title_size = fonts.size(t.title_role), subtitle_size = fonts.size(FontRole::Subtitle);
+    const float extra_title = float(std::max(t.title_lines, 1) - 1) * title_size;
+    t.subtitle_y = title_size * 1.1f + extra_title + 10 * u;
+    t.height = title_size * 1.1f + extra_title + std::round(10 * u) + subtitle_size * 1.3f +
+               float(std::max(t.subtitle_lines, 1) - 1) * subtitle_size;
+    return t;
+}
+
+const TitleText& ExploreLayout::title_in(const std::string& lang) const {
+    static const TitleText kNone;
+    for (const TitleText& t : titles)
+        if (t.lang == lang) return t;
+    return titles.empty() ? kNone : titles.front();
+}
 
 float photo_border(float unit) { return std::max(std::round(10 * unit), 4.f); }
 
@@ -178,9 +236,23 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
     const float pad_bottom = std::round(std::max(28 * u, 8.f));
     const float content_w = W - 2 * pad_x;
 
-    const float title_h =
+    // Landscape sets the buttons at the band's right, beside the title and subtitle;
+    // portrait leaves them the panel's width. The band grows for a title or
+    // subtitle on two lines, in whichever of the pack's languages needs most.
+    float title_w = content_w;
+    if (!l.portrait) {
+        layout_buttons(l, fonts, W - pad_x, pad_top, button_h);
+        title_w = l.button[int(Button::Voices)].x - std::round(24 * u) - pad_x;
+    }
+    const float one_line_each =
         fonts.size(FontRole::Title) * 1.1f + std::round(10 * u) + fonts.size(FontRole::Subtitle) * 1.3f;
-    l.title_band = {pad_x, pad_top, content_w, std::round(title_h)};
+    float title_h = std::round(one_line_each);
+    for (const std::string& lang : pack.settings.languages) {
+        l.titles.push_back(fit_title(fonts, pack.exhibit, lang, title_w, u));
+        if (l.titles.back().height > one_line_each) title_h = std::max(title_h, std::ceil(l.titles.back().height));
+    }
+    l.title_band = {pad_x, pad_top, content_w, title_h};
+    l.title_room = {pad_x, pad_top, title_w, l.title_band.h};
     l.divider_top = std::round(l.title_band.bottom() + std::max(24 * u, 8.f));
 
     // The strip runs along the bottom; its height follows its parts so small panels
@@ -192,7 +264,8 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
     l.divider_strip = l.strip.y;
 
     if (!l.portrait) {
-        layout_buttons(l, fonts, W - pad_x, l.title_band.bottom() - button_h, button_h);
+        for (Button b : {Button::Voices, Button::About, Button::Settings})
+            l.button[int(b)].y = l.title_band.bottom() - button_h;
 
         const float main_top = l.divider_top + std::round(40 * u);
         const float main_bottom = l.strip.y - std::round(24 * u);
