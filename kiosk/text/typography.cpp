@@ -33,10 +33,12 @@ TypeScale type_scale_for(const Display& display, bool large_text, const CapHeigh
     const float px_per_mm = display.px_per_mm();
     for (int i = 0; i < int(FontRole::Count); ++i) {
         // The physical floor, in whole pixels rounded up so it is never missed.
-        const float floor = std::ceil(kMinCapHeightMm * px_per_mm / caps[kRoles[i].face]);
-        // Larger text grows the designed size; where the floor is larger still (a
-        // small panel's smaller roles), the floor already reads as larger text.
+        float floor = std::ceil(kMinCapHeightMm * px_per_mm / caps[kRoles[i].face]);
+        // Larger text grows the designed size a quarter, and the floor (where it
+        // rules: a small panel's smaller roles) a tenth; a panel under 600 pixels
+        // high has no room for more than the floor and grows only the rest.
         const float designed = std::max(kRoles[i].design_px * t.scale, kRoles[i].min_px) * (large_text ? 1.25f : 1.f);
+        if (large_text && std::min(display.width, display.height) >= 600) floor *= 1.1f;
         t.px[i] = std::round(std::max(designed, floor));
     }
     return t;
