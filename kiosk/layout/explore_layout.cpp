@@ -160,14 +160,22 @@ void fit_setting(const Fonts& fonts, const std::string& text, float width, const
     shown = fit_lines(fonts, role, text, width, lines);
 }
 
-float caption_height(const Fonts& fonts, const Pack& pack, float width, float u) {
+// The caption's block under the photograph, at most `max_h` high: a caption
+// longer than that shows the lines it has room for, ending in "…" (whole in the
+// photograph's viewer), and `lines` says how many.
+float caption_height(const Fonts& fonts, const Pack& pack, float width, float u, float max_h, int& lines) {
     const Photograph* photo = pack.find_photo(pack.exhibit.photo);
+    lines = 0;
     if (!photo) return 0;
     const std::string& lang = pack.settings.languages.front();
-    const float cap = fonts[FontRole::Caption]
-                          ->CalcTextSizeA(fonts.size(FontRole::Caption), 1e9f, width, photo->caption.get(lang).c_str())
-                          .y;
-    return std::round(18 * u + cap + 6 * u + fonts.size(FontRole::Small) * 1.3f);
+    const float around = 18 * u + 6 * u + fonts.size(FontRole::Small) * 1.3f;
+    const float line = fonts.size(FontRole::Caption);
+    float cap = fonts[FontRole::Caption]->CalcTextSizeA(line, 1e9f, width, photo->caption.get(lang).c_str()).y;
+    if (around + cap > max_h) {
+        lines = std::max(1, int((max_h - around) / line));
+        cap = std::min(cap, float(lines) * line);
+    }
+    return std::round(around + cap);
 }
 
 }  // namespace
@@ -271,7 +279,8 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
         const float main_bottom = l.strip.y - std::round(24 * u);
         const float gap = std::round(72 * u);
         const float photo_w = std::round(content_w * 0.44f);
-        const float cap_h = caption_height(fonts, pack, photo_w, u);
+        // The photograph keeps at least half the height beside the card.
+        const float cap_h = caption_height(fonts, pack, photo_w, u, (main_bottom - main_top) / 2, l.caption_lines);
         l.photo_frame =
             fit_photo_frame({pad_x, main_top, photo_w, main_bottom - main_top - cap_h}, pack, photo_border(u), false);
         l.caption = {pad_x, l.photo_frame.bottom(), photo_w, cap_h};
@@ -288,7 +297,7 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
         const float main_top = l.divider_top + std::round(36 * u);
         const float photo_h = std::round((H - main_top) * 0.34f);
         l.photo_frame = fit_photo_frame({pad_x, main_top, content_w, photo_h}, pack, photo_border(u), true);
-        const float cap_h = caption_height(fonts, pack, content_w, u);
+        const float cap_h = caption_height(fonts, pack, content_w, u, 1e9f, l.caption_lines);
         l.caption = {pad_x, l.photo_frame.bottom(), content_w, cap_h};
         const float card_top = l.caption.bottom() + std::round(36 * u);
         l.card = {pad_x, card_top, std::min(content_w, comfortable_measure(fonts)),

@@ -67,6 +67,7 @@ struct ExploreLayout {
     std::vector<TitleText> titles;  // one per pack language, in the pack's order
     Rect photo_frame;               // the photograph with its frame; tapping opens the viewer
     Rect caption;                   // caption and credit under the photograph
+    int caption_lines = 0;          // the caption cut to this many lines (0: whole)
     Rect card;                      // the selected event
     Rect strip;                     // the timeline strip, all of it
     Rect strip_touch;               // where a drag scrolls the timeline

@@ -25,14 +25,12 @@ std::string lines_word(int lines) {
     return lines == 1 ? "one line" : lines == 2 ? "two lines" : std::to_string(lines) + " lines";
 }
 
-std::string cut_message(const Fonts& fonts, const ExploreLayout& l, const char* what, const std::string& lang,
-                        FontRole role, const std::string& text, int lines) {
+std::string cut_message(const Fonts& fonts, const ExploreLayout& l, const std::string& what, const std::string& lang,
+                        FontRole role, const std::string& text, float width, int lines, const char* where) {
     const std::string size = std::to_string(l.display.width) + "x" + std::to_string(l.display.height);
-    const char* where = l.portrait ? "across the screen" : "beside the buttons";
-    return std::string(what) + " (" + lang + ") does not fit " + where + " at " + size + ": " +
-           std::to_string(characters(text)) + " characters, room for about " +
-           std::to_string(room_for(fonts, role, text, l.title_room.w, lines)) + " on " + lines_word(lines) +
-           "; shorten it";
+    return what + " (" + lang + ") does not fit " + where + " at " + size + ": " + std::to_string(characters(text)) +
+           " characters, room for about " + std::to_string(room_for(fonts, role, text, width, lines)) + " on " +
+           lines_word(lines) + "; shorten it";
 }
 
 }  // namespace
@@ -40,13 +38,15 @@ std::string cut_message(const Fonts& fonts, const ExploreLayout& l, const char* 
 std::vector<std::string> cut_pack_texts(const ScreenLayouts& layouts, const Fonts& fonts, const Pack& pack) {
     std::vector<std::string> problems;
     const ExploreLayout& l = layouts.explore;
+    const char* beside = l.portrait ? "across the screen" : "beside the buttons";
     for (const TitleText& t : l.titles) {
         if (t.title_cut)
-            problems.push_back(
-                cut_message(fonts, l, "title", t.lang, t.title_role, pack.exhibit.title.get(t.lang), kMaxTitleLines));
+            problems.push_back(cut_message(fonts, l, "title", t.lang, t.title_role, pack.exhibit.title.get(t.lang),
+                                           l.title_room.w, kMaxTitleLines, beside));
         if (t.subtitle_cut)
             problems.push_back(cut_message(fonts, l, "subtitle", t.lang, FontRole::Subtitle,
-                                           pack.exhibit.subtitle.get(t.lang), kMaxSubtitleLines));
+                                           pack.exhibit.subtitle.get(t.lang), l.title_room.w, kMaxSubtitleLines,
+                                           beside));
     }
     return problems;
 }

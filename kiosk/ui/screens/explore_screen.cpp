@@ -69,8 +69,10 @@ void draw_photo(const DrawContext& c) {
     }
     const Rect& cap = l.caption;
     const float y = cap.y + std::round(18 * u);
-    const float cap_h = draw_text(c.dl, ui.fonts, FontRole::Caption, ImVec2(cap.x, y), c.palette.paper,
-                                  photo->caption.get(ui.lang), cap.w);
+    const std::string& caption = photo->caption.get(ui.lang);
+    const float cap_h = draw_text(
+        c.dl, ui.fonts, FontRole::Caption, ImVec2(cap.x, y), c.palette.paper,
+        l.caption_lines > 0 ? fit_lines(ui.fonts, FontRole::Caption, caption, cap.w, l.caption_lines) : caption, cap.w);
     draw_text(c.dl, ui.fonts, FontRole::Small, ImVec2(cap.x, y + cap_h + 6 * u), c.palette.muted,
               photo->credit.get(ui.lang));
 }
