@@ -54,6 +54,8 @@ bool App::init(const Display& panel, PackLoadResult pack, const KioskConfig& con
     display_ = {rotation_.logical_width(), rotation_.logical_height(), panel.panel_inches};
     config_ = config;
     font_dir_ = font_dir;
+    caps_ = CapHeights{};
+    measure_cap_heights(font_dir_, caps_);  // unreadable fonts: build_fonts says so
     loaded_ = std::move(pack);
     exhibit_loaded_ = loaded_.ok() && !loaded_.pack.events.empty();
     staff_details_.clear();
@@ -125,7 +127,7 @@ bool App::build_fonts_and_layouts(std::string* error) {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     atlas.Clear();
     atlas_changed_ = true;
-    const auto sizes = type_scale_for(display_, state_.visitor.large_text);
+    const auto sizes = type_scale_for(display_, state_.visitor.large_text, caps_);
     if (!build_fonts(atlas, sizes, font_dir_, glyph_text_, fonts_, error)) return false;
     fonts_for_ = state_.visitor;
     if (exhibit_loaded_) layouts_ = layout_screens(display_, fonts_, loaded_.pack);

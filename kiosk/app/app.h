@@ -97,6 +97,7 @@ private:
 
     ImGuiContext* imgui_ = nullptr;
     std::string font_dir_;
+    CapHeights caps_;         // the installed faces' capitals, for the 2.5 mm floor
     Display display_;         // upright, as the exhibit is laid out
     PanelRotation rotation_;  // how the panel is mounted
     KioskConfig config_;

@@ -1,5 +1,6 @@
 #include "layout/explore_layout.h"
 
+#include "layout/text_measure.h"
 #include "pack/date.h"
 #include "text/interface_strings.h"
 
@@ -125,19 +126,53 @@ float comfortable_measure(const Fonts& fonts) {
     return std::round(per_char * 70);
 }
 
+int line_count(const std::string& lines) {
+    return lines.empty() ? 0 : 1 + int(std::count(lines.begin(), lines.end(), '\n'));
+}
+
+// `text` in the first of `tries` (a role and a number of lines) it fits whole,
+// else cut with "…" in the last of them.
+struct Setting {
+    FontRole role;
+    int lines;
+};
+template <size_t N>
+void fit_setting(const Fonts& fonts, const std::string& text, float width, const Setting (&tries)[N], FontRole& role,
+                 std::string& shown, bool& cut) {
+    cut = true;
+    int lines = 1;
+    for (const Setting& s : tries) {
+        role = s.role;
+        lines = s.lines;
+        if (fits_lines(fonts[s.role], fonts.size(s.role), text, width, s.lines)) {
+            cut = false;
+            break;
+        }
+    }
+    shown = fit_lines(fonts, role, text, width, lines);
+}
+
 // Room for the longest caption of any photograph Explore shows (and the page
-// dots when an event has several), so none runs into what is under it.
-float caption_height(const Fonts& fonts, const Pack& pack, float width, float dots_h, float u) {
+// dots when an event has several), at most `max_h` high: a caption longer than
+// that shows the lines it has room for, ending in "…" (whole in the
+// photograph's viewer), and `lines` says how many.
+float caption_height(const Fonts& fonts, const Pack& pack, float width, float dots_h, float u, float max_h,
+                     int& lines) {
+    lines = 0;
     const std::vector<const Photograph*> shown = pack.shown_photos();
     if (shown.empty()) return 0;
     const std::string& lang = pack.settings.languages.front();
+    const float around = 18 * u + dots_h + 6 * u + fonts.size(FontRole::Small) * 1.3f;
+    const float line = fonts.size(FontRole::Caption);
     float cap = 0;
     for (const Photograph* photo : shown)
         cap = std::max(cap,
-                       fonts[FontRole::Caption]
-                           ->CalcTextSizeA(fonts.size(FontRole::Caption), 1e9f, width, photo->caption.get(lang).c_str())
-                           .y);
-    return std::round(18 * u + dots_h + cap + 6 * u + fonts.size(FontRole::Small) * 1.3f);
+                       fonts[FontRole::Caption]->CalcTextSizeA(line, 1e9f, width, photo->caption.get(lang).c_str()).y);
+    if (around + cap > max_h) {
+        lines = std::max(1, int((max_h - around) / line));
+        cap = std::min(cap, float(lines) * line);
+    }
+    return std::round(around + cap);
 }
 
 // The tallest frame any shown photograph takes in `area`.
@@ -148,6 +183,37 @@ float tallest_frame(const Rect& area, const Pack& pack, float border, bool centr
 }
 
 }  // namespace
+
+TitleText fit_title(const Fonts& fonts, const ExhibitInfo& exhibit, const std::string& lang, float width, float u) {
+    TitleText t;
+    t.lang = lang;
+    std::string cut;
+    // One line at the title's size, two, then two at the headline's size.
+    const Setting title_tries[] = {
+        {FontRole::Title, 1}, {FontRole::Title, kMaxTitleLines}, {FontRole::Headline, kMaxTitleLines}};
+    fit_setting(fonts, laid_out(exhibit.title.get(lang), cut, bytes_for_chars(kMaxTitleChars)), width, title_tries,
+                t.title_role, t.title, t.title_cut);
+    FontRole subtitle_role = FontRole::Subtitle;
+    const Setting subtitle_tries[] = {{FontRole::Subtitle, 1}, {FontRole::Subtitle, kMaxSubtitleLines}};
+    fit_setting(fonts, laid_out(exhibit.subtitle.get(lang), cut, bytes_for_chars(kMaxSubtitleChars)), width,
+                subtitle_tries, subtitle_role, t.subtitle, t.subtitle_cut);
+    t.title_lines = line_count(t.title);
+    t.subtitle_lines = line_count(t.subtitle);
+    // Each block keeps the room of at least one line, as the band always has.
+    const float title_size = fonts.size(t.title_role), subtitle_size = fonts.size(FontRole::Subtitle);
+    const float extra_title = float(std::max(t.title_lines, 1) - 1) * title_size;
+    t.subtitle_y = title_size * 1.1f + extra_title + 10 * u;
+    t.height = title_size * 1.1f + extra_title + std::round(10 * u) + subtitle_size * 1.3f +
+               float(std::max(t.subtitle_lines, 1) - 1) * subtitle_size;
+    return t;
+}
+
+const TitleText& ExploreLayout::title_in(const std::string& lang) const {
+    static const TitleText kNone;
+    for (const TitleText& t : titles)
+        if (t.lang == lang) return t;
+    return titles.empty() ? kNone : titles.front();
+}
 
 float photo_border(float unit) { return std::max(std::round(10 * unit), 4.f); }
 
@@ -192,9 +258,23 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
     const float pad_bottom = std::round(std::max(28 * u, 8.f));
     const float content_w = W - 2 * pad_x;
 
-    const float title_h =
+    // Landscape sets the buttons at the band's right, beside the title and subtitle;
+    // portrait leaves them the panel's width. The band grows for a title or
+    // subtitle on two lines, in whichever of the pack's languages needs most.
+    float title_w = content_w;
+    if (!l.portrait) {
+        layout_buttons(l, fonts, W - pad_x, pad_top, button_h);
+        title_w = l.button[int(Button::Voices)].x - std::round(24 * u) - pad_x;
+    }
+    const float one_line_each =
         fonts.size(FontRole::Title) * 1.1f + std::round(10 * u) + fonts.size(FontRole::Subtitle) * 1.3f;
-    l.title_band = {pad_x, pad_top, content_w, std::round(title_h)};
+    float title_h = std::round(one_line_each);
+    for (const std::string& lang : pack.settings.languages) {
+        l.titles.push_back(fit_title(fonts, pack.exhibit, lang, title_w, u));
+        if (l.titles.back().height > one_line_each) title_h = std::max(title_h, std::ceil(l.titles.back().height));
+    }
+    l.title_band = {pad_x, pad_top, content_w, title_h};
+    l.title_room = {pad_x, pad_top, title_w, l.title_band.h};
     l.divider_top = std::round(l.title_band.bottom() + std::max(24 * u, 8.f));
 
     // The strip runs along the bottom; its height follows its parts so small panels
@@ -206,13 +286,18 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
     l.divider_strip = l.strip.y;
 
     if (!l.portrait) {
-        layout_buttons(l, fonts, W - pad_x, l.title_band.bottom() - button_h, button_h);
+        for (Button b : {Button::Voices, Button::About, Button::Settings})
+            l.button[int(b)].y = l.title_band.bottom() - button_h;
 
         const float main_top = l.divider_top + std::round(40 * u);
         const float main_bottom = l.strip.y - std::round(24 * u);
         const float gap = std::round(72 * u);
         const float photo_w = std::round(content_w * 0.44f);
-        const float cap_h = caption_height(fonts, pack, photo_w, l.page_dots_h, u);
+        // The photograph keeps at least two thirds of the height beside the card:
+        // on a short panel a long caption shows its first line there, whole in
+        // the viewer a tap away.
+        const float cap_h =
+            caption_height(fonts, pack, photo_w, l.page_dots_h, u, (main_bottom - main_top) / 3, l.caption_lines);
         l.photo_area = {pad_x, main_top, photo_w, main_bottom - main_top - cap_h};
         l.photo_frame = fit_photo_frame(l.photo_area, exhibit_photo, photo_border(u), false);
         l.caption = {pad_x, l.photo_frame.bottom(), photo_w, cap_h};
@@ -231,7 +316,7 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
         l.photo_area = {pad_x, main_top, content_w, photo_h};
         l.photo_centred = true;
         l.photo_frame = fit_photo_frame(l.photo_area, exhibit_photo, photo_border(u), true);
-        const float cap_h = caption_height(fonts, pack, content_w, l.page_dots_h, u);
+        const float cap_h = caption_height(fonts, pack, content_w, l.page_dots_h, u, 1e9f, l.caption_lines);
         l.caption = {pad_x, l.photo_frame.bottom(), content_w, cap_h};
         // The card starts under the tallest frame's caption, whichever event is shown.
         const float frames_h = tallest_frame(l.photo_area, pack, photo_border(u), true);

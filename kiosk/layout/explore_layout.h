@@ -9,11 +9,29 @@
 #include "pack/pack.h"
 #include "text/fonts.h"
 
+#include <string>
 #include <vector>
 
 namespace kiosk {
 
 enum class Button { Voices, About, Settings, Prev, Next, Count };
+
+// The exhibit's title and subtitle in one language, set in the room the buttons
+// leave them: on a second line when one is not enough, the title then stepped
+// down to the headline's size, and only then cut with "…" (which the validator
+// reports, so a curator shortens the text before a visitor sees it cut).
+struct TitleText {
+    std::string lang;
+    FontRole title_role = FontRole::Title;
+    std::string title;     // lines joined by '\n', as drawn
+    std::string subtitle;  // lines joined by '\n', as drawn
+    int title_lines = 0, subtitle_lines = 0;
+    bool title_cut = false, subtitle_cut = false;
+    float subtitle_y = 0;  // from the band's top
+    float height = 0;      // title and subtitle together
+};
+constexpr int kMaxTitleLines = 2;
+constexpr int kMaxSubtitleLines = 2;
 
 struct ExploreLayout {
     Display display;
@@ -22,9 +40,12 @@ struct ExploreLayout {
     float target = 1;  // 15 mm in pixels
     bool portrait = false;
 
-    Rect title_band;   // name, life dates, subtitle
-    Rect photo_frame;  // the exhibit's photograph with its frame; tapping opens the viewer
-    Rect caption;      // caption and credit under the photograph
+    Rect title_band;                // name, life dates, subtitle
+    Rect title_room;                // the band less the buttons beside it: where title and subtitle go
+    std::vector<TitleText> titles;  // one per pack language, in the pack's order
+    Rect photo_frame;               // the exhibit's photograph with its frame; tapping opens the viewer
+    Rect caption;                   // caption and credit under the photograph
+    int caption_lines = 0;          // the caption cut to this many lines (0: whole)
     // The room any photograph's frame fits in (photo_frame_for), and whether it
     // is centred there (portrait) or kept at the left (landscape). An event
     // with several photographs shows page dots in the caption's first row.
@@ -51,12 +72,17 @@ struct ExploreLayout {
 
     float divider_top = 0;    // hairline under the title band
     float divider_strip = 0;  // hairline above the strip
+
+    // The title and subtitle in `lang` (the pack's first language's when it has no such language).
+    const TitleText& title_in(const std::string& lang) const;
 };
 
 ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const Pack& pack);
 
 // The strip's markers and clusters at `zoom`.
 StripMarkers strip_markers(const ExploreLayout& layout, float zoom);
+// The title and subtitle of `exhibit` in `lang` set in `width` pixels.
+TitleText fit_title(const Fonts& fonts, const ExhibitInfo& exhibit, const std::string& lang, float width, float unit);
 
 // The smallest comfortable touch target, 15 mm, in display pixels.
 float touch_target_px(const Display& display);

@@ -26,6 +26,11 @@ float source_height(const Ui& ui, const Event& e) {
     return source.empty() ? 0 : text_height(ui.fonts, FontRole::Small, source, ui.layouts.explore.card.w) + 16 * u;
 }
 
+// A short card (a small panel, text at its 2.5 mm floor) keeps its room for the
+// event's text: the sources then follow the text, scrolling with it, instead of
+// holding the card's last lines.
+bool source_pinned(const Ui& ui, const Event& e) { return source_height(ui, e) <= ui.layouts.explore.card.h / 4; }
+
 // Lays out the card's flowing text from `top` and draws it when `paint` is given:
 // measuring and drawing share one walk so they cannot disagree. Returns the height.
 float card_flow(const Ui& ui, const Event& e, FlowPainter* paint, float top) {
@@ -73,12 +78,20 @@ float card_flow(const Ui& ui, const Event& e, FlowPainter* paint, float top) {
         if (paint) paint->bar(c.x, y, c.x + bar, by, Ink::Accent);
         y = by;
     }
+    if (!source_pinned(ui, e)) {
+        const std::string source = sources_line(ui, e);
+        if (!source.empty()) {
+            y += 24 * u;
+            y += paint ? paint->text(FontRole::Small, ImVec2(c.x, y), Ink::Muted, source, c.w)
+                       : text_height(f, FontRole::Small, source, c.w);
+        }
+    }
     return y - top;
 }
 
 CardMetrics measure_card(const Ui& ui, const Event& e) {
     CardMetrics m;
-    m.view_height = ui.layouts.explore.card.h - source_height(ui, e);
+    m.view_height = ui.layouts.explore.card.h - (source_pinned(ui, e) ? source_height(ui, e) : 0);
     m.content_height = card_flow(ui, e, nullptr, 0);
     return m;
 }

@@ -14,6 +14,8 @@ namespace kiosk {
 std::string sources_line(const Ui& ui, const Event& e);
 // The height the sources line takes at the card's bottom (0 without sources).
 float source_height(const Ui& ui, const Event& e);
+// Whether the sources line holds the card's bottom (true) or follows the text.
+bool source_pinned(const Ui& ui, const Event& e);
 // Lays out the card's flowing text from `top`, drawing it when `paint` is given;
 // returns its height.
 float card_flow(const Ui& ui, const Event& e, FlowPainter* paint, float top);

@@ -22,10 +22,12 @@ std::string attribution_details(const Ui& ui, const Quote& q) {
 // The quote's type size: as large as the design asks, smaller for a long quote so
 // it never spills out of its box; a quote too long even at the caption size is
 // cut to the box with "…" (the validator keeps a pack's quotes short enough).
+float quote_floor(const Ui& ui) { return std::min(ui.fonts.size(FontRole::Body), ui.fonts.size(FontRole::Caption)); }
+
 float quote_size(const Ui& ui, const std::string& text, float width, float height) {
     const ImFont* font = ui.fonts[FontRole::Headline];
     float size = ui.fonts.size(FontRole::Headline);
-    const float floor = std::min(ui.fonts.size(FontRole::Body), ui.fonts.size(FontRole::Caption));
+    const float floor = quote_floor(ui);
     while (size > floor && text_height_at(font, size, text, width) > height) size *= 0.92f;
     return std::max(std::round(size), floor);
 }
@@ -76,18 +78,29 @@ QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height
     b.speaker = speaker_line(ui, q, width);
     b.details = attribution_details(ui, q);
     b.speaker_h = f.size(FontRole::Body) * 1.4f;
-    b.attribution_h = 28 * u + b.speaker_h + text_height(f, FontRole::Caption, b.details, width);
     std::string cut;
     b.disputed = laid_out(q.disputed.get(ui.lang), cut, bytes_for_chars(kMaxEventTextChars));
+    b.mark = f.size(FontRole::Title) * 1.2f;
+    // The attract loop cannot scroll: there the role and context, and a disputed
+    // note (with its mark), keep the lines the box has beside two lines of the
+    // quote, ending in "…"; all of them are whole on Voices.
+    const float line = f.size(FontRole::Caption);
+    const float note_room = b.disputed.empty() ? 0 : 18 * u + 16 * u + f.size(FontRole::SmallCaps) * 1.3f + line;
+    int spare_lines = int((height - b.mark * 0.6f - 2 * quote_floor(ui) - 28 * u - b.speaker_h - note_room) / line);
+    if (!scrolls) {
+        const int detail_lines = std::max(1, spare_lines);
+        if (text_height(f, FontRole::Caption, b.details, width) > float(detail_lines) * line)
+            b.details = fit_lines(f, FontRole::Caption, b.details, width, detail_lines);
+        spare_lines -= int(std::round(text_height(f, FontRole::Caption, b.details, width) / line));
+    }
+    b.attribution_h = 28 * u + b.speaker_h + text_height(f, FontRole::Caption, b.details, width);
     if (!b.disputed.empty()) {
         b.disputed_mark = ui_text(UiText::CommonDisputed, ui.lang);
-        // The attract loop cannot scroll: there the note keeps its mark and
-        // its first lines, and the whole note is on Voices.
-        if (!scrolls) b.disputed = fit_lines(f, FontRole::Caption, b.disputed, width - 30 * u, 3);
+        if (!scrolls)
+            b.disputed = fit_lines(f, FontRole::Caption, b.disputed, width - 30 * u, std::clamp(spare_lines + 1, 1, 3));
         b.disputed_h = 18 * u + disputed_flow(nullptr, ui, b.disputed_mark, b.disputed, 0, 0, width);
         b.attribution_h += b.disputed_h;
     }
-    b.mark = f.size(FontRole::Title) * 1.2f;
     b.text = shown_text(ui, q);
     const float room = height - b.attribution_h - b.mark * 0.6f;
     b.size = quote_size(ui, b.text, width, room);

@@ -212,6 +212,9 @@ std::vector<std::string> layout_problems(const ScreenLayouts& s) {
     std::vector<std::string> problems;
     const std::vector<Region> regions = screen_regions(s);
     const float W = float(s.display.width), H = float(s.display.height);
+    // The screens are designed down to the 7" panel's 800x480, either way up:
+    // below it the 2.5 mm type leaves no room for them.
+    if (std::max(W, H) < 800 || std::min(W, H) < 480) problems.push_back("the display is smaller than 800x480");
     auto overlap = [](const Rect& a, const Rect& b) {
         // Touching edges are fine; a pixel's rounding is not an overlap.
         return a.x < b.right() - 0.5f && b.x < a.right() - 0.5f && a.y < b.bottom() - 0.5f && b.y < a.bottom() - 0.5f;

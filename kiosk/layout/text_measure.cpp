@@ -110,6 +110,18 @@ std::string fit_lines(const Fonts& fonts, FontRole role, const std::string& text
     return fit_lines(fonts[role], fonts.size(role), text, width, max_lines, wrap);
 }
 
+bool fits_lines(const ImFont* font, float size, const std::string& text, float width, int max_lines) {
+    std::string cut;
+    const std::string& t = laid_out(text, cut);
+    int lines = 0;
+    bool fits = true;
+    for_each_line(font, size, t.c_str(), t.c_str() + t.size(), width, [&](const char* b, const char* e) {
+        fits = ++lines <= max_lines && line_width(font, size, b, e) <= width;
+        return fits;
+    });
+    return fits;
+}
+
 float spaced_caps_width(const Fonts& fonts, FontRole role, const std::string& text, float spacing_em) {
     const float spacing = spacing_em * fonts.size(role);
     float w = 0;

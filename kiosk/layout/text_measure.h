@@ -40,6 +40,10 @@ std::string fit_lines(const ImFont* font, float size, const std::string& text, f
 std::string fit_lines(const Fonts& fonts, FontRole role, const std::string& text, float width, int max_lines,
                       bool wrap = true);
 
+// Whether `text` wrapped at words within `width` takes at most `max_lines` lines,
+// none of them wider than `width` (fit_lines would show it whole).
+bool fits_lines(const ImFont* font, float size, const std::string& text, float width, int max_lines);
+
 // The width of a label drawn with draw_spaced_caps (ASCII upper-cased, spaced apart).
 float spaced_caps_width(const Fonts& fonts, FontRole role, const std::string& text, float spacing_em);
 

@@ -75,7 +75,8 @@ bool explore_tap(ExhibitState& s, const Gesture& g, const Ui& ui) {
         return true;
     }
     const Photograph* photo = explore_photo(s, ui);
-    if (photo && photo_frame_for(l, photo).frame.contains(g.x, g.y)) {
+    // A narrow portrait on a short panel is still a full fingertip to open.
+    if (photo && grow_to(photo_frame_for(l, photo).frame, l.target).contains(g.x, g.y)) {
         open_photo_viewer(s, ui, now);
         return true;
     }

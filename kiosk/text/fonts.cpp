@@ -1,6 +1,17 @@
 #include "text/fonts.h"
 
 #include <fstream>
+#include <iterator>
+#include <vector>
+
+// stb_truetype reads the 'H' for the cap heights; Dear ImGui keeps its own copy
+// private to its atlas code, so this file has a private one too.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#define STBTT_STATIC
+#define STB_TRUETYPE_IMPLEMENTATION
+#include <imstb_truetype.h>
+#pragma GCC diagnostic pop
 
 namespace kiosk {
 
@@ -13,6 +24,23 @@ const char* face_file(Face face) {
         case Face::Count: break;
     }
     return "";
+}
+
+bool measure_cap_heights(const std::string& font_dir, CapHeights& out) {
+    CapHeights caps = out;
+    for (int i = 0; i < int(Face::Count); ++i) {
+        std::ifstream in(font_dir + "/" + face_file(Face(i)), std::ios::binary);
+        const std::vector<unsigned char> data{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        stbtt_fontinfo info;
+        if (data.empty() || !stbtt_InitFont(&info, data.data(), stbtt_GetFontOffsetForIndex(data.data(), 0)))
+            return false;
+        int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        if (!stbtt_GetCodepointBox(&info, 'H', &x0, &y0, &x1, &y1) || y1 <= y0) return false;
+        // The scale Dear ImGui bakes with: a size in pixels spans ascender to descender.
+        caps.of_size[i] = float(y1 - y0) * stbtt_ScaleForPixelHeight(&info, 1.f);
+    }
+    out = caps;
+    return true;
 }
 
 bool build_fonts(ImFontAtlas& atlas, const TypeScale& sizes, const std::string& font_dir, const std::string& text,

@@ -26,4 +26,8 @@ bool build_fonts(ImFontAtlas& atlas, const TypeScale& sizes, const std::string& 
 
 const char* face_file(Face face);
 
+// The capitals of the faces in `font_dir`, measured from each file's 'H'. Returns
+// false (leaving `out` as it was) when a file cannot be read.
+bool measure_cap_heights(const std::string& font_dir, CapHeights& out);
+
 }  // namespace kiosk

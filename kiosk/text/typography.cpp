@@ -24,15 +24,28 @@ constexpr RoleSpec kRoles[int(FontRole::Count)] = {
 
 const RoleSpec& role_spec(FontRole role) { return kRoles[int(role)]; }
 
-TypeScale type_scale_for(const Display& display, bool large_text) {
+TypeScale type_scale_for(const Display& display, bool large_text, const CapHeights& caps) {
     TypeScale t;
     // Landscape layouts are designed at 1920×1080, portrait ones at 1080×1920.
     const float design_w = display.portrait() ? 1080.f : 1920.f;
     const float design_h = display.portrait() ? 1920.f : 1080.f;
     t.scale = std::min(display.width / design_w, display.height / design_h);
-    for (int i = 0; i < int(FontRole::Count); ++i)
-        t.px[i] = std::round(std::max(kRoles[i].design_px * t.scale, kRoles[i].min_px) * (large_text ? 1.25f : 1.f));
+    const float px_per_mm = display.px_per_mm();
+    for (int i = 0; i < int(FontRole::Count); ++i) {
+        // The physical floor, in whole pixels rounded up so it is never missed.
+        float floor = std::ceil(kMinCapHeightMm * px_per_mm / caps[kRoles[i].face]);
+        // Larger text grows the designed size a quarter, and the floor (where it
+        // rules: a small panel's smaller roles) a tenth; a panel under 600 pixels
+        // high has no room for more than the floor and grows only the rest.
+        const float designed = std::max(kRoles[i].design_px * t.scale, kRoles[i].min_px) * (large_text ? 1.25f : 1.f);
+        if (large_text && std::min(display.width, display.height) >= 600) floor *= 1.1f;
+        t.px[i] = std::round(std::max(designed, floor));
+    }
     return t;
+}
+
+float cap_height_mm(const TypeScale& scale, FontRole role, const Display& display, const CapHeights& caps) {
+    return scale[role] * caps[role_spec(role).face] / display.px_per_mm();
 }
 
 }  // namespace kiosk

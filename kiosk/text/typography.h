@@ -1,6 +1,7 @@
 // Type roles and their pixel sizes for a display. Sizes follow the 1080p design
 // (title 64, headline 46, body 30, captions 22) and scale with the display, but
-// never below what a visitor can read at arm's length on a small panel.
+// never below what a visitor can read at arm's length on a small panel: every
+// role's capitals stand at least 2.5 mm tall on the panel's glass.
 #pragma once
 
 #include "base/geometry.h"
@@ -31,6 +32,18 @@ struct RoleSpec {
 
 const RoleSpec& role_spec(FontRole role);
 
+// The smallest capital a visitor is given to read, on the glass.
+constexpr float kMinCapHeightMm = 2.5f;
+
+// How tall a capital 'H' stands in each face, as a fraction of the pixel size
+// fonts are baked at (Dear ImGui's size: ascender to descender). The defaults are
+// Noto's; text/fonts.h measures the installed files.
+struct CapHeights {
+    float of_size[int(Face::Count)] = {0.5242f, 0.5242f, 0.5242f, 0.5242f};
+
+    float operator[](Face face) const { return of_size[int(face)]; }
+};
+
 struct TypeScale {
     float scale = 1;  // design pixels → display pixels for layout
     float px[int(FontRole::Count)] = {};
@@ -39,6 +52,11 @@ struct TypeScale {
 };
 
 // `large_text`: the visitor asked for larger text (everything a quarter larger).
-TypeScale type_scale_for(const Display& display, bool large_text = false);
+// `caps`: the faces' capitals, for the 2.5 mm floor on the display's panel.
+TypeScale type_scale_for(const Display& display, bool large_text = false, const CapHeights& caps = CapHeights{});
+
+// A role's capital height on the glass, in millimetres.
+float cap_height_mm(const TypeScale& scale, FontRole role, const Display& display,
+                    const CapHeights& caps = CapHeights{});
 
 }  // namespace kiosk

@@ -2,6 +2,7 @@
 // the way compilers print them, and museum label practice as warnings.
 #include "curator/curator_load.h"
 #include "layout/screen_layouts.h"
+#include "layout/text_fit.h"
 #include "pack/pack_loader.h"
 #include "pack/pack_text.h"
 #include "pack_tool.h"
@@ -18,24 +19,33 @@ namespace {
 
 constexpr int kMaxLineCharacters = 75;
 
-// How many characters a line of the event card holds at `display`: past about
-// 75 readers lose their place going back to the start of the next line.
-int card_line_characters(const kiosk::Pack& pack, const kiosk::Display& display) {
+// The pack laid out at `display` as the kiosk would: where the event card's lines
+// hold more than about 75 characters (past that readers lose their place going
+// back to the start of the next line), and which texts the screens would cut.
+void check_at_size(const kiosk::Pack& pack, const kiosk::Display& display, const std::string& size,
+                   const std::string& file, std::vector<kiosk::Diagnostic>& diagnostics) {
     ImGuiContext* ctx = kiosk::create_imgui_context();
     kiosk::Fonts fonts;
     std::string error;
-    int chars = 0;
-    if (kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for(display), VITRINE_FONT_DIR,
+    kiosk::CapHeights caps;
+    kiosk::measure_cap_heights(VITRINE_FONT_DIR, caps);
+    if (kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for(display, false, caps), VITRINE_FONT_DIR,
                            kiosk::collect_pack_text(pack) + kiosk::interface_text(pack), fonts, &error)) {
         const auto layouts = kiosk::layout_screens(display, fonts, pack);
         const std::string sample = "the quick brown fox jumps over a lazy dog while the museum opens its doors";
         const float per_char =
             fonts[kiosk::FontRole::Body]->CalcTextSizeA(fonts.size(kiosk::FontRole::Body), 1e9f, 0, sample.c_str()).x /
             float(sample.size());
-        chars = int(std::lround(layouts.explore.card.w / per_char));
+        const int chars = int(std::lround(layouts.explore.card.w / per_char));
+        if (chars > kMaxLineCharacters)
+            diagnostics.push_back({kiosk::Diagnostic::Severity::Warning, file, 0, 0,
+                                   "at " + size + " the event card's lines hold about " + std::to_string(chars) +
+                                       " characters; readers lose their place past " +
+                                       std::to_string(kMaxLineCharacters)});
+        for (const std::string& cut : kiosk::cut_pack_texts(layouts, fonts, pack))
+            diagnostics.push_back({kiosk::Diagnostic::Severity::Warning, file, 0, 0, cut});
     }
     ImGui::DestroyContext(ctx);
-    return chars;
 }
 
 bool parse_size(const std::string& text, int& w, int& h) {
@@ -71,12 +81,7 @@ int run_validate(const std::vector<std::string>& args) {
         for (const std::string& size : sizes) {
             int w = 0, h = 0;
             parse_size(size, w, h);
-            const int chars = card_line_characters(result.pack, {w, h, 0});
-            if (chars > kMaxLineCharacters)
-                result.diagnostics.push_back(
-                    {kiosk::Diagnostic::Severity::Warning, dir + "/pack.toml", 0, 0,
-                     "at " + size + " the event card's lines hold about " + std::to_string(chars) +
-                         " characters; readers lose their place past " + std::to_string(kMaxLineCharacters)});
+            check_at_size(result.pack, {w, h, 0}, size, dir + "/pack.toml", result.diagnostics);
         }
     }
     // --strict: label practice is required, not advised.

@@ -270,8 +270,14 @@ TEST_CASE("every photograph's frame and caption fit between the title and the ca
             CHECK(placed.caption.bottom() <= limit);
             CHECK_FALSE(overlaps(placed.frame, l.card));
             CHECK_FALSE(overlaps(placed.caption, l.card));
-            CHECK(placed.frame.w >= l.target);
+            // Seen at 1 cm or more, and a full fingertip to open the viewer:
+            // a tall portrait beside the card on a 7-inch panel is narrower than
+            // 15 mm, and its touch area grows to 15 mm around it.
+            CHECK(placed.frame.w >= 10 * l.px_per_mm);
             CHECK(placed.frame.h >= l.target);
+            const kiosk::Rect hit = kiosk::grow_to(placed.frame, l.target);
+            CHECK(hit.w >= l.target);
+            CHECK_FALSE(overlaps(hit, l.card));
         }
     }
 }

@@ -173,8 +173,9 @@ void every_cluster_row_reachable(Kiosk& k, const std::string& name) {
     CHECK(list.panel.bottom() <= l.strip.y);
     CHECK(list.panel.y >= 0);
     k.save(name + "-cluster");
-    // Flick up until the list rests at its end.
-    for (int i = 0; i < 200 && k.state().cluster_list.offset() < list.max_scroll() - 1; ++i)
+    // Flick up until the list rests at its end (on the 7" panel, with 2.5 mm
+    // type, the list's view is a row or two high: many short flicks).
+    for (int i = 0; i < 1000 && k.state().cluster_list.offset() < list.max_scroll() - 1; ++i)
         k.drag(list.panel.x + list.panel.w / 2, list.view.bottom() - 4, list.view.y + 4);
     CHECK(k.state().cluster_list.offset() == Approx(list.max_scroll()).margin(1));
     k.save(name + "-cluster-end");

@@ -21,25 +21,27 @@ void draw_title_band(const DrawContext& c) {
     const Ui& ui = c.ui;
     const Fonts& f = ui.fonts;
     const ExploreLayout& l = ui.layouts.explore;
-    const Rect& r = l.title_band;
-    // The band holds one line of title and one of subtitle: longer ones end in "…".
-    // The title stops short of the buttons beside it in landscape.
-    const float title_w = l.portrait ? r.w : l.button[int(Button::Voices)].x - std::round(24 * l.unit) - r.x;
-    const std::string title = fit_lines(f, FontRole::Title, ui.pack.exhibit.title.get(ui.lang), title_w, 1, false);
-    const float title_size = f.size(FontRole::Title);
-    draw_text(c.dl, f, FontRole::Title, snap(r.x, r.y), c.palette.paper, title);
+    const Rect& r = l.title_room;
+    // Set by the layout in the room the buttons leave: wrapped, stepped down, and
+    // only then cut with "…", never under the buttons.
+    const TitleText& t = l.title_in(ui.lang);
+    const FontRole role = t.title_role;
+    const float title_size = f.size(role);
+    draw_text(c.dl, f, role, snap(r.x, r.y), c.palette.paper, t.title);
 
     const std::string life = life_dates(ui.pack.exhibit);
-    // Sit the life dates on the title's baseline.
-    const float baseline_gap =
-        f[FontRole::Title]->Ascent * title_size / f[FontRole::Title]->FontSize -
-        f[FontRole::LifeDates]->Ascent * f.size(FontRole::LifeDates) / f[FontRole::LifeDates]->FontSize;
-    const float life_x = r.x + text_width(f, FontRole::Title, title) + 20 * l.unit;
+    // Sit the life dates on the baseline of the title's last line.
+    const float baseline_gap = f[role]->Ascent * title_size / f[role]->FontSize - f[FontRole::LifeDates]->Ascent *
+                                                                                      f.size(FontRole::LifeDates) /
+                                                                                      f[FontRole::LifeDates]->FontSize;
+    const size_t last_break = t.title.rfind('\n');
+    const std::string last_line = last_break == std::string::npos ? t.title : t.title.substr(last_break + 1);
+    const float last_y = r.y + float(std::max(t.title_lines, 1) - 1) * title_size;
+    const float life_x = r.x + text_width(f, role, last_line) + 20 * l.unit;
     // On a narrow portrait panel the dates go under the name rather than off the edge.
-    if (!life.empty() && life_x + text_width(f, FontRole::LifeDates, life) < r.x + title_w)
-        draw_text(c.dl, f, FontRole::LifeDates, snap(life_x, r.y + baseline_gap), c.palette.muted, life);
-    draw_text(c.dl, f, FontRole::Subtitle, snap(r.x, r.y + title_size * 1.1f + 10 * l.unit), c.palette.muted,
-              fit_lines(f, FontRole::Subtitle, ui.pack.exhibit.subtitle.get(ui.lang), title_w, 1, false));
+    if (!life.empty() && life_x + text_width(f, FontRole::LifeDates, life) < r.right())
+        draw_text(c.dl, f, FontRole::LifeDates, snap(life_x, last_y + baseline_gap), c.palette.muted, life);
+    draw_text(c.dl, f, FontRole::Subtitle, snap(r.x, r.y + t.subtitle_y), c.palette.muted, t.subtitle);
 }
 
 // Under the frame of an event with several photographs: a dot for each, the
@@ -93,8 +95,10 @@ void draw_photo(const DrawContext& c) {
     }
     const Rect& cap = placed.caption;
     const float y = cap.y + std::round(18 * u) + draw_page_dots(c, cap);
-    const float cap_h = draw_text(c.dl, ui.fonts, FontRole::Caption, ImVec2(cap.x, y), c.palette.paper,
-                                  photo->caption.get(ui.lang), cap.w);
+    const std::string& caption = photo->caption.get(ui.lang);
+    const float cap_h = draw_text(
+        c.dl, ui.fonts, FontRole::Caption, ImVec2(cap.x, y), c.palette.paper,
+        l.caption_lines > 0 ? fit_lines(ui.fonts, FontRole::Caption, caption, cap.w, l.caption_lines) : caption, cap.w);
     draw_text(c.dl, ui.fonts, FontRole::Small, ImVec2(cap.x, y + cap_h + 6 * u), c.palette.muted,
               photo->credit.get(ui.lang));
 }
@@ -117,7 +121,7 @@ void draw_card(const DrawContext& c) {
     draw_scroll_hints(c.dl, c.palette, {card.x - 4, card.y, card.w + 8, m.view_height}, m.content_height, scroll, fade,
                       card.right() + std::round(14 * ui.layouts.unit), ui.layouts.unit);
 
-    const std::string source = sources_line(ui, *e);
+    const std::string source = source_pinned(ui, *e) ? sources_line(ui, *e) : std::string();
     if (!source.empty())
         draw_text(c.dl, ui.fonts, FontRole::Small,
                   ImVec2(card.x, card.bottom() - (source_height(ui, *e) - 16 * ui.layouts.unit)), c.palette.muted,
