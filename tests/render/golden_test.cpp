@@ -197,6 +197,44 @@ TEST_CASE("every screen matches its reference at every size", "[golden]") {
     }
 }
 
+// Exhibits that are not the first, made for these tests: a dense one (a week of
+// days after years of build-up, no life dates), a sparse one (a long life, five
+// events) and one that is not a life (a building over eight centuries). Each on
+// Explore as a visitor finds it, and on an event with its own photograph.
+struct OtherExhibit {
+    const char* name;
+    const char* pack;
+    const char* event;  // an event with its own photograph, reached with Next
+};
+const OtherExhibit kOtherExhibits[] = {
+    {"dense", "exhibit-dense", "landing"},
+    {"sparse", "exhibit-sparse", "fuji"},
+    {"no-life", "exhibit-no-life", "fire"},
+};
+
+TEST_CASE("dense, sparse and no-life exhibits match their references at every size", "[golden]") {
+    const auto size = GENERATE(from_range(std::begin(kSizes), std::end(kSizes)));
+    for (const OtherExhibit& x : kOtherExhibits) {
+        const std::string suffix = "-" + std::to_string(size.first) + "x" + std::to_string(size.second);
+        INFO(x.name << suffix);
+        Kiosk k(size.first, size.second, std::string(VITRINE_TEST_PACKS) + "/" + x.pack);
+        check_against_golden(Image{k.width(), k.height(), k.shot()}, std::string("exhibit-") + x.name + suffix);
+
+        const auto& events = k.view().pack().events;
+        int guard = 0;
+        while (events[size_t(k.state().selected_event)].id != x.event && guard++ < int(events.size()))
+            k.tap(k.l().explore.button[int(kiosk::Button::Next)]);
+        k.wait(1000);
+        REQUIRE(events[size_t(k.state().selected_event)].id == x.event);
+        // Its own photograph in the frame, and its marker on the strip.
+        const kiosk::Photograph* shown = kiosk::explore_photo(k.state(), k.view().ui());
+        REQUIRE(shown);
+        CHECK(shown->id == events[size_t(k.state().selected_event)].photos.front());
+        check_against_golden(Image{k.width(), k.height(), k.shot()},
+                             std::string("exhibit-") + x.name + "-" + x.event + suffix);
+    }
+}
+
 TEST_CASE("a panel mounted turned shows the exhibit upright and maps touches to it", "[golden]") {
     for (int degrees : {90, 270}) {
         INFO(degrees);
