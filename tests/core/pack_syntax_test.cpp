@@ -168,8 +168,7 @@ TEST_CASE("a TO FINISH: value is an error at its line until written, and nothing
     const PackLoadResult many = load_edited("finish-many", "photo = \"photo\"\n", "photo = \"phto\"\n" + unfinished);
     const std::string printed = all_messages(many);
     INFO(printed);
-    CHECK(printed.find("event 'born' refers to photograph 'phto', which is not defined") !=
-          std::string::npos);
+    CHECK(printed.find("event 'born' refers to photograph 'phto', which is not defined") != std::string::npos);
     CHECK(printed.find("more unknown photograph ids") == std::string::npos);
     CHECK(printed.find("the import left this to finish: save slide 24's image") != std::string::npos);
     // Only at the start: a text that mentions it is text.

@@ -374,7 +374,8 @@ TEST_CASE("a TimelineJS sheet saved as CSV becomes a pack that validates", "[tim
     CHECK(pack.exhibit.photo == "placeholder");
     REQUIRE(pack.photographs.size() == 1);
     CHECK(to_finish(pack.photographs[0].caption.get()));
-    CHECK(pack.photographs[0].caption.get().find("add a photograph that stands for the whole exhibit") != std::string::npos);
+    CHECK(pack.photographs[0].caption.get().find("add a photograph that stands for the whole exhibit") !=
+          std::string::npos);
     CHECK(pack.photographs[0].credit.get() == "Placeholder");
     CHECK(pack.photographs[0].width == 1200);
     warning_with(r, {"placeholder", "exhibit.photo"});

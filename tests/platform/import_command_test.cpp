@@ -297,7 +297,8 @@ TEST_CASE("what the import leaves to finish is listed under its summary, and the
                          "headline and no text, only its media https://upload.wikimedia.org/") != std::string::npos);
     CHECK(listed[2].find("error: the import left this to finish: the slide's media https://upload.wikimedia.org/") !=
           std::string::npos);
-    CHECK(listed[3].find("error: the import left this to finish: add a photograph that stands for the whole exhibit") != std::string::npos);
+    CHECK(listed[3].find("error: the import left this to finish: add a photograph that stands for the whole exhibit") !=
+          std::string::npos);
     // Nothing else is said about those values: no label practice for a placeholder's words.
     CHECK_FALSE(has_line(run.report, manifest, "'placeholder' 'caption.en'"));
     // The notes about what was dropped come with the warnings.
