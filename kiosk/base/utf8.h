@@ -21,6 +21,9 @@ size_t decode_utf8(std::string_view text, size_t pos, uint32_t* code_point);
 // over any bytes ends.
 uint32_t next_code_point(std::string_view text, size_t& pos);
 
+// The UTF-8 bytes of one code point (U+FFFD for one past U+10FFFF).
+std::string encode_utf8(uint32_t code_point);
+
 // Returns true when `bytes` is NOT valid UTF-8 and sets the 1-based line and
 // column (counted in bytes) of the first offending byte. Overlong forms,
 // surrogates, code points above U+10FFFF and truncated sequences are invalid.

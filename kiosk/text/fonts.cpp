@@ -1,5 +1,8 @@
 #include "text/fonts.h"
 
+#include "base/utf8.h"
+
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <vector>
@@ -76,6 +79,21 @@ bool build_fonts(ImFontAtlas& atlas, const TypeScale& sizes, const std::string& 
         return false;
     }
     return true;
+}
+
+std::vector<uint32_t> missing_glyphs(const Fonts& fonts, const std::string& text) {
+    std::vector<uint32_t> missing;
+    for (size_t pos = 0; pos < text.size();) {
+        const uint32_t c = next_code_point(text, pos);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+        if (std::find(missing.begin(), missing.end(), c) != missing.end()) continue;
+        // Dear ImGui's characters are 16 bits here: nothing past U+FFFF is drawn.
+        bool drawn = c <= 0xFFFF;
+        for (int i = 0; drawn && i < int(FontRole::Count); ++i)
+            drawn = fonts.role[i] && fonts.role[i]->FindGlyphNoFallback(ImWchar(c)) != nullptr;
+        if (!drawn) missing.push_back(c);
+    }
+    return missing;
 }
 
 }  // namespace kiosk

@@ -4,8 +4,10 @@
 
 #include "text/typography.h"
 
+#include <cstdint>
 #include <imgui.h>
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -25,6 +27,11 @@ bool build_fonts(ImFontAtlas& atlas, const TypeScale& sizes, const std::string& 
                  Fonts& out, std::string* error);
 
 const char* face_file(Face face);
+
+// The characters of `text` that some role's font has no glyph for (each once, in
+// the order they first appear): drawn, each would show as a box. Spaces, tabs
+// and line breaks are layout, not glyphs.
+std::vector<uint32_t> missing_glyphs(const Fonts& fonts, const std::string& text);
 
 // The capitals of the faces in `font_dir`, measured from each file's 'H'. Returns
 // false (leaving `out` as it was) when a file cannot be read.

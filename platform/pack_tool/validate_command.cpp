@@ -1,5 +1,7 @@
 // vitrine-pack validate DIR [--strict] [--size WxH ...]: every problem in a pack,
 // the way compilers print them, and museum label practice as warnings.
+#include "base/printable.h"
+#include "base/utf8.h"
 #include "curator/curator_load.h"
 #include "layout/screen_layouts.h"
 #include "layout/text_fit.h"
@@ -10,9 +12,12 @@
 #include "ui/frame.h"
 #include "ui/screens.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 
 namespace pack_tool {
 namespace {
@@ -22,8 +27,33 @@ constexpr int kMaxLineCharacters = 75;
 // The pack laid out at `display` as the kiosk would: where the event card's lines
 // hold more than about 75 characters (past that readers lose their place going
 // back to the start of the next line), and which texts the screens would cut.
+// "U+1F60D" for a code point, as Unicode's charts name it.
+std::string code_point_name(uint32_t c) {
+    char name[16];
+    std::snprintf(name, sizeof name, "U+%04X", unsigned(c));
+    return name;
+}
+
+// Each character of the pack the kiosk's fonts cannot draw, at the first line of
+// pack.toml that holds it: on the screen it would be a box.
+void check_glyphs(const kiosk::Fonts& fonts, const kiosk::Pack& pack, const std::string& file,
+                  std::vector<kiosk::Diagnostic>& diagnostics) {
+    std::ifstream in(file, std::ios::binary);  // the loader has read it already, within its size limit
+    const std::string manifest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const uint32_t c : kiosk::missing_glyphs(fonts, kiosk::collect_pack_text(pack))) {
+        const std::string utf8 = kiosk::encode_utf8(c);
+        const size_t at = manifest.find(utf8);
+        const int line =
+            at == std::string::npos ? 0 : 1 + int(std::count(manifest.begin(), manifest.begin() + at, '\n'));
+        diagnostics.push_back({kiosk::Diagnostic::Severity::Warning, file, line, 0,
+                               "'" + kiosk::printable(utf8, 16) + "' (" + code_point_name(c) +
+                                   ") is a character the kiosk's fonts cannot draw: a visitor would see a box; "
+                                   "remove it or write it in words"});
+    }
+}
+
 void check_at_size(const kiosk::Pack& pack, const kiosk::Display& display, const std::string& size,
-                   const std::string& file, std::vector<kiosk::Diagnostic>& diagnostics) {
+                   const std::string& file, bool glyphs, std::vector<kiosk::Diagnostic>& diagnostics) {
     ImGuiContext* ctx = kiosk::create_imgui_context();
     kiosk::Fonts fonts;
     std::string error;
@@ -31,6 +61,7 @@ void check_at_size(const kiosk::Pack& pack, const kiosk::Display& display, const
     kiosk::measure_cap_heights(VITRINE_FONT_DIR, caps);
     if (kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for(display, false, caps), VITRINE_FONT_DIR,
                            kiosk::collect_pack_text(pack) + kiosk::interface_text(pack), fonts, &error)) {
+        if (glyphs) check_glyphs(fonts, pack, file, diagnostics);
         const auto layouts = kiosk::layout_screens(display, fonts, pack);
         const std::string sample = "the quick brown fox jumps over a lazy dog while the museum opens its doors";
         const float per_char =
@@ -78,10 +109,10 @@ int run_validate(const std::vector<std::string>& args) {
     kiosk::PackLoadResult result = kiosk::load_pack_for_curator(dir, options);
 
     if (result.ok()) {
-        for (const std::string& size : sizes) {
+        for (size_t i = 0; i < sizes.size(); ++i) {
             int w = 0, h = 0;
-            parse_size(size, w, h);
-            check_at_size(result.pack, {w, h, 0}, size, dir + "/pack.toml", result.diagnostics);
+            parse_size(sizes[i], w, h);
+            check_at_size(result.pack, {w, h, 0}, sizes[i], dir + "/pack.toml", i == 0, result.diagnostics);
         }
     }
     // --strict: label practice is required, not advised.
