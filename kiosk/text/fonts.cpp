@@ -34,7 +34,9 @@ bool measure_cap_heights(const std::string& font_dir, CapHeights& out) {
     for (int i = 0; i < int(Face::Count); ++i) {
         std::ifstream in(font_dir + "/" + face_file(Face(i)), std::ios::binary);
         const std::vector<unsigned char> data{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-        stbtt_fontinfo info;
+        // Zeroed: stb_truetype fills only the tables a TrueType font has, and an
+        // optimising build otherwise sees the CFF ones read uninitialised.
+        stbtt_fontinfo info{};
         if (data.empty() || !stbtt_InitFont(&info, data.data(), stbtt_GetFontOffsetForIndex(data.data(), 0)))
             return false;
         int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
