@@ -4,6 +4,7 @@
 #include "exhibit_fixture.h"
 #include "layout/content_note_measure.h"
 #include "pack/pack_loader.h"
+#include "scratch_pack.h"
 
 #include <catch2/catch.hpp>
 
@@ -20,19 +21,9 @@ namespace {
 
 // tests/packs/minimal with `exhibit_lines` added to [exhibit] and `settings_lines` to [settings].
 std::string minimal_with(const std::string& name, const std::string& exhibit_lines, const std::string& settings_lines) {
-    const fs::path dir = fs::path(VITRINE_TEST_OUTPUT) / "content-note" / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir.parent_path());
-    fs::copy(fs::path(VITRINE_TEST_PACKS) / "minimal", dir, fs::copy_options::recursive);
-    std::ifstream in(dir / "pack.toml");
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    for (const auto& [section, lines] : {std::pair{"[exhibit]\n", exhibit_lines}, {"[settings]\n", settings_lines}}) {
-        const size_t at = text.find(section);
-        REQUIRE(at != std::string::npos);
-        text.insert(at + std::string(section).size(), lines);
-    }
-    std::ofstream(dir / "pack.toml") << text;
-    return dir.string();
+    return minimal_pack_edited(
+        "content-note", name,
+        {{"[exhibit]\n", "[exhibit]\n" + exhibit_lines}, {"[settings]\n", "[settings]\n" + settings_lines}});
 }
 
 // Leaves the kiosk idle until the attract loop, then wakes it with a touch.

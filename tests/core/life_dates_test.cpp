@@ -2,6 +2,7 @@
 // header shows only the dates the pack states, never an open range made up.
 #include "exhibit_fixture.h"
 #include "pack/pack.h"
+#include "scratch_pack.h"
 #include "ui/draw_helpers.h"
 #include "ui/photo_textures.h"
 
@@ -18,18 +19,7 @@ namespace {
 
 // tests/packs/minimal with its `born` and `died` lines replaced by `dates`.
 std::string minimal_with(const std::string& name, const std::string& dates) {
-    const fs::path dir = fs::path(VITRINE_TEST_OUTPUT) / "life-dates" / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir.parent_path());
-    fs::copy(fs::path(VITRINE_TEST_PACKS) / "minimal", dir, fs::copy_options::recursive);
-    std::ifstream in(dir / "pack.toml");
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const std::string old = "born = \"1925-10-24\"\ndied = \"2013-03-14\"\n";
-    const size_t at = text.find(old);
-    REQUIRE(at != std::string::npos);
-    text.replace(at, old.size(), dates);
-    std::ofstream(dir / "pack.toml") << text;
-    return dir.string();
+    return minimal_pack_edited("life-dates", name, {{"born = \"1925-10-24\"\ndied = \"2013-03-14\"\n", dates}});
 }
 
 // Every text Explore draws for `pack_dir` at 1280×800.
