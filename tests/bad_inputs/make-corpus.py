@@ -213,10 +213,13 @@ def make_toml_packs(c):
     for label, line, key in [("schema", "schema = 1", "schema"), ("exhibit-id", 'id = "corpus-bad"', "id"),
                              ("version", 'version = "6.6.6"', "version"), ("title", 'title.en = "Test Person"', "title"),
                              ("exhibit-photo", 'photo = "portrait"', "photo"),
-                             ("event-date", 'date = "1940"', "date"), ("event-text", 'text.en = "Was born."', "text"),
+                             ("event-date", 'date = "1940"', "date"), ("event-text", 'text.en = "Went to school."', "text"),
                              ("photo-file", 'file = "media/photo.png"', "file"), ("quote-speaker", 'speaker = "Test Person"', "speaker"),
                              ("source-title", 'title.en = "A source"', "title"), ("era-end", 'end = "1950"', "end")]:
         P("missing-" + label, drop_line(B, line), r"missing required key '%s'" % key, description="no %s" % line.split(" ")[0])
+    # An event with a photograph may leave its text out (the photograph speaks).
+    P("control-pictured-event-without-text", drop_line(B, 'text.en = "Was born."'), "-", names="-",
+      description="CONTROL: an event with a photograph and no text (valid)", expect="accept")
     # An exhibit need not be a person's life: neither born nor died is required.
     P("control-no-life", drop_line(drop_line(B, 'born = "1925-10-24"'), 'died = "2013-03-14"'), "-", names="-",
       description="CONTROL: an exhibit without born and died (valid)", expect="accept")
