@@ -16,7 +16,10 @@
 #   libstb-dev                    stb_image/stb_image_write/stb_truetype (libimgui needs it too)
 #   libtomlplusplus-dev           pack manifests (TOML)
 #   catch2                        unit tests (single header, our own main)
-#   fonts-noto-core               Noto Serif and Noto Sans, the exhibit's typefaces
+#   fonts-noto-core               Noto Serif and Noto Sans, and their Khmer faces, the exhibit's typefaces
+#   libharfbuzz-dev               shaping every text (Khmer clusters, stacked marks, kerning)
+#   libicu-dev                    line breaks by the Unicode rules; Khmer words by ICU's dictionary
+#   libharfbuzz-bin               hb-shape: the tests compare the kiosk's shaping with HarfBuzz's own
 #   libarchive-dev                pack files are one standard archive (no home-made format)
 #   libsodium-dev                 Ed25519 signatures and hashes for pack files
 #   zlib1g-dev                    inflating pack files with every byte accounted for (one gzip member)
@@ -38,9 +41,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 native=(cmake g++ make pkgconf libsdl2-dev libimgui-dev libstb-dev libtomlplusplus-dev catch2 fonts-noto-core
-        libarchive-dev libsodium-dev zlib1g-dev libsqlite3-dev nlohmann-json3-dev libdrm-dev systemd)
+        libarchive-dev libsodium-dev zlib1g-dev libsqlite3-dev nlohmann-json3-dev libdrm-dev systemd
+        libharfbuzz-dev libicu-dev libharfbuzz-bin)
 # Foreign-architecture libraries that are multi-arch and install beside the native ones.
-foreign_libs=(libsdl2-dev libstb-dev libtomlplusplus-dev libarchive-dev libsodium-dev zlib1g-dev libsqlite3-dev libdrm-dev)
+foreign_libs=(libsdl2-dev libstb-dev libtomlplusplus-dev libarchive-dev libsodium-dev zlib1g-dev libsqlite3-dev libdrm-dev
+              libharfbuzz-dev libicu-dev)
 
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
@@ -108,7 +113,7 @@ done
 # The armhf sysroot: every library the build and the tests link, from one suite.
 # Unpacked only (no maintainer scripts), so no emulation is needed to make it.
 sysroot_packages=libc6-dev,libstdc++-12-dev,libsdl2-dev,libimgui-dev,libstb-dev,libtomlplusplus-dev,libarchive-dev
-sysroot_packages+=,libsodium-dev,zlib1g-dev,libsqlite3-dev,nlohmann-json3-dev,catch2,libdrm-dev
+sysroot_packages+=,libsodium-dev,zlib1g-dev,libsqlite3-dev,nlohmann-json3-dev,catch2,libdrm-dev,libharfbuzz-dev,libicu-dev
 for arch in "${arches[@]}"; do
     [ "$arch" = armhf ] || continue
     sysroot=/opt/vitrine-deps/armhf/sysroot

@@ -9,6 +9,7 @@ namespace platform {
 
 KioskView::~KioskView() {
     photos_.clear();
+    glyphs_.clear();
     if (font_texture_) SDL_DestroyTexture(font_texture_);
 }
 
@@ -69,7 +70,11 @@ kiosk::TickResult KioskView::tick(int64_t now_ms) {
     return r;
 }
 
-const ImDrawData* KioskView::build(int64_t now_ms) { return app_.build(now_ms, photos_.textures()); }
+const ImDrawData* KioskView::build(int64_t now_ms) {
+    ImDrawData* data = app_.build(now_ms, photos_.textures());
+    prepare_glyphs(renderer_, app_.text().atlas(), glyphs_, data);
+    return data;
+}
 
 void KioskView::render(int64_t now_ms) {
     const ImDrawData* data = build(now_ms);

@@ -7,6 +7,7 @@
 #include "config/kiosk_config.h"
 #include "input/input.h"
 #include "pack/pack_loader.h"
+#include "glyph_textures.h"
 #include "textures.h"
 
 #include <SDL.h>
@@ -69,6 +70,7 @@ private:
     SDL_Texture* font_texture_ = nullptr;
     kiosk::App app_;
     PhotoTextureSet photos_;
+    GlyphTextures glyphs_;
 };
 
 }  // namespace platform

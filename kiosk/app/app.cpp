@@ -55,7 +55,8 @@ bool App::init(const Display& panel, PackLoadResult pack, const KioskConfig& con
     config_ = config;
     font_dir_ = font_dir;
     caps_ = CapHeights{};
-    measure_cap_heights(font_dir_, caps_);  // unreadable fonts: build_fonts says so
+    if (!text_.load(font_dir_, error)) return false;
+    measure_cap_heights(text_.fonts(), caps_);
     loaded_ = std::move(pack);
     exhibit_loaded_ = loaded_.ok() && !loaded_.pack.events.empty();
     staff_details_.clear();
@@ -64,11 +65,6 @@ bool App::init(const Display& panel, PackLoadResult pack, const KioskConfig& con
 
     imgui_ = create_imgui_context();
     ImGui::SetCurrentContext(imgui_);
-    // The unavailable screen's words always: a display too small for the
-    // exhibit's screens is only found once the layouts are made.
-    glyph_text_ = exhibit_loaded_ ? collect_pack_text(loaded_.pack) + interface_text(loaded_.pack) : std::string();
-    glyph_text_ += unavailable_screen_text();
-    for (const std::string& line : staff_details_) glyph_text_ += line;
     if (!build_fonts_and_layouts(error)) return false;
     check_display_fits();
     if (exhibit_loaded_) state_ = initial_state(ui(), now_ms);
@@ -128,7 +124,7 @@ bool App::build_fonts_and_layouts(std::string* error) {
     atlas.Clear();
     atlas_changed_ = true;
     const auto sizes = type_scale_for(display_, state_.visitor.large_text, caps_);
-    if (!build_fonts(atlas, sizes, font_dir_, glyph_text_, fonts_, error)) return false;
+    if (!build_fonts(atlas, sizes, text_, fonts_, error)) return false;
     fonts_for_ = state_.visitor;
     if (exhibit_loaded_) layouts_ = layout_screens(display_, fonts_, loaded_.pack);
     return true;
@@ -169,8 +165,9 @@ TickResult App::tick(int64_t now_ms) {
     return r;
 }
 
-const ImDrawData* App::build(int64_t now_ms, const PhotoTextures& photos) {
+ImDrawData* App::build(int64_t now_ms, const PhotoTextures& photos) {
     ImGui::SetCurrentContext(imgui_);
+    text_.new_frame();
     return build_frame(display_, 1.f / 60.f, [&](ImDrawList& dl) {
         if (exhibit_loaded_) {
             const Ui u = ui();

@@ -55,7 +55,7 @@ public:
     TickResult tick(int64_t now_ms);
     // Builds the frame for `now_ms` (valid until the next build), with the
     // photographs the platform uploaded.
-    const ImDrawData* build(int64_t now_ms, const PhotoTextures& photos);
+    ImDrawData* build(int64_t now_ms, const PhotoTextures& photos);
 
     // True once after the font atlas was rebuilt (at the start, for larger text):
     // the platform uploads it now, with this app's Dear ImGui context current.
@@ -80,6 +80,8 @@ public:
     ExhibitState& state_for_tests() { return state_; }
     const ScreenLayouts& layouts() const { return layouts_; }
     const Fonts& fonts() const { return fonts_; }
+    // The text engine: its glyph pages are what the platform uploads.
+    TextEngine& text() { return text_; }
     const Pack& pack() const { return loaded_.pack; }
     const KioskConfig& config() const { return config_; }
     const Display& display() const { return display_; }  // upright, as the exhibit is laid out
@@ -105,7 +107,7 @@ private:
     bool exhibit_loaded_ = false;
     std::vector<std::string> staff_details_;
     std::string staff_label_;  // what the details are about (empty: the pack did not load)
-    std::string glyph_text_;
+    TextEngine text_;  // the fonts' files, shaping and the glyph cache: kept across rebuilds
     Fonts fonts_;
     VisitorSettings fonts_for_;  // the settings the fonts were built for
     bool atlas_changed_ = false;

@@ -14,10 +14,6 @@ namespace {
 
 constexpr float kTouchTargetMm = 15.f;
 
-float text_width(const Fonts& fonts, FontRole role, const char* text) {
-    return fonts[role]->CalcTextSizeA(fonts.size(role), 1e9f, 0, text).x;
-}
-
 // Lays the strip out inside `strip`: era bands on top, the axis and markers below
 // them, year labels under the axis. Landscape puts prev/next at both ends of the
 // strip; portrait, short of width, leaves them to the button row.
@@ -144,7 +140,7 @@ void fit_setting(const Fonts& fonts, const std::string& text, float width, const
     for (const Setting& s : tries) {
         role = s.role;
         lines = s.lines;
-        if (fits_lines(fonts[s.role], fonts.size(s.role), text, width, s.lines)) {
+        if (fits_lines(fonts, s.role, fonts.size(s.role), text, width, s.lines)) {
             cut = false;
             break;
         }
@@ -163,11 +159,13 @@ float caption_height(const Fonts& fonts, const Pack& pack, float width, float do
     if (shown.empty()) return 0;
     const std::string& lang = pack.settings.languages.front();
     const float around = 18 * u + dots_h + 6 * u + fonts.size(FontRole::Small) * 1.3f;
-    const float line = fonts.size(FontRole::Caption);
+    float line = fonts.size(FontRole::Caption);
     float cap = 0;
-    for (const Photograph* photo : shown)
-        cap = std::max(cap,
-                       fonts[FontRole::Caption]->CalcTextSizeA(line, 1e9f, width, photo->caption.get(lang).c_str()).y);
+    for (const Photograph* photo : shown) {
+        const std::string& caption = photo->caption.get(lang);
+        cap = std::max(cap, text_height(fonts, FontRole::Caption, caption, width));
+        line = std::max(line, line_height(fonts, FontRole::Caption, caption));
+    }
     if (around + cap > max_h) {
         lines = std::max(1, int((max_h - around) / line));
         cap = std::min(cap, float(lines) * line);

@@ -25,10 +25,9 @@ std::string attribution_details(const Ui& ui, const Quote& q) {
 float quote_floor(const Ui& ui) { return std::min(ui.fonts.size(FontRole::Body), ui.fonts.size(FontRole::Caption)); }
 
 float quote_size(const Ui& ui, const std::string& text, float width, float height) {
-    const ImFont* font = ui.fonts[FontRole::Headline];
     float size = ui.fonts.size(FontRole::Headline);
     const float floor = quote_floor(ui);
-    while (size > floor && text_height_at(font, size, text, width) > height) size *= 0.92f;
+    while (size > floor && text_height_at(ui.fonts, FontRole::Headline, size, text, width) > height) size *= 0.92f;
     return std::max(std::round(size), floor);
 }
 
@@ -104,10 +103,11 @@ QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height
     b.text = shown_text(ui, q);
     const float room = height - b.attribution_h - b.mark * 0.6f;
     b.size = quote_size(ui, b.text, width, room);
-    b.text_h = text_height_at(f[FontRole::Headline], b.size, b.text, width);
+    b.text_h = text_height_at(f, FontRole::Headline, b.size, b.text, width);
     if (b.text_h > room && !scrolls) {
-        b.text = fit_lines(f[FontRole::Headline], b.size, b.text, width, std::max(1, int(room / b.size)));
-        b.text_h = text_height_at(f[FontRole::Headline], b.size, b.text, 0);
+        const float line = line_height(f, FontRole::Headline, b.text, b.size);
+        b.text = fit_lines_at(f, FontRole::Headline, b.size, b.text, width, std::max(1, int(room / line)));
+        b.text_h = text_height_at(f, FontRole::Headline, b.size, b.text, 0);
     }
     return b;
 }

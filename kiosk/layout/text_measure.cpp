@@ -1,10 +1,7 @@
 #include "layout/text_measure.h"
 
-#include "layout/text_lines.h"
-
 #include <algorithm>
-#include <utility>
-#include <vector>
+#include <cctype>
 
 namespace kiosk {
 
@@ -16,24 +13,15 @@ size_t char_boundary(const std::string& text, size_t at) {
     return at;
 }
 
-float line_width(const ImFont* font, float size, const char* b, const char* e) {
-    return font->CalcTextSizeA(size, 1e9f, 0, b, e).x;
-}
-
-// The end of the longest run of whole characters from `b` no wider than `width`.
-const char* prefix_fitting(const ImFont* font, float size, const char* b, const char* e, float width) {
-    const float scale = size / font->FontSize;
-    float w = 0;
-    const char* s = b;
-    while (s < e) {
-        unsigned int c = 0;
-        const int len = ImTextCharFromUtf8(&c, s, e);
-        if (len <= 0) break;
-        if (c != '\r') w += font->GetCharAdvance(ImWchar(c)) * scale;
-        if (w > width) break;
-        s += len;
+// The end (a byte of the layout's text) of the longest run of whole glyph
+// clusters of `line` no wider than `width`: the bytes before the first glyph
+// that does not fit (clusters rise along a line, so they are whole clusters).
+uint32_t prefix_fitting(const TextLayout& l, const LaidLine& line, float width) {
+    for (uint32_t i = 0; i < line.glyph_count; ++i) {
+        const LaidGlyph& g = l.glyphs[line.first_glyph + i];
+        if (g.x + g.advance > width) return std::max(line.begin, std::min(g.cluster, line.end));
     }
-    return s;
+    return line.end;
 }
 
 }  // namespace
@@ -45,60 +33,48 @@ const std::string& laid_out(const std::string& text, std::string& storage, size_
     return storage;
 }
 
-float text_height_at(const ImFont* font, float size, const std::string& text, float wrap_width) {
+const TextLayout& text_layout(const Fonts& fonts, FontRole role, float size, const std::string& text,
+                              float wrap_width) {
     std::string cut;
-    const std::string& t = laid_out(text, cut);
-    if (t.size() <= kWholeTextBytes)
-        return font->CalcTextSizeA(size, 1e9f, wrap_width, t.c_str(), t.c_str() + t.size()).y;
-    int lines = 0;
-    for_each_line(font, size, t.c_str(), t.c_str() + t.size(), wrap_width, [&](const char*, const char*) {
-        ++lines;
-        return true;
-    });
-    return float(lines) * size;
+    return fonts.text->layout(fonts.style(role, size), laid_out(text, cut), wrap_width);
+}
+
+float text_height_at(const Fonts& fonts, FontRole role, float size, const std::string& text, float wrap_width) {
+    return text_layout(fonts, role, size, text, wrap_width).height();
 }
 
 float text_height(const Fonts& fonts, FontRole role, const std::string& text, float wrap_width) {
-    return text_height_at(fonts[role], fonts.size(role), text, wrap_width);
+    return text_height_at(fonts, role, fonts.size(role), text, wrap_width);
 }
 
 float text_width(const Fonts& fonts, FontRole role, const std::string& text) {
-    std::string cut;
-    const std::string& t = laid_out(text, cut);
-    return fonts[role]->CalcTextSizeA(fonts.size(role), 1e9f, 0, t.c_str(), t.c_str() + t.size()).x;
+    return text_layout(fonts, role, fonts.size(role), text).width;
 }
 
-std::string fit_lines(const ImFont* font, float size, const std::string& text, float width, int max_lines, bool wrap) {
-    std::string cut;
-    const std::string& t = laid_out(text, cut);
+float line_height(const Fonts& fonts, FontRole role, const std::string& text, float size) {
+    return text_layout(fonts, role, size > 0 ? size : fonts.size(role), text).line_height;
+}
+
+std::string fit_lines_at(const Fonts& fonts, FontRole role, float size, const std::string& text, float width,
+                         int max_lines, bool wrap) {
+    const TextLayout& l = text_layout(fonts, role, size, text, wrap ? width : 0);
     const size_t wanted = size_t(std::max(1, max_lines));
-    std::vector<std::pair<const char*, const char*>> lines;
-    bool more = false;
-    for_each_line(font, size, t.c_str(), t.c_str() + t.size(), wrap ? width : 0, [&](const char* b, const char* e) {
-        if (lines.size() == wanted) {
-            more = true;
-            return false;
-        }
-        lines.emplace_back(b, e);
-        return true;
-    });
+    const size_t shown = std::min(wanted, l.lines.size());
+    const bool more = l.lines.size() > wanted;
     std::string out;
-    for (size_t i = 0; i < lines.size(); ++i) {
-        const auto [b, e] = lines[i];
+    for (size_t i = 0; i < shown; ++i) {
+        const LaidLine& line = l.lines[i];
         if (i) out += '\n';
-        const char* fits = prefix_fitting(font, size, b, e, width);
-        if (i + 1 < lines.size() && fits == e) {
-            out.append(b, e);
+        const bool last = i + 1 == shown;
+        if (line.width <= width && (!last || !more)) {
+            out.append(l.text, line.begin, line.end - line.begin);
             continue;
         }
-        if (!more && fits == e) {
-            out.append(b, e);
-            break;
-        }
         // The last line shown, cut to leave room for the ellipsis.
-        const char* keep = prefix_fitting(font, size, b, e, width - line_width(font, size, "…", nullptr));
-        while (keep > b && (keep[-1] == ' ' || keep[-1] == '\t')) --keep;
-        out.append(b, keep);
+        const float ellipsis = text_layout(fonts, role, size, "…").width;
+        uint32_t keep = prefix_fitting(l, line, width - ellipsis);
+        while (keep > line.begin && (l.text[keep - 1] == ' ' || l.text[keep - 1] == '\t')) --keep;
+        out.append(l.text, line.begin, keep - line.begin);
         out += "…";
         break;
     }
@@ -107,26 +83,28 @@ std::string fit_lines(const ImFont* font, float size, const std::string& text, f
 
 std::string fit_lines(const Fonts& fonts, FontRole role, const std::string& text, float width, int max_lines,
                       bool wrap) {
-    return fit_lines(fonts[role], fonts.size(role), text, width, max_lines, wrap);
+    return fit_lines_at(fonts, role, fonts.size(role), text, width, max_lines, wrap);
 }
 
-bool fits_lines(const ImFont* font, float size, const std::string& text, float width, int max_lines) {
+bool fits_lines(const Fonts& fonts, FontRole role, float size, const std::string& text, float width, int max_lines) {
+    const TextLayout& l = text_layout(fonts, role, size, text, width);
+    if (l.lines.size() > size_t(std::max(0, max_lines))) return false;
+    return std::all_of(l.lines.begin(), l.lines.end(), [&](const LaidLine& line) { return line.width <= width; });
+}
+
+std::string caps_label(const Fonts& fonts, FontRole role, const std::string& text) {
     std::string cut;
-    const std::string& t = laid_out(text, cut);
-    int lines = 0;
-    bool fits = true;
-    for_each_line(font, size, t.c_str(), t.c_str() + t.size(), width, [&](const char* b, const char* e) {
-        fits = ++lines <= max_lines && line_width(font, size, b, e) <= width;
-        return fits;
-    });
-    return fits;
+    std::string label = laid_out(text, cut, kMaxLabelBytes);
+    if (text_layout(fonts, role, fonts.size(role), label).has_khmer) return label;
+    for (char& c : label)
+        if (static_cast<unsigned char>(c) < 0x80) c = char(std::toupper(static_cast<unsigned char>(c)));
+    return label;
 }
 
 float spaced_caps_width(const Fonts& fonts, FontRole role, const std::string& text, float spacing_em) {
-    const float spacing = spacing_em * fonts.size(role);
-    float w = 0;
-    for_each_caps_char(fonts, role, text, [&](const char*, const char*, float advance) { w += advance + spacing; });
-    return w > 0 ? w - spacing : 0;
+    const TextLayout& l = text_layout(fonts, role, fonts.size(role), caps_label(fonts, role, text));
+    if (l.has_khmer || l.glyphs.empty()) return l.width;
+    return l.width + spacing_em * fonts.size(role) * float(l.glyphs.size() - 1);
 }
 
 }  // namespace kiosk

@@ -1,5 +1,7 @@
 #include "layout/timeline_axis.h"
 
+#include "layout/text_measure.h"
+
 #include "pack/date.h"
 #include "text/interface_strings.h"
 
@@ -21,7 +23,7 @@ constexpr float kYearGap = 2.5f;
 constexpr float kCalendarGap = 1.f;
 
 float label_width(const Fonts& fonts, FontRole role, const std::string& text) {
-    return fonts[role]->CalcTextSizeA(fonts.size(role), 1e9f, 0, text.c_str()).x;
+    return text_width(fonts, role, text);
 }
 
 // Days since 1 March of year 0 (Howard Hinnant's days_from_civil), for day ticks

@@ -1,7 +1,10 @@
-// The exhibit's fonts, baked once per display into Dear ImGui's atlas at the exact
-// pixel sizes of each type role, with every character the pack uses.
+// The exhibit's type for a display: each role's face and pixel size, drawn by
+// the text engine (text/text_engine.h), which shapes and rasterises glyphs as
+// the screens ask for them. Dear ImGui's own font atlas holds only its small
+// default font, for its internals; no screen draws with it.
 #pragma once
 
+#include "text/text_engine.h"
 #include "text/typography.h"
 
 #include <cstdint>
@@ -12,29 +15,26 @@
 namespace kiosk {
 
 struct Fonts {
-    ImFont* role[int(FontRole::Count)] = {};
+    TextEngine* text = nullptr;  // shared by every build of the display's fonts
     TypeScale sizes;
-    ImVector<ImWchar> glyph_ranges;  // must outlive the atlas build
 
-    ImFont* operator[](FontRole r) const { return role[int(r)]; }
     float size(FontRole r) const { return sizes[r]; }
+    TextStyle style(FontRole r) const { return {role_spec(r).face, sizes[r]}; }
+    TextStyle style(FontRole r, float px) const { return {role_spec(r).face, px}; }
 };
 
-// Adds the fonts to `atlas` and builds it. `text` is every string the screens may
-// show (the pack's text and the interface's own), so each of its characters gets
-// a glyph. Returns false with `error` naming the file that could not be read.
-bool build_fonts(ImFontAtlas& atlas, const TypeScale& sizes, const std::string& font_dir, const std::string& text,
-                 Fonts& out, std::string* error);
+// Sets `out` up for `sizes` with `text` (loaded) and builds Dear ImGui's atlas
+// with its default font only. Returns false with `error` when the atlas cannot
+// be built.
+bool build_fonts(ImFontAtlas& atlas, const TypeScale& sizes, TextEngine& text, Fonts& out, std::string* error);
 
-const char* face_file(Face face);
-
-// The characters of `text` that some role's font has no glyph for (each once, in
-// the order they first appear): drawn, each would show as a box. Spaces, tabs
-// and line breaks are layout, not glyphs.
+// The characters of `text` that some role's face cannot draw after shaping
+// (each once, in the order they first appear): drawn, each would show as a
+// box. Spaces, tabs and line breaks are layout, not glyphs.
 std::vector<uint32_t> missing_glyphs(const Fonts& fonts, const std::string& text);
 
-// The capitals of the faces in `font_dir`, measured from each file's 'H'. Returns
-// false (leaving `out` as it was) when a file cannot be read.
-bool measure_cap_heights(const std::string& font_dir, CapHeights& out);
+// The capitals of the faces, measured from each Latin file's 'H'. Returns false
+// (leaving `out` as it was) when a glyph has no outline.
+bool measure_cap_heights(const FontSet& fonts, CapHeights& out);
 
 }  // namespace kiosk

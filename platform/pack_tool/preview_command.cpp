@@ -3,6 +3,7 @@
 // kiosk, plus one contact sheet per size with every screen as a labelled
 // thumbnail.
 #include "curator/curator_load.h"
+#include "glyph_textures.h"
 #include "imgui_sdl_renderer.h"
 #include "offscreen.h"
 #include "pack/pack_loader.h"
@@ -100,31 +101,32 @@ bool write_contact_sheet(const std::string& path, const std::string& title, int 
     if (!sheet.create(W, H, error)) return false;
     ImGuiContext* ctx = kiosk::create_imgui_context();
     kiosk::Fonts fonts;
-    std::string text = title;
-    for (const Shot& s : shots) text += s.label;
-    bool ok = kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for({1280, 800}), VITRINE_FONT_DIR, text,
-                                 fonts, error);
+    kiosk::TextEngine text;
+    platform::GlyphTextures glyphs;
+    bool ok = text.load(VITRINE_FONT_DIR, error) &&
+              kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for({1280, 800}), text, fonts, error);
     SDL_Texture* atlas = ok ? platform::upload_font_atlas(sheet.renderer()) : nullptr;
     std::vector<SDL_Texture*> thumbs;
     for (const Shot& s : shots)
         thumbs.push_back(platform::upload_rgba(sheet.renderer(), s.thumb.width, s.thumb.height, s.thumb.rgba.data()));
     if (ok) {
         const kiosk::Palette& p = kiosk::palette_for(false);
-        const ImDrawData* data = kiosk::build_frame({W, H, 0}, 1.f / 60, [&](ImDrawList& dl) {
+        ImDrawData* data = kiosk::build_frame({W, H, 0}, 1.f / 60, [&](ImDrawList& dl) {
             dl.AddRectFilled(ImVec2(0, 0), ImVec2(float(W), float(H)), p.background);
-            dl.AddText(fonts[kiosk::FontRole::Headline], fonts.size(kiosk::FontRole::Headline), ImVec2(pad, 14),
-                       p.paper, title.c_str());
+            kiosk::draw_text(dl, fonts, kiosk::FontRole::Headline, ImVec2(pad, 14), p.paper, title);
             for (size_t i = 0; i < shots.size(); ++i) {
                 const float x = float(pad + int(i % columns) * (thumb_w + pad));
                 const float y = float(header_h + int(i / columns) * (thumb_h + label_h + pad));
                 dl.AddRectFilled(ImVec2(x - 1, y - 1), ImVec2(x + thumb_w + 1, y + thumb_h + 1), p.outline);
                 if (thumbs[i]) dl.AddImage(thumbs[i], ImVec2(x, y), ImVec2(x + thumb_w, y + thumb_h));
-                const ImVec4 clip(x, y + thumb_h, x + thumb_w, y + thumb_h + label_h);
-                dl.AddText(fonts[kiosk::FontRole::Small], fonts.size(kiosk::FontRole::Small),
-                           ImVec2(x, y + thumb_h + 8), p.muted, shots[i].label.c_str(), nullptr, 0, &clip);
+                dl.PushClipRect(ImVec2(x, y + thumb_h), ImVec2(x + thumb_w, y + thumb_h + label_h), true);
+                kiosk::draw_text(dl, fonts, kiosk::FontRole::Small, ImVec2(x, y + thumb_h + 8), p.muted,
+                                 kiosk::fit_lines(fonts, kiosk::FontRole::Small, shots[i].label, thumb_w, 1, false));
+                dl.PopClipRect();
             }
         });
         SDL_RenderClear(sheet.renderer());
+        platform::prepare_glyphs(sheet.renderer(), text.atlas(), glyphs, data);
         platform::render_draw_data(sheet.renderer(), data);
         ok = sheet.save_png(path, error);
     }

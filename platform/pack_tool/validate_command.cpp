@@ -5,6 +5,7 @@
 #include "curator/curator_load.h"
 #include "layout/screen_layouts.h"
 #include "layout/text_fit.h"
+#include "layout/text_measure.h"
 #include "pack/pack_loader.h"
 #include "pack/pack_text.h"
 #include "pack_tool.h"
@@ -58,15 +59,13 @@ void check_at_size(const kiosk::Pack& pack, const kiosk::Display& display, const
     kiosk::Fonts fonts;
     std::string error;
     kiosk::CapHeights caps;
-    kiosk::measure_cap_heights(VITRINE_FONT_DIR, caps);
-    if (kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for(display, false, caps), VITRINE_FONT_DIR,
-                           kiosk::collect_pack_text(pack) + kiosk::interface_text(pack), fonts, &error)) {
+    kiosk::TextEngine text;
+    if (text.load(VITRINE_FONT_DIR, &error) && kiosk::measure_cap_heights(text.fonts(), caps) &&
+        kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for(display, false, caps), text, fonts, &error)) {
         if (glyphs) check_glyphs(fonts, pack, file, diagnostics);
         const auto layouts = kiosk::layout_screens(display, fonts, pack);
         const std::string sample = "the quick brown fox jumps over a lazy dog while the museum opens its doors";
-        const float per_char =
-            fonts[kiosk::FontRole::Body]->CalcTextSizeA(fonts.size(kiosk::FontRole::Body), 1e9f, 0, sample.c_str()).x /
-            float(sample.size());
+        const float per_char = kiosk::text_width(fonts, kiosk::FontRole::Body, sample) / float(sample.size());
         const int chars = int(std::lround(layouts.explore.card.w / per_char));
         if (chars > kMaxLineCharacters)
             diagnostics.push_back({kiosk::Diagnostic::Severity::Warning, file, 0, 0,

@@ -123,7 +123,8 @@ std::vector<kiosk::DrawnText> draw_everything(ExhibitFixture& f, const std::stri
 // Each drawn text's words are the pack's or the interface's (words cut short
 // before "…" begin one of them), its placeholders are filled, and each of its
 // characters has a glyph in the font it is drawn in. Returns what is wrong.
-std::vector<std::string> foreign_text(const std::vector<kiosk::DrawnText>& drawn, const std::set<std::string>& known) {
+std::vector<std::string> foreign_text(const kiosk::Fonts& fonts, const std::vector<kiosk::DrawnText>& drawn,
+                                      const std::set<std::string>& known) {
     std::vector<std::string> wrong;
     for (const kiosk::DrawnText& d : drawn) {
         std::vector<bool> cut;
@@ -138,18 +139,10 @@ std::vector<std::string> foreign_text(const std::vector<kiosk::DrawnText>& drawn
         for (int k = 0; k < kiosk::kUiTextCount; ++k)
             for (const std::string& p : kiosk::placeholders_in(kiosk::ui_text_placeholders(UiText(k))))
                 if (d.text.find(p) != std::string::npos) wrong.push_back("\"" + d.text + "\" has " + p + " unfilled");
-        const char* s = d.text.c_str();
-        const char* end = s + d.text.size();
-        while (s < end) {
-            unsigned int c = 0;
-            const int len = ImTextCharFromUtf8(&c, s, end);
-            if (len <= 0) break;
-            if (c != '\n' && !d.font->FindGlyphNoFallback(ImWchar(c))) {
-                char code[16];
-                std::snprintf(code, sizeof code, "U+%04X", c);
-                wrong.push_back("\"" + d.text + "\": no glyph for " + code + " in the atlas");
-            }
-            s += len;
+        for (const uint32_t c : kiosk::missing_glyphs(fonts, d.text)) {
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", unsigned(c));
+            wrong.push_back("\"" + d.text + "\": no glyph for " + code + " after shaping");
         }
     }
     return wrong;
@@ -167,7 +160,7 @@ std::set<std::string> known_words(const kiosk::Pack& pack) {
 void check_draws_only_known_text(ExhibitFixture& f, const std::string& lang) {
     const std::vector<kiosk::DrawnText> drawn = draw_everything(f, lang);
     REQUIRE(drawn.size() > 50);
-    const std::vector<std::string> wrong = foreign_text(drawn, known_words(f.pack()));
+    const std::vector<std::string> wrong = foreign_text(f.fonts, drawn, known_words(f.pack()));
     for (const std::string& w : wrong) UNSCOPED_INFO(w);
     CHECK(wrong.empty());
 }
@@ -304,7 +297,7 @@ TEST_CASE("every screen and overlay draws only the pack's text and the table's, 
             }));
             std::set<std::string> known;
             for (const std::string& w : words_of(kiosk::unavailable_screen_text() + " " + details[0])) known.insert(w);
-            const std::vector<std::string> wrong = foreign_text(drawn, known);
+            const std::vector<std::string> wrong = foreign_text(f.fonts, drawn, known);
             for (const std::string& w : wrong) UNSCOPED_INFO(w);
             CHECK(wrong.empty());
         }

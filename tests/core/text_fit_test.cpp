@@ -21,12 +21,13 @@ const std::pair<int, int> kSizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {38
 // A pack laid out at one size with fonts of its own, as the validator does.
 struct LaidOut {
     ImGuiContext* ctx = kiosk::create_imgui_context();
+    kiosk::TextEngine text;
     kiosk::Fonts fonts;
     kiosk::ScreenLayouts layouts;
     LaidOut(const kiosk::Pack& pack, int w, int h) {
         std::string error;
-        REQUIRE(kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for({w, h}), VITRINE_FONT_DIR,
-                                   kiosk::collect_pack_text(pack) + kiosk::interface_text(pack), fonts, &error));
+        REQUIRE(text.load(VITRINE_FONT_DIR, &error));
+        REQUIRE(kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for({w, h}), text, fonts, &error));
         layouts = kiosk::layout_screens({w, h}, fonts, pack);
     }
     ~LaidOut() { ImGui::DestroyContext(ctx); }
@@ -60,8 +61,10 @@ const char kSubtitle103[] =
 }  // namespace
 
 TEST_CASE("every text a visitor reads has capitals at least 2.5 mm tall on the panel", "[layout]") {
+    kiosk::TextEngine engine;
+    REQUIRE(engine.load(VITRINE_FONT_DIR, nullptr));
     kiosk::CapHeights caps;
-    REQUIRE(kiosk::measure_cap_heights(VITRINE_FONT_DIR, caps));
+    REQUIRE(kiosk::measure_cap_heights(engine.fonts(), caps));
     const auto size = GENERATE(from_range(std::begin(kSizes), std::end(kSizes)));
     const bool large = GENERATE(false, true);
     INFO(size.first << "x" << size.second << (large ? " with larger text" : ""));
@@ -71,12 +74,15 @@ TEST_CASE("every text a visitor reads has capitals at least 2.5 mm tall on the p
         const auto role = kiosk::FontRole(i);
         INFO("role " << i << " at " << f.fonts.size(role) << " px");
         CHECK(kiosk::cap_height_mm(f.fonts.sizes, role, display, caps) >= kiosk::kMinCapHeightMm);
-        // The measured capital is the one drawn: the baked 'H' spans it, give or
-        // take the pixel its box is rounded out to.
-        const ImFontGlyph* h = f.fonts[role]->FindGlyphNoFallback('H');
-        REQUIRE(h);
-        CHECK((h->Y1 - h->Y0) * f.fonts.size(role) / f.fonts[role]->FontSize ==
-              Approx(caps[kiosk::role_spec(role).face] * f.fonts.size(role)).margin(1.5));
+        // The measured capital is the one drawn: the rasterised 'H' spans it, give
+        // or take the pixel its box is rounded out to.
+        const kiosk::TextLayout& l = kiosk::text_layout(f.fonts, role, f.fonts.size(role), "H");
+        REQUIRE(l.glyphs.size() == 1);
+        const kiosk::Face face = kiosk::role_spec(role).face;
+        const float scale = f.fonts.text->fonts().px_per_unit(face, l.glyphs[0].font, f.fonts.size(role));
+        const kiosk::AtlasGlyph& h =
+            f.fonts.text->atlas().glyph(f.fonts.text->fonts(), l.glyphs[0].font, l.glyphs[0].glyph, scale);
+        CHECK(float(h.height) == Approx(caps[face] * f.fonts.size(role)).margin(1.5));
     }
     // The quote's type shrinks for a long quote, never below the floor either.
     CHECK(std::min(f.fonts.size(kiosk::FontRole::Body), f.fonts.size(kiosk::FontRole::Caption)) *

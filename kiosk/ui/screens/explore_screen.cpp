@@ -31,12 +31,12 @@ void draw_title_band(const DrawContext& c) {
 
     const std::string life = life_dates(ui.pack.exhibit);
     // Sit the life dates on the baseline of the title's last line.
-    const float baseline_gap = f[role]->Ascent * title_size / f[role]->FontSize - f[FontRole::LifeDates]->Ascent *
-                                                                                      f.size(FontRole::LifeDates) /
-                                                                                      f[FontRole::LifeDates]->FontSize;
     const size_t last_break = t.title.rfind('\n');
     const std::string last_line = last_break == std::string::npos ? t.title : t.title.substr(last_break + 1);
-    const float last_y = r.y + float(std::max(t.title_lines, 1) - 1) * title_size;
+    const TextLayout& title = text_layout(f, role, title_size, t.title);
+    const float baseline_gap =
+        title.ascent - text_layout(f, FontRole::LifeDates, f.size(FontRole::LifeDates), life).ascent;
+    const float last_y = r.y + float(std::max(t.title_lines, 1) - 1) * title.line_height;
     const float life_x = r.x + text_width(f, role, last_line) + 20 * l.unit;
     // On a narrow portrait panel the dates go under the name rather than off the edge.
     if (!life.empty() && life_x + text_width(f, FontRole::LifeDates, life) < r.right())

@@ -22,9 +22,9 @@ void draw_quote_block(ImDrawList& dl, const Ui& ui, const Palette& p, const Quot
     const float x = box.x + x_offset;
 
     // An opening quotation mark in the accent colour, hung above the text.
-    dl.AddText(f[FontRole::Title], b.mark, snap(x - b.mark * 0.08f, y - b.mark * 0.25f), p.accent_text, "“");
+    draw_text_at(dl, f, FontRole::Title, b.mark, snap(x - b.mark * 0.08f, y - b.mark * 0.25f), p.accent_text, "“");
     y += b.mark * 0.6f;
-    draw_text_at(dl, f[FontRole::Headline], b.size, snap(x, y), p.paper, text, box.w);
+    draw_text_at(dl, f, FontRole::Headline, b.size, snap(x, y), p.paper, text, box.w);
     y += b.text_h + 28 * u;
     const float bar = std::round(std::max(48 * u, 20.f));
     draw_rule(dl, x, x + bar, y - 14 * u, std::max(2.f, 2 * u), p.accent);
