@@ -248,7 +248,8 @@ TEST_CASE("texts by key, in English where a language lacks them, with placeholde
     CHECK(kiosk::fill_placeholders("{a} {b} {", {{"a", "1"}}) == "1 {b} {");
     CHECK(kiosk::fill_placeholders("no braces", {{"a", "1"}}) == "no braces");
     CHECK(kiosk::month_name(2, "en") == "February");
-    CHECK(kiosk::month_name(12, "fr") == "December");
+    CHECK(kiosk::month_name(12, "xx") == "December");
+    CHECK(kiosk::month_name(12, "fr") == "décembre");  // assets/interface/fr.toml
     CHECK(kiosk::placeholders_in("{month} {year}") == std::vector<std::string>{"{month}", "{year}"});
     CHECK(std::string(kiosk::ui_text_key(UiText::UnavailableMoreProblems)) == "unavailable.more_problems");
 
@@ -257,6 +258,7 @@ TEST_CASE("texts by key, in English where a language lacks them, with placeholde
     span.start = {1975, 4, 17, kiosk::DatePrecision::Day};
     span.circa = true;
     CHECK(kiosk::format_date_span(span, "en") == "c. 17 April 1975");
+    CHECK(kiosk::format_date_span(span, "fr") == "vers 17 avril 1975");
     std::string why;
     CHECK_FALSE(kiosk::parse_date("1975-02-29", &why));
     CHECK(why == "February 1975 has 28 days");
@@ -265,6 +267,7 @@ TEST_CASE("texts by key, in English where a language lacks them, with placeholde
     const std::string glyphs = kiosk::interface_glyph_text({"fr"});
     for (int k = 0; k < kiosk::kUiTextCount; ++k)
         CHECK(glyphs.find(kiosk::ui_text(UiText(k), "en")) != std::string::npos);
+    CHECK(glyphs.find("Contraste élevé") != std::string::npos);
 }
 
 TEST_CASE("every screen and overlay draws only the pack's text and the table's, in glyphs the atlas holds",
