@@ -6,16 +6,23 @@
 #include "input/replay.h"
 #include "kiosk_view.h"
 #include "offscreen.h"
+#include "text_dump.h"
 #include "virtual_time.h"
 
 namespace platform {
 
 namespace {
 
-bool shoot(Offscreen& target, KioskView& view, const std::string& path, int64_t now_ms) {
+// Renders the frame at `now_ms` into `path`; with `dump` set, writes the text
+// runs it drew there too (text_dump.h).
+bool shoot(Offscreen& target, KioskView& view, const std::string& path, int64_t now_ms, const std::string& dump = "") {
+    std::vector<kiosk::DumpedText> texts;
+    if (!dump.empty()) view.text().record(&texts);
     view.render(now_ms);
+    view.text().record(nullptr);
     std::string error;
-    if (!target.save_png(path, &error)) {
+    if (!target.save_png(path, &error) ||
+        (!dump.empty() && !write_text_dump(dump, view.text().fonts(), texts, &error))) {
         kiosk::log_error(kiosk::log_from::kApp, error);
         return false;
     }
@@ -64,13 +71,14 @@ int run_headless(const kiosk::KioskOptions& options, const kiosk::KioskConfig& c
         now = step.time_ms;
         if (step.action == kiosk::ReplayStep::Action::Input) {
             view.handle(step.input);
-        } else if (!shoot(target, view, step.shot_file, now)) {
+        } else if (!shoot(target, view, step.shot_file, now,
+                          options.dump_text.empty() ? "" : dump_path_for_shot(step.shot_file))) {
             return 1;
         }
     }
     if (!options.screenshot.empty()) {
         advance_virtual_time(view, now, now);
-        if (!shoot(target, view, options.screenshot, now)) return 1;
+        if (!shoot(target, view, options.screenshot, now, options.dump_text)) return 1;
     }
     return view.exhibit_loaded() ? 0 : 1;
 }

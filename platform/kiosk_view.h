@@ -59,6 +59,7 @@ public:
     const kiosk::Pack& pack() const { return app_.pack(); }
     kiosk::Ui ui() const { return app_.ui(); }
     const kiosk::App& app() const { return app_; }
+    kiosk::TextEngine& text() { return app_.text(); }
 
 private:
     // Uploads the font atlas when the app rebuilt it; false with `error` when it cannot.

@@ -18,6 +18,8 @@ const char* kiosk_usage() {
            "  --size WxH          the headless display size\n"
            "  --screenshot FILE   headless: write the first frame as PNG\n"
            "  --replay SCRIPT     drive the kiosk from a touch script in virtual time\n"
+           "  --dump-text FILE    headless: write every text run drawn (glyphs, fonts, lines)\n"
+           "                      as JSON; for a replay, each shot's beside its PNG\n"
            "  --panel-inches N    the panel's diagonal, for 15 mm touch targets\n"
            "  --rotate DEGREES    the panel is mounted turned clockwise: 0, 90, 180, 270\n"
            "  --config FILE       kiosk settings (panel, staff PIN, pack); default\n"
@@ -78,6 +80,8 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             o.stats = true;
         } else if (a == "--screenshot") {
             if (!value(o.screenshot)) return parsed;
+        } else if (a == "--dump-text") {
+            if (!value(o.dump_text)) return parsed;
         } else if (a == "--rotate") {
             if (!value(v)) return parsed;
             if (v != "0" && v != "90" && v != "180" && v != "270") {
@@ -108,6 +112,8 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
         parsed.error = "--headless needs --size WxH";
     else if (!o.headless && !o.screenshot.empty())
         parsed.error = "--screenshot needs --headless";
+    else if (!o.headless && !o.dump_text.empty())
+        parsed.error = "--dump-text needs --headless";
     else if (o.headless && o.screenshot.empty() && o.replay.empty())
         parsed.error = "--headless needs --screenshot FILE or --replay SCRIPT";
     return parsed;

@@ -198,10 +198,14 @@ TitleText fit_title(const Fonts& fonts, const ExhibitInfo& exhibit, const std::s
     t.title_lines = line_count(t.title);
     t.subtitle_lines = line_count(t.subtitle);
     // Each block keeps the room of at least one line, as the band always has.
-    const float title_size = fonts.size(t.title_role), subtitle_size = fonts.size(FontRole::Subtitle);
+    // Lines as tall as the text needs: Khmer's stacked marks take more than the size.
+    const float title_size = line_height(fonts, t.title_role, t.title);
+    const float subtitle_size = line_height(fonts, FontRole::Subtitle, t.subtitle);
+    const float first_title = std::max(fonts.size(t.title_role) * 1.1f, title_size);
+    const float first_subtitle = std::max(fonts.size(FontRole::Subtitle) * 1.3f, subtitle_size);
     const float extra_title = float(std::max(t.title_lines, 1) - 1) * title_size;
-    t.subtitle_y = title_size * 1.1f + extra_title + 10 * u;
-    t.height = title_size * 1.1f + extra_title + std::round(10 * u) + subtitle_size * 1.3f +
+    t.subtitle_y = first_title + extra_title + 10 * u;
+    t.height = first_title + extra_title + std::round(10 * u) + first_subtitle +
                float(std::max(t.subtitle_lines, 1) - 1) * subtitle_size;
     return t;
 }

@@ -201,7 +201,7 @@ void TextEngine::new_frame() {
 // --- drawing ---
 
 void TextEngine::draw(ImDrawList& dl, const TextLayout& layout, ImVec2 pos, ImU32 col, float letter_spacing) {
-    if (record_) record_draw(layout, pos);
+    if (record_) record_->push_back(describe(layout, pos));
     const float x0 = std::round(pos.x), y0 = std::round(pos.y);
     const float clip_top = dl.GetClipRectMin().y, clip_bottom = dl.GetClipRectMax().y;
     const float uv = 1.f / float(kGlyphPageSide);
@@ -233,7 +233,7 @@ void TextEngine::draw(ImDrawList& dl, const TextLayout& layout, ImVec2 pos, ImU3
     if (page >= 0) dl.PopTextureID();
 }
 
-void TextEngine::record_draw(const TextLayout& layout, ImVec2 pos) {
+DumpedText TextEngine::describe(const TextLayout& layout, ImVec2 pos) const {
     DumpedText t;
     t.text = layout.text;
     t.face = layout.style.face;
@@ -246,9 +246,9 @@ void TextEngine::record_draw(const TextLayout& layout, ImVec2 pos) {
         for (uint32_t i = 0; i < line.glyph_count; ++i) {
             const LaidGlyph& g = layout.glyphs[line.first_glyph + i];
             const FontFile& file = fonts_.file(g.font);
-            if (t.runs.empty() || t.runs.back().font_file != file.name || (l != 0 && i == 0)) {
+            if (t.runs.empty() || t.runs.back().font_file != file.path || (l != 0 && i == 0)) {
                 DrawnRun run;
-                run.font_file = file.name;
+                run.font_file = file.path;
                 run.px_per_unit = fonts_.px_per_unit(layout.style.face, g.font, layout.style.px);
                 run.begin = run.end = g.cluster;
                 t.runs.push_back(run);
@@ -270,7 +270,7 @@ void TextEngine::record_draw(const TextLayout& layout, ImVec2 pos) {
             if (other.begin > run.begin) end = std::min(end, other.begin);
         run.end = std::max(run.end, end);
     }
-    record_->push_back(std::move(t));
+    return t;
 }
 
 }  // namespace kiosk

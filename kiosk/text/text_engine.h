@@ -62,7 +62,7 @@ struct TextLayout {
 // What was drawn, for `--dump-text` and the tests that compare it with
 // HarfBuzz's own hb-shape: each text, its lines, and its runs by font file.
 struct DrawnRun {
-    std::string font_file;
+    std::string font_file;  // its path
     float px_per_unit = 0;
     uint32_t begin = 0, end = 0;  // bytes of the text
     struct Glyph {
@@ -105,6 +105,8 @@ public:
 
     // While `log` is set, every draw() is added to it.
     void record(std::vector<DumpedText>* log) { record_ = log; }
+    // What draw() would record for `layout` at `pos`.
+    DumpedText describe(const TextLayout& layout, ImVec2 pos = ImVec2(0, 0)) const;
 
     // Shapings done since start, for the benchmark (an unchanged frame adds none).
     int64_t shapings() const { return shapings_; }
@@ -113,7 +115,6 @@ private:
     struct Shaped;
     const Shaped& shaped(Face face, std::string_view paragraph);
     void lay_paragraph(TextLayout& out, const Shaped& shaped, uint32_t offset, float wrap_width);
-    void record_draw(const TextLayout& layout, ImVec2 pos);
 
     FontSet fonts_;
     LineBreaks breaks_;
