@@ -3,6 +3,7 @@
 #include "base/utf8.h"
 #include "curator/html_text.h"
 #include "curator/text_encoding.h"
+#include "curator/toml_text.h"
 #include "pack/date.h"
 #include "pack/pack_limits.h"
 #include "pack/text_rules.h"
@@ -342,48 +343,6 @@ DateRead read_date(const json& node) {
 }
 
 bool same_date(const Date& a, const Date& b) { return a.precision == b.precision && compare_dates(a, b) == 0; }
-
-// --- TOML output ---
-
-void append_escaped(std::string& out, std::string_view s, bool keep_newlines) {
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\t': out += "\\t"; break;
-            case '\f': out += "\\f"; break;
-            case '\r': out += "\\r"; break;
-            case '\n': out += keep_newlines ? "\n" : "\\n"; break;
-            default:
-                if (c < 0x20 || c == 0x7F) {
-                    static const char kHex[] = "0123456789ABCDEF";
-                    out += "\\u00";
-                    out += kHex[c >> 4];
-                    out += kHex[c & 0xF];
-                } else {
-                    out += ch;
-                }
-        }
-    }
-}
-
-// A TOML basic string.
-std::string toml_string(std::string_view s) {
-    std::string out = "\"";
-    append_escaped(out, s, false);
-    return out + "\"";
-}
-
-// A TOML string for text a curator edits: multi-line text as """…""" with real
-// line breaks (every quote escaped, so no """ can end it early).
-std::string toml_text(std::string_view s) {
-    if (s.find('\n') == std::string_view::npos) return toml_string(s);
-    std::string out = "\"\"\"\n";  // a newline right after """ is not part of the string
-    append_escaped(out, s, true);
-    return out + "\"\"\"";
-}
 
 // --- Media ---
 
