@@ -5,6 +5,7 @@
 
 #include "curator/pack_texts.h"
 #include "curator/toml_text.h"
+#include "curator/translation_check.h"
 
 #include <catch2/catch.hpp>
 
@@ -193,4 +194,27 @@ TEST_CASE("pack texts carry their line and languages") {
     CHECK(texts.texts[3].languages.at("en").value.begin.line == 17);
     CHECK(texts.texts[5].plain);
     CHECK(kiosk::read_pack_texts("a = ").error.rfind("1:", 0) == 0);
+}
+
+TEST_CASE("validate lists the missing translations of each language after the default, at their lines") {
+    const std::string manifest =
+        "[exhibit]\ntitle.en = \"T\"\ntitle.km = \"ក\"\nsubject.en = \"S\"\n"
+        "[settings]\nlanguages = [\"en\", \"km\", \"fr\"]\n"
+        "[[quotes]]\nid = \"q\"\ntext.en = \"W\"\nspeaker = \"Someone\"\n";
+    const std::vector<kiosk::Diagnostic> warnings = kiosk::missing_translation_warnings(manifest, "pack.toml");
+    std::vector<std::string> printed;
+    for (const kiosk::Diagnostic& d : warnings) printed.push_back(d.to_string());
+    const std::vector<std::string> expected = {
+        "pack.toml: warning: km: 2 texts have no Khmer translation; the kiosk shows them in English (vitrine-pack "
+        "translation export --language km lists them for a translator)",
+        "pack.toml:4:14: warning: km: exhibit subject has no Khmer translation",
+        "pack.toml:9:11: warning: km: quotes 'q' text has no Khmer translation",
+        "pack.toml: warning: fr: 3 texts have no French translation; the kiosk shows them in English (vitrine-pack "
+        "translation export --language fr lists them for a translator)",
+        "pack.toml:2:12: warning: fr: exhibit title has no French translation",
+        "pack.toml:4:14: warning: fr: exhibit subject has no French translation",
+        "pack.toml:9:11: warning: fr: quotes 'q' text has no French translation"};
+    CHECK(printed == expected);
+    CHECK(kiosk::missing_translation_warnings("[settings]\nlanguages = [\"en\"]\n[exhibit]\ntitle.en = \"T\"\n", "p")
+              .empty());
 }
