@@ -20,8 +20,13 @@ bool is_language_table(const toml::table& t) {
     return true;
 }
 
+// Tables of languages that are no text a visitor reads: who translated an item
+// into each language and who reviewed it.
+bool is_translation_note(std::string_view key) { return key == "translated_by" || key == "reviewed_by"; }
+
 void read_item(const toml::table& item, const std::string& table, const std::string& id, std::vector<PackText>& out) {
     for (auto&& [key, value] : item) {
+        if (is_translation_note(key.str())) continue;
         PackText text;
         text.table = table;
         text.id = id;
