@@ -3,6 +3,7 @@
 #include "base/utf8.h"
 #include "curator/html_text.h"
 #include "curator/text_encoding.h"
+#include "curator/toml_text.h"
 #include "pack/date.h"
 #include "pack/pack_limits.h"
 #include "pack/text_rules.h"
@@ -343,48 +344,6 @@ DateRead read_date(const json& node) {
 
 bool same_date(const Date& a, const Date& b) { return a.precision == b.precision && compare_dates(a, b) == 0; }
 
-// --- TOML output ---
-
-void append_escaped(std::string& out, std::string_view s, bool keep_newlines) {
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\t': out += "\\t"; break;
-            case '\f': out += "\\f"; break;
-            case '\r': out += "\\r"; break;
-            case '\n': out += keep_newlines ? "\n" : "\\n"; break;
-            default:
-                if (c < 0x20 || c == 0x7F) {
-                    static const char kHex[] = "0123456789ABCDEF";
-                    out += "\\u00";
-                    out += kHex[c >> 4];
-                    out += kHex[c & 0xF];
-                } else {
-                    out += ch;
-                }
-        }
-    }
-}
-
-// A TOML basic string.
-std::string toml_string(std::string_view s) {
-    std::string out = "\"";
-    append_escaped(out, s, false);
-    return out + "\"";
-}
-
-// A TOML string for text a curator edits: multi-line text as """…""" with real
-// line breaks (every quote escaped, so no """ can end it early).
-std::string toml_text(std::string_view s) {
-    if (s.find('\n') == std::string_view::npos) return toml_string(s);
-    std::string out = "\"\"\"\n";  // a newline right after """ is not part of the string
-    append_escaped(out, s, true);
-    return out + "\"\"\"";
-}
-
 // --- Media ---
 
 struct MediaKind {
@@ -676,7 +635,8 @@ struct EraOut {
 
 class Importer {
 public:
-    Importer(const TimelineImportOptions& options, TimelineImport& result) : options_(options), result_(result) {}
+    Importer(const TimelineImportOptions& options, TimelineImport& result)
+            : options_(options), result_(result), lang_(options.language.empty() ? "en" : options.language) {}
 
     void run(TimelineIn& in);
 
@@ -707,6 +667,7 @@ private:
 
     const TimelineImportOptions& options_;
     TimelineImport& result_;
+    const std::string lang_;  // the timeline's language: every text's key
 
     std::string title_, subject_, subtitle_, exhibit_photo_;
     std::vector<EventOut> events_;
@@ -910,7 +871,7 @@ void Importer::read_title(const SlideIn& slide) {
     const std::string label = label_for(slide.where, title_);
     if (count_chars(subtitle_) > 160)
         warn(label + ": its text becomes the exhibit's one-line subtitle and is " +
-             std::to_string(count_chars(subtitle_)) + " characters long; shorten subtitle.en");
+             std::to_string(count_chars(subtitle_)) + " characters long; shorten subtitle." + lang_);
     const json& media = member(slide.data, "media");
     exhibit_photo_ = photo_from_media(media, label, title_, true);
     quote_from_media(media, label, title_, nullptr);
@@ -955,7 +916,7 @@ void Importer::read_event(const SlideIn& slide) {
     event.display = html_to_line(field(slide.data, "display_date"));
     if (event.display.empty() && !start.display.empty()) {
         event.display = start.display;
-        if (event.end) event.display += " – " + (!end.display.empty() ? end.display : format_date(*event.end, "en"));
+        if (event.end) event.display += " – " + (!end.display.empty() ? end.display : format_date(*event.end, lang_));
     }
 
     const json& media = member(slide.data, "media");
@@ -1046,7 +1007,7 @@ void Importer::read_era(const SlideIn& slide, size_t index) {
     era.start = *start.date;
     era.end = *end.date;
     if (name.empty()) {
-        name = format_date_span(DateSpan{era.start, era.end, false, {}}, "en");
+        name = format_date_span(DateSpan{era.start, era.end, false, {}}, lang_);
         warn(label + ": has no headline; the era is named after its dates, " + in_quotes(name));
     }
     era.name = name;
@@ -1187,7 +1148,9 @@ void Importer::run(TimelineIn& in) {
 std::string Importer::write_toml() const {
     std::string t;
     const auto line = [&](const std::string& key, const std::string& value) { t += key + " = " + value + "\n"; };
-    const auto text = [&](const std::string& key, const std::string& value) { line(key + ".en", toml_text(value)); };
+    const auto text = [&](const std::string& key, const std::string& value) {
+        line(key + "." + lang_, toml_text(value));
+    };
 
     t += "# Exhibit pack imported from the TimelineJS file " + toml_string(options_.file_name) + "\n";
     t += "# by vitrine-pack import-timelinejs. The format is described in PACK-FORMAT.md.\n";
@@ -1210,6 +1173,10 @@ std::string Importer::write_toml() const {
     t += "# born = " + toml_string(date_string(events_.front().start)) +
          "  # the earliest event's date; if this is a life, the date of birth\n";
     line("photo", toml_string(exhibit_photo_));
+    if (lang_ != "en") {
+        t += "\n[settings]\n";
+        line("languages", "[" + toml_string(lang_) + "]");
+    }
 
     t += "\n[[sources]]\n";
     line("id", toml_string("timelinejs"));

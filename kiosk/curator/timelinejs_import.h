@@ -34,6 +34,10 @@ struct TimelineImportOptions {
     // ("does not exist", "is not a PNG or JPEG image"). Unset: every local JPEG
     // or PNG path is taken as usable.
     std::function<std::string(const std::string& path)> check_local_media;
+    // The language the timeline is written in (a pack language code, "km"): its
+    // texts go under that code and the pack's languages are [that code]. Empty:
+    // English.
+    std::string language;
 };
 
 // A local media file to copy into the pack.

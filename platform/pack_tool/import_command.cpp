@@ -1,7 +1,9 @@
-// vitrine-pack import-timelinejs FILE --out DIR: a TimelineJS timeline (JSON, or
-// the Google Sheets template saved as CSV) turned into a new exhibit pack.
+// vitrine-pack import-timelinejs FILE --out DIR [--language CODE]: a TimelineJS
+// timeline (JSON, or the Google Sheets template saved as CSV) turned into a new
+// exhibit pack, its texts in the timeline's language.
 #include "base/file_read.h"
 #include "curator/curator_load.h"
+#include "curator/pack_texts.h"
 #include "curator/timelinejs_import.h"
 #include "import_timelinejs.h"
 #include "pack/image_header.h"
@@ -99,22 +101,27 @@ bool make_folders(const fs::path& dir, Written& written, std::string& error) {
 }
 
 int run_import(const std::vector<std::string>& args) {
-    const Options o = parse_options(args, {}, {"--out"});
+    const Options o = parse_options(args, {}, {"--out", "--language"});
     if (!o.error.empty()) return usage_error("import-timelinejs", o.error);
     if (o.positional.size() != 1)
         return usage_error("import-timelinejs",
                            "expected one FILE, got " + std::to_string(o.positional.size()) + " arguments");
     const std::string out = o.value("--out");
     if (out.empty()) return usage_error("import-timelinejs", "--out DIR is required: the folder for the new pack");
+    const std::string language = o.value("--language");
+    if (!language.empty() && !kiosk::is_language_code_text(language))
+        return usage_error("import-timelinejs",
+                           "--language " + language + ": expected a language code of 2–3 lowercase letters, e.g. km");
     std::vector<std::string> report;
-    const int status = import_timelinejs(o.positional[0], out, report);
+    const int status = import_timelinejs(o.positional[0], out, report, language);
     for (const std::string& line : report) std::fprintf(stderr, "%s\n", line.c_str());
     return status;
 }
 
 }  // namespace
 
-int import_timelinejs(const std::string& input, const std::string& out_dir, std::vector<std::string>& report) {
+int import_timelinejs(const std::string& input, const std::string& out_dir, std::vector<std::string>& report,
+                      const std::string& language) {
     std::error_code ec;
     // The timeline: opened, then checked and read through the same descriptor.
     const kiosk::FileRead timeline = kiosk::read_regular_file(input, kMaxTimelineBytes, kiosk::FinalLink::Follow);
@@ -154,6 +161,7 @@ int import_timelinejs(const std::string& input, const std::string& out_dir, std:
     }
     kiosk::TimelineImportOptions options;
     options.file_name = fs::path(input).filename().string();
+    options.language = language;
     options.base_dir = fs::path(input).parent_path().string();
     if (options.base_dir.empty()) options.base_dir = ".";
     // A media path under the timeline's folder must still be there once links
@@ -244,8 +252,9 @@ int import_timelinejs(const std::string& input, const std::string& out_dir, std:
     return errors == 0 ? kExitOk : kExitInvalid;
 }
 
-VITRINE_PACK_COMMAND(40, "import-timelinejs", "FILE.json|FILE.csv --out DIR",
-                     "make a new pack in DIR from a TimelineJS timeline (JSON, or its Google Sheet saved as CSV)",
+VITRINE_PACK_COMMAND(40, "import-timelinejs", "FILE.json|FILE.csv --out DIR [--language CODE]",
+                     "make a new pack in DIR from a TimelineJS timeline (JSON, or its Google Sheet saved as CSV); "
+                     "its texts are in CODE (default en)",
                      run_import);
 
 }  // namespace pack_tool

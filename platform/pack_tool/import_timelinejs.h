@@ -13,7 +13,9 @@ namespace pack_tool {
 // prints is appended to `report`: the import's warnings as "FILE: warning: …",
 // the loader's diagnostics, a summary. When the file cannot be imported nothing
 // is written. Returns kExitOk when the pack is valid (warnings allowed),
-// kExitInvalid otherwise.
-int import_timelinejs(const std::string& input, const std::string& out_dir, std::vector<std::string>& report);
+// kExitInvalid otherwise. `language` is the timeline's (a pack language code;
+// empty: English): its texts go under that code.
+int import_timelinejs(const std::string& input, const std::string& out_dir, std::vector<std::string>& report,
+                      const std::string& language = "");
 
 }  // namespace pack_tool

@@ -1,6 +1,9 @@
-// vitrine-pack new DIR: a commented starter pack that validates and renders, for
-// a curator to overwrite with their own exhibit.
+// vitrine-pack new DIR [--languages en,km]: a commented starter pack that
+// validates and renders, for a curator to overwrite with their own exhibit; in
+// several languages, with every text to write in the others marked TO FINISH.
 #include "curator/curator_load.h"
+#include "curator/starter_languages.h"
+#include "curator/timelinejs_import.h"
 #include "pack/pack_loader.h"
 #include "pack_tool.h"
 
@@ -143,12 +146,33 @@ bool write_text(const fs::path& path, const char* text) {
     return static_cast<bool>(out);
 }
 
+// "en,km" as ["en", "km"].
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> items;
+    size_t start = 0;
+    for (size_t comma; (comma = text.find(',', start)) != std::string::npos; start = comma + 1)
+        items.push_back(text.substr(start, comma - start));
+    items.push_back(text.substr(start));
+    return items;
+}
+
+// How the pack loader begins its message about a "TO FINISH:" value.
+constexpr const char* kLeftToFinish = "the import left this to finish: ";
+
 int run_new(const std::vector<std::string>& args) {
-    const Options o = parse_options(args, {}, {});
+    const Options o = parse_options(args, {}, {"--languages"});
     if (!o.error.empty()) return usage_error("new", o.error);
     if (o.positional.size() != 1) return usage_error("new", "expected one DIR");
     // "" would be the current folder, and a pack already there would be overwritten.
     if (o.positional[0].empty()) return usage_error("new", "DIR is empty; name a new folder");
+    std::string manifest = kStarterManifest;
+    const std::vector<std::string> languages = split_list(o.value("--languages", "en"));
+    if (languages.size() > 1 || languages.front() != "en") {
+        const kiosk::StarterLanguages starter = kiosk::starter_in_languages(manifest, languages);
+        if (!starter.error.empty())
+            return usage_error("new", "--languages " + o.value("--languages") + ": " + starter.error);
+        manifest = starter.manifest;
+    }
     const fs::path dir = o.positional[0];
     std::error_code ec;
     const fs::file_status status = fs::symlink_status(dir, ec);
@@ -162,23 +186,39 @@ int run_new(const std::vector<std::string>& args) {
         return kExitInvalid;
     }
     fs::create_directories(dir / "media", ec);
-    if (ec || !write_text(dir / "pack.toml", kStarterManifest) || !write_placeholder(dir / "media" / "portrait.png")) {
+    if (ec || !write_text(dir / "pack.toml", manifest.c_str()) || !write_placeholder(dir / "media" / "portrait.png")) {
         std::fprintf(stderr, "vitrine-pack new: cannot write into %s\n", dir.string().c_str());
         return kExitInvalid;
     }
+    // The texts left to write in the other languages are errors to the loader,
+    // so the pack cannot be built half-translated; here they are what the
+    // curator has to do, counted, and `new` itself succeeds.
     const kiosk::PackLoadResult check = kiosk::load_pack_for_curator(dir.string());
-    for (const kiosk::Diagnostic& d : check.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    size_t errors = 0, to_finish = 0;
+    for (const kiosk::Diagnostic& d : check.diagnostics) {
+        const bool left = d.severity == kiosk::Diagnostic::Severity::Error && d.message.rfind(kLeftToFinish, 0) == 0;
+        if (left)
+            ++to_finish;
+        else
+            std::fprintf(stderr, "%s\n", d.to_string().c_str());
+        if (d.severity == kiosk::Diagnostic::Severity::Error && !left) ++errors;
+    }
+    std::printf("Created a starter pack in %s.\n", dir.string().c_str());
+    if (to_finish > 0)
+        std::printf("%s to write in the other languages are marked TO FINISH (vitrine-pack validate %s lists them).\n",
+                    plural(to_finish, "text").c_str(), dir.string().c_str());
     std::printf(
-        "Created a starter pack in %s.\n"
         "Next: edit %s in a text editor, replace media/portrait.png, then run\n"
         "  vitrine-pack validate %s\n  vitrine-pack preview %s --out %s-preview\n",
-        dir.string().c_str(), (dir / "pack.toml").string().c_str(), dir.string().c_str(), dir.string().c_str(),
-        dir.string().c_str());
-    return check.ok() ? kExitOk : kExitInvalid;
+        (dir / "pack.toml").string().c_str(), dir.string().c_str(), dir.string().c_str(), dir.string().c_str());
+    return errors == 0 ? kExitOk : kExitInvalid;
 }
 
 }  // namespace
 
-VITRINE_PACK_COMMAND(10, "new", "DIR", "start a pack in DIR from a commented example exhibit", run_new);
+VITRINE_PACK_COMMAND(10, "new", "DIR [--languages en,km,...]",
+                     "start a pack in DIR from a commented example exhibit; in several languages (the first the "
+                     "default), every text to write in the others marked TO FINISH",
+                     run_new);
 
 }  // namespace pack_tool

@@ -1,7 +1,8 @@
-// vitrine-pack preview DIR --out FOLDER [--size WxH ...]: every screen of the
-// exhibit rendered headlessly, as a curator checks a pack before it goes near a
-// kiosk, plus one contact sheet per size with every screen as a labelled
-// thumbnail.
+// vitrine-pack preview DIR --out FOLDER [--size WxH ...] [--language CODE|all]:
+// every screen of the exhibit rendered headlessly, as a curator checks a pack
+// before it goes near a kiosk, plus one contact sheet per size with every screen
+// as a labelled thumbnail; in the pack's default language, in another, or in
+// each of them into its own folder.
 #include "curator/curator_load.h"
 #include "glyph_textures.h"
 #include "imgui_sdl_renderer.h"
@@ -16,6 +17,7 @@
 #include "ui/frame.h"
 #include "ui/palette.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -43,12 +45,13 @@ struct Screen {
 };
 
 // Every screen a visitor can see, each reached by touches from a fresh kiosk.
-std::vector<Screen> screens_of(const kiosk::Pack& pack) {
+std::vector<Screen> screens_of(const kiosk::Pack& pack, const std::string& lang) {
     std::vector<Screen> screens;
     for (size_t i = 0; i < pack.events.size(); ++i) {
         const std::string n = std::to_string(i + 1);
         screens.push_back({"explore-" + std::string(i + 1 < 10 ? "0" : "") + n,
-                           short_label("Explore: ", pack.events[i].headline.get()), [i](platform::ScriptedKiosk& k) {
+                           short_label("Explore: ", pack.events[i].headline.get(lang)),
+                           [i](platform::ScriptedKiosk& k) {
                                for (size_t step = 0; step < i; ++step)
                                    k.tap(k.layouts().explore.button[int(kiosk::Button::Next)], 200);
                                k.wait(1000);
@@ -150,8 +153,80 @@ void progress(size_t done, size_t total, const std::string& what) {
     std::fflush(stderr);
 }
 
+// Chooses the language as a visitor does: the settings button, the language's
+// own name, then closing the panel. False when the kiosk did not take it.
+bool choose_language(platform::ScriptedKiosk& k, int index) {
+    if (index == 0) return true;  // each visit starts in the default
+    k.tap(k.layouts().explore.button[int(kiosk::Button::Settings)]);
+    if (size_t(index) >= k.layouts().settings.languages.size()) return false;
+    k.tap(k.layouts().settings.languages[size_t(index)]);
+    k.tap(k.layouts().settings.close);
+    k.wait(1000);
+    return k.view().state().visitor.language == index;
+}
+
+// Every screen at every size in one language, into `out`; `named`: the
+// progress and the sheets say which language.
+int preview_language(const std::string& dir, const kiosk::Pack& pack, int language, bool named, const std::string& out,
+                     const std::vector<std::pair<int, int>>& sizes) {
+    const std::string& lang = pack.settings.languages[size_t(language)];
+    const std::string in_lang = named ? " (" + lang + ")" : "";
+    const std::vector<Screen> screens = screens_of(pack, lang);
+    // The sheet's heading: one line, however long the exhibit's title.
+    std::string cut;
+    const std::string title =
+        kiosk::laid_out(pack.exhibit.title.get(lang), cut, kiosk::bytes_for_chars(kiosk::kMaxTitleChars));
+    const size_t total = screens.size() * sizes.size();
+    size_t done = 0;
+    for (const auto& [w, h] : sizes) {
+        const std::string size = std::to_string(w) + "x" + std::to_string(h);
+        const fs::path folder = fs::path(out) / size;
+        std::error_code ec;
+        fs::create_directories(folder, ec);
+        std::vector<Shot> shots;
+        for (const Screen& screen : screens) {
+            platform::ScriptedKiosk k;
+            std::string error;
+            if (!k.open(w, h, kiosk::load_pack(dir), {}, &error)) {
+                std::fprintf(stderr, "vitrine-pack preview: %s\n", error.c_str());
+                return kExitInvalid;
+            }
+            if (!choose_language(k, language)) {
+                std::fprintf(stderr, "vitrine-pack preview: the kiosk at %s offers no choice of '%s'\n", size.c_str(),
+                             lang.c_str());
+                return kExitInvalid;
+            }
+            screen.reach(k);
+            const std::vector<uint8_t> rgba = k.shot();
+            const int thumb_h = int(std::lround(float(kThumbWidth) * float(h) / float(w)));
+            shots.push_back({screen.label, kiosk::scale_to_fit(rgba.data(), w, h, kThumbWidth, thumb_h)});
+            const std::string file = (folder / (screen.name + ".png")).string();
+            if (!platform::write_png(file, w, h, rgba.data(), &error)) {
+                std::fprintf(stderr, "\nvitrine-pack preview: %s\n", error.c_str());
+                return kExitInvalid;
+            }
+            progress(++done, total, size + " " + screen.name + in_lang);
+        }
+        // A sheet of at most kSheetScreens; a larger exhibit gets several
+        // (contact-sheet-SIZE.png, contact-sheet-SIZE-2.png, ...).
+        for (size_t first_shot = 0, page = 1; first_shot < shots.size(); first_shot += kSheetScreens, ++page) {
+            std::string error;
+            const std::string suffix = page == 1 ? "" : "-" + std::to_string(page);
+            const std::string sheet = (fs::path(out) / ("contact-sheet-" + size + suffix + ".png")).string();
+            const std::vector<Shot> part(shots.begin() + ptrdiff_t(first_shot),
+                                         shots.begin() + ptrdiff_t(std::min(shots.size(), first_shot + kSheetScreens)));
+            if (!write_contact_sheet(sheet, title + " at " + size + in_lang, w, h, part, &error)) {
+                std::fprintf(stderr, "vitrine-pack preview: %s\n", error.c_str());
+                return kExitInvalid;
+            }
+            std::fprintf(stderr, "preview: wrote %s\n", sheet.c_str());
+        }
+    }
+    return kExitOk;
+}
+
 int run_preview(const std::vector<std::string>& args) {
-    const Options o = parse_options(args, {}, {"--out", "--size"});
+    const Options o = parse_options(args, {}, {"--out", "--size", "--language"});
     if (!o.error.empty()) return usage_error("preview", o.error);
     if (o.positional.size() != 1) return usage_error("preview", "expected one DIR");
     const std::string out = o.value("--out");
@@ -174,59 +249,31 @@ int run_preview(const std::vector<std::string>& args) {
         std::fprintf(stderr, "vitrine-pack preview: %s is not valid; fix the errors above first\n", dir.c_str());
         return kExitInvalid;
     }
-    const std::vector<Screen> screens = screens_of(first.pack);
-    // The sheet's heading: one line, however long the exhibit's title.
-    std::string cut;
-    const std::string title =
-        kiosk::laid_out(first.pack.exhibit.title.get(), cut, kiosk::bytes_for_chars(kiosk::kMaxTitleChars));
-    const size_t total = screens.size() * sizes.size();
-    size_t done = 0;
-    for (const auto& [w, h] : sizes) {
-        const std::string size = std::to_string(w) + "x" + std::to_string(h);
-        const fs::path folder = fs::path(out) / size;
-        std::error_code ec;
-        fs::create_directories(folder, ec);
-        std::vector<Shot> shots;
-        for (const Screen& screen : screens) {
-            platform::ScriptedKiosk k;
-            std::string error;
-            if (!k.open(w, h, kiosk::load_pack(dir), {}, &error)) {
-                std::fprintf(stderr, "vitrine-pack preview: %s\n", error.c_str());
-                return kExitInvalid;
-            }
-            screen.reach(k);
-            const std::vector<uint8_t> rgba = k.shot();
-            const int thumb_h = int(std::lround(float(kThumbWidth) * float(h) / float(w)));
-            shots.push_back({screen.label, kiosk::scale_to_fit(rgba.data(), w, h, kThumbWidth, thumb_h)});
-            const std::string file = (folder / (screen.name + ".png")).string();
-            if (!platform::write_png(file, w, h, rgba.data(), &error)) {
-                std::fprintf(stderr, "\nvitrine-pack preview: %s\n", error.c_str());
-                return kExitInvalid;
-            }
-            progress(++done, total, size + " " + screen.name);
-        }
-        // A sheet of at most kSheetScreens; a larger exhibit gets several
-        // (contact-sheet-SIZE.png, contact-sheet-SIZE-2.png, ...).
-        for (size_t first_shot = 0, page = 1; first_shot < shots.size(); first_shot += kSheetScreens, ++page) {
-            std::string error;
-            const std::string suffix = page == 1 ? "" : "-" + std::to_string(page);
-            const std::string sheet = (fs::path(out) / ("contact-sheet-" + size + suffix + ".png")).string();
-            const std::vector<Shot> part(shots.begin() + ptrdiff_t(first_shot),
-                                         shots.begin() + ptrdiff_t(std::min(shots.size(), first_shot + kSheetScreens)));
-            if (!write_contact_sheet(sheet, title + " at " + size, w, h, part, &error)) {
-                std::fprintf(stderr, "vitrine-pack preview: %s\n", error.c_str());
-                return kExitInvalid;
-            }
-            std::fprintf(stderr, "preview: wrote %s\n", sheet.c_str());
-        }
+    const std::vector<std::string>& languages = first.pack.settings.languages;
+    const std::string language = o.value("--language");
+    if (language == "all") {
+        // Each language in its own folder: FOLDER/km/1920x1080/explore-01.png.
+        for (size_t i = 0; i < languages.size(); ++i)
+            if (const int status =
+                    preview_language(dir, first.pack, int(i), true, (fs::path(out) / languages[i]).string(), sizes);
+                status != kExitOk)
+                return status;
+        return kExitOk;
     }
-    return kExitOk;
+    const auto chosen = language.empty() ? languages.begin() : std::find(languages.begin(), languages.end(), language);
+    if (chosen == languages.end()) {
+        std::string known;
+        for (const std::string& l : languages) known += (known.empty() ? "" : ", ") + l;
+        return usage_error("preview", "--language " + language + ": the pack's languages are " + known + " (or all)");
+    }
+    return preview_language(dir, first.pack, int(chosen - languages.begin()), !language.empty(), out, sizes);
 }
 
 }  // namespace
 
-VITRINE_PACK_COMMAND(30, "preview", "DIR --out FOLDER [--size WxH ...]",
-                     "render every screen of the pack as PNGs, and a contact sheet per size (default 1920x1080)",
+VITRINE_PACK_COMMAND(30, "preview", "DIR --out FOLDER [--size WxH ...] [--language CODE|all]",
+                     "render every screen of the pack as PNGs, and a contact sheet per size (default 1920x1080), in "
+                     "the pack's default language or in CODE; all: each language into FOLDER/CODE",
                      run_preview);
 
 }  // namespace pack_tool

@@ -1,8 +1,10 @@
 // vitrine-pack validate DIR [--strict] [--size WxH ...]: every problem in a pack,
 // the way compilers print them, and museum label practice as warnings.
+#include "base/file_read.h"
 #include "base/printable.h"
 #include "base/utf8.h"
 #include "curator/curator_load.h"
+#include "curator/translation_check.h"
 #include "layout/screen_layouts.h"
 #include "layout/text_fit.h"
 #include "layout/text_measure.h"
@@ -108,6 +110,11 @@ int run_validate(const std::vector<std::string>& args) {
     kiosk::PackLoadResult result = kiosk::load_pack_for_curator(dir, options);
 
     if (result.ok()) {
+        const std::string manifest = dir + "/pack.toml";
+        // The loader has read it already, within its size limit.
+        const kiosk::FileRead file = kiosk::read_regular_file(manifest, UINT64_MAX);
+        for (kiosk::Diagnostic& d : kiosk::missing_translation_warnings(file.text(), manifest))
+            result.diagnostics.push_back(std::move(d));
         for (size_t i = 0; i < sizes.size(); ++i) {
             int w = 0, h = 0;
             parse_size(sizes[i], w, h);

@@ -16,6 +16,35 @@ TEST_CASE("words and sentences are counted the way a reader meets them", "[lint]
     CHECK(kiosk::sentence_lengths("Brother No. 2 and e.g. others met.") == std::vector<int>{7});
 }
 
+// Counts checked against ICU 72's own word breaks (Khmer by its dictionary).
+const std::string kKhmerSentence =
+    "ខ្មែរក្រហមបានជម្លៀសប្រជាជនចេញពីទីក្រុងភ្នំពេញនៅថ្ងៃទី១៧ ខែមេសា ឆ្នាំ១៩៧៥ "
+    "ហើយបានបង្ខំពួកគេឱ្យធ្វើការនៅតាមជនបទ។";
+const std::string kKhmerTwoSentences =
+    "អៀង សារី បានធ្វើជារដ្ឋមន្ត្រីការបរទេសនៃរបបកម្ពុជាប្រជាធិបតេយ្យ។ "
+    "គាត់បានស្លាប់នៅឆ្នាំ២០១៣។";
+
+TEST_CASE("Khmer words are counted without spaces between them, French with its elisions", "[lint]") {
+    // Twenty-odd words written without a space between most of them.
+    CHECK(kiosk::count_words(kKhmerSentence) == 20);
+    CHECK(kiosk::sentence_lengths(kKhmerSentence) == std::vector<int>{20});
+    // The khan (។) ends a Khmer sentence.
+    CHECK(kiosk::sentence_lengths(kKhmerTwoSentences) == std::vector<int>{10, 5});
+    // "l’étranger" is one word, the colon none.
+    const std::string french =
+        "Ieng Sary fut le visage du régime à l’étranger : il parlait au nom du Kampuchéa "
+        "démocratique aux Nations unies. Il meurt en 2013.";
+    CHECK(kiosk::count_words(french) == 23);
+    CHECK(kiosk::sentence_lengths(french) == std::vector<int>{19, 4});
+    CHECK(kiosk::count_words("present-day Phnom Penh") == 3);
+    // A Khmer sentence of forty words, which counting spaces would take for five.
+    std::string long_khmer = kKhmerSentence.substr(0, kKhmerSentence.size() - std::string("។").size());
+    long_khmer += " " + long_khmer + "។";
+    const auto problems = kiosk::lint_label(long_khmer, true);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == "has a sentence of 40 words; labels read best under 25");
+}
+
 TEST_CASE("long sentences and long labels are flagged, short ones are not", "[lint]") {
     std::string long_sentence;
     for (int i = 0; i < 30; ++i) long_sentence += "word ";

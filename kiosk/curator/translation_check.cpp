@@ -1,0 +1,32 @@
+#include "curator/translation_check.h"
+
+#include "curator/pack_texts.h"
+#include "curator/translation_file.h"
+
+namespace kiosk {
+
+std::vector<Diagnostic> missing_translation_warnings(const std::string& manifest, const std::string& file) {
+    std::vector<Diagnostic> warnings;
+    const PackTexts texts = read_pack_texts(manifest);
+    if (!texts.ok()) return warnings;  // the loader has said why already
+    for (size_t i = 1; i < texts.languages.size(); ++i) {
+        const std::string& code = texts.languages[i];
+        const std::vector<const PackText*> missing = missing_translations(texts, code);
+        if (missing.empty()) continue;
+        const std::string name = language_name(code);
+        warnings.push_back(
+            {Diagnostic::Severity::Warning, file, 0, 0,
+             code + ": " + std::to_string(missing.size()) + (missing.size() == 1 ? " text has" : " texts have") +
+                 " no " + name + " translation; the kiosk shows " + (missing.size() == 1 ? "it" : "them") + " in " +
+                 language_name(texts.default_language()) + " (vitrine-pack translation export --language " + code +
+                 " lists them for a translator)"});
+        for (const PackText* text : missing) {
+            const TomlPlace at = text->languages.at(texts.default_language()).value.begin;
+            warnings.push_back({Diagnostic::Severity::Warning, file, at.line, at.column,
+                                code + ": " + text->name() + " has no " + name + " translation"});
+        }
+    }
+    return warnings;
+}
+
+}  // namespace kiosk
