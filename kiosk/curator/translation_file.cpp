@@ -137,9 +137,10 @@ bool language_edit(const ManifestText& m, const PackTexts& texts, const std::str
         edits.push_back({m.line_end(m.offset(texts.settings_header), &newline), 0, newline + list});
         return true;
     }
+    // A new [settings] at the end, with the file's own line breaks.
     const std::string& t = m.text();
-    edits.push_back(
-        {t.size(), 0, std::string(!t.empty() && t.back() != '\n' ? "\n" : "") + "\n[settings]\n" + list + "\n"});
+    const std::string nl = t.find("\r\n") != std::string::npos ? "\r\n" : "\n";
+    edits.push_back({t.size(), 0, (!t.empty() && t.back() != '\n' ? nl : "") + nl + "[settings]" + nl + list + nl});
     return true;
 }
 

@@ -21,9 +21,6 @@ namespace fs = std::filesystem;
 
 constexpr uintmax_t kMaxTimelineBytes = 64 * 1024 * 1024;
 
-// How the pack loader begins its message about a "TO FINISH:" value.
-constexpr const char* kLeftToFinish = "the import left this to finish: ";
-
 // Why the local file at `path` cannot become a photograph, or "" when it can:
 // the same checks the pack loader makes, before anything is copied.
 std::string check_media(const std::string& path) {

@@ -6,6 +6,10 @@
 
 namespace pack_tool {
 
+// How the pack loader begins its message about a "TO FINISH:" value: to the
+// import and to `new`, what a curator has left to write, not a failure.
+constexpr const char* kLeftToFinish = "the import left this to finish: ";
+
 // Imports the TimelineJS JSON file or CSV sheet `input` into a new pack in
 // `out_dir`, which must not exist yet or be an empty folder: writes pack.toml,
 // copies the local media (and writes a placeholder photograph when there is

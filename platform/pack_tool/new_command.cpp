@@ -3,7 +3,7 @@
 // several languages, with every text to write in the others marked TO FINISH.
 #include "curator/curator_load.h"
 #include "curator/starter_languages.h"
-#include "curator/timelinejs_import.h"
+#include "import_timelinejs.h"
 #include "pack/pack_loader.h"
 #include "pack_tool.h"
 
@@ -155,9 +155,6 @@ std::vector<std::string> split_list(const std::string& text) {
     items.push_back(text.substr(start));
     return items;
 }
-
-// How the pack loader begins its message about a "TO FINISH:" value.
-constexpr const char* kLeftToFinish = "the import left this to finish: ";
 
 int run_new(const std::vector<std::string>& args) {
     const Options o = parse_options(args, {}, {"--languages"});

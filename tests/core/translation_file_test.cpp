@@ -218,3 +218,18 @@ TEST_CASE("validate lists the missing translations of each language after the de
     CHECK(kiosk::missing_translation_warnings("[settings]\nlanguages = [\"en\"]\n[exhibit]\ntitle.en = \"T\"\n", "p")
               .empty());
 }
+
+TEST_CASE("a pack.toml with Windows line breaks gets its translations with the same breaks") {
+    const std::string manifest = "[exhibit]\r\ntitle.en = \"Ada\"  # name\r\nsubject.en = \"Ada\"\r\n";
+    const std::string out = imported(manifest, R"j({"language": "fr", "exhibit": {"title": "Ada (en français)"}})j");
+    CHECK(out ==
+          "[exhibit]\r\ntitle.en = \"Ada\"  # name\r\ntitle.fr = \"Ada (en français)\"\r\nsubject.en = "
+          "\"Ada\"\r\n\r\n[settings]\r\nlanguages = [\"en\", \"fr\"]\r\n");
+}
+
+TEST_CASE("a [settings] without a list of languages gets one under its heading") {
+    const std::string manifest = "[exhibit]\ntitle.en = \"Ada\"\n\n[settings]  # the kiosk's\nidle_timeout_s = 30\n";
+    CHECK(imported(manifest, R"({"language": "km", "exhibit": {"title": "អាដា"}})") ==
+          "[exhibit]\ntitle.en = \"Ada\"\ntitle.km = \"អាដា\"\n\n[settings]  # the kiosk's\n"
+          "languages = [\"en\", \"km\"]\nidle_timeout_s = 30\n");
+}
