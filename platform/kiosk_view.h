@@ -5,9 +5,9 @@
 
 #include "app/app.h"
 #include "config/kiosk_config.h"
+#include "glyph_textures.h"
 #include "input/input.h"
 #include "pack/pack_loader.h"
-#include "glyph_textures.h"
 #include "textures.h"
 
 #include <SDL.h>

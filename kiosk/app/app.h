@@ -107,7 +107,7 @@ private:
     bool exhibit_loaded_ = false;
     std::vector<std::string> staff_details_;
     std::string staff_label_;  // what the details are about (empty: the pack did not load)
-    TextEngine text_;  // the fonts' files, shaping and the glyph cache: kept across rebuilds
+    TextEngine text_;          // the fonts' files, shaping and the glyph cache: kept across rebuilds
     Fonts fonts_;
     VisitorSettings fonts_for_;  // the settings the fonts were built for
     bool atlas_changed_ = false;

@@ -1,7 +1,6 @@
 #include "layout/timeline_axis.h"
 
 #include "layout/text_measure.h"
-
 #include "pack/date.h"
 #include "text/interface_strings.h"
 
@@ -22,9 +21,7 @@ constexpr float kSeparation = 1.05f;
 constexpr float kYearGap = 2.5f;
 constexpr float kCalendarGap = 1.f;
 
-float label_width(const Fonts& fonts, FontRole role, const std::string& text) {
-    return text_width(fonts, role, text);
-}
+float label_width(const Fonts& fonts, FontRole role, const std::string& text) { return text_width(fonts, role, text); }
 
 // Days since 1 March of year 0 (Howard Hinnant's days_from_civil), for day ticks
 // that keep one step across months and years.

@@ -69,10 +69,10 @@ const TextEngine::Shaped& TextEngine::shaped(Face face, std::string_view paragra
 
 // --- lines ---
 
-void TextEngine::lay_paragraph(TextLayout& out, const Shaped& s, uint32_t offset, float wrap_width) {
+void TextEngine::lay_paragraph(TextLayout& out, const Shaped& s, uint32_t offset, uint32_t length, float wrap_width) {
     const std::vector<ShapedGlyph>& glyphs = s.para.glyphs;
     const float em_px = fonts_.em_px(out.style.face, out.style.px);
-    const std::string_view text = std::string_view(out.text).substr(offset);
+    const std::string_view text = std::string_view(out.text).substr(offset, length);
     auto blank_at = [&](uint32_t cluster) { return cluster < text.size() && is_blank(text[cluster]); };
 
     // The first glyph at or after byte `b` (clusters rise in a left-to-right text).
@@ -175,7 +175,7 @@ const TextLayout& TextEngine::layout(TextStyle style, std::string_view text, flo
         out.has_khmer = out.has_khmer || s.para.has_khmer;
         ink_top = std::max(ink_top, s.ink_top);
         ink_bottom = std::min(ink_bottom, s.ink_bottom);
-        lay_paragraph(out, s, uint32_t(begin), wrap_width);
+        lay_paragraph(out, s, uint32_t(begin), uint32_t(end - begin), wrap_width);
         begin = end + 1;
     }
     if (out.has_khmer) {

@@ -114,7 +114,7 @@ public:
 private:
     struct Shaped;
     const Shaped& shaped(Face face, std::string_view paragraph);
-    void lay_paragraph(TextLayout& out, const Shaped& shaped, uint32_t offset, float wrap_width);
+    void lay_paragraph(TextLayout& out, const Shaped& shaped, uint32_t offset, uint32_t length, float wrap_width);
 
     FontSet fonts_;
     LineBreaks breaks_;

@@ -118,6 +118,19 @@ TEST_CASE("Khmer breaks between dictionary words, never inside a cluster", "[fon
     CHECK(e.text.breaks().count_words("The Khmer Rouge emptied the cities") == 6);
 }
 
+TEST_CASE("each line holds only its own paragraph's text", "[fonts]") {
+    Engine e;
+    const std::string text = "First paragraph, wrapped once or twice here.\nSecond one, also long enough to wrap.";
+    const kiosk::TextLayout& l = e.text.layout({kiosk::Face::SansRegular, 30}, text, 300);
+    REQUIRE(l.lines.size() >= 4);
+    for (const kiosk::LaidLine& line : l.lines) {
+        CHECK(l.text.substr(line.begin, line.end - line.begin).find('\n') == std::string::npos);
+        CHECK(line.width <= 300.5f);
+    }
+    CHECK(l.text.substr(l.lines.back().begin, l.lines.back().end - l.lines.back().begin) != "");
+    CHECK(l.lines.back().end == text.size());
+}
+
 TEST_CASE("a word wider than its line is cut between clusters", "[fonts]") {
     Engine e;
     const kiosk::TextLayout& l = e.text.layout({kiosk::Face::SansRegular, 30}, "ប្រជាធិបតេយ្យប្រជាធិបតេយ្យ", 60);
