@@ -114,9 +114,7 @@ std::string plain(const std::string& text) {
     return out.substr(0, 64);
 }
 
-std::string title_of(const kiosk::Pack& pack) {
-    return pack.exhibit.title.get(pack.settings.languages.empty() ? "en" : pack.settings.languages.front());
-}
+std::string title_of(const kiosk::Pack& pack) { return pack.text(pack.exhibit.title, pack.default_language()); }
 
 std::string first_errors(const std::vector<kiosk::Diagnostic>& diagnostics, size_t most) {
     std::string text;

@@ -91,6 +91,18 @@ int main(int argc, char** argv) {
         kiosk::log_error(kiosk::log_from::kPack,
                          shown(pack_dir) + ": the exhibit pack could not be loaded; showing the unavailable screen");
 
+    if (!options.language.empty()) {
+        // Only a pack that loaded has languages; the unavailable screen is in English.
+        if (pack.ok()) {
+            if (const std::string problem = pack.pack.language_problem(options.language); !problem.empty()) {
+                std::fprintf(stderr, "vitrine: --language %s: %s\n", kiosk::printable(options.language).c_str(),
+                             problem.c_str());
+                return 2;
+            }
+        }
+        config.language = options.language;
+    }
+
     if (options.headless) return platform::run_headless(options, config, std::move(pack), VITRINE_FONT_DIR);
     return platform::run_window(options, config, source, std::move(pack), VITRINE_FONT_DIR, started);
 }

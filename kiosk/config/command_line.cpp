@@ -9,10 +9,12 @@
 namespace kiosk {
 
 const char* kiosk_usage() {
-    return "usage: vitrine [--pack DIR] [--windowed WxH] [--panel-inches N] [--stats]\n"
+    return "usage: vitrine [--pack DIR] [--language CODE] [--windowed WxH] [--panel-inches N] [--stats]\n"
            "       vitrine [--pack DIR] --headless --size WxH [--screenshot FILE.png] [--replay SCRIPT]\n"
            "\n"
            "  --pack DIR          exhibit pack folder (default: the bundled exhibit)\n"
+           "  --language CODE     the language each visit starts in, one of the pack's\n"
+           "                      (e.g. km, fr, en); default: the pack's first\n"
            "  --windowed WxH      a desktop window instead of fullscreen\n"
            "  --headless          no display: render with the software renderer\n"
            "  --size WxH          the headless display size\n"
@@ -91,6 +93,8 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             o.rotation = std::atoi(v.c_str());
         } else if (a == "--config") {
             if (!value(o.config)) return parsed;
+        } else if (a == "--language") {
+            if (!value(o.language)) return parsed;
         } else if (a == "--replay") {
             if (!value(o.replay)) return parsed;
         } else if (a == "--panel-inches") {

@@ -17,6 +17,7 @@ struct KioskOptions {
     float panel_inches = 0;     // physical diagonal; 0: the config's, else a guess from the resolution
     int rotation = -1;          // --rotate DEGREES; -1: the config's
     std::string config;         // --config FILE (default /etc/vitrine/vitrine.toml when it exists)
+    std::string language;       // --language CODE: the language each visit starts in; empty: the pack's default
     bool stats = false;         // --stats: the window loop reports frames, wakeups and start time on stderr
     bool help = false;
 };

@@ -32,7 +32,9 @@ struct KioskConfig {
     bool allow_downgrade = false;                // installs may replace the current pack with an older version of it
     bool allow_other_exhibit = false;            // ... or with another exhibit
     std::string state_dir = "/var/lib/vitrine";  // installed packs (current, previous), stats.db
-    OpeningHours hours;                          // [hours] open = "09:00", close = "18:00", days = ["mon", ...]
+    // The language each visit starts in (vitrine --language); empty: the pack's default.
+    std::string language;
+    OpeningHours hours;  // [hours] open = "09:00", close = "18:00", days = ["mon", ...]
     // Empty when every setting written is in effect; else one line for staff on
     // the screen (the first problem; the journal has them all).
     std::string staff_note;

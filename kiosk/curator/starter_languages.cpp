@@ -25,7 +25,7 @@ std::string with_default(std::string manifest, const std::string& code) {
 
 // Who translated the texts into `code`, before the first [[array]] of items.
 std::string with_translation_block(const std::string& manifest, const std::string& code) {
-    const std::string name = language_name(code);
+    const std::string name = language_name_in_english(code);
     const std::string block = "# Who translated the texts into " + name +
                               ", and who reviewed the translation: until a\n"
                               "# native speaker who knows the history has reviewed it, leave reviewed_by empty and\n"
@@ -71,7 +71,7 @@ StarterLanguages starter_in_languages(const std::string& manifest, const std::ve
         nlohmann::json file = {{"language", code}};
         for (const PackText& t : texts.texts) {
             if (t.plain) continue;  // a speaker's one name serves every language
-            const std::string value = std::string(kToFinish) + "write in " + language_name(code) + ": " +
+            const std::string value = std::string(kToFinish) + "write in " + language_name_in_english(code) + ": " +
                                       t.languages.at(texts.default_language()).text;
             if (t.id.empty())
                 file[t.table][t.field] = value;

@@ -349,10 +349,17 @@ TranslationImport import_translation(const std::string& manifest, const std::str
     return result;
 }
 
+// A source's title is a bibliographic title, cited as it was published: a
+// translation may give one, but none is missing without it.
+namespace {
+bool cited_as_published(const PackText& t) { return t.table == "sources" && t.field == "title"; }
+}  // namespace
+
 std::vector<const PackText*> missing_translations(const PackTexts& texts, const std::string& language) {
     std::vector<const PackText*> missing;
     for (const PackText& t : texts.texts)
-        if (!t.plain && t.languages.count(language) == 0 && t.languages.count(texts.default_language()) != 0)
+        if (!t.plain && !cited_as_published(t) && t.languages.count(language) == 0 &&
+            t.languages.count(texts.default_language()) != 0)
             missing.push_back(&t);
     return missing;
 }
@@ -386,7 +393,7 @@ TranslationExport export_translation(const std::string& manifest, const std::str
     return result;
 }
 
-std::string language_name(const std::string& code) {
+std::string language_name_in_english(const std::string& code) {
     static const std::pair<const char*, const char*> kNames[] = {
         {"en", "English"}, {"km", "Khmer"},   {"fr", "French"}, {"th", "Thai"},    {"vi", "Vietnamese"},
         {"lo", "Lao"},     {"zh", "Chinese"}, {"de", "German"}, {"es", "Spanish"}, {"ja", "Japanese"}};

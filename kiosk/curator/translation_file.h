@@ -50,6 +50,6 @@ std::vector<const PackText*> missing_translations(const PackTexts& texts, const 
 
 // "Khmer" for "km", "French" for "fr", … and the code itself for a language
 // the tools do not name.
-std::string language_name(const std::string& code);
+std::string language_name_in_english(const std::string& code);
 
 }  // namespace kiosk

@@ -1,5 +1,6 @@
-// About's column measured: the title and version, the content note, what the
-// exhibit lacks, credits, licence and sources. Its drawing walks the same flow.
+// About's column measured: the title and version (and, for a translation not
+// yet reviewed, a note saying so), the content note, what the exhibit lacks,
+// credits, licence, who translated it into each language, and sources. Its drawing walks the same flow.
 #pragma once
 
 #include "layout/flow_painter.h"

@@ -8,7 +8,7 @@
 
 namespace kiosk {
 
-const std::string& content_note_text(const Ui& ui) { return ui.pack.exhibit.content_note.get(ui.lang); }
+const std::string& content_note_text(const Ui& ui) { return ui.text(ui.pack.exhibit.content_note); }
 
 ContentNoteCard content_note_card(const Ui& ui) {
     const ScreenLayouts& l = ui.layouts;
@@ -23,7 +23,14 @@ ContentNoteCard content_note_card(const Ui& ui) {
     const float text_w = width - 2 * pad;
 
     ContentNoteCard card;
-    const float heading_h = std::round(f.size(FontRole::DateLabel) * 1.5f + 20 * u);
+
+    float heading_h = std::round(f.size(FontRole::DateLabel) * 1.5f + 20 * u);
+    const ExhibitInfo& exhibit = ui.pack.exhibit;
+    if (ui.unreviewed(exhibit.translations, {&exhibit.content_note})) {
+        card.unreviewed = ui_text(UiText::TranslationNotReviewed, ui.lang);
+        card.unreviewed_y = heading_h - 12 * u;
+        heading_h += std::round(f.size(FontRole::Small) * 1.3f + 8 * u);
+    }
     const std::string& label = ui_text(UiText::ContentNoteDismiss, ui.lang);
     const float button_h = std::round(std::max(l.target, f.size(FontRole::Button) * 2.4f));
     const float button_w =
@@ -37,6 +44,7 @@ ContentNoteCard content_note_card(const Ui& ui) {
     const float height = fixed + text_h;
     card.panel = {std::round((W - width) / 2), std::round((H - height) / 2), width, std::round(height)};
     card.heading_y = card.panel.y + pad;
+    card.unreviewed_y += card.heading_y;
     card.text = {card.panel.x + pad, card.heading_y + heading_h, text_w, text_h};
     card.button = {std::round(card.panel.x + (width - button_w) / 2), card.text.bottom() + pad, button_w, button_h};
     return card;

@@ -13,7 +13,11 @@ namespace kiosk {
 
 struct ContentNoteCard {
     Rect panel;
-    float heading_y = 0;       // top of the spaced-capitals heading
+    float heading_y = 0;  // top of the spaced-capitals heading
+    // "Translation not yet reviewed" under the heading, for a note shown in a
+    // translation no one has reviewed; empty otherwise.
+    std::string unreviewed;
+    float unreviewed_y = 0;
     Rect text;                 // where the note shows; it scrolls inside when longer
     float content_height = 0;  // the whole note
     Rect button;               // "Continue", at least 15 mm; a touch anywhere does the same

@@ -85,17 +85,24 @@ void layout_strip(ExploreLayout& l, const Fonts& fonts, const Pack& pack, bool n
 }
 
 // The row of round-ended buttons (Voices, About, Aa), right-aligned at `right`.
-void layout_buttons(ExploreLayout& l, const Fonts& fonts, float right, float top, float height) {
+// Each is as wide as its label in the longest of the pack's languages, so a
+// French "À propos" fits as well as "About" and a language switch moves nothing.
+void layout_buttons(ExploreLayout& l, const Fonts& fonts, const Pack& pack, float right, float top, float height) {
     const float u = l.unit;
     const float gap = std::round(18 * u);
     const float pad = std::round(26 * u);
     const struct {
         Button b;
-        const char* label;
-    } row[] = {{Button::Settings, "Aa"}, {Button::About, "About"}, {Button::Voices, "Voices"}};
+        UiText label;
+    } row[] = {{Button::Settings, UiText::CommonSettings},
+               {Button::About, UiText::ExploreAbout},
+               {Button::Voices, UiText::ExploreVoices}};
     float x = right;
     for (const auto& item : row) {
-        const float w = std::max(height, text_width(fonts, FontRole::Button, item.label) + 2 * pad);
+        float label_w = 0;
+        for (const std::string& lang : pack.settings.languages)
+            label_w = std::max(label_w, text_width(fonts, FontRole::Button, ui_text(item.label, lang).c_str()));
+        const float w = std::max(height, label_w + 2 * pad);
         x -= w;
         l.button[int(item.b)] = {std::round(x), top, std::round(w), height};
         x -= gap;
@@ -157,15 +164,15 @@ float caption_height(const Fonts& fonts, const Pack& pack, float width, float do
     lines = 0;
     const std::vector<const Photograph*> shown = pack.shown_photos();
     if (shown.empty()) return 0;
-    const std::string& lang = pack.settings.languages.front();
     const float around = 18 * u + dots_h + 6 * u + fonts.size(FontRole::Small) * 1.3f;
     float line = fonts.size(FontRole::Caption);
     float cap = 0;
-    for (const Photograph* photo : shown) {
-        const std::string& caption = photo->caption.get(lang);
-        cap = std::max(cap, text_height(fonts, FontRole::Caption, caption, width));
-        line = std::max(line, line_height(fonts, FontRole::Caption, caption));
-    }
+    for (const std::string& lang : pack.settings.languages)
+        for (const Photograph* photo : shown) {
+            const std::string& caption = pack.text(photo->caption, lang);
+            cap = std::max(cap, text_height(fonts, FontRole::Caption, caption, width));
+            line = std::max(line, line_height(fonts, FontRole::Caption, caption));
+        }
     if (around + cap > max_h) {
         lines = std::max(1, int((max_h - around) / line));
         cap = std::min(cap, float(lines) * line);
@@ -182,18 +189,19 @@ float tallest_frame(const Rect& area, const Pack& pack, float border, bool centr
 
 }  // namespace
 
-TitleText fit_title(const Fonts& fonts, const ExhibitInfo& exhibit, const std::string& lang, float width, float u) {
+TitleText fit_title(const Fonts& fonts, const Pack& pack, const std::string& lang, float width, float u) {
+    const ExhibitInfo& exhibit = pack.exhibit;
     TitleText t;
     t.lang = lang;
     std::string cut;
     // One line at the title's size, two, then two at the headline's size.
     const Setting title_tries[] = {
         {FontRole::Title, 1}, {FontRole::Title, kMaxTitleLines}, {FontRole::Headline, kMaxTitleLines}};
-    fit_setting(fonts, laid_out(exhibit.title.get(lang), cut, bytes_for_chars(kMaxTitleChars)), width, title_tries,
-                t.title_role, t.title, t.title_cut);
+    fit_setting(fonts, laid_out(pack.text(exhibit.title, lang), cut, bytes_for_chars(kMaxTitleChars)), width,
+                title_tries, t.title_role, t.title, t.title_cut);
     FontRole subtitle_role = FontRole::Subtitle;
     const Setting subtitle_tries[] = {{FontRole::Subtitle, 1}, {FontRole::Subtitle, kMaxSubtitleLines}};
-    fit_setting(fonts, laid_out(exhibit.subtitle.get(lang), cut, bytes_for_chars(kMaxSubtitleChars)), width,
+    fit_setting(fonts, laid_out(pack.text(exhibit.subtitle, lang), cut, bytes_for_chars(kMaxSubtitleChars)), width,
                 subtitle_tries, subtitle_role, t.subtitle, t.subtitle_cut);
     t.title_lines = line_count(t.title);
     t.subtitle_lines = line_count(t.subtitle);
@@ -265,14 +273,14 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
     // subtitle on two lines, in whichever of the pack's languages needs most.
     float title_w = content_w;
     if (!l.portrait) {
-        layout_buttons(l, fonts, W - pad_x, pad_top, button_h);
+        layout_buttons(l, fonts, pack, W - pad_x, pad_top, button_h);
         title_w = l.button[int(Button::Voices)].x - std::round(24 * u) - pad_x;
     }
     const float one_line_each =
         fonts.size(FontRole::Title) * 1.1f + std::round(10 * u) + fonts.size(FontRole::Subtitle) * 1.3f;
     float title_h = std::round(one_line_each);
     for (const std::string& lang : pack.settings.languages) {
-        l.titles.push_back(fit_title(fonts, pack.exhibit, lang, title_w, u));
+        l.titles.push_back(fit_title(fonts, pack, lang, title_w, u));
         if (l.titles.back().height > one_line_each) title_h = std::max(title_h, std::ceil(l.titles.back().height));
     }
     l.title_band = {pad_x, pad_top, content_w, title_h};
@@ -309,7 +317,7 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
         // Portrait: title, photograph, card, then the controls above the strip,
         // within a seated visitor's reach.
         const float buttons_top = l.strip.y - std::round(28 * u) - button_h;
-        layout_buttons(l, fonts, W - pad_x, buttons_top, button_h);
+        layout_buttons(l, fonts, pack, W - pad_x, buttons_top, button_h);
         l.button[int(Button::Prev)] = {pad_x, buttons_top, button_h, button_h};
         l.button[int(Button::Next)] = {pad_x + button_h + std::round(18 * u), buttons_top, button_h, button_h};
 

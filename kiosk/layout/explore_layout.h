@@ -82,7 +82,7 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
 // The strip's markers and clusters at `zoom`.
 StripMarkers strip_markers(const ExploreLayout& layout, float zoom);
 // The title and subtitle of `exhibit` in `lang` set in `width` pixels.
-TitleText fit_title(const Fonts& fonts, const ExhibitInfo& exhibit, const std::string& lang, float width, float unit);
+TitleText fit_title(const Fonts& fonts, const Pack& pack, const std::string& lang, float width, float unit);
 
 // The smallest comfortable touch target, 15 mm, in display pixels.
 float touch_target_px(const Display& display);

@@ -15,7 +15,7 @@ std::string sources_line(const Ui& ui, const Event& e) {
         const Source* src = ui.pack.find_source(id);
         if (!src) continue;
         line += line.empty() ? "" : ui_text(UiText::ExploreSourceSeparator, ui.lang);
-        line += src->title.get(ui.lang);
+        line += ui.text(src->title);
     }
     return line.empty() ? line : ui_text(UiText::ExploreSource, ui.lang, {{"sources", line}});
 }
@@ -38,13 +38,13 @@ float card_flow(const Ui& ui, const Event& e, FlowPainter* paint, float top) {
     const Fonts& f = ui.fonts;
     const float u = ui.layouts.unit;
     float y = top + f.size(FontRole::DateLabel) * 0.1f;
-    const std::string date = format_date_span(e.when, ui.lang);
+    const std::string date = format_date_span(e.when, ui.pack, ui.lang);
     if (paint) paint->spaced_caps(FontRole::DateLabel, ImVec2(c.x, y), Ink::AccentText, date, 0.12f);
     // The era's full name beside the date, or under it when it does not fit
     // there: the strip leaves out a name too long for its band.
     if (const Era* era = e.era.empty() ? nullptr : ui.pack.find_era(e.era)) {
         const float date_w = spaced_caps_width(f, FontRole::DateLabel, date, 0.12f) + std::round(20 * u);
-        const std::string& name = era->name.get(ui.lang);
+        const std::string& name = ui.text(era->name);
         const bool beside = date_w + text_width(f, FontRole::Small, name) <= c.w;
         const float ex = beside ? c.x + date_w : c.x;
         if (!beside) y += f.size(FontRole::DateLabel) * 1.3f + 4 * u;
@@ -54,15 +54,22 @@ float card_flow(const Ui& ui, const Event& e, FlowPainter* paint, float top) {
                         fit_lines(f, FontRole::Small, name, c.w, 1, false));
     }
     y += f.size(FontRole::DateLabel) * 1.3f + 14 * u;
-    const std::string& headline = e.headline.get(ui.lang);
+    const std::string& headline = ui.text(e.headline);
     y += paint ? paint->text(FontRole::Headline, ImVec2(c.x, y), Ink::Paper, headline, c.w)
                : text_height(f, FontRole::Headline, headline, c.w);
     y += 24 * u;
-    const std::string& body = e.text.get(ui.lang);
+    const std::string& body = ui.text(e.text);
     y += paint ? paint->text(FontRole::Body, ImVec2(c.x, y), Ink::Paper, body, c.w)
                : text_height(f, FontRole::Body, body, c.w);
+    // A translation no native-speaking historian has reviewed says so, in small type.
+    if (ui.unreviewed(e.translations, {&e.headline, &e.text, &e.disputed})) {
+        const std::string& mark = ui_text(UiText::TranslationNotReviewed, ui.lang);
+        y += 12 * u;
+        y += paint ? paint->text(FontRole::Small, ImVec2(c.x, y), Ink::Muted, mark, c.w)
+                   : text_height(f, FontRole::Small, mark, c.w);
+    }
 
-    const std::string& disputed = e.disputed.get(ui.lang);
+    const std::string& disputed = ui.text(e.disputed);
     if (!disputed.empty()) {
         y += 26 * u;
         const float bar = std::max(std::round(5 * u), 3.f);

@@ -13,8 +13,8 @@ namespace {
 
 std::string attribution_details(const Ui& ui, const Quote& q) {
     std::string cut;
-    std::string d = laid_out(q.role.get(ui.lang), cut, bytes_for_chars(kMaxShortTextChars));
-    const std::string& context = laid_out(q.context.get(ui.lang), cut, bytes_for_chars(kMaxShortTextChars));
+    std::string d = laid_out(ui.text(q.role), cut, bytes_for_chars(kMaxShortTextChars));
+    const std::string& context = laid_out(ui.text(q.context), cut, bytes_for_chars(kMaxShortTextChars));
     if (!context.empty()) d += (d.empty() ? "" : "\n") + context;
     return d;
 }
@@ -35,20 +35,47 @@ float quote_size(const Ui& ui, const std::string& text, float width, float heigh
 // is cut with "…" so the date stays readable.
 std::string speaker_line(const Ui& ui, const Quote& q, float width) {
     const Fonts& f = ui.fonts;
-    const std::string date = q.when ? " · " + format_date_span(*q.when, ui.lang) : "";
+    const std::string date = q.when ? " · " + format_date_span(*q.when, ui.pack, ui.lang) : "";
     const float name_w = std::max(width * 0.3f, width - text_width(f, FontRole::Body, date));
-    return fit_lines(f, FontRole::Body, q.speaker, name_w, 1, false) + date;
+    return fit_lines(f, FontRole::Body, ui.text(q.speaker), name_w, 1, false) + date;
 }
 
 // A quote that starts mid-sentence ("very regretful for…") is shown with a
 // leading ellipsis, as print does, so it does not read as a typo.
-std::string shown_text(const Ui& ui, const Quote& q) {
+std::string shown_text(const Ui& ui, const Quote& q, bool original) {
     std::string cut;
-    const std::string& text = laid_out(q.text.get(ui.lang), cut, bytes_for_chars(kMaxQuoteChars));
+    const std::string& text = laid_out(q.text.get(quote_language(ui, q, original), ui.pack.default_language()), cut,
+                                       bytes_for_chars(kMaxQuoteChars));
     return !text.empty() && text[0] >= 'a' && text[0] <= 'z' ? "…" + text : text;
 }
 
+// What a quote in translation says of itself, in the visitor's language.
+std::string translation_line(const Ui& ui, const Quote& q, bool original) {
+    const std::string& shown = q.text.shown_language(quote_language(ui, q, original), ui.pack.default_language());
+    if (shown.empty() || shown == q.language) return "";
+    std::string line = ui_text(UiText::QuoteTranslatedFrom, ui.lang, {{"language", language_name(q.language)}});
+    if (!ui.pack.reviewed(q.translations, shown))
+        line += ui_text(UiText::TranslationSeparator, ui.lang) + ui_text(UiText::TranslationNotReviewed, ui.lang);
+    return line;
+}
+
 }  // namespace
+
+const std::string& quote_language(const Ui& ui, const Quote& q, bool original) {
+    if (original && q.text.has(q.language)) return q.language;
+    return q.text.shown_language(ui.lang, ui.pack.default_language());
+}
+
+bool has_original_toggle(const Ui& ui, const Quote& q) {
+    return q.text.has(q.language) && quote_language(ui, q, false) != q.language;
+}
+
+Rect original_toggle(const Ui& ui, const Quote& q, const Rect& row, bool original) {
+    if (row.h <= 0 || !has_original_toggle(ui, q)) return {};
+    const std::string& label = ui_text(original ? UiText::QuoteShowTranslation : UiText::QuoteShowOriginal, ui.lang);
+    const float w = text_width(ui.fonts, FontRole::Button, label) + 2 * std::round(26 * ui.layouts.unit);
+    return {row.x, row.y, std::min(row.w, std::max(w, row.h)), row.h};
+}
 
 // Measures (and draws, when `paint` is given) the disputed note as the event card
 // does: a "Disputed" mark over the note, an accent bar beside both.
@@ -70,7 +97,7 @@ float disputed_flow(FlowPainter* paint, const Ui& ui, const std::string& mark, c
 
 // `scrolls`: the box scrolls, so a quote too long for it even at the smallest
 // size stays whole; otherwise it is cut to the box with "…".
-QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height, bool scrolls) {
+QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height, bool scrolls, bool original) {
     const Fonts& f = ui.fonts;
     const float u = ui.layouts.unit;
     QuoteBlock b;
@@ -78,7 +105,7 @@ QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height
     b.details = attribution_details(ui, q);
     b.speaker_h = f.size(FontRole::Body) * 1.4f;
     std::string cut;
-    b.disputed = laid_out(q.disputed.get(ui.lang), cut, bytes_for_chars(kMaxEventTextChars));
+    b.disputed = laid_out(ui.text(q.disputed), cut, bytes_for_chars(kMaxEventTextChars));
     b.mark = f.size(FontRole::Title) * 1.2f;
     // The attract loop cannot scroll: there the role and context, and a disputed
     // note (with its mark), keep the lines the box has beside two lines of the
@@ -93,6 +120,12 @@ QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height
         spare_lines -= int(std::round(text_height(f, FontRole::Caption, b.details, width) / line));
     }
     b.attribution_h = 28 * u + b.speaker_h + text_height(f, FontRole::Caption, b.details, width);
+    b.translation = translation_line(ui, q, original);
+    if (!b.translation.empty()) {
+        b.translation = fit_lines(f, FontRole::Small, b.translation, width, 2);
+        b.translation_h = 10 * u + text_height(f, FontRole::Small, b.translation, width);
+        b.attribution_h += b.translation_h;
+    }
     if (!b.disputed.empty()) {
         b.disputed_mark = ui_text(UiText::CommonDisputed, ui.lang);
         if (!scrolls)
@@ -100,7 +133,7 @@ QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height
         b.disputed_h = 18 * u + disputed_flow(nullptr, ui, b.disputed_mark, b.disputed, 0, 0, width);
         b.attribution_h += b.disputed_h;
     }
-    b.text = shown_text(ui, q);
+    b.text = shown_text(ui, q, original);
     const float room = height - b.attribution_h - b.mark * 0.6f;
     b.size = quote_size(ui, b.text, width, room);
     b.text_h = text_height_at(f, FontRole::Headline, b.size, b.text, width);
@@ -116,16 +149,16 @@ float quote_block_height(const Ui& ui, const Quote& q, float width, float height
     return arrange_quote(ui, q, width, height, false).total();
 }
 
-QuoteBlockText quote_block_text(const Ui& ui, const Quote& q, float width, float height, bool scrolls) {
-    QuoteBlock b = arrange_quote(ui, q, width, height, scrolls);
-    return {std::move(b.text), std::move(b.speaker), std::move(b.details), std::move(b.disputed_mark),
-            std::move(b.disputed)};
+QuoteBlockText quote_block_text(const Ui& ui, const Quote& q, float width, float height, bool scrolls, bool original) {
+    QuoteBlock b = arrange_quote(ui, q, width, height, scrolls, original);
+    return {std::move(b.text),          std::move(b.speaker),  std::move(b.details),
+            std::move(b.disputed_mark), std::move(b.disputed), std::move(b.translation)};
 }
 
-float quote_overflow(const Ui& ui, const Quote& q) {
+float quote_overflow(const Ui& ui, const Quote& q, bool original) {
     const Rect& box = ui.layouts.voices.quote_box;
     // Scrolled, the block starts with its hung quotation mark at the box's top.
-    const QuoteBlock b = arrange_quote(ui, q, box.w, box.h, true);
+    const QuoteBlock b = arrange_quote(ui, q, box.w, box.h, true, original);
     return std::max(0.f, b.total() + b.mark * 0.25f - box.h);
 }
 

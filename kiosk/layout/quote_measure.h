@@ -21,18 +21,32 @@ struct QuoteBlock {
     std::string details;
     std::string disputed_mark;  // "Disputed", or empty
     std::string disputed;       // the note, cut to a few lines where the box cannot scroll
-    float mark = 0;             // the opening quotation mark's size
-    float size = 0;             // the quote's type size
+    // "Translated from English" when the quote shows in a translation, and
+    // "Translation not yet reviewed" when no one has reviewed it; empty otherwise.
+    std::string translation;
+    float mark = 0;  // the opening quotation mark's size
+    float size = 0;  // the quote's type size
     float text_h = 0;
     float speaker_h = 0;
     float attribution_h = 0;  // speaker, details and the disputed note
     float disputed_h = 0;     // the disputed note with its mark, 0 without one
+    float translation_h = 0;
     float total() const { return mark * 0.6f + text_h + attribution_h; }
 };
 
+// The language `q` shows in: its own when the visitor asked for the original
+// (`original`), else the visitor's, else the pack's default.
+const std::string& quote_language(const Ui& ui, const Quote& q, bool original);
+// Whether `q` has a translation and its original to switch between for this visitor.
+bool has_original_toggle(const Ui& ui, const Quote& q);
+// "Show original" or "Show translation" in `row`, as wide as its label; empty
+// when the quote has nothing to switch to.
+Rect original_toggle(const Ui& ui, const Quote& q, const Rect& row, bool original);
+
 // `scrolls`: the box scrolls, so a quote too long for it even at the smallest
-// size stays whole; otherwise it is cut to the box with "…".
-QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height, bool scrolls);
+// size stays whole; otherwise it is cut to the box with "…". `original`: the
+// quote in the language it was spoken in.
+QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height, bool scrolls, bool original = false);
 // Measures (and draws, when `paint` is given) the disputed note as the event card
 // does: a "Disputed" mark over the note, an accent bar beside both. Returns its height.
 float disputed_flow(FlowPainter* paint, const Ui& ui, const std::string& mark, const std::string& note, float x,
@@ -40,7 +54,7 @@ float disputed_flow(FlowPainter* paint, const Ui& ui, const std::string& mark, c
 
 float quote_block_height(const Ui& ui, const Quote& q, float width, float height);
 // How far Voices' quote box scrolls for `q` (0 when it fits).
-float quote_overflow(const Ui& ui, const Quote& q);
+float quote_overflow(const Ui& ui, const Quote& q, bool original = false);
 // The words a quote block shows in a `width` × `height` box, as drawn: the quote,
 // the speaker with the date, role and context, and for a disputed quote the
 // "Disputed" mark and its note (cut to a few lines when the box cannot scroll).
@@ -50,8 +64,10 @@ struct QuoteBlockText {
     std::string details;
     std::string disputed_mark;  // empty for an undisputed quote
     std::string disputed;
+    std::string translation;  // "Translated from English", or empty
 };
-QuoteBlockText quote_block_text(const Ui& ui, const Quote& q, float width, float height, bool scrolls);
+QuoteBlockText quote_block_text(const Ui& ui, const Quote& q, float width, float height, bool scrolls,
+                                bool original = false);
 // The quote the attract loop shows `ms` into the loop; null without quotes.
 const Quote* attract_quote_at(const Pack& pack, int64_t ms);
 

@@ -29,7 +29,16 @@ PhotoLayout layout_photo(const Display& d, const Fonts& fonts, float unit, float
     return p;
 }
 
-VoicesLayout layout_voices(const Display& d, float unit, float target, bool portrait) {
+// True when some quote shows in a language other than its own: Voices then
+// keeps a row for the button to its original.
+bool has_translated_quote(const Pack& pack) {
+    for (const Quote& q : pack.quotes)
+        for (const auto& [lang, text] : q.text.by_lang)
+            if (lang != q.language) return true;
+    return false;
+}
+
+VoicesLayout layout_voices(const Display& d, float unit, float target, bool portrait, bool original_row) {
     VoicesLayout v;
     v.bar = layout_top_bar(d, unit, target);
     const float W = float(d.width), H = float(d.height);
@@ -47,6 +56,11 @@ VoicesLayout layout_voices(const Display& d, float unit, float target, bool port
         v.prev = {pad, v.dots_y - arrow / 2, arrow, arrow};
         v.next = {W - pad - arrow, v.prev.y, arrow, arrow};
         v.quote_box = {pad, top, W - 2 * pad, v.prev.y - top - std::round(40 * unit)};
+    }
+    if (original_row) {
+        const float row = std::round(target);
+        v.quote_box.h -= row + std::round(16 * unit);
+        v.original_row = {v.quote_box.x, v.quote_box.bottom() + std::round(16 * unit), v.quote_box.w, row};
     }
     return v;
 }
@@ -140,7 +154,7 @@ ScreenLayouts layout_screens(const Display& display, const Fonts& fonts, const P
     s.target = s.explore.target;
     s.portrait = display.portrait();
     s.photo = layout_photo(display, fonts, s.unit, s.target);
-    s.voices = layout_voices(display, s.unit, s.target, s.portrait);
+    s.voices = layout_voices(display, s.unit, s.target, s.portrait, has_translated_quote(pack));
     s.about = layout_about(display, s.unit, s.target);
     s.settings = layout_settings(display, fonts, pack, s.unit, s.target);
     s.pin = layout_pin(display, s.unit, s.target);
@@ -161,6 +175,7 @@ std::vector<Rect> touch_targets(const ScreenLayouts& s) {
     }
     t.push_back(s.voices.prev);
     t.push_back(s.voices.next);
+    if (s.voices.original_row.h > 0) t.push_back(s.voices.original_row);
     t.push_back(s.settings.large_text);
     t.push_back(s.settings.high_contrast);
     for (const Rect& r : s.settings.languages) t.push_back(r);
@@ -193,6 +208,7 @@ std::vector<Region> screen_regions(const ScreenLayouts& s) {
     r.push_back({"Voices", "the quote", s.voices.quote_box});
     r.push_back({"Voices", "previous", s.voices.prev});
     r.push_back({"Voices", "next", s.voices.next});
+    if (s.voices.original_row.h > 0) r.push_back({"Voices", "show original", s.voices.original_row});
 
     r.push_back({"About", "back", s.about.bar.back});
     r.push_back({"About", "Aa", s.about.bar.settings});

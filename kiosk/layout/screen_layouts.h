@@ -24,8 +24,12 @@ struct PhotoLayout {
 
 struct VoicesLayout {
     TopBar bar;
-    Rect quote_box;    // the quote and its attribution
-    Rect prev, next;   // arrows either side (portrait: under the quote)
+    Rect quote_box;   // the quote and its attribution
+    Rect prev, next;  // arrows either side (portrait: under the quote)
+    // The row under the quote for "Show original" / "Show translation", when a
+    // quote of the pack has a translation (empty otherwise); the button is as
+    // wide as its label (original_toggle in quote_measure.h).
+    Rect original_row;
     float dots_y = 0;  // centre line of the page dots
 };
 

@@ -41,11 +41,12 @@ std::vector<std::string> cut_pack_texts(const ScreenLayouts& layouts, const Font
     const char* beside = l.portrait ? "across the screen" : "beside the buttons";
     for (const TitleText& t : l.titles) {
         if (t.title_cut)
-            problems.push_back(cut_message(fonts, l, "title", t.lang, t.title_role, pack.exhibit.title.get(t.lang),
-                                           l.title_room.w, kMaxTitleLines, beside));
+            problems.push_back(cut_message(fonts, l, "title", t.lang, t.title_role,
+                                           pack.text(pack.exhibit.title, t.lang), l.title_room.w, kMaxTitleLines,
+                                           beside));
         if (t.subtitle_cut)
             problems.push_back(cut_message(fonts, l, "subtitle", t.lang, FontRole::Subtitle,
-                                           pack.exhibit.subtitle.get(t.lang), l.title_room.w, kMaxSubtitleLines,
+                                           pack.text(pack.exhibit.subtitle, t.lang), l.title_room.w, kMaxSubtitleLines,
                                            beside));
     }
     return problems;

@@ -8,6 +8,7 @@
 #include "pack/pack.h"
 #include "text/fonts.h"
 
+#include <initializer_list>
 #include <string>
 
 namespace kiosk {
@@ -18,6 +19,18 @@ struct Ui {
     const Fonts& fonts;
     const KioskConfig& config;
     std::string lang;  // the visitor's language
+
+    // A pack text in the visitor's language, else the pack's default language.
+    const std::string& text(const LocalText& t) const { return pack.text(t, lang); }
+    // Digits as the visitor's language writes them in this pack (Khmer digits).
+    std::string digits(const std::string& s) const { return pack.digits(s, lang); }
+    // True when one of an item's `texts` shows in a translation no one has
+    // reviewed yet: the screen says so in small type.
+    bool unreviewed(const ItemTranslations& item, std::initializer_list<const LocalText*> texts) const {
+        for (const LocalText* t : texts)
+            if (pack.unreviewed_translation(*t, item, lang, pack.default_language())) return true;
+        return false;
+    }
 };
 
 }  // namespace kiosk

@@ -105,8 +105,9 @@ std::string format_date(const Date& date, const std::string& lang) {
                    {{"day", std::to_string(date.day)}, {"month", month_name(date.month, lang)}, {"year", year}});
 }
 
-std::string format_date_span(const DateSpan& span, const std::string& lang) {
-    if (!span.display.empty()) return span.display.get(lang);
+namespace {
+
+std::string formatted_span(const DateSpan& span, const std::string& lang) {
     std::string text = format_date(span.start, lang);
     if (span.end) {
         // Years alone read as one token with a tight en dash; longer dates need
@@ -117,6 +118,16 @@ std::string format_date_span(const DateSpan& span, const std::string& lang) {
         text += format_date(*span.end, lang);
     }
     return span.circa ? ui_text(UiText::DatesCirca, lang, {{"date", text}}) : text;
+}
+
+}  // namespace
+
+std::string format_date_span(const DateSpan& span, const std::string& lang) {
+    return span.display.empty() ? formatted_span(span, lang) : span.display.get(lang, lang);
+}
+
+std::string format_date_span(const DateSpan& span, const Pack& pack, const std::string& lang) {
+    return span.display.empty() ? pack.digits(formatted_span(span, lang), lang) : pack.text(span.display, lang);
 }
 
 }  // namespace kiosk

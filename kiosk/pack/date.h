@@ -28,12 +28,18 @@ bool range_ends_before_start(const Date& start, const Date& end);
 // gives the middle of its year or month.
 double decimal_year(const Date& date);
 
-// "24 October 1925", "August 1975" or "1975". Month names are English for now,
-// whatever `lang` asks for.
+// "24 October 1925", "August 1975" or "1975": month names and the order of day,
+// month and year from the interface table of `lang` ([dates] in
+// assets/interface/<lang>.toml), digits 0-9.
 std::string format_date(const Date& date, const std::string& lang);
 
 // The curator's date_display when it has text, else the formatted date or range:
-// "c. 1925", "1975–1979", "August 1975 – January 1979".
+// "c. 1925", "1975–1979", "August 1975 – January 1979". A label missing in
+// `lang` is taken in any language the span has (curator tools; the kiosk uses
+// the overload below).
 std::string format_date_span(const DateSpan& span, const std::string& lang);
+// As a visitor reads it: a label missing in `lang` in the pack's default
+// language, and a formatted date in the pack's digits for `lang` (Pack::digits).
+std::string format_date_span(const DateSpan& span, const Pack& pack, const std::string& lang);
 
 }  // namespace kiosk

@@ -1,5 +1,7 @@
 #include "pack/pack.h"
 
+#include "base/digits.h"
+
 #include <algorithm>
 
 namespace kiosk {
@@ -13,11 +15,68 @@ const T* find_by_id(const std::vector<T>& items, const std::string& id) {
 
 }  // namespace
 
-const std::string& LocalText::get(const std::string& lang) const {
+const std::string& LocalText::shown_language(const std::string& lang, const std::string& fallback) const {
+    static const std::string kNone;
+    if (auto it = by_lang.find(lang); it != by_lang.end()) return it->first;
+    if (auto it = by_lang.find(fallback); it != by_lang.end()) return it->first;
+    return by_lang.empty() ? kNone : by_lang.begin()->first;
+}
+
+const std::string& LocalText::get(const std::string& lang, const std::string& fallback) const {
     static const std::string kEmpty;
-    if (auto it = by_lang.find(lang); it != by_lang.end()) return it->second;
-    if (auto it = by_lang.find("en"); it != by_lang.end()) return it->second;
-    return by_lang.empty() ? kEmpty : by_lang.begin()->second;
+    const std::string& shown = shown_language(lang, fallback);
+    return shown.empty() ? kEmpty : by_lang.at(shown);
+}
+
+const std::string& LocalText::in(const std::string& lang) const {
+    static const std::string kEmpty;
+    const auto it = by_lang.find(lang);
+    return it == by_lang.end() ? kEmpty : it->second;
+}
+
+const std::string& Pack::default_language() const {
+    static const std::string kEnglish = "en";  // a Pack made in code, before any language is set
+    return settings.languages.empty() ? kEnglish : settings.languages.front();
+}
+
+const std::string& Pack::text(const LocalText& t, const std::string& lang) const {
+    return t.get(lang, default_language());
+}
+
+Translation Pack::translation(const ItemTranslations& item, const std::string& lang) const {
+    Translation t;
+    if (auto it = translations.find(lang); it != translations.end()) t = it->second;
+    if (auto it = item.by.find(lang); it != item.by.end()) t.by = it->second;
+    if (auto it = item.reviewed_by.find(lang); it != item.reviewed_by.end()) t.reviewed_by = it->second;
+    return t;
+}
+
+bool Pack::reviewed(const ItemTranslations& item, const std::string& lang) const {
+    if (auto it = item.reviewed_by.find(lang); it != item.reviewed_by.end()) return !it->second.empty();
+    if (auto it = translations.find(lang); it != translations.end()) return !it->second.reviewed_by.empty();
+    return lang == default_language();
+}
+
+bool Pack::unreviewed_translation(const LocalText& t, const ItemTranslations& item, const std::string& lang,
+                                  const std::string& source) const {
+    const std::string& shown = t.shown_language(lang, default_language());
+    return !shown.empty() && shown != source && !reviewed(item, shown);
+}
+
+int Pack::language_index(const std::string& code) const {
+    const auto it = std::find(settings.languages.begin(), settings.languages.end(), code);
+    return it == settings.languages.end() ? -1 : int(it - settings.languages.begin());
+}
+
+std::string Pack::language_problem(const std::string& code) const {
+    if (language_index(code) >= 0) return "";
+    std::string known;
+    for (const std::string& lang : settings.languages) known += (known.empty() ? "" : ", ") + lang;
+    return "this exhibit is not in '" + code + "'; its languages are " + known;
+}
+
+std::string Pack::digits(const std::string& text, const std::string& lang) const {
+    return localise_digits(text, settings.khmer_digits && lang == "km");
 }
 
 const Era* Pack::find_era(const std::string& id) const { return find_by_id(eras, id); }

@@ -15,9 +15,33 @@ namespace kiosk {
 struct LocalText {
     std::map<std::string, std::string> by_lang;
 
-    // The text in `lang`, else in English, else in any language, else "".
-    const std::string& get(const std::string& lang = "en") const;
+    // The text in `lang`, else in `fallback` (the pack's default language:
+    // Pack::text asks with it), else in any language, else "". Never a
+    // language the kiosk chose for itself.
+    const std::string& get(const std::string& lang, const std::string& fallback) const;
+    // The language of the text get() gives for the same arguments; "" when empty.
+    const std::string& shown_language(const std::string& lang, const std::string& fallback) const;
+    // The text in exactly `lang`, or "": no fallback.
+    const std::string& in(const std::string& lang) const;
+    bool has(const std::string& lang) const { return by_lang.count(lang) != 0; }
     bool empty() const { return by_lang.empty(); }
+};
+
+// Who translated the pack's texts into one language and who reviewed them:
+// [translations.<lang>].
+struct Translation {
+    std::string by;
+    std::string reviewed_by;  // empty: not yet reviewed by a native-speaking historian
+    std::string note;
+};
+
+// An item's own word on its translations (`translated_by.<lang>`,
+// `reviewed_by.<lang>`), over the pack's [translations.<lang>]: only the
+// languages the item names. An empty reviewed_by marks the item unreviewed in a
+// language the pack says is reviewed.
+struct ItemTranslations {
+    std::map<std::string, std::string> by;
+    std::map<std::string, std::string> reviewed_by;
 };
 
 enum class DatePrecision { Year, Month, Day };
@@ -51,6 +75,7 @@ struct Era {
     Date start;
     Date end;
     uint32_t color = 0x4f4a45;  // 0xRRGGBB
+    ItemTranslations translations;
 };
 
 struct Event {
@@ -62,6 +87,7 @@ struct Event {
     LocalText disputed;                // optional: why the date or fact is disputed
     std::vector<std::string> sources;  // Source::id
     std::vector<std::string> photos;   // Photograph::ids, in the order shown; optional
+    ItemTranslations translations;
 };
 
 struct Photograph {
@@ -78,17 +104,22 @@ struct Photograph {
     // The size stored in the file (upright), whatever was kept in memory.
     int file_width = 0;
     int file_height = 0;
+    ItemTranslations translations;
 };
 
+// A quote is verbatim in the language it was spoken or written in
+// (`language`); its text in any other language is a translation.
 struct Quote {
     std::string id;
     LocalText text;
-    std::string speaker;
+    std::string language;  // of the verbatim text; the pack's default unless the pack says otherwise
+    LocalText speaker;     // a name per script: "Ieng Sary", "អៀង សារី"
     LocalText role;
     LocalText context;
     std::optional<DateSpan> when;
     LocalText disputed;                // optional: who contests what the quote says
     std::vector<std::string> sources;  // Source::id
+    ItemTranslations translations;
 };
 
 struct Settings {
@@ -98,6 +129,8 @@ struct Settings {
     // visitor dismisses before Explore; false: on About only.
     bool content_note_at_start = true;
     std::vector<std::string> languages = {"en"};  // first one is the default
+    // Khmer digits (០-៩) in Khmer dates, years, counts and page labels.
+    bool khmer_digits = false;
     // Quote::ids the attract loop shows, in order; empty: every quote in file order.
     std::vector<std::string> attract_quotes;
 };
@@ -119,6 +152,7 @@ struct ExhibitInfo {
     // derived from born and died); dates outside are warned about.
     int first_year = 0;
     int last_year = 0;
+    ItemTranslations translations;
 };
 
 // The years beside the title, as the pack states them: "1925 – 2013", "1950 –"
@@ -136,6 +170,28 @@ struct Pack {
     std::vector<Event> events;  // in chronological order after loading
     std::vector<Photograph> photographs;
     std::vector<Quote> quotes;
+    std::map<std::string, Translation> translations;  // [translations.<lang>], by language
+
+    // The language a visit starts in and every missing text falls back to.
+    const std::string& default_language() const;
+    // `text` in `lang`, else in the default language, else in any.
+    const std::string& text(const LocalText& text, const std::string& lang) const;
+    // Who translated an item into `lang` and who reviewed it: the item's own
+    // word, else the pack's. The default language's own texts are the
+    // curator's, reviewed unless [translations.<default>] or the item says not.
+    Translation translation(const ItemTranslations& item, const std::string& lang) const;
+    bool reviewed(const ItemTranslations& item, const std::string& lang) const;
+    // True when `text` shows in `lang` as a translation not yet reviewed: its
+    // shown language is not `source` (the pack's default, or a quote's own).
+    bool unreviewed_translation(const LocalText& text, const ItemTranslations& item, const std::string& lang,
+                                const std::string& source) const;
+    // Digits as `lang` writes them in this pack: Khmer digits for "km" with
+    // [settings] khmer_digits, else as they are.
+    std::string digits(const std::string& text, const std::string& lang) const;
+    // Where `code` is among settings.languages; -1 when the pack is not in it.
+    int language_index(const std::string& code) const;
+    // Why the kiosk cannot start in `code`, naming the pack's languages; "" when it can.
+    std::string language_problem(const std::string& code) const;
 
     const Era* find_era(const std::string& id) const;
     const Photograph* find_photo(const std::string& id) const;

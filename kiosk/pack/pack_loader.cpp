@@ -169,7 +169,11 @@ public:
     std::optional<int64_t> integer(std::string_view key, Need need);
     std::optional<bool> boolean(std::string_view key);
     std::vector<StringField> strings(std::string_view key);
-    LocalText text(std::string_view key, Need need);
+    // A table of languages; `also` is one more language it may have beside the
+    // pack's (a quote's own, when the pack is not in it).
+    LocalText text(std::string_view key, Need need, const std::string& also = {});
+    // `translated_by.<lang>` and `reviewed_by.<lang>`: an item's own word on its translations.
+    ItemTranslations translations();
     std::optional<DateField> date(std::string_view key, Need need);
     const toml::table* subtable(std::string_view key, Need need);
     std::vector<const toml::table*> tables(std::string_view key);
@@ -256,6 +260,7 @@ private:
     void read_document(const toml::table& root);
     bool read_schema(TableReader& root);
     void read_settings(const toml::table& table);
+    void read_translations(TableReader& root);
     void read_exhibit(const toml::table& table);
     void read_source(const toml::table& table, size_t index);
     void read_era(const toml::table& table, size_t index);
@@ -359,7 +364,7 @@ std::vector<StringField> TableReader::strings(std::string_view key) {
     return items;
 }
 
-LocalText TableReader::text(std::string_view key, Need need) {
+LocalText TableReader::text(std::string_view key, Need need, const std::string& also) {
     LocalText text;
     const toml::node* node = find(key, need);
     if (!node) return text;
@@ -382,9 +387,11 @@ LocalText TableReader::text(std::string_view key, Need need) {
             wrong_type(name + "." + code, value, "a string");
             continue;
         }
-        if (std::find(languages.begin(), languages.end(), code) == languages.end()) {
-            loader_.warning(lang.source(),
-                            "'" + name + "' has text in '" + code + "', which is not in settings.languages");
+        if (code != also && std::find(languages.begin(), languages.end(), code) == languages.end()) {
+            loader_.error(lang.source(), "'" + name + "' has text in '" + code +
+                                             "', which is not in [settings] languages; add \"" + code +
+                                             "\" to languages, or remove " + name + "." + code);
+            continue;
         }
         text.by_lang[code] = value.as_string()->get();
     }
@@ -392,6 +399,34 @@ LocalText TableReader::text(std::string_view key, Need need) {
         loader_.error(node->source(), "'" + name + "' has no text in the default language '" + languages.front() + "'");
     }
     return text;
+}
+
+ItemTranslations TableReader::translations() {
+    ItemTranslations item;
+    const std::vector<std::string>& languages = loader_.languages();
+    for (const char* key : {"translated_by", "reviewed_by"}) {
+        const toml::node* node = find(key, Need::Optional);
+        if (!node) continue;
+        const toml::table* by_lang = node->as_table();
+        if (!by_lang) {
+            loader_.error(node->source(), "'" + std::string(key) + "' must be a table of languages, e.g. " + key +
+                                              ".fr = \"Name Surname\"");
+            continue;
+        }
+        auto& into = std::string(key) == "translated_by" ? item.by : item.reviewed_by;
+        for (auto&& [lang, value] : *by_lang) {
+            const std::string code(lang.str());
+            if (std::find(languages.begin(), languages.end(), code) == languages.end()) {
+                loader_.error(lang.source(), "'" + std::string(key) + "." + code + "' names a language not in " +
+                                                 "[settings] languages; add \"" + code + "\" there, or remove it");
+            } else if (!value.is_string()) {
+                wrong_type(std::string(key) + "." + code, value, "a string");
+            } else {
+                into[code] = value.as_string()->get();
+            }
+        }
+    }
+    return item;
 }
 
 std::optional<DateField> TableReader::date(std::string_view key, Need need) {
@@ -830,6 +865,7 @@ void Loader::read_document(const toml::table& table) {
     // whatever is referred to comes before what refers to it, so each reference
     // is checked where it is read. Diagnostics are put in line order at the end.
     if (const toml::table* settings = root.subtable("settings", Need::Optional)) read_settings(*settings);
+    read_translations(root);
     const std::vector<const toml::table*> sources = root.tables("sources");
     check_count("sources", sources.size(), kMaxSources, "the Sources list", sources);
     for (size_t i = 0; i < sources.size(); ++i) read_source(*sources[i], i);
@@ -890,6 +926,7 @@ void Loader::read_settings(const toml::table& table) {
     }
     if (const auto reduced = reader.boolean("reduced_motion")) settings.reduced_motion = *reduced;
     if (const auto at_start = reader.boolean("content_note_at_start")) settings.content_note_at_start = *at_start;
+    if (const auto khmer = reader.boolean("khmer_digits")) settings.khmer_digits = *khmer;
     if (reader.has("languages")) {
         const toml::node& node = *table.get("languages");
         std::vector<std::string> languages;
@@ -918,6 +955,46 @@ void Loader::read_settings(const toml::table& table) {
         attract_quotes_ = reader.strings("attract_quotes");
     }
     reader.report_unknown_keys();
+}
+
+// [translations.<lang>]: who translated each language other than the default,
+// and who reviewed it. A language without the table loads, with a warning: its
+// texts show as translations not yet reviewed.
+void Loader::read_translations(TableReader& root) {
+    Pack& pack = result_.pack;
+    const std::vector<std::string>& languages = pack.settings.languages;
+    const toml::table* table = root.subtable("translations", Need::Optional);
+    if (table) {
+        for (auto&& [key, node] : *table) {
+            const std::string code(key.str());
+            const std::string header = "[translations." + code + "]";
+            if (std::find(languages.begin(), languages.end(), code) == languages.end()) {
+                error(key.source(), header + " is for a language not in [settings] languages; add \"" + code +
+                                        "\" to languages, or remove " + header);
+                continue;
+            }
+            if (!node.is_table()) {
+                error(node.source(), "'translations." + code + "' must be a table (" + header + ") with by = \"…\"");
+                continue;
+            }
+            TableReader reader(*this, *node.as_table(), "in " + header, "in " + header);
+            Translation t;
+            const Need by_need = code == pack.default_language() ? Need::Optional : Need::Required;
+            if (const auto by = reader.string("by", by_need)) t.by = by->value;
+            if (by_need == Need::Required && t.by.empty() && reader.has("by"))
+                error(node.source(), header + " 'by' is empty; name who translated the texts into '" + code + "'");
+            if (const auto reviewed = reader.string("reviewed_by", Need::Optional)) t.reviewed_by = reviewed->value;
+            if (const auto note = reader.string("note", Need::Optional)) t.note = note->value;
+            reader.report_unknown_keys();
+            pack.translations[code] = t;
+        }
+    }
+    for (size_t i = 1; i < languages.size(); ++i)
+        if (!pack.translations.count(languages[i]))
+            warning(table ? table->source() : root.table().source(),
+                    "language '" + languages[i] + "' has no [translations." + languages[i] +
+                        "]; add one with by = \"who translated\" and reviewed_by = \"who reviewed\" (its texts "
+                        "are marked as not yet reviewed until then)");
 }
 
 std::string Loader::read_id(TableReader& reader, IdRegistry& ids) {
@@ -982,6 +1059,7 @@ void Loader::read_exhibit(const toml::table& table) {
         check_reference("exhibit", *photo, "photograph", photo_ids_);
         exhibit.photo = photo->value;
     }
+    exhibit.translations = reader.translations();
     reader.report_unknown_keys();
 }
 
@@ -1024,6 +1102,7 @@ void Loader::read_era(const toml::table& table, size_t index) {
             error(color->node->source(), "'color' must be #RRGGBB, e.g. \"#8a3a2c\", not '" + color->value + "'");
         }
     }
+    era.translations = reader.translations();
     reader.report_unknown_keys();
     result_.pack.eras.push_back(std::move(era));
 }
@@ -1045,6 +1124,7 @@ void Loader::read_photograph(const toml::table& table, size_t index) {
         warning(table.source(), owner_name("photograph", photo.id, index) +
                                     " has no 'alt' text describing it for visitors who cannot see it");
     }
+    photo.translations = reader.translations();
     reader.report_unknown_keys();
     // Past the limit photographs are not decoded: the count is an error already,
     // and decoding thousands would only spend time and memory.
@@ -1117,6 +1197,7 @@ void Loader::read_event(const toml::table& table, size_t index) {
         check_reference(owner, source, "source", source_ids_);
         event.sources.push_back(source.value);
     }
+    event.translations = reader.translations();
     reader.report_unknown_keys();
     result_.pack.events.push_back(std::move(event));
 }
@@ -1149,11 +1230,31 @@ void Loader::read_quote(const toml::table& table, size_t index) {
     Quote quote;
     quote.id = read_id(reader, quote_ids_);
     const std::string owner = owner_name("quote", quote.id, index);
-    quote.text = reader.text("text", Need::Required);
+    // The language it was spoken or written in comes first: its text may be in
+    // a language the pack is not shown in, as the original one tap away.
+    quote.language = result_.pack.default_language();
+    if (const auto language = reader.string("language", Need::Optional)) {
+        if (is_language_code(language->value))
+            quote.language = language->value;
+        else
+            error(language->node->source(), "'" + language->value +
+                                                "' is not a language code; use 2–3 lowercase letters, e.g. "
+                                                "language = \"fr\" for a quote spoken in French");
+    }
+    quote.text = reader.text("text", Need::Required, quote.language);
     check_text(table, "text", quote.text, owner, kQuoteRule);
-    if (const auto speaker = reader.string("speaker", Need::Required)) {
-        check_string(*speaker->node, "speaker", speaker->value, owner, kQuoteLineRule, true);
-        quote.speaker = speaker->value;
+    if (reader.has("text") && !quote.text.empty() && !quote.text.has(quote.language))
+        error(table.get("text")->source(), owner + " is in '" + quote.language + "' (its language) but has no text." +
+                                               quote.language + "; add the words as they were spoken or written");
+    // A plain name is the name in the default language; speaker.km = "…" gives
+    // the name in another script.
+    if (const toml::node* speaker = table.get("speaker"); speaker && speaker->is_string()) {
+        const StringField name{*reader.string("speaker", Need::Required)};
+        check_string(*name.node, "speaker", name.value, owner, kQuoteLineRule, true);
+        quote.speaker.by_lang[result_.pack.default_language()] = name.value;
+    } else {
+        quote.speaker = reader.text("speaker", Need::Required, quote.language);
+        check_text(table, "speaker", quote.speaker, owner, kQuoteLineRule);
     }
     quote.role = reader.text("role", Need::Optional);
     quote.context = reader.text("context", Need::Optional);
@@ -1171,6 +1272,7 @@ void Loader::read_quote(const toml::table& table, size_t index) {
         check_reference(owner, source, "source", source_ids_);
         quote.sources.push_back(source.value);
     }
+    quote.translations = reader.translations();
     reader.report_unknown_keys();
     result_.pack.quotes.push_back(std::move(quote));
 }
@@ -1215,14 +1317,19 @@ void Loader::check_attract_quotes(const std::vector<const toml::table*>& quote_t
     }
 }
 
-// Label practice: warnings only, at the text's own line.
+// Label practice: warnings only, at the text's own line. It judges the curator's
+// own writing, the default language's: a translation follows its original's
+// sentences, and word counts differ between languages for the same sentence
+// (ICU finds more words in Khmer than a reader of English would count).
 void Loader::lint(const toml::table& table, std::string_view key, const LocalText& text, const std::string& owner,
                   bool is_main_text) {
     const toml::node* node = table.get(key);
     if (!node || !options_.label_check) return;
-    for (const auto& [lang, value] : text.by_lang)
-        for (const std::string& problem : options_.label_check(value, is_main_text))
-            warning(node->source(), owner + " '" + std::string(key) + "." + lang + "' " + problem);
+    const std::string lang = languages().empty() ? std::string("en") : languages().front();
+    const auto it = text.by_lang.find(lang);
+    if (it == text.by_lang.end()) return;
+    for (const std::string& problem : options_.label_check(it->second, is_main_text))
+        warning(node->source(), owner + " '" + std::string(key) + "." + lang + "' " + problem);
 }
 
 // Names the unknown id and, instead of every known one, the few nearest: a

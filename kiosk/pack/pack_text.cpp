@@ -31,7 +31,7 @@ void for_each_pack_text(const Pack& p, const std::function<void(const std::strin
         each(x.role);
         each(x.context);
         each(x.disputed);
-        visit(x.speaker);
+        each(x.speaker);
         if (x.when) each(x.when->display);
     }
 }

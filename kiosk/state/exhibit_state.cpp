@@ -197,6 +197,9 @@ void refresh_scroll_ranges(Visit& s, const Ui& ui) {
 Visit new_visit(const Ui& ui, int64_t now_ms) {
     Visit v;
     v.gestures = GestureRecognizer(gesture_config(ui));
+    // Each visitor starts in the kiosk's language (the pack's default unless
+    // vitrine --language says otherwise), whatever the last one chose.
+    v.visitor.language = std::max(0, ui.pack.language_index(ui.config.language));
     v.last_input_ms = now_ms;
     refresh_scroll_ranges(v, ui);
     return v;

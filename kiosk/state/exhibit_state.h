@@ -99,6 +99,7 @@ struct Visit {
     int quote_direction = 1;     // +1 next, -1 previous: which way the new one slides in
     KineticScroll quote_scroll;  // a quote longer than its box, pixels
     bool dragging_quote = false;
+    bool quote_original = false;  // quotes shown as spoken or written, not in translation
 
     // About
     KineticScroll about;
@@ -124,8 +125,9 @@ struct Visit {
         return std::tie(screen, transition, content_note_open, content_note_scroll, dragging_content_note,
                         selected_event, selection_changed_ms, open_cluster, strip, strip_zoom, pinching_strip, card,
                         dragging_strip, dragging_card, cluster_list, dragging_cluster_list, photo_page, photo, quote,
-                        quote_changed_ms, quote_direction, quote_scroll, dragging_quote, about, dragging_about, visitor,
-                        settings_open, last_input_ms, corner_holds, pin_open, pin_entered, pin_opened_ms, gestures);
+                        quote_changed_ms, quote_direction, quote_scroll, dragging_quote, quote_original, about,
+                        dragging_about, visitor, settings_open, last_input_ms, corner_holds, pin_open, pin_entered,
+                        pin_opened_ms, gestures);
     }
     bool operator==(const Visit& o) const { return fields() == o.fields(); }
     bool operator!=(const Visit& o) const { return !(*this == o); }

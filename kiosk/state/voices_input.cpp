@@ -1,5 +1,5 @@
 // Voices' touch handling: swipe or the arrows to the next quote, a long quote
-// scrolled under the finger, the back button and "Aa".
+// scrolled under the finger, the original of a translated quote, the back button and "Aa".
 #include "layout/quote_measure.h"
 #include "state/screen_input.h"
 
@@ -15,7 +15,7 @@ bool voices_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
         const int next = std::clamp(s.quote + step, 0, std::max(0, count - 1));
         if (next == s.quote) return false;
         s.quote = next;
-        s.quote_scroll.set_range(0, quote_overflow(ui, ui.pack.quotes[size_t(next)]));
+        s.quote_scroll.set_range(0, quote_overflow(ui, ui.pack.quotes[size_t(next)], s.quote_original));
         s.quote_scroll.jump_to(0);
         s.dragging_quote = false;
         s.quote_direction = step;
@@ -26,7 +26,8 @@ bool voices_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
     using K = Gesture::Kind;
     if (count > 0 && (g.kind == K::DragStart || g.kind == K::Drag || g.kind == K::DragEnd || g.kind == K::Cancel)) {
         if (g.kind == K::DragStart) {
-            const float overflow = quote_overflow(ui, ui.pack.quotes[size_t(std::clamp(s.quote, 0, count - 1))]);
+            const float overflow =
+                quote_overflow(ui, ui.pack.quotes[size_t(std::clamp(s.quote, 0, count - 1))], s.quote_original);
             s.dragging_quote = overflow > 0 && l.quote_box.contains(g.start_x, g.start_y);
             if (s.dragging_quote) {
                 s.quote_scroll.set_range(0, overflow);
@@ -53,6 +54,17 @@ bool voices_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
     const float t = ui.layouts.target;
     if (grow_to(l.prev, t).contains(g.x, g.y)) return go(-1);
     if (grow_to(l.next, t).contains(g.x, g.y)) return go(1);
+    if (count > 0) {
+        const Quote& q = ui.pack.quotes[size_t(std::clamp(s.quote, 0, count - 1))];
+        const Rect toggle = original_toggle(ui, q, l.original_row, s.quote_original);
+        if (toggle.h > 0 && grow_to(toggle, t).contains(g.x, g.y)) {
+            // Every quote after shows the same way, until the visitor switches back.
+            s.quote_original = !s.quote_original;
+            s.quote_scroll.set_range(0, quote_overflow(ui, q, s.quote_original));
+            s.quote_scroll.jump_to(0);
+            return true;
+        }
+    }
     return false;
 }
 

@@ -162,6 +162,21 @@ std::string fill_placeholders(const std::string& pattern, std::initializer_list<
     return out.append(pattern, std::min(at, pattern.size()), std::string::npos);
 }
 
+std::string language_name(const std::string& code) {
+    const size_t i = size_t(UiText::LanguageName);
+    if (const Table* t = table_for(code); t && t->present[i]) return t->text[i];
+    // For a language without its table yet: the name its speakers use.
+    static const struct {
+        const char* code;
+        const char* name;
+    } kNames[] = {{"en", "English"}, {"km", "ខ្មែរ"},       {"fr", "Français"},   {"de", "Deutsch"},
+                  {"es", "Español"}, {"vi", "Tiếng Việt"}, {"th", "ไทย"},        {"zh", "中文"},
+                  {"ja", "日本語"},  {"it", "Italiano"},   {"nl", "Nederlands"}, {"pt", "Português"}};
+    for (const auto& n : kNames)
+        if (code == n.code) return n.name;
+    return code;
+}
+
 const std::string& month_name(int month, const std::string& lang) {
     return ui_text(UiText(int(UiText::DatesJanuary) + std::clamp(month, 1, 12) - 1), lang);
 }

@@ -27,6 +27,15 @@ namespace kiosk {
     X(CommonBack, "common.back", "")                                   \
     X(CommonSettings, "common.settings", "")                           \
     X(CommonDisputed, "common.disputed", "")                           \
+    X(LanguageName, "language.name", "")                               \
+    X(TranslationNotReviewed, "translation.not_reviewed", "")          \
+    X(TranslationSeparator, "translation.separator", "")               \
+    X(QuoteTranslatedFrom, "quote.translated_from", "{language}")      \
+    X(QuoteShowOriginal, "quote.show_original", "")                    \
+    X(QuoteShowTranslation, "quote.show_translation", "")              \
+    X(AboutTranslations, "about.translations", "")                     \
+    X(AboutTranslatedBy, "about.translated_by", "{language}{names}")   \
+    X(AboutReviewedBy, "about.reviewed_by", "{names}")                 \
     X(ExploreVoices, "explore.voices", "")                             \
     X(ExploreAbout, "explore.about", "")                               \
     X(ExploreSource, "explore.source", "{sources}")                    \
@@ -107,6 +116,11 @@ struct UiTextValue {
 std::string ui_text(UiText key, const std::string& lang, std::initializer_list<UiTextValue> values);
 // `pattern` with each "{name}" of `values` replaced; anything else left as it is.
 std::string fill_placeholders(const std::string& pattern, std::initializer_list<UiTextValue> values);
+
+// A language by its own name and script ("ខ្មែរ", "Français", "English"): its
+// table's language.name, else a short built-in list, else the code itself.
+// Never a flag, never the name in another language.
+std::string language_name(const std::string& code);
 
 // The name of January + `month` - 1 (1-12) in `lang`.
 const std::string& month_name(int month, const std::string& lang);

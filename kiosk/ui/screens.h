@@ -38,8 +38,9 @@ void draw_voices(const DrawContext& c);
 // A quote with its attribution inside `box`; shared by Voices and the attract loop.
 // `scroll` >= 0: the box scrolls by that much (Voices) and a quote too long for it
 // stays whole; otherwise (the attract loop) such a quote is cut with "…".
+// `original`: the quote as spoken or written, not in the visitor's language.
 void draw_quote_block(ImDrawList& dl, const Ui& ui, const Palette& p, const Quote& q, const Rect& box, float x_offset,
-                      bool centred_vertically, float scroll = -1);
+                      bool centred_vertically, float scroll = -1, bool original = false);
 
 void draw_about(const DrawContext& c);
 

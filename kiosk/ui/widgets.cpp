@@ -1,5 +1,6 @@
 #include "ui/widgets.h"
 
+#include "base/digits.h"
 #include "ui/draw_helpers.h"
 
 #include <algorithm>
@@ -73,12 +74,13 @@ int page_dots_fitting(float width, float radius) {
 }
 
 void draw_page_position(ImDrawList& dl, const Fonts& fonts, const Palette& p, float centre_x, float y, float width,
-                        int count, int current, float radius) {
+                        int count, int current, float radius, bool khmer_digits) {
     if (count <= page_dots_fitting(width, radius)) {
         draw_page_dots(dl, p, centre_x, y, count, current, radius);
         return;
     }
-    const std::string label = std::to_string(std::clamp(current, 0, count - 1) + 1) + " / " + std::to_string(count);
+    const std::string label = localise_digits(
+        std::to_string(std::clamp(current, 0, count - 1) + 1) + " / " + std::to_string(count), khmer_digits);
     const float size = fonts.size(FontRole::Small);
     const float tw = text_width(fonts, FontRole::Small, label);
     const float bar_w = std::round(std::max(0.f, std::min(width - tw - 4 * radius, 240 * radius / 5)));

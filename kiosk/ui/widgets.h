@@ -28,8 +28,9 @@ void draw_page_dots(ImDrawList& dl, const Palette& p, float centre_x, float y, i
 int page_dots_fitting(float width, float radius);
 // Page dots when they fit in `width`; otherwise "12 / 700" over a thin bar whose
 // mark shows how far along the reader is.
+// `khmer_digits`: the "3 / 12" label in Khmer digits (Pack::digits).
 void draw_page_position(ImDrawList& dl, const Fonts& fonts, const Palette& p, float centre_x, float y, float width,
-                        int count, int current, float radius);
+                        int count, int current, float radius, bool khmer_digits = false);
 
 // A settings row: label on the left, a switch on the right.
 void draw_switch_row(ImDrawList& dl, const Fonts& fonts, const Palette& p, const Rect& r, const std::string& label,

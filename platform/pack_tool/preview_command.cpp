@@ -50,7 +50,7 @@ std::vector<Screen> screens_of(const kiosk::Pack& pack, const std::string& lang)
     for (size_t i = 0; i < pack.events.size(); ++i) {
         const std::string n = std::to_string(i + 1);
         screens.push_back({"explore-" + std::string(i + 1 < 10 ? "0" : "") + n,
-                           short_label("Explore: ", pack.events[i].headline.get(lang)),
+                           short_label("Explore: ", pack.text(pack.events[i].headline, lang)),
                            [i](platform::ScriptedKiosk& k) {
                                for (size_t step = 0; step < i; ++step)
                                    k.tap(k.layouts().explore.button[int(kiosk::Button::Next)], 200);
@@ -65,7 +65,8 @@ std::vector<Screen> screens_of(const kiosk::Pack& pack, const std::string& lang)
     for (size_t i = 0; i < pack.quotes.size(); ++i) {
         const std::string n = std::to_string(i + 1);
         screens.push_back({"voices-" + std::string(i + 1 < 10 ? "0" : "") + n,
-                           short_label("Voices: ", pack.quotes[i].speaker), [i](platform::ScriptedKiosk& k) {
+                           short_label("Voices: ", pack.text(pack.quotes[i].speaker, lang)),
+                           [i](platform::ScriptedKiosk& k) {
                                k.tap(k.layouts().explore.button[int(kiosk::Button::Voices)]);
                                for (size_t step = 0; step < i; ++step) k.tap(k.layouts().voices.next, 200);
                                k.wait(1000);
@@ -175,7 +176,7 @@ int preview_language(const std::string& dir, const kiosk::Pack& pack, int langua
     // The sheet's heading: one line, however long the exhibit's title.
     std::string cut;
     const std::string title =
-        kiosk::laid_out(pack.exhibit.title.get(lang), cut, kiosk::bytes_for_chars(kiosk::kMaxTitleChars));
+        kiosk::laid_out(pack.text(pack.exhibit.title, lang), cut, kiosk::bytes_for_chars(kiosk::kMaxTitleChars));
     const size_t total = screens.size() * sizes.size();
     size_t done = 0;
     for (const auto& [w, h] : sizes) {

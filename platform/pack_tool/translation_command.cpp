@@ -83,7 +83,7 @@ int run_import(const std::vector<std::string>& positional) {
             return kExitInvalid;
         }
     }
-    const std::string name = kiosk::language_name(result.language);
+    const std::string name = kiosk::language_name_in_english(result.language);
     std::printf("%s: %s written, %s unchanged", manifest_path.c_str(),
                 plural(size_t(result.written), (name + " text").c_str()).c_str(),
                 std::to_string(result.unchanged).c_str());
@@ -109,7 +109,7 @@ int run_export(const Options& o) {
     }
     std::fwrite(result.json.data(), 1, result.json.size(), stdout);
     std::fprintf(stderr, "%s without a %s translation (listed under \"missing\")\n",
-                 plural(size_t(result.missing), "text").c_str(), kiosk::language_name(language).c_str());
+                 plural(size_t(result.missing), "text").c_str(), kiosk::language_name_in_english(language).c_str());
     return std::fflush(stdout) == 0 && !std::ferror(stdout) ? kExitOk : kExitInvalid;
 }
 

@@ -67,7 +67,7 @@ TEST_CASE("Every quote is verbatim from the article and attributed beside it", "
     REQUIRE_FALSE(r.pack.quotes.empty());
 
     for (const auto& q : r.pack.quotes) {
-        const std::string& text = q.text.get("en");
+        const std::string& text = q.text.in("en");
         INFO("quote " << q.id << ": " << text);
         CHECK(text.size() > 10);
         // Without the surrounding quotation marks (the kiosk draws its own).
@@ -86,14 +86,14 @@ TEST_CASE("Every quote is verbatim from the article and attributed beside it", "
         CHECK(found_in < paragraphs.size());
         if (found_in == paragraphs.size()) continue;  // report every quote, not just the first
 
-        const std::string name = short_name(q.speaker);
-        INFO("speaker " << q.speaker << " (\"" << name
+        const std::string name = short_name(q.speaker.in("en"));
+        INFO("speaker " << q.speaker.in("en") << " (\"" << name
                         << "\") must be named in the quote's paragraph or the one before");
         const bool here = paragraphs[found_in].find(name) != std::string::npos;
         const bool before = found_in > 0 && paragraphs[found_in - 1].find(name) != std::string::npos;
         CHECK((here || before));
-        CHECK_FALSE(q.context.get().empty());
-        CHECK_FALSE(q.role.get().empty());
+        CHECK_FALSE(q.context.in("en").empty());
+        CHECK_FALSE(q.role.in("en").empty());
     }
 }
 
@@ -121,9 +121,9 @@ TEST_CASE("The photograph's caption and credit are the article's", "[pack][bundl
     REQUIRE(r.ok());
     const kiosk::Photograph* photo = r.pack.find_photo(r.pack.exhibit.photo);
     REQUIRE(photo != nullptr);
-    CHECK(photo->caption.get("en") == caption);
+    CHECK(photo->caption.in("en") == caption);
     // The article prints "Dc-cam"; the archive spells itself "DC-Cam".
-    CHECK(lower(photo->credit.get("en")) == lower(credit));
+    CHECK(lower(photo->credit.in("en")) == lower(credit));
     // The image is a placeholder until the curator supplies the photograph, and says so.
-    CHECK(lower(photo->alt.get("en")).find("placeholder") != std::string::npos);
+    CHECK(lower(photo->alt.in("en")).find("placeholder") != std::string::npos);
 }

@@ -89,7 +89,7 @@ TEST_CASE("a quote's disputed note is read with an event's rules", "[pack][attra
     REQUIRE(ok.ok());
     const kiosk::Quote* doubt = ok.pack.find_quote("doubt");
     REQUIRE(doubt != nullptr);
-    CHECK(doubt->disputed.get() == "Others contest this.");
+    CHECK(doubt->disputed.in("en") == "Others contest this.");
     CHECK(ok.pack.find_quote("plain")->disputed.empty());
 
     SECTION("too long") {
@@ -200,7 +200,7 @@ TEST_CASE("Voices and the attract loop show a disputed quote's mark and note", "
     // On Voices the whole note, under its mark; the speaker with the date.
     const kiosk::QuoteBlockText voices = kiosk::quote_block_text(f.ui(), *regret, box.w, box.h, true);
     CHECK(voices.disputed_mark == "Disputed");
-    CHECK(voices.disputed == regret->disputed.get());
+    CHECK(voices.disputed == regret->disputed.in("en"));
     CHECK(voices.speaker == "Ieng Sary · 1996");
 
     // An undisputed quote has no mark.

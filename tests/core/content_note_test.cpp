@@ -66,7 +66,7 @@ TEST_CASE("a visitor who wakes the kiosk sees the content note first; one tap pu
     CHECK(card.button.y >= card.text.bottom());
     const std::vector<std::string> texts = f.drawn_texts();
     CHECK(contains(texts, "Continue"));
-    CHECK(contains(texts, f.pack().exhibit.content_note.get("en")));
+    CHECK(contains(texts, f.pack().exhibit.content_note.in("en")));
 
     // A tap where Explore's "Next" is: the card goes, the selection stays.
     const int selected = f.state.selected_event;

@@ -75,7 +75,7 @@ TEST_CASE("an event names one photograph with photo or several, in order, with p
     CHECK(events[1].photos == std::vector<std::string>{"green", "blue"});
     CHECK(events[2].photos.empty());
     // Each keeps its own caption and credit.
-    CHECK(r.pack.event_photo(events[1], 1)->credit.get() == "Photograph: test blue");
+    CHECK(r.pack.event_photo(events[1], 1)->credit.in("en") == "Photograph: test blue");
     // An event without one shows the exhibit's; a page past the end, the last.
     CHECK(r.pack.event_photo(events[2])->id == "cover");
     CHECK(r.pack.event_photo(events[1], 5)->id == "blue");

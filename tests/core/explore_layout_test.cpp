@@ -41,7 +41,7 @@ TEST_CASE("Explore has a designed layout at every panel size", "[layout]") {
     }
     CHECK_FALSE(overlaps(l.button[int(Button::Next)], l.button[int(Button::Voices)]));
     // The title fits its band; button labels fit their buttons.
-    CHECK(kiosk::text_width(f.fonts, kiosk::FontRole::Title, f.pack().exhibit.title.get()) <= l.title_band.w);
+    CHECK(kiosk::text_width(f.fonts, kiosk::FontRole::Title, f.pack().exhibit.title.in("en")) <= l.title_band.w);
 
     // One marker per event, in time order, on the timeline; clusters a fingertip apart.
     REQUIRE(l.marker_x.size() == f.pack().events.size());

@@ -59,7 +59,7 @@ TEST_CASE("the minimal pack loads completely") {
     CHECK(pack.schema == 1);
     CHECK(pack.exhibit.id == "test-person");
     CHECK(pack.exhibit.version == "0.1.0");
-    CHECK(pack.exhibit.title.get("en") == "Test Person");
+    CHECK(pack.exhibit.title.in("en") == "Test Person");
     CHECK(pack.exhibit.born.year == 1925);
     CHECK(pack.exhibit.born.day == 24);
     CHECK(pack.exhibit.died.year == 2013);
@@ -68,7 +68,7 @@ TEST_CASE("the minimal pack loads completely") {
     CHECK(pack.settings.languages == std::vector<std::string>{"en"});
 
     REQUIRE(pack.sources.size() == 1);
-    CHECK(pack.sources[0].title.get() == "A source");
+    CHECK(pack.sources[0].title.in("en") == "A source");
     REQUIRE(pack.eras.size() == 1);
     CHECK(pack.eras[0].color == 0x8a3a2c);
     CHECK(pack.eras[0].end.year == 1950);
@@ -125,15 +125,34 @@ TEST_CASE("the model's lookups find by id") {
     CHECK(pack.find_photo("") == nullptr);
 }
 
-TEST_CASE("LocalText falls back to English, then to any language") {
+TEST_CASE("LocalText falls back to the language it is given, then to any language, never to English itself") {
     kiosk::LocalText text;
-    CHECK(text.get("en").empty());
+    CHECK(text.get("en", "en").empty());
+    CHECK(text.shown_language("en", "en").empty());
     text.by_lang["km"] = "ខ្មែរ";
-    CHECK(text.get("fr") == "ខ្មែរ");
+    CHECK(text.get("fr", "en") == "ខ្មែរ");
     text.by_lang["en"] = "English";
-    CHECK(text.get("fr") == "English");
-    CHECK(text.get("km") == "ខ្មែរ");
-    CHECK(text.get() == "English");
+    text.by_lang["fr"] = "Français";
+    CHECK(text.get("de", "en") == "English");
+    // A pack whose default is Khmer falls back to Khmer, though English is there.
+    CHECK(text.get("de", "km") == "ខ្មែរ");
+    CHECK(text.shown_language("de", "km") == "km");
+    CHECK(text.get("fr", "km") == "Français");
+    CHECK(text.in("de").empty());
+    CHECK(text.in("en") == "English");
+}
+
+TEST_CASE("Pack::text falls back to the pack's default language") {
+    kiosk::Pack pack;
+    pack.settings.languages = {"fr", "en"};
+    kiosk::LocalText text;
+    text.by_lang["en"] = "English";
+    text.by_lang["fr"] = "Français";
+    CHECK(pack.default_language() == "fr");
+    CHECK(pack.text(text, "km") == "Français");
+    CHECK(pack.text(text, "en") == "English");
+    pack.settings.languages = {"en", "fr"};
+    CHECK(pack.text(text, "km") == "English");
 }
 
 TEST_CASE("diagnostics print like a compiler's") {

@@ -156,9 +156,9 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
 
     SECTION("the title slide gives the exhibit's title, subtitle and photograph") {
         CHECK(pack.exhibit.id == "ieng-sary");
-        CHECK(pack.exhibit.title.get() == "Ieng Sary");
-        CHECK(pack.exhibit.subject.get() == "Ieng Sary");
-        CHECK(pack.exhibit.subtitle.get() == "Face of the Khmer Rouge");
+        CHECK(pack.exhibit.title.in("en") == "Ieng Sary");
+        CHECK(pack.exhibit.subject.in("en") == "Ieng Sary");
+        CHECK(pack.exhibit.subtitle.in("en") == "Face of the Khmer Rouge");
         CHECK(pack.exhibit.photo == "railway-1977");
         // No date of birth is made up from the earliest event: the curator is told
         // where to put it if the exhibit is a life, and the header shows no open range.
@@ -181,7 +181,7 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
         check_date(school.when.start, 1940, 0, 0, DatePrecision::Year);
         REQUIRE(school.when.end);
         check_date(*school.when.end, 1949, 0, 0, DatePrecision::Year);
-        CHECK(school.when.display.get() == "1940s");
+        CHECK(school.when.display.in("en") == "1940s");
         check_date(event(pack, "a-scholarship-to-paris").when.start, 1950, 0, 0, DatePrecision::Year);
         CHECK_FALSE(event(pack, "a-scholarship-to-paris").when.end);
         check_date(event(pack, "the-fall-of-phnom-penh").when.start, 1975, 4, 17, DatePrecision::Day);
@@ -191,33 +191,33 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
         check_date(face.when.start, 1975, 8, 0, DatePrecision::Month);
         REQUIRE(face.when.end);
         check_date(*face.when.end, 1979, 1, 0, DatePrecision::Month);
-        CHECK(face.when.display.get() == "August 1975 – January 1979");
+        CHECK(face.when.display.in("en") == "August 1975 – January 1979");
         // Hours and minutes are dropped; unique_id becomes the id.
         check_date(event(pack, "death").when.start, 2013, 3, 14, DatePrecision::Day);
         CHECK(event(pack, "death").when.display.empty());
         for (const kiosk::Event& e : pack.events) CHECK(e.sources == std::vector<std::string>{"timelinejs"});
         REQUIRE(pack.sources.size() == 1);
         CHECK(pack.sources[0].id == "timelinejs");
-        CHECK(pack.sources[0].title.get().find("ieng-sary.json") != std::string::npos);
+        CHECK(pack.sources[0].title.in("en").find("ieng-sary.json") != std::string::npos);
     }
 
     SECTION("HTML is reduced to text and entities are decoded") {
-        CHECK(event(pack, "born-in-present-day-southern-vietnam").text.get() ==
+        CHECK(event(pack, "born-in-present-day-southern-vietnam").text.in("en") ==
               "Ieng Sary was the son of a Chinese immigrant mother and a father from the Khmer Krom minority.");
-        CHECK(event(pack, "at-sisowath-high-school").text.get() ==
+        CHECK(event(pack, "at-sisowath-high-school").text.in("en") ==
               "According to court documents, Sary enrolled in secondary school at Sisowath High School.\n\n"
               "There he met Khieu Thirith, his future wife, and Saloth Sar, who would become better known as "
               "Pol Pot, Brother No. 1.");
-        CHECK(event(pack, "a-scholarship-to-paris").text.get() ==
+        CHECK(event(pack, "a-scholarship-to-paris").text.in("en") ==
               "Sary won a scholarship to study at the Institut d’études politiques de Paris and moved to France.\n"
               "There he began to dabble in communism, ultimately becoming a founding member of the Marxist Circle "
               "of Khmer Students.");
-        CHECK(event(pack, "sets-up-a-radio-station-in-hanoi").text.get().find("“Voice of the FUNK”, the National") !=
+        CHECK(event(pack, "sets-up-a-radio-station-in-hanoi").text.in("en").find("“Voice of the FUNK”, the National") !=
               std::string::npos);
-        CHECK(event(pack, "announced-as-foreign-minister").text.get() ==
+        CHECK(event(pack, "announced-as-foreign-minister").text.in("en") ==
               "Four months after the Khmer Rouge took power, Sary was announced as the regime’s foreign minister.\n\n"
               "He served as deputy prime minister of foreign affairs of Democratic Kampuchea.");
-        const std::string& face = event(pack, "the-face-of-democratic-kampuchea").text.get();
+        const std::string& face = event(pack, "the-face-of-democratic-kampuchea").text.in("en");
         CHECK(face.find("the “agrarian utopia” — he would later argue") != std::string::npos);
         CHECK(face.find("frequently & had no hand in the regime’s atrocities.") != std::string::npos);
         CHECK(face.find('&') == face.find("& had"));  // no entity left undecoded
@@ -248,8 +248,8 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
         const kiosk::Photograph& photo = pack.photographs[0];
         CHECK(photo.id == "railway-1977");
         CHECK(photo.file == "media/railway-1977.png");
-        CHECK(photo.credit.get() == "Photograph: DC-Cam");
-        CHECK(photo.alt.get() == "Ieng Sary among officials beside a railway track");
+        CHECK(photo.credit.in("en") == "Photograph: DC-Cam");
+        CHECK(photo.alt.in("en") == "Ieng Sary among officials beside a railway track");
         CHECK(photo.width == 96);
         CHECK(photo.height == 64);
         CHECK(event(pack, "announced-as-foreign-minister").photos == std::vector<std::string>{"railway-1977"});
@@ -258,22 +258,22 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
     SECTION("the blockquote media became a quote, and its slide still an event") {
         REQUIRE(pack.quotes.size() == 1);
         const kiosk::Quote& q = pack.quotes[0];
-        CHECK(q.text.get() ==
+        CHECK(q.text.in("en") ==
               "very regretful for the deaths of the intellectuals, because I was the one who "
               "gathered them to come to help build the country");
-        CHECK(q.speaker == "Ieng Sary");
-        CHECK(q.context.get() == "Reportedly said in 1996, as cited in the indictment in Case 002");
+        CHECK(q.speaker.in("en") == "Ieng Sary");
+        CHECK(q.context.in("en") == "Reportedly said in 1996, as cited in the indictment in Case 002");
         REQUIRE(q.when);
         check_date(q.when->start, 1996, 0, 0, DatePrecision::Year);
         CHECK(q.sources == std::vector<std::string>{"timelinejs"});
-        CHECK(event(pack, "defects-and-receives-a-royal-pardon").text.get() ==
+        CHECK(event(pack, "defects-and-receives-a-royal-pardon").text.in("en") ==
               "Sary defected and received a royal pardon.");
     }
 
     SECTION("eras come along with calm colours, and events in them are assigned") {
         REQUIRE(pack.eras.size() == 2);
         CHECK(pack.eras[0].id == "democratic-kampuchea");
-        CHECK(pack.eras[0].name.get() == "Democratic Kampuchea");
+        CHECK(pack.eras[0].name.in("en") == "Democratic Kampuchea");
         check_date(pack.eras[0].start, 1975, 4, 17, DatePrecision::Day);
         check_date(pack.eras[0].end, 1979, 1, 7, DatePrecision::Day);
         CHECK(pack.eras[1].id == "defection-and-tribunal");
@@ -294,7 +294,7 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
         CHECK(groups.find("'Early life', 'Democratic Kampuchea'") != std::string::npos);
         warning_with(r, {"background", "slide 5 'The fall of Phnom Penh'"});
         warning_with(r, {"slide 9: has no headline", "'Sary was arrested to stand trial at the…'"});
-        CHECK(event(pack, "sary-was-arrested-to-stand-trial-at-the").headline.get() ==
+        CHECK(event(pack, "sary-was-arrested-to-stand-trial-at-the").headline.in("en") ==
               "Sary was arrested to stand trial at the…");
         warning_with(r, {"slide 10 'Dies on trial, aged 87': has no text"});
         // Nothing is said about the hour and minute dropped from slide 10.
@@ -313,8 +313,9 @@ TEST_CASE("a TimelineJS sheet saved as CSV becomes a pack that validates", "[tim
     const kiosk::PackLoadResult loaded = load_converted(r, "ieng-sary-csv");
     const kiosk::Pack& pack = loaded.pack;
 
-    CHECK(pack.exhibit.title.get() == "Ieng Sary");
-    CHECK(pack.exhibit.subtitle.get() == "Face of the Khmer Rouge — after the Phnom Penh Post’s article of March 2013");
+    CHECK(pack.exhibit.title.in("en") == "Ieng Sary");
+    CHECK(pack.exhibit.subtitle.in("en") ==
+          "Face of the Khmer Rouge — after the Phnom Penh Post’s article of March 2013");
     CHECK(event_ids(pack) == std::vector<std::string>{"born-in-present-day-southern-vietnam", "at-sisowath-high-school",
                                                       "named-a-leftist-flees-to-join-pol-pot", "the-fall-of-phnom-penh",
                                                       "announced-as-foreign-minister",
@@ -322,15 +323,15 @@ TEST_CASE("a TimelineJS sheet saved as CSV becomes a pack that validates", "[tim
 
     // Quoted cells: commas, doubled quotes, line breaks.
     const kiosk::Event& leftist = event(pack, "named-a-leftist-flees-to-join-pol-pot");
-    CHECK(leftist.headline.get() == "Named a \"leftist\", flees to join Pol Pot");
-    CHECK(leftist.text.get() ==
+    CHECK(leftist.headline.in("en") == "Named a \"leftist\", flees to join Pol Pot");
+    CHECK(leftist.text.in("en") ==
           "Sary's life in academia ended when Norodom Sihanouk singled him out as a \"leftist\". "
           "He fled to the Vietnamese border to join Pol Pot.");
-    CHECK(event(pack, "at-sisowath-high-school").text.get() ==
+    CHECK(event(pack, "at-sisowath-high-school").text.in("en") ==
           "According to court documents, Sary enrolled in secondary school at Sisowath High School.\n\n"
           "There he met Khieu Thirith, his future wife, and Saloth Sar, who would become better known as "
           "Pol Pot, Brother No. 1.");
-    CHECK(event(pack, "at-sisowath-high-school").when.display.get() == "1940s");
+    CHECK(event(pack, "at-sisowath-high-school").when.display.in("en") == "1940s");
     REQUIRE(event(pack, "at-sisowath-high-school").when.end);
     check_date(*event(pack, "at-sisowath-high-school").when.end, 1949, 0, 0, DatePrecision::Year);
     // "7:30 AM" in the Time column is dropped without a word.
@@ -350,12 +351,12 @@ TEST_CASE("a TimelineJS sheet saved as CSV becomes a pack that validates", "[tim
 
     // The <cite> of a blockquote names the speaker and their role.
     REQUIRE(pack.quotes.size() == 1);
-    CHECK(pack.quotes[0].text.get() ==
+    CHECK(pack.quotes[0].text.in("en") ==
           "very regretful for the deaths of the intellectuals, because I was the one who "
           "gathered them to come to help build the country");
-    CHECK(pack.quotes[0].speaker == "Ieng Sary");
-    CHECK(pack.quotes[0].role.get() == "Khmer Rouge foreign minister");
-    CHECK(pack.quotes[0].context.get() == "Reportedly said in 1996, as cited in the indictment in Case 002");
+    CHECK(pack.quotes[0].speaker.in("en") == "Ieng Sary");
+    CHECK(pack.quotes[0].role.in("en") == "Khmer Rouge foreign minister");
+    CHECK(pack.quotes[0].context.in("en") == "Reportedly said in 1996, as cited in the indictment in Case 002");
 
     // Era rows.
     REQUIRE(pack.eras.size() == 2);
@@ -373,10 +374,10 @@ TEST_CASE("a TimelineJS sheet saved as CSV becomes a pack that validates", "[tim
     CHECK(header.height == 800);
     CHECK(pack.exhibit.photo == "placeholder");
     REQUIRE(pack.photographs.size() == 1);
-    CHECK(to_finish(pack.photographs[0].caption.get()));
-    CHECK(pack.photographs[0].caption.get().find("add a photograph that stands for the whole exhibit") !=
+    CHECK(to_finish(pack.photographs[0].caption.in("en")));
+    CHECK(pack.photographs[0].caption.in("en").find("add a photograph that stands for the whole exhibit") !=
           std::string::npos);
-    CHECK(pack.photographs[0].credit.get() == "Placeholder");
+    CHECK(pack.photographs[0].credit.in("en") == "Placeholder");
     CHECK(pack.photographs[0].width == 1200);
     warning_with(r, {"placeholder", "exhibit.photo"});
 }
@@ -434,12 +435,12 @@ TEST_CASE("TimelineJS's date quirks: strings, empty parts, impossible days, BC y
 
     // Headlines: from the text, or the date; ids are made unique.
     const kiosk::Event& bare = event(pack, "a-bare-string-for-a-text");
-    CHECK(bare.headline.get() == "A bare string for a text");
-    CHECK(bare.text.get() == "A bare string for a text");
-    CHECK(event(pack, "twice").text.get() == "a");
-    CHECK(event(pack, "twice-2").text.get() == "b");
-    CHECK(to_finish(event(pack, "2003").headline.get()));
-    CHECK(event(pack, "2003").headline.get().find("write a headline for this event") != std::string::npos);
+    CHECK(bare.headline.in("en") == "A bare string for a text");
+    CHECK(bare.text.in("en") == "A bare string for a text");
+    CHECK(event(pack, "twice").text.in("en") == "a");
+    CHECK(event(pack, "twice-2").text.in("en") == "b");
+    CHECK(to_finish(event(pack, "2003").headline.in("en")));
+    CHECK(event(pack, "2003").headline.in("en").find("write a headline for this event") != std::string::npos);
     CHECK(count_warnings(r, "slide 13") == 0);
     CHECK(std::count_if(r.to_finish.begin(), r.to_finish.end(), [](const std::string& f) {
               return f.rfind("slide 13 headline: write a headline", 0) == 0;
@@ -524,14 +525,14 @@ TEST_CASE("a blockquote without a speaker is attributed to Unknown, with a word"
     REQUIRE(r.ok());
     const kiosk::PackLoadResult loaded = load_converted(r, "quotes");
     const kiosk::Pack& pack = loaded.pack;
-    CHECK(pack.exhibit.subtitle.get() == "One Two");
+    CHECK(pack.exhibit.subtitle.in("en") == "One Two");
     REQUIRE(pack.quotes.size() == 2);
-    CHECK(pack.quotes[0].text.get() == "We will not forget.");
-    CHECK(pack.quotes[0].speaker == "Unknown");
+    CHECK(pack.quotes[0].text.in("en") == "We will not forget.");
+    CHECK(pack.quotes[0].speaker.in("en") == "Unknown");
     CHECK_FALSE(pack.quotes[0].when);
     warning_with(r, {"title slide 'Voices'", "no speaker", "'Unknown'"});
-    CHECK(pack.quotes[1].text.get() == "Never again.");
-    CHECK(pack.quotes[1].speaker == "A survivor");
+    CHECK(pack.quotes[1].text.in("en") == "Never again.");
+    CHECK(pack.quotes[1].speaker.in("en") == "A survivor");
     REQUIRE(pack.quotes[1].when);
     CHECK(pack.quotes[1].when->start.year == 1979);
     CHECK(pack.events.size() == 1);
@@ -550,12 +551,12 @@ TEST_CASE("text the pack writes is escaped for TOML, whatever it holds", "[timel
     REQUIRE(r.ok());
     const kiosk::PackLoadResult loaded = load_converted(r, "escaping");
     const kiosk::Pack& pack = loaded.pack;
-    CHECK(pack.exhibit.title.get() == "Quote \" backslash \\ triple \"\"\" end\"");
+    CHECK(pack.exhibit.title.in("en") == "Quote \" backslash \\ triple \"\"\" end\"");
     REQUIRE(pack.events.size() == 1);
-    CHECK(pack.events[0].headline.get() == "Tab here \\n not a newline 😀");
-    CHECK(pack.events[0].text.get() == "\"\"\" opens\n\nends with a quote\"\n\nC:\\path\\");
+    CHECK(pack.events[0].headline.in("en") == "Tab here \\n not a newline 😀");
+    CHECK(pack.events[0].text.in("en") == "\"\"\" opens\n\nends with a quote\"\n\nC:\\path\\");
     REQUIRE(pack.sources.size() == 1);
-    CHECK(pack.sources[0].title.get().find("odd \"name\" with \\ back\tslash\nand line.json") != std::string::npos);
+    CHECK(pack.sources[0].title.in("en").find("odd \"name\" with \\ back\tslash\nand line.json") != std::string::npos);
 }
 
 TEST_CASE("files that cannot be imported say why and where, and give nothing to write", "[timelinejs]") {
@@ -697,10 +698,10 @@ TEST_CASE("a headline made from a text's first words ends cleanly", "[timelinejs
     REQUIRE(r.ok());
     const kiosk::PackLoadResult loaded = load_converted(r, "first-words");
     REQUIRE(loaded.pack.events.size() == 4);
-    CHECK(loaded.pack.events[0].headline.get() == "Un deux trois quatre cinq six sept huit…");
-    CHECK(loaded.pack.events[1].headline.get() == "Un deux trois quatre cinq six sept PÔ…");
-    CHECK(loaded.pack.events[2].headline.get() == "Un deux trois quatre cinq six sept huit…");
-    CHECK(loaded.pack.events[3].headline.get() == "Short text.");
+    CHECK(loaded.pack.events[0].headline.in("en") == "Un deux trois quatre cinq six sept huit…");
+    CHECK(loaded.pack.events[1].headline.in("en") == "Un deux trois quatre cinq six sept PÔ…");
+    CHECK(loaded.pack.events[2].headline.in("en") == "Un deux trois quatre cinq six sept huit…");
+    CHECK(loaded.pack.events[3].headline.in("en") == "Short text.");
     CHECK(count_warnings(r, "has no headline; the first words of its text are used") == 4);
 }
 

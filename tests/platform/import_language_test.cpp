@@ -19,7 +19,7 @@ TEST_CASE("a timeline imported with --language has its texts, and its pack's lan
     CHECK(manifest.find(".en = ") == std::string::npos);
     const kiosk::PackLoadResult loaded = kiosk::load_pack(out);
     CHECK(loaded.pack.settings.languages == std::vector<std::string>{"fr"});
-    CHECK(loaded.pack.exhibit.title.get("fr") == "Marie Curie");
+    CHECK(loaded.pack.exhibit.title.in("fr") == "Marie Curie");
     // The one error is the exhibit photograph the timeline lacks, as in English.
     size_t errors = 0;
     for (const kiosk::Diagnostic& d : loaded.diagnostics) {

@@ -50,12 +50,12 @@ TEST_CASE("a Khmer translation imported into the bundled exhibit loads and keeps
     for (const kiosk::Diagnostic& d : loaded.diagnostics) UNSCOPED_INFO(d.to_string());
     REQUIRE(loaded.ok());
     CHECK(loaded.pack.settings.languages == std::vector<std::string>{"en", "km"});
-    CHECK(loaded.pack.exhibit.title.get("km") == "អៀង សារី");
+    CHECK(loaded.pack.exhibit.title.in("km") == "អៀង សារី");
     const auto born = std::find_if(loaded.pack.events.begin(), loaded.pack.events.end(),
                                    [](const kiosk::Event& e) { return e.id == "born"; });
     REQUIRE(born != loaded.pack.events.end());
-    CHECK(born->text.get("km") == "អៀង សារី ជាកូនរបស់ម្តាយជាជនអន្តោប្រវេសន៍ចិន និងឪពុកជាខ្មែរក្រោម។");
-    CHECK(born->text.get("en").rfind("Ieng Sary was the son", 0) == 0);
+    CHECK(born->text.in("km") == "អៀង សារី ជាកូនរបស់ម្តាយជាជនអន្តោប្រវេសន៍ចិន និងឪពុកជាខ្មែរក្រោម។");
+    CHECK(born->text.in("en").rfind("Ieng Sary was the son", 0) == 0);
 
     // The old file is the new one without the Khmer lines, but for the list of languages.
     std::vector<std::string> kept;

@@ -83,7 +83,7 @@ void at_every_limit(kiosk::Pack& p) {
     for (size_t i = 0; i < p.quotes.size(); ++i) {
         p.quotes[i].id = "q" + std::to_string(i);
         p.quotes[i].text = en(prose(size_t(kiosk::kMaxQuoteChars), "Quote " + std::to_string(i)));
-        p.quotes[i].speaker = prose(size_t(kiosk::kMaxShortTextChars), "Speaker");
+        p.quotes[i].speaker = en(prose(size_t(kiosk::kMaxShortTextChars), "Speaker"));
         p.quotes[i].role = en(prose(size_t(kiosk::kMaxShortTextChars), "Role"));
         p.quotes[i].context = en(prose(size_t(kiosk::kMaxShortTextChars), "Context"));
     }
@@ -263,7 +263,7 @@ TEST_CASE("Packs beyond the limits draw without aborting", "[limits]") {
         DYNAMIC_SECTION("a 1 MB quote, title, credits and headline at " << w << "x" << h) {
             Kiosk k(w, h, pack_with([](kiosk::Pack& p) {
                         p.quotes.at(0).text = en(prose(1 << 20, "Megaquote"));
-                        p.quotes.at(0).speaker = prose(1 << 20, "Speaker");
+                        p.quotes.at(0).speaker = en(prose(1 << 20, "Speaker"));
                         p.exhibit.title = en(std::string(1 << 20, 'T'));
                         p.exhibit.subtitle = en(prose(1 << 20, "Subtitle"));
                         p.exhibit.credits = en(prose(100 << 10, "Credits"));

@@ -2,6 +2,7 @@
 // (each disputed one with its mark) changing every few seconds and an invitation
 // to touch. Everything drifts a little, all the time,
 // so no bright pixel stays in place for hours (burn-in on a panel left on).
+// The invitation speaks each of the pack's languages in turn.
 #include "layout/attract_photo.h"
 #include "ui/draw_helpers.h"
 #include "ui/screens.h"
@@ -18,6 +19,38 @@ constexpr float kTau = 6.2831853f;
 
 float wave(int64_t ms, float period_s) {
     return std::sin(kTau * float(ms % int64_t(period_s * 1000)) / (period_s * 1000));
+}
+
+constexpr int64_t kInviteMs = 4000;     // each language's "Touch to explore" stays this long
+constexpr int64_t kInviteFadeMs = 700;  // and cross-fades into the next (cut when motion is reduced)
+
+// "Touch to explore" in each of the pack's languages in turn, from the
+// visitor's, on a pill as wide as the longest; one language: as it always was.
+void draw_invite(const DrawContext& c, const Rect& around, int64_t t) {
+    const Ui& ui = c.ui;
+    const Fonts& f = ui.fonts;
+    const Palette& p = c.palette;
+    const std::vector<std::string>& langs = ui.pack.settings.languages;
+    if (langs.size() < 2) {
+        draw_pill_button(c.dl, f, p, around, ui_text(UiText::AttractInvite, ui.lang));
+        return;
+    }
+    draw_pill_button(c.dl, f, p, around, "");
+    const size_t first = size_t(std::max(0, ui.pack.language_index(ui.lang)));
+    const size_t turn = size_t(t / kInviteMs);
+    const int64_t in = t % kInviteMs;
+    const float fade = reduced_motion(ui.pack) ? 0.f : std::min(1.f, float(in) / float(kInviteFadeMs));
+    const float th = f.size(FontRole::Button);
+    auto label = [&](size_t k, float alpha) {
+        if (alpha <= 0) return;
+        const std::string& text = ui_text(UiText::AttractInvite, langs[(first + k) % langs.size()]);
+        const float tw = text_width(f, FontRole::Button, text);
+        draw_text(c.dl, f, FontRole::Button,
+                  ImVec2(around.x + (around.w - tw) / 2, around.y + (around.h - th * 1.2f) / 2 + th * 0.05f),
+                  with_alpha(p.paper, alpha), text);
+    };
+    if (fade < 1 && turn > 0) label(turn - 1, 1 - fade);
+    label(turn, turn > 0 ? fade : 1.f);
 }
 
 }  // namespace
@@ -55,15 +88,15 @@ void draw_attract(const DrawContext& c) {
     // One line each, ending in "…" when the exhibit's title or subtitle is longer.
     const float line_w = W - 2 * pad;
     y += draw_text(c.dl, f, FontRole::Title, ImVec2(left, y), p.paper,
-                   fit_lines(f, FontRole::Title, ui.pack.exhibit.title.get(ui.lang), line_w, 1, false));
-    std::string life = std::to_string(ui.pack.exhibit.born.year);
-    if (ui.pack.exhibit.died.year) life += " – " + std::to_string(ui.pack.exhibit.died.year);
+                   fit_lines(f, FontRole::Title, ui.text(ui.pack.exhibit.title), line_w, 1, false));
+    std::string life = ui.digits(std::to_string(ui.pack.exhibit.born.year));
+    if (ui.pack.exhibit.died.year) life += " – " + ui.digits(std::to_string(ui.pack.exhibit.died.year));
     std::string cut;
-    draw_text(c.dl, f, FontRole::Subtitle, ImVec2(left, y + 8 * u), p.muted,
-              fit_lines(f, FontRole::Subtitle,
-                        laid_out(ui.pack.exhibit.subtitle.get(ui.lang), cut, bytes_for_chars(kMaxSubtitleChars)) +
-                            " · " + life,
-                        line_w, 1, false));
+    draw_text(
+        c.dl, f, FontRole::Subtitle, ImVec2(left, y + 8 * u), p.muted,
+        fit_lines(f, FontRole::Subtitle,
+                  laid_out(ui.text(ui.pack.exhibit.subtitle), cut, bytes_for_chars(kMaxSubtitleChars)) + " · " + life,
+                  line_w, 1, false));
 
     // One quote at a time, cross-fading.
     const float invite_h = std::round(std::max(72 * u, ui.layouts.target * 0.8f));
@@ -82,10 +115,11 @@ void draw_attract(const DrawContext& c) {
     }
 
     // The invitation, breathing gently.
-    const std::string& invite = ui_text(UiText::AttractInvite, ui.lang);
-    const float tw = text_width(f, FontRole::Button, invite);
+    float tw = 0;
+    for (const std::string& lang : ui.pack.settings.languages)
+        tw = std::max(tw, text_width(f, FontRole::Button, ui_text(UiText::AttractInvite, lang)));
     const Rect pill = {W / 2 - tw / 2 - 40 * u + dx, invite_y, tw + 80 * u, invite_h};
-    draw_pill_button(c.dl, f, p, pill, invite);
+    draw_invite(c, pill, t);
     const float breath = 0.5f + 0.5f * wave(t, 3.2f);
     c.dl.AddRect(ImVec2(pill.x - 6 * u, pill.y - 6 * u), ImVec2(pill.right() + 6 * u, pill.bottom() + 6 * u),
                  with_alpha(p.accent, 0.25f + 0.5f * breath), (pill.h + 12 * u) / 2, 0, std::max(2.f, 3 * u));

@@ -21,6 +21,9 @@ void draw_content_note(const DrawContext& c) {
 
     draw_spaced_caps(c.dl, ui.fonts, FontRole::DateLabel, snap(card.text.x, card.heading_y), p.accent_text,
                      ui_text(UiText::ContentNoteHeading, ui.lang), 0.12f);
+    if (!card.unreviewed.empty())
+        draw_text(c.dl, ui.fonts, FontRole::Small, snap(card.text.x, card.unreviewed_y), p.muted, card.unreviewed,
+                  card.text.w);
 
     const Rect& view = card.text;
     const float scroll = c.state.content_note_scroll.offset();

@@ -31,7 +31,7 @@ void draw_countdown(const DrawContext& c) {
         c.dl.PathArcTo(centre, ring_r, -1.5707963f, -1.5707963f + 6.2831853f * frac, 64);
         c.dl.PathStroke(p.accent, 0, stroke);
     }
-    const std::string n = std::to_string(seconds);
+    const std::string n = ui.digits(std::to_string(seconds));
     draw_text(c.dl, ui.fonts, FontRole::Headline,
               ImVec2(centre.x - text_width(ui.fonts, FontRole::Headline, n) / 2,
                      centre.y - ui.fonts.size(FontRole::Headline) * 0.68f),

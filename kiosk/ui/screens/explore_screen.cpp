@@ -63,7 +63,7 @@ float draw_page_dots(const DrawContext& c, const Rect& cap) {
         else
             c.dl.AddCircle(ImVec2(x, cy), r - 0.5f, c.palette.muted, 16, std::max(1.f, u * 1.5f));
     }
-    const std::string count = std::to_string(page + 1) + " / " + std::to_string(pages);
+    const std::string count = c.ui.digits(std::to_string(page + 1) + " / " + std::to_string(pages));
     const float th = c.ui.fonts.size(FontRole::Small);
     draw_text(c.dl, c.ui.fonts, FontRole::Small, snap(x + gap / 2, cy - th / 2), c.palette.muted, count);
     return l.page_dots_h;
@@ -95,12 +95,12 @@ void draw_photo(const DrawContext& c) {
     }
     const Rect& cap = placed.caption;
     const float y = cap.y + std::round(18 * u) + draw_page_dots(c, cap);
-    const std::string& caption = photo->caption.get(ui.lang);
+    const std::string& caption = ui.text(photo->caption);
     const float cap_h = draw_text(
         c.dl, ui.fonts, FontRole::Caption, ImVec2(cap.x, y), c.palette.paper,
         l.caption_lines > 0 ? fit_lines(ui.fonts, FontRole::Caption, caption, cap.w, l.caption_lines) : caption, cap.w);
     draw_text(c.dl, ui.fonts, FontRole::Small, ImVec2(cap.x, y + cap_h + 6 * u), c.palette.muted,
-              photo->credit.get(ui.lang));
+              ui.text(photo->credit));
 }
 
 void draw_card(const DrawContext& c) {
@@ -183,7 +183,7 @@ void draw_strip(const DrawContext& c) {
         const uint32_t fill = darken_for_contrast(rgb(era.color), p.era_text, 7.0);
         c.dl.AddRectFilled(snap(x0, l.era_top), snap(x1, l.era_top + l.era_height), fill, std::round(6 * u));
         // A name is shown whole or not at all: a clipped word reads as a mistake.
-        const std::string& name = era.name.get(ui.lang);
+        const std::string& name = ui.text(era.name);
         const float pad = std::round(std::max(12 * u, 6.f));
         const float tw = text_width(f, FontRole::Small, name);
         // Keep the label in view while its band is partly scrolled off (or under
@@ -204,9 +204,11 @@ void draw_strip(const DrawContext& c) {
         c.dl.AddRectFilled(snap(x - axis_w / 2, axis.y - 5 * u), snap(x - axis_w / 2 + axis_w, axis.y + 5 * u),
                            p.outline);
         // A label half out of the window is left out, as an era's name is.
-        const float left = x - tick.label_width / 2;
-        if (left >= win.x && left + tick.label_width <= win.right())
-            draw_text(c.dl, f, FontRole::Small, ImVec2(left, label_y), p.muted, tick.label);
+        const std::string label = ui.digits(tick.label);
+        const float label_w = label == tick.label ? tick.label_width : text_width(f, FontRole::Small, label);
+        const float left = x - label_w / 2;
+        if (left >= win.x && left + label_w <= win.right())
+            draw_text(c.dl, f, FontRole::Small, ImVec2(left, label_y), p.muted, label);
     }
 
     const float ring = std::max(std::round(4 * u), 2.f);
@@ -224,7 +226,7 @@ void draw_strip(const DrawContext& c) {
         // A numbered cluster: how many events are there, opened with a tap.
         const float r = l.selected_radius;
         draw_marker(c.dl, p, at, r, ring, chosen || int(i) == c.state.open_cluster);
-        const std::string n = std::to_string(cl.count);
+        const std::string n = ui.digits(std::to_string(cl.count));
         draw_text(c.dl, f, FontRole::SmallCaps,
                   ImVec2(at.x - text_width(f, FontRole::SmallCaps, n) / 2, at.y - f.size(FontRole::SmallCaps) * 0.68f),
                   chosen ? p.accent_light : p.paper, n);
@@ -279,9 +281,9 @@ void draw_cluster_list(const DrawContext& c) {
                                10 * u);
         const float y = r.y + (r.h - date_h - head_h) / 2;
         draw_spaced_caps(c.dl, ui.fonts, FontRole::SmallCaps, ImVec2(r.x, y), p.accent_text,
-                         format_date_span(e.when, ui.lang), 0.08f);
+                         format_date_span(e.when, ui.pack, ui.lang), 0.08f);
         draw_text(c.dl, ui.fonts, FontRole::Body, ImVec2(r.x, y + date_h), chosen ? p.accent_light : p.paper,
-                  fit_lines(ui.fonts, FontRole::Body, e.headline.get(ui.lang), r.w, 1, false));
+                  fit_lines(ui.fonts, FontRole::Body, ui.text(e.headline), r.w, 1, false));
         const size_t next = size_t(i + 1);
         if (next < list.rows.size() && list.rows[next].x == r.x && list.rows[next].y > r.y)
             draw_rule(c.dl, r.x, r.right(), r.bottom(), 1, p.rule);

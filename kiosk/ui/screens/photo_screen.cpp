@@ -32,9 +32,9 @@ void draw_photo_viewer(const DrawContext& c) {
     Rect band = l.caption_band;
     const float col_w = std::min(band.w - 2 * std::max(72 * u, 16.f), 1300 * u);
     const float x = (W - col_w) / 2;
-    const std::string& caption = photo->caption.get(ui.lang);
-    const std::string& credit = photo->credit.get(ui.lang);
-    const std::string& alt = photo->alt.get(ui.lang);
+    const std::string& caption = ui.text(photo->caption);
+    const std::string& credit = ui.text(photo->credit);
+    const std::string& alt = ui.text(photo->alt);
     const std::string description =
         alt.empty() ? ""
                     : fit_lines(ui.fonts, FontRole::Small,
@@ -59,8 +59,8 @@ void draw_photo_viewer(const DrawContext& c) {
 
     const size_t count = ui.pack.shown_photos().size();
     if (count > 1) {
-        const std::string page =
-            std::to_string(std::clamp(c.state.photo.index, 0, int(count) - 1) + 1) + " / " + std::to_string(count);
+        const std::string page = ui.digits(std::to_string(std::clamp(c.state.photo.index, 0, int(count) - 1) + 1) +
+                                           " / " + std::to_string(count));
         const float tw = text_width(ui.fonts, FontRole::Body, page);
         const float th = ui.fonts.size(FontRole::Body);
         const Rect& back = l.bar.back;

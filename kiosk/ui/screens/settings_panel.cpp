@@ -9,23 +9,6 @@
 
 namespace kiosk {
 
-namespace {
-
-// A language as its speakers name it.
-std::string endonym(const std::string& code) {
-    static const struct {
-        const char* code;
-        const char* name;
-    } names[] = {{"en", "English"}, {"km", "ភាសាខ្មែរ"},   {"fr", "Français"},   {"de", "Deutsch"},
-                 {"es", "Español"}, {"vi", "Tiếng Việt"}, {"th", "ไทย"},        {"zh", "中文"},
-                 {"ja", "日本語"},  {"it", "Italiano"},   {"nl", "Nederlands"}, {"pt", "Português"}};
-    for (const auto& n : names)
-        if (code == n.code) return n.name;
-    return code;
-}
-
-}  // namespace
-
 void draw_settings_panel(const DrawContext& c) {
     const Ui& ui = c.ui;
     const SettingsLayout& l = ui.layouts.settings;
@@ -45,7 +28,7 @@ void draw_settings_panel(const DrawContext& c) {
         const bool chosen = int(i) == c.state.visitor.language;
         const float th = ui.fonts.size(FontRole::Body);
         draw_text(c.dl, ui.fonts, FontRole::Body, ImVec2(row.x, row.y + (row.h - th * 1.3f) / 2),
-                  chosen ? p.accent_text : p.paper, endonym(ui.pack.settings.languages[i]));
+                  chosen ? p.accent_text : p.paper, language_name(ui.pack.settings.languages[i]));
         if (chosen) c.dl.AddCircleFilled(snap(row.right() - th / 2, row.y + row.h / 2), th / 3, p.accent, 24);
         draw_rule(c.dl, row.x, row.right(), row.bottom(), 1, p.rule);
     }
@@ -54,7 +37,7 @@ void draw_settings_panel(const DrawContext& c) {
 
 std::string language_names(const Pack& pack) {
     std::string text;
-    for (const std::string& code : pack.settings.languages) text += endonym(code) + " ";
+    for (const std::string& code : pack.settings.languages) text += language_name(code) + " ";
     return text;
 }
 

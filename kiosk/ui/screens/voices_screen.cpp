@@ -1,6 +1,7 @@
 // Voices: one quote at a time in large serif type, with who said it and when,
 // their role and the context, and a "Disputed" note when others contest what it
-// says; swipe or the arrows to move on; page dots show where you are.
+// says; swipe or the arrows to move on; page dots show where you are. A quote
+// in translation says so, and its original is a tap away.
 #include "pack/date.h"
 #include "ui/draw_helpers.h"
 #include "ui/screens.h"
@@ -12,10 +13,10 @@
 namespace kiosk {
 
 void draw_quote_block(ImDrawList& dl, const Ui& ui, const Palette& p, const Quote& q, const Rect& box, float x_offset,
-                      bool centred_vertically, float scroll) {
+                      bool centred_vertically, float scroll, bool original) {
     const Fonts& f = ui.fonts;
     const float u = ui.layouts.unit;
-    const QuoteBlock b = arrange_quote(ui, q, box.w, box.h, scroll >= 0);
+    const QuoteBlock b = arrange_quote(ui, q, box.w, box.h, scroll >= 0, original);
     const std::string& text = b.text;
     float y = centred_vertically ? box.y + std::max(0.f, (box.h - b.total()) / 2) : box.y;
     if (scroll >= 0 && b.total() + b.mark * 0.25f > box.h) y = box.y + b.mark * 0.25f - scroll;
@@ -31,6 +32,10 @@ void draw_quote_block(ImDrawList& dl, const Ui& ui, const Palette& p, const Quot
     draw_text(dl, f, FontRole::Body, ImVec2(x, y), p.paper, b.speaker);
     y += b.speaker_h;
     y += draw_text(dl, f, FontRole::Caption, ImVec2(x, y), p.muted, b.details, box.w);
+    if (b.translation_h > 0) {
+        draw_text(dl, f, FontRole::Small, ImVec2(x, y + 10 * u), p.muted, b.translation, box.w);
+        y += b.translation_h;
+    }
     FlowDrawer paint(dl, f, p);
     if (b.disputed_h > 0) disputed_flow(&paint, ui, b.disputed_mark, b.disputed, x, y + 18 * u, box.w);
 }
@@ -64,11 +69,15 @@ void draw_voices(const DrawContext& c) {
     c.dl.PushClipRect(ImVec2(l.quote_box.x - 8, l.quote_box.y - 8),
                       ImVec2(l.quote_box.right() + 8, l.quote_box.bottom() + 8), true);
     const float scroll = std::max(0.f, c.state.quote_scroll.offset());
-    draw_quote_block(c.dl, ui, p, q, l.quote_box, offset, true, scroll);
+    draw_quote_block(c.dl, ui, p, q, l.quote_box, offset, true, scroll, c.state.quote_original);
     draw_veil(c.dl, p, l.quote_box, veil);
     c.dl.PopClipRect();
+    if (const Rect toggle = original_toggle(ui, q, l.original_row, c.state.quote_original); toggle.h > 0)
+        draw_pill_button(
+            c.dl, ui.fonts, p, toggle,
+            ui_text(c.state.quote_original ? UiText::QuoteShowTranslation : UiText::QuoteShowOriginal, ui.lang));
     // A quote longer than its box scrolls under the finger.
-    if (const float overflow = quote_overflow(ui, q); overflow > 0) {
+    if (const float overflow = quote_overflow(ui, q, c.state.quote_original); overflow > 0) {
         const float fade = std::min(ui.fonts.size(FontRole::Body) * 2.f, l.quote_box.h / 5);
         draw_scroll_hints(c.dl, p, {l.quote_box.x - 8, l.quote_box.y, l.quote_box.w + 16, l.quote_box.h},
                           l.quote_box.h + overflow, scroll, fade,
@@ -80,7 +89,7 @@ void draw_voices(const DrawContext& c) {
     // Between the arrows in portrait; across the screen's width in landscape.
     const float room = ui.layouts.portrait ? l.next.x - l.prev.right() - 2 * l.prev.w / 4 : W - 2 * l.prev.x;
     draw_page_position(c.dl, ui.fonts, p, W / 2, l.dots_y, room, count, c.state.quote,
-                       std::max(5 * ui.layouts.unit, 4.f));
+                       std::max(5 * ui.layouts.unit, 4.f), ui.digits("0") != "0");
 }
 
 }  // namespace kiosk
