@@ -150,12 +150,14 @@ struct Kiosk {
     uint64_t frames = 0;
     int entered[5] = {};  // times each kiosk::Screen was entered
 
-    bool init(int w, int h, std::string* error) {
+    bool init(int w, int h, std::string* error, const std::string& language = "") {
         width = w;
         height = h;
+        kiosk::KioskConfig config;
+        config.language = language;
         return target.create(w, h, error) && view.init(target.renderer(), kiosk::Display{w, h, 0},
                                                        kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary"),
-                                                       kiosk::KioskConfig{}, VITRINE_FONT_DIR, now, error);
+                                                       config, VITRINE_FONT_DIR, now, error);
     }
     const kiosk::ScreenLayouts& l() const { return view.layouts(); }
     kiosk::Screen screen() const { return view.state().screen; }
@@ -305,6 +307,67 @@ std::vector<Cell> frame_times(int w, int h) {
 }
 
 // One round of the long session: every screen, flings, a pinch, taps.
+// The text engine in one language at 1920x1080: the glyph cache after a visitor
+// has read every event, every quote and About; what an unchanged frame shapes;
+// and the frame that switches the language from the settings panel.
+struct TextRun {
+    std::string language;
+    size_t glyphs = 0;
+    int page_rows = 0, pages = 0;
+    int64_t shapings_warm_frame = -1;
+    double first_frame_ms = NAN, warm_frame_ms = NAN, switch_ms = NAN;
+    std::string error;
+};
+
+TextRun text_engine_run(const std::string& language, const std::string& switch_to) {
+    TextRun r;
+    r.language = language;
+    Kiosk k;
+    std::vector<double> first;
+    k.samples = &first;
+    if (!k.init(1920, 1080, &r.error, language)) return r;
+    k.idle(1);
+    r.first_frame_ms = first.empty() ? NAN : first.front();
+    k.samples = nullptr;
+    const auto& events = k.view.pack().events;
+    for (size_t i = 1; i < events.size(); ++i) k.tap(k.l().explore.button[int(kiosk::Button::Next)], 10);
+    k.tap(k.l().explore.button[int(kiosk::Button::Voices)]);
+    for (size_t i = 1; i < k.view.pack().quotes.size(); ++i) k.tap(k.l().voices.next, 10);
+    k.tap(k.l().voices.bar.back);
+    k.tap(k.l().explore.button[int(kiosk::Button::About)]);
+    k.tap(k.l().about.bar.back);
+    k.idle(10);
+    const int64_t before = k.view.text().shapings();
+    std::vector<double> warm;
+    k.samples = &warm;
+    k.idle(1);
+    k.samples = nullptr;
+    r.shapings_warm_frame = k.view.text().shapings() - before;
+    r.warm_frame_ms = warm.empty() ? NAN : warm.front();
+    const kiosk::GlyphAtlas& atlas = k.view.text().atlas();
+    r.glyphs = atlas.glyph_count();
+    r.page_rows = atlas.rows_used();
+    r.pages = atlas.page_count();
+    // The switch: the settings panel, then the other language's row; timed from
+    // the lifting finger's frame to the frame that shows the new language.
+    const std::vector<std::string>& languages = k.view.pack().settings.languages;
+    const auto target = std::find(languages.begin(), languages.end(), switch_to);
+    if (target != languages.end()) {
+        k.tap(k.l().explore.button[int(kiosk::Button::Settings)]);
+        const kiosk::Rect row = k.l().settings.languages[size_t(target - languages.begin())];
+        k.frame({down(0, row.x + row.w / 2, row.y + row.h / 2)});
+        k.idle(3);
+        std::vector<double> switching;
+        k.samples = &switching;
+        k.frame({up(0, row.x + row.w / 2, row.y + row.h / 2)});
+        k.idle(1);
+        k.samples = nullptr;
+        r.switch_ms = 0;
+        for (double ms : switching) r.switch_ms += ms;
+    }
+    return r;
+}
+
 void session_round(Kiosk& k) {
     using kiosk::Button;
     const kiosk::ScreenLayouts& l = k.l();
@@ -601,6 +664,13 @@ int main(int argc, char** argv) {
     if (!finishers.empty()) progress("idle: waiting for the kiosks to act on SIGTERM");
     for (std::thread& t : finishers) t.join();
 
+    // 5.
+    std::vector<TextRun> text_runs;
+    for (const auto& [language, other] : {std::pair{"en", "km"}, std::pair{"km", "fr"}, std::pair{"fr", "en"}}) {
+        progress(std::string("text engine: ") + language);
+        text_runs.push_back(text_engine_run(language, other));
+    }
+
     // 2, on a quiet machine.
     std::vector<Cell> cells;
     for (const auto& [w, h] : {std::pair{800, 480}, std::pair{1920, 1080}, std::pair{3840, 2160}}) {
@@ -698,6 +768,21 @@ int main(int argc, char** argv) {
     table.note("   first frame to exit (\"over s\"); kernel/s (voluntary context switches of all its threads) and");
     table.note(
         format("   CPU s (utime+stime): the %.0f s after the first frame; TERM->exit: SIGTERM to exit)", kIdleSeconds));
+    table.heading("5. Text engine, bundled exhibit at 1920x1080, after every event, quote and About were read",
+                  {"glyphs", "page rows", "shaped/frame", "1st frame", "warm frame", "switch"});
+    for (const TextRun& r : text_runs) {
+        if (!r.error.empty()) {
+            table.row(r.language, {"n/a"});
+            table.note("  (" + r.language + ": " + r.error + ")");
+            continue;
+        }
+        table.row("language " + r.language,
+                  {std::to_string(r.glyphs), format("%d of %d", r.page_rows, kiosk::kGlyphPageSide * r.pages),
+                   std::to_string(r.shapings_warm_frame), ms(r.first_frame_ms), ms(r.warm_frame_ms), ms(r.switch_ms)});
+    }
+    table.note("  (page rows: rows of 2048-pixel-wide glyph pages in use; shaped/frame: paragraphs HarfBuzz shaped in an");
+    table.note("   unchanged frame; frames: thread CPU of tick + build + software render; switch: the settings panel's");
+    table.note("   language row, from the lifting finger's frame through the next, to en→km, km→fr, fr→en)");
     table.print(stdout);
     std::printf("\nbench time %.0f s\n", bench::seconds_since(bench_start));
 
