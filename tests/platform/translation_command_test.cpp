@@ -98,19 +98,16 @@ TEST_CASE("new --languages en,km starts a pack with every text to write in Khmer
     const pack_tool::Subcommand* command = pack_tool::find_subcommand("new");
     const int status = command->run({dir, "--languages", "en,km"});
     const kiosk::PackLoadResult loaded = kiosk::load_pack_for_curator(dir);
-    size_t to_finish = 0, unknown_translations = 0;
+    size_t to_finish = 0;
     for (const kiosk::Diagnostic& d : loaded.diagnostics) {
         if (d.severity != kiosk::Diagnostic::Severity::Error) continue;
-        if (d.message.rfind("the import left this to finish: ", 0) == 0) ++to_finish;
-        // Tolerated only until the loader knows [translations.<lang>] (issue 15's
-        // languages work); then it must not appear and new must succeed.
-        else if (d.message == "unknown key 'translations' at the top level")
-            ++unknown_translations;
+        if (d.message.rfind("the import left this to finish: ", 0) == 0)
+            ++to_finish;
         else
             FAIL(d.to_string());
     }
     CHECK(to_finish == 24);  // 23 texts in Khmer and who translated them
-    if (unknown_translations == 0) CHECK(status == pack_tool::kExitOk);
+    CHECK(status == pack_tool::kExitOk);
     CHECK(loaded.pack.settings.languages == std::vector<std::string>{"en", "km"});
     CHECK(command->run({test_files::fresh_dir("translation", "new-bad"), "--languages", "en,Khmer"}) ==
           pack_tool::kExitUsage);
