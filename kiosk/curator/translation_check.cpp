@@ -18,8 +18,8 @@ std::vector<Diagnostic> missing_translation_warnings(const std::string& manifest
             {Diagnostic::Severity::Warning, file, 0, 0,
              code + ": " + std::to_string(missing.size()) + (missing.size() == 1 ? " text has" : " texts have") +
                  " no " + name + " translation; the kiosk shows " + (missing.size() == 1 ? "it" : "them") + " in " +
-                 language_name_in_english(texts.default_language()) + " (vitrine-pack translation export --language " + code +
-                 " lists them for a translator)"});
+                 language_name_in_english(texts.default_language()) + " (vitrine-pack translation export --language " +
+                 code + " lists them for a translator)"});
         for (const PackText* text : missing) {
             const TomlPlace at = text->languages.at(texts.default_language()).value.begin;
             warnings.push_back({Diagnostic::Severity::Warning, file, at.line, at.column,

@@ -1,5 +1,6 @@
-// Every string a pack can put on screen, gathered once so the font atlas can hold
-// a glyph for each of its characters.
+// Every string a pack can put on screen, gathered so the validator can check
+// each of its characters has a glyph after shaping, and the tests can tell the
+// pack's words from any other.
 #pragma once
 
 #include "pack/pack.h"

@@ -156,8 +156,8 @@ struct Kiosk {
         kiosk::KioskConfig config;
         config.language = language;
         return target.create(w, h, error) && view.init(target.renderer(), kiosk::Display{w, h, 0},
-                                                       kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary"),
-                                                       config, VITRINE_FONT_DIR, now, error);
+                                                       kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary"), config,
+                                                       VITRINE_FONT_DIR, now, error);
     }
     const kiosk::ScreenLayouts& l() const { return view.layouts(); }
     kiosk::Screen screen() const { return view.state().screen; }
@@ -780,8 +780,10 @@ int main(int argc, char** argv) {
                   {std::to_string(r.glyphs), format("%d of %d", r.page_rows, kiosk::kGlyphPageSide * r.pages),
                    std::to_string(r.shapings_warm_frame), ms(r.first_frame_ms), ms(r.warm_frame_ms), ms(r.switch_ms)});
     }
-    table.note("  (page rows: rows of 2048-pixel-wide glyph pages in use; shaped/frame: paragraphs HarfBuzz shaped in an");
-    table.note("   unchanged frame; frames: thread CPU of tick + build + software render; switch: the settings panel's");
+    table.note(
+        "  (page rows: rows of 2048-pixel-wide glyph pages in use; shaped/frame: paragraphs HarfBuzz shaped in an");
+    table.note(
+        "   unchanged frame; frames: thread CPU of tick + build + software render; switch: the settings panel's");
     table.note("   language row, from the lifting finger's frame through the next, to en→km, km→fr, fr→en)");
     table.print(stdout);
     std::printf("\nbench time %.0f s\n", bench::seconds_since(bench_start));

@@ -213,6 +213,7 @@ const OtherExhibit kOtherExhibits[] = {
     {"dense", "exhibit-dense", "landing"},
     {"sparse", "exhibit-sparse", "fuji"},
     {"no-life", "exhibit-no-life", "fire"},
+    {"khmer", "exhibit-khmer", "anthem"},  // written in Khmer only, Khmer digits
 };
 
 // The screens a visitor reads most, in each translation of the bundled exhibit:
@@ -235,7 +236,7 @@ TEST_CASE("Explore, Voices, About, settings and attract in Khmer and French matc
         }
 }
 
-TEST_CASE("dense, sparse and no-life exhibits match their references at every size", "[golden]") {
+TEST_CASE("dense, sparse, no-life and Khmer-only exhibits match their references at every size", "[golden]") {
     const auto size = GENERATE(from_range(std::begin(kSizes), std::end(kSizes)));
     for (const OtherExhibit& x : kOtherExhibits) {
         const std::string suffix = "-" + std::to_string(size.first) + "x" + std::to_string(size.second);
