@@ -14,7 +14,6 @@
 #pragma GCC diagnostic pop
 
 #include <fstream>
-#include <iterator>
 
 namespace kiosk {
 
@@ -41,8 +40,14 @@ std::unique_ptr<FontFile> open_font(const std::string& dir, const std::string& n
     auto f = std::make_unique<FontFile>();
     f->name = name;
     f->path = dir + "/" + name;
-    std::ifstream in(f->path, std::ios::binary);
-    f->bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    // In one read: a character at a time, the seven files cost more than shaping a screen.
+    std::ifstream in(f->path, std::ios::binary | std::ios::ate);
+    const std::streamoff size = in ? std::streamoff(in.tellg()) : 0;
+    if (size > 0 && size < (std::streamoff(64) << 20)) {
+        f->bytes.resize(size_t(size));
+        in.seekg(0);
+        if (!in.read(reinterpret_cast<char*>(f->bytes.data()), size)) f->bytes.clear();
+    }
     f->stb = std::make_unique<FontFile::Stb>();
     if (f->bytes.empty()) {
         if (error) *error = f->path + ": cannot read font (is fonts-noto-core installed?)";
