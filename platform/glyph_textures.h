@@ -26,8 +26,6 @@ public:
     // Points every draw command that names a glyph page at the page's texture.
     void resolve(ImDrawData* data) const;
     void clear();
-    // Bytes the textures take (RGBA8).
-    int64_t bytes() const { return int64_t(textures_.size()) * kiosk::kGlyphPageSide * kiosk::kGlyphPageSide * 4; }
 
 private:
     std::vector<std::pair<const kiosk::GlyphPage*, SDL_Texture*>> textures_;

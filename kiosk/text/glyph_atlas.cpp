@@ -88,10 +88,4 @@ int GlyphAtlas::rows_used() const {
     return rows;
 }
 
-int64_t GlyphAtlas::bytes() const {
-    int64_t total = 0;
-    for (const auto& p : pages_) total += int64_t(p->width) * p->height;
-    return total;
-}
-
 }  // namespace kiosk

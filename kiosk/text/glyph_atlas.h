@@ -51,8 +51,6 @@ public:
     GlyphPage& page(int i) { return *pages_[size_t(i)]; }
     const GlyphPage& page(int i) const { return *pages_[size_t(i)]; }
     size_t glyph_count() const { return glyphs_.size(); }
-    // Bytes of coverage the pages hold (rows in use × width).
-    int64_t bytes() const;
     // Rows of page in use, over all pages: how much of the 2048-row budget the glyphs take.
     int rows_used() const;
 

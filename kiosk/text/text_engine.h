@@ -90,8 +90,6 @@ public:
 
     // `text` in `style`, wrapped at `wrap_width` pixels (0: only at '\n').
     const TextLayout& layout(TextStyle style, std::string_view text, float wrap_width = 0);
-    // The height of one line of `style` for a text without Khmer.
-    float line_height(TextStyle style) const { return style.px; }
 
     // Draws `layout` with its top-left at `pos`, whole pixels; lines outside
     // the draw list's clip rectangle are skipped. `letter_spacing` (pixels)
