@@ -208,7 +208,7 @@ int main(int argc, char** argv) {
     std::vector<kiosk::InputEvent> due;
     const int events_total = int(view.pack().events.size()), quotes_total = int(view.pack().quotes.size());
 
-    // The tour: every screen and visitor setting once (each step's end and every 60th
+    // The tour: every screen and visitor setting once, in every language (each step's end and every 60th
     // changed frame drawn by the software renderer) and the attract loop, so the memory the kiosk
     // keeps after first use (textures, fonts baked at the large size, the allocator's
     // pools) is in use before the warm-up figure is taken.
@@ -261,34 +261,42 @@ int main(int argc, char** argv) {
                              view.state().visitor.high_contrast ? " contrast" : "", rss_kb());
         };
         const auto& L = [&]() -> const kiosk::ScreenLayouts& { return view.layouts(); };
-        for (int large = 0; large < 2; ++large) {
-            step([&] { tap_at(L().explore.button_hit[int(kiosk::Button::Next)]); });
-            step([&] { tap_at(L().explore.photo_frame); });
-            step([&] {
-                const kiosk::Rect& r = L().photo.image_area;
-                const float cx = r.x + r.w / 2, cy = r.y + r.h / 2;
-                ev(kiosk::InputEvent::Type::Down, 1, cx - 30, cy, at);
-                ev(kiosk::InputEvent::Type::Down, 2, cx + 30, cy, at + 10);
-                for (int i = 1; i <= 20; ++i) {
-                    ev(kiosk::InputEvent::Type::Move, 1, cx - 30 - 10.f * float(i), cy, at + 10 + 16 * i);
-                    ev(kiosk::InputEvent::Type::Move, 2, cx + 30 + 10.f * float(i), cy, at + 18 + 16 * i);
+        // Every language too: each one's glyphs, shapings and layouts are kept once used.
+        const size_t language_count = std::max<size_t>(1, L().settings.languages.size());
+        for (size_t language = 0; language < language_count; ++language)
+            for (int large = 0; large < 2; ++large) {
+                if (large == 0 && language > 0) {
+                    step([&] { tap_at(L().explore.button_hit[int(kiosk::Button::Settings)]); });
+                    step([&] { tap_at(L().settings.languages[language]); });
+                    step([&] { tap_at(L().settings.close); });
                 }
-                ev(kiosk::InputEvent::Type::Up, 1, cx - 230, cy, at + 400);
-                ev(kiosk::InputEvent::Type::Up, 2, cx + 230, cy, at + 410);
-                at += 1200;
-            });
-            step([&] { tap_at(L().photo.bar.back); });
-            step([&] { tap_at(L().explore.button_hit[int(kiosk::Button::Voices)]); });
-            step([&] { tap_at(L().voices.next); });
-            step([&] { tap_at(L().voices.bar.back); });
-            step([&] { tap_at(L().explore.button_hit[int(kiosk::Button::About)]); });
-            step([&] { tap_at(L().about.bar.back); });
-            step([&] { tap_at(L().explore.button_hit[int(kiosk::Button::Settings)]); });
-            step([&] { tap_at(L().settings.high_contrast); });
-            step([&] { tap_at(L().settings.high_contrast); });
-            step([&] { tap_at(L().settings.large_text); });
-            step([&] { tap_at(L().settings.close); });
-        }
+                step([&] { tap_at(L().explore.button_hit[int(kiosk::Button::Next)]); });
+                step([&] { tap_at(L().explore.photo_frame); });
+                step([&] {
+                    const kiosk::Rect& r = L().photo.image_area;
+                    const float cx = r.x + r.w / 2, cy = r.y + r.h / 2;
+                    ev(kiosk::InputEvent::Type::Down, 1, cx - 30, cy, at);
+                    ev(kiosk::InputEvent::Type::Down, 2, cx + 30, cy, at + 10);
+                    for (int i = 1; i <= 20; ++i) {
+                        ev(kiosk::InputEvent::Type::Move, 1, cx - 30 - 10.f * float(i), cy, at + 10 + 16 * i);
+                        ev(kiosk::InputEvent::Type::Move, 2, cx + 30 + 10.f * float(i), cy, at + 18 + 16 * i);
+                    }
+                    ev(kiosk::InputEvent::Type::Up, 1, cx - 230, cy, at + 400);
+                    ev(kiosk::InputEvent::Type::Up, 2, cx + 230, cy, at + 410);
+                    at += 1200;
+                });
+                step([&] { tap_at(L().photo.bar.back); });
+                step([&] { tap_at(L().explore.button_hit[int(kiosk::Button::Voices)]); });
+                step([&] { tap_at(L().voices.next); });
+                step([&] { tap_at(L().voices.bar.back); });
+                step([&] { tap_at(L().explore.button_hit[int(kiosk::Button::About)]); });
+                step([&] { tap_at(L().about.bar.back); });
+                step([&] { tap_at(L().explore.button_hit[int(kiosk::Button::Settings)]); });
+                step([&] { tap_at(L().settings.high_contrast); });
+                step([&] { tap_at(L().settings.high_contrast); });
+                step([&] { tap_at(L().settings.large_text); });
+                step([&] { tap_at(L().settings.close); });
+            }
         // Left alone: the countdown, the attract loop (drawn at its own pace), a wake.
         at += idle_ms + kiosk::kCountdownMs + 15000;
         step([&] { tap_at(kiosk::Rect{float(width) / 2, float(height) / 2, 1, 1}); });
