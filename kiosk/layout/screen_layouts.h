@@ -42,6 +42,7 @@ struct SettingsLayout {
     Rect panel;
     Rect large_text;
     Rect high_contrast;
+    Rect speech;                  // speech on or off
     std::vector<Rect> languages;  // one per pack language, when there are several
     Rect close;
 };

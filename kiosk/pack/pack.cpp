@@ -87,6 +87,13 @@ const Source* Pack::find_source(const std::string& id) const { return find_by_id
 
 const Quote* Pack::find_quote(const std::string& id) const { return find_by_id(quotes, id); }
 
+const Recording* Pack::find_recording(const std::string& table, const std::string& id, const std::string& field,
+                                      const std::string& lang) const {
+    for (const Recording& r : recordings)
+        if (r.table == table && r.id == id && r.field == field && r.language == lang) return &r;
+    return nullptr;
+}
+
 std::vector<const Photograph*> Pack::shown_photos() const {
     std::vector<const Photograph*> shown;
     auto add = [&](const std::string& id) {

@@ -160,6 +160,24 @@ struct ExhibitInfo {
 // range the kiosk made up.
 std::string life_dates(const ExhibitInfo& exhibit);
 
+// A caption of a recording: what is said from `start_ms` to `end_ms`.
+struct CaptionCue {
+    int64_t start_ms = 0;
+    int64_t end_ms = 0;
+    std::string text;
+};
+
+// A recorded narration of one text of one item in one language ([[recordings]]):
+// the kiosk plays it instead of synthesised speech, with its captions.
+struct Recording {
+    std::string table;                 // "exhibit", "events", "quotes", "photographs", "about"
+    std::string id;                    // the item's id; empty for the exhibit and About
+    std::string field;                 // the text it speaks: "text", "headline", "alt", ...
+    std::string language;              // of the speech
+    std::string file;                  // Ogg Vorbis, relative to the pack folder
+    std::vector<CaptionCue> captions;  // in time order
+};
+
 struct Pack {
     int schema = 1;
     std::string dir;  // the folder it was loaded from
@@ -171,6 +189,7 @@ struct Pack {
     std::vector<Photograph> photographs;
     std::vector<Quote> quotes;
     std::map<std::string, Translation> translations;  // [translations.<lang>], by language
+    std::vector<Recording> recordings;                // [[recordings]]
 
     // The language a visit starts in and every missing text falls back to.
     const std::string& default_language() const;
@@ -197,6 +216,9 @@ struct Pack {
     const Photograph* find_photo(const std::string& id) const;
     const Source* find_source(const std::string& id) const;
     const Quote* find_quote(const std::string& id) const;
+    // The recording of `field` of the item `id` of `table` in `lang`; null when none.
+    const Recording* find_recording(const std::string& table, const std::string& id, const std::string& field,
+                                    const std::string& lang) const;
     // The photographs a visitor can page through, in order: the exhibit's own
     // first unless an event shows it, then each event's in event order, each once.
     std::vector<const Photograph*> shown_photos() const;

@@ -30,10 +30,12 @@ enum class Screen { Explore, Photo, Voices, About, Attract };
 struct VisitorSettings {
     bool large_text = false;
     bool high_contrast = false;
-    int language = 0;  // index into Pack::settings.languages
+    int language = 0;     // index into Pack::settings.languages
+    bool speech = false;  // everything on screen spoken (the first key press turns it on)
 
     bool operator==(const VisitorSettings& o) const {
-        return large_text == o.large_text && high_contrast == o.high_contrast && language == o.language;
+        return large_text == o.large_text && high_contrast == o.high_contrast && language == o.language &&
+               speech == o.speech;
     }
     bool operator!=(const VisitorSettings& o) const { return !(*this == o); }
 };
