@@ -15,8 +15,8 @@ struct InputEvent {
     Type type = Type::Down;
     int finger = 0;       // touch finger id; the mouse is finger 0
     float x = 0, y = 0;   // display pixels
-    Key key = Key::None;  // Type::Key: which key went down
     int64_t time_ms = 0;  // monotonic clock
+    Key key = Key::None;  // Type::Key: which key went down
 };
 
 // "up", "volume_up": as replay scripts and logs write a key; "" for None.
