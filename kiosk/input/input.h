@@ -7,7 +7,7 @@
 namespace kiosk {
 
 // The keys of a tactile keypad (the ones museums buy emulate a keyboard's keys):
-// what each does is the same on every screen (kiosk/access/key_input.cpp).
+// what each does is the same on every screen (kiosk/state/key_input.cpp).
 enum class Key { None, Up, Down, Left, Right, Enter, Back, Help, VolumeUp, VolumeDown, Count };
 
 struct InputEvent {

@@ -1,10 +1,10 @@
 #include "state/exhibit_state.h"
 
-#include "access/speech.h"
 #include "layout/about_measure.h"
 #include "layout/content_note_measure.h"
 #include "layout/explore_measure.h"
 #include "state/screen_input.h"
+#include "state/speech.h"
 
 #include <algorithm>
 #include <cmath>

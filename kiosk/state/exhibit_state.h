@@ -3,7 +3,6 @@
 // replayed in a test, in virtual time.
 #pragma once
 
-#include "access/speech.h"
 #include "base/field_count.h"
 #include "config/kiosk_config.h"
 #include "input/gestures.h"
@@ -14,6 +13,7 @@
 #include "layout/ui_context.h"
 #include "pack/pack.h"
 #include "state/pin_lock.h"
+#include "state/speech.h"
 #include "state/visit_stats.h"
 
 #include <cstdint>
@@ -86,9 +86,9 @@ struct FocusContext {
 };
 
 // A visitor who cannot see, read or reach the screen: the keypad's focus, what is
-// being said, and the volume they chose (kiosk/access/, state/key_input.cpp).
+// being said, and the volume they chose (kiosk/state/, state/key_input.cpp).
 struct Access {
-    int focus = 0;             // index into focus_items() (access/focus.h)
+    int focus = 0;             // index into focus_items() (state/focus.h)
     bool focus_shown = false;  // a key was pressed this visit: the ring shows
     FocusContext context;
     Speech speech;

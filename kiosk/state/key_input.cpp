@@ -6,9 +6,9 @@
 // is; the volume keys change the volume. The first key of a visit turns speech
 // on with a one-sentence guide. After any change of view, follow_focus moves
 // the focus to what the view is about and, with speech on, says it.
-#include "access/focus.h"
-#include "access/spoken_text.h"
+#include "state/focus.h"
 #include "state/screen_input.h"
+#include "state/spoken_text.h"
 
 #include <algorithm>
 

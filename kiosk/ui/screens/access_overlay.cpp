@@ -2,7 +2,7 @@
 // captions of what is being said (large, light on black, over the bottom of the
 // screen), "Paused" while paused, and "Speech is not available for this text"
 // when the screen's language has no voice for it.
-#include "access/focus.h"
+#include "state/focus.h"
 #include "layout/text_measure.h"
 #include "text/interface_strings.h"
 #include "ui/draw_helpers.h"

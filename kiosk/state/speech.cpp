@@ -1,4 +1,4 @@
-#include "access/speech.h"
+#include "state/speech.h"
 
 #include <algorithm>
 

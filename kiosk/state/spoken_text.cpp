@@ -1,4 +1,4 @@
-#include "access/spoken_text.h"
+#include "state/spoken_text.h"
 
 #include "layout/about_measure.h"
 #include "layout/content_note_measure.h"

@@ -1,4 +1,4 @@
-#include "access/focus.h"
+#include "state/focus.h"
 
 #include "layout/content_note_measure.h"
 #include "layout/quote_measure.h"

@@ -6,10 +6,10 @@
 // there is one. Composed from the same functions the screens draw with.
 #pragma once
 
-#include "access/focus.h"
-#include "access/speech.h"
 #include "layout/ui_context.h"
 #include "state/exhibit_state.h"
+#include "state/focus.h"
+#include "state/speech.h"
 
 #include <string>
 #include <vector>
