@@ -122,7 +122,7 @@ bool reduced_motion(const Pack& pack) { return pack.settings.reduced_motion; }
 
 int64_t idle_since_ms(const ExhibitState& s) {
     const int64_t speech_end = s.access.speech_holds_idle ? speech_end_ms(s.access.speech, s.now_ms) : -1;
-    return std::max(s.last_input_ms, speech_end);
+    return std::max({s.last_input_ms, speech_end, s.access.heard_until_ms});
 }
 
 int volume_percent(const Visit& v, const KioskConfig& config) {
@@ -326,10 +326,18 @@ bool apply_input(ExhibitState& s, const InputEvent& e, const Ui& ui) {
 
 }  // namespace
 
+// The visitor may have just chosen another language: what follows is said in it.
+Ui in_visitor_language(const Ui& ui, const Visit& s) {
+    Ui now = ui;
+    const std::vector<std::string>& languages = ui.pack.settings.languages;
+    if (size_t(s.visitor.language) < languages.size()) now.lang = languages[size_t(s.visitor.language)];
+    return now;
+}
+
 bool update(ExhibitState& s, const InputEvent& e, const Ui& ui) {
     const uint64_t said = s.speech_serial;
     bool changed = apply_input(s, e, ui);
-    follow_focus(s, ui, e.time_ms);
+    follow_focus(s, in_visitor_language(ui, s), e.time_ms);
     return changed || s.speech_serial != said;
 }
 

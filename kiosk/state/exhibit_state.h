@@ -96,10 +96,12 @@ struct Access {
     // The countdown's own words do not hold the countdown back; what the visitor
     // asked to hear does (speech_holds_idle).
     bool speech_holds_idle = false;
+    int64_t heard_until_ms = -1;  // the end of held speech that was replaced or stopped
 
     bool operator==(const Access& o) const {
-        return std::tie(focus, focus_shown, context, speech, volume_steps, speech_holds_idle) ==
-               std::tie(o.focus, o.focus_shown, o.context, o.speech, o.volume_steps, o.speech_holds_idle);
+        return std::tie(focus, focus_shown, context, speech, volume_steps, speech_holds_idle, heard_until_ms) ==
+               std::tie(o.focus, o.focus_shown, o.context, o.speech, o.volume_steps, o.speech_holds_idle,
+                        o.heard_until_ms);
     }
 };
 

@@ -16,7 +16,15 @@ namespace kiosk {
 
 namespace {
 
+// What the visitor was listening to keeps them counted as present until it
+// would have ended, even when something else (the countdown) replaces it.
+void remember_heard(ExhibitState& s, int64_t now) {
+    if (s.access.speech_holds_idle)
+        s.access.heard_until_ms = std::max(s.access.heard_until_ms, std::min(now, speech_end_ms(s.access.speech, now)));
+}
+
 void say_parts(ExhibitState& s, const Ui& ui, std::vector<SpeechPart> parts, int64_t now, bool holds_idle = true) {
+    remember_heard(s, now);
     say(s.access.speech, s.speech_serial, ui.lang, std::move(parts), now);
     s.access.speech_holds_idle = holds_idle;
 }
