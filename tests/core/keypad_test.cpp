@@ -70,7 +70,7 @@ TEST_CASE("up and down go through Explore in reading order and say each item", "
     }
     f.press(Key::Up);
     CHECK(f.focused().id == FocusId::Settings);
-    CHECK(contains(f.said(), "Reading settings., button."));
+    CHECK(contains(f.said(), "Reading settings, button."));
     f.press(Key::Up);
     CHECK(f.focused().id == FocusId::About);
     CHECK(f.said() == "About, button.\n");
@@ -189,7 +189,7 @@ TEST_CASE("help says where the visitor is and what the keys do", "[keypad]") {
     f.press(Key::Right);
     f.press(Key::Help);
     const std::string said = f.said();
-    CHECK(contains(said, "Timeline."));
+    CHECK(contains(said, "Timeline\n"));
     CHECK(contains(said, "Event 2 of " + std::to_string(f.pack().events.size())));
     CHECK(contains(said, "Up and down move between items."));
 }
