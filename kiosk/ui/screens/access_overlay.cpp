@@ -26,11 +26,16 @@ void draw_focus_ring(const DrawContext& c) {
     if (!s.access.focus_shown) return;
     const std::vector<FocusItem> items = focus_items(s, c.ui);
     if (items.empty()) return;
-    const Rect r = items[size_t(std::clamp(s.access.focus, 0, int(items.size()) - 1))].rect;
+    const FocusItem& item = items[size_t(std::clamp(s.access.focus, 0, int(items.size()) - 1))];
+    const Rect r = item.rect;
     const float u = c.ui.layouts.unit;
     const float width = std::max(std::round(6 * u), 3.f);
-    const float gap = std::max(std::round(4 * u), 2.f);
-    const float rounding = std::max(10 * u, 4.f);
+    // A text's rectangle is the text itself: the ring stands clear of its letters.
+    // Buttons sit close together: their ring keeps near.
+    const float gap = item.press == FocusItem::Press::Speak ? std::max(std::round(16 * u), 6.f)
+                                                            : std::max(std::round(5 * u), 2.f);
+    // Buttons are pills and circles: the ring follows their shape.
+    const float rounding = item.press == FocusItem::Press::Speak ? std::max(10 * u, 4.f) : r.h / 2 + gap + width / 2;
     const ImVec2 a = snap(r.x - gap - width / 2, r.y - gap - width / 2);
     const ImVec2 b = snap(r.right() + gap + width / 2, r.bottom() + gap + width / 2);
     c.dl.AddRect(ImVec2(a.x - width / 2, a.y - width / 2), ImVec2(b.x + width / 2, b.y + width / 2), 0xff000000u,
