@@ -3,7 +3,6 @@
 #include "audio/loudness.h"
 #include "base/file_read.h"
 #include "base/log.h"
-#include "state/exhibit_state.h"
 
 namespace platform {
 
@@ -90,27 +89,6 @@ PreparedSpeech SpeechPlayer::prepare(const std::vector<kiosk::SpeechPart>& parts
         append(out.clip, clip);
     }
     return out;
-}
-
-void SpeechPlayer::follow(kiosk::App& app, kiosk::AudioMixer& mixer) {
-    const kiosk::ExhibitState& state = app.state();
-    mixer.set_volume(float(kiosk::volume_percent(state, app.config())) / 100.f);
-    const kiosk::Speech& speech = state.access.speech;
-    if (speech.serial != serial_) {
-        serial_ = speech.serial;
-        if (speech.parts.empty() || speech.started_ms < 0) {
-            mixer.stop();
-        } else {
-            PreparedSpeech ready = prepare(speech.parts, speech.language, app.pack().dir);
-            const int64_t duration = ready.clip.duration_ms();
-            if (ready.clip.samples.empty())
-                mixer.stop();
-            else
-                mixer.play(std::move(ready.clip), serial_);
-            app.speech_ready(serial_, duration, std::move(ready.captions), ready.unavailable);
-        }
-    }
-    mixer.set_paused(state.access.speech.paused_ms >= 0);
 }
 
 }  // namespace platform

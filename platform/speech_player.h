@@ -13,6 +13,7 @@
 #include "audio/audio_clip.h"
 #include "audio/mixer.h"
 #include "speech_synth.h"
+#include "state/exhibit_state.h"
 
 #include <cstdint>
 #include <map>
@@ -34,10 +35,31 @@ public:
     // The pause between two parts (a headline and its text), as a reader takes breath.
     static constexpr int64_t kPartGapMs = 350;
 
-    // Plays the app's utterance on `mixer` when it is new (answering the app),
-    // stops when it was hushed, and mirrors pause and volume. Call after every
-    // change of the app's state; cheap when nothing changed.
-    void follow(kiosk::App& app, kiosk::AudioMixer& mixer);
+    // Plays the app's utterance on `sound` (an AudioDevice, or an AudioMixer
+    // written to a file) when it is new, answering the app; stops when it was
+    // hushed; mirrors pause and volume. Call after every change of the app's
+    // state; cheap when nothing changed.
+    template <class Sound>
+    void follow(kiosk::App& app, Sound& sound) {
+        const kiosk::ExhibitState& state = app.state();
+        sound.set_volume(float(kiosk::volume_percent(state, app.config())) / 100.f);
+        const kiosk::Speech& speech = state.access.speech;
+        if (speech.serial != serial_) {
+            serial_ = speech.serial;
+            if (speech.parts.empty() || speech.started_ms < 0) {
+                sound.stop();
+            } else {
+                PreparedSpeech ready = prepare(speech.parts, speech.language, app.pack().dir);
+                const int64_t duration = ready.clip.duration_ms();
+                if (ready.clip.samples.empty())
+                    sound.stop();
+                else
+                    sound.play(std::move(ready.clip), serial_);
+                app.speech_ready(serial_, duration, std::move(ready.captions), ready.unavailable);
+            }
+        }
+        sound.set_paused(state.access.speech.paused_ms >= 0);
+    }
     // The parts of an utterance in `language` as one clip: recordings read from
     // `pack_dir`.
     PreparedSpeech prepare(const std::vector<kiosk::SpeechPart>& parts, const std::string& language,
