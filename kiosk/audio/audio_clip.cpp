@@ -114,4 +114,14 @@ AudioClip resample(const AudioClip& clip, int rate) {
     return out;
 }
 
+void append_clip(AudioClip& whole, const AudioClip& part) {
+    if (whole.rate <= 0) whole.rate = part.rate;
+    if (part.rate == whole.rate) {
+        whole.samples.insert(whole.samples.end(), part.samples.begin(), part.samples.end());
+        return;
+    }
+    const AudioClip converted = resample(part, whole.rate);
+    whole.samples.insert(whole.samples.end(), converted.samples.begin(), converted.samples.end());
+}
+
 }  // namespace kiosk

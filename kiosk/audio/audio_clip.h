@@ -28,4 +28,10 @@ bool decode_ogg_vorbis(const std::vector<uint8_t>& bytes, AudioClip& out, std::s
 // A clip already at `rate` is returned unchanged.
 AudioClip resample(const AudioClip& clip, int rate);
 
+// `part` added at the end of `whole`, brought to whole's rate (a whole with no
+// rate yet takes part's): an utterance made of recordings and synthesised
+// speech becomes one clip, its parts' captions shifted by whole's duration_ms()
+// before the append.
+void append_clip(AudioClip& whole, const AudioClip& part);
+
 }  // namespace kiosk

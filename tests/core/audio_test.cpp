@@ -107,6 +107,20 @@ TEST_CASE("Resampling keeps the length and the tone", "[audio]") {
     CHECK(kiosk::resample(out, 48000).samples == out.samples);
 }
 
+TEST_CASE("Clips at different rates join into one utterance", "[audio]") {
+    AudioClip whole;
+    kiosk::append_clip(whole, constant(100, 24000));  // 0.5 s at the mixer's rate
+    CHECK(whole.rate == 48000);
+    CHECK(whole.duration_ms() == 500);
+    AudioClip speech = sine(22050, 200, 0.5, 1.0);
+    kiosk::append_clip(whole, speech);
+    CHECK(whole.rate == 48000);
+    CHECK(whole.duration_ms() == 1500);
+    CHECK(whole.samples[23999] == 100);
+    CHECK(whole.samples[24000] == 0);  // the sine starts at zero
+    CHECK(peak(std::vector<int16_t>(whole.samples.begin() + 24000, whole.samples.end())) > 16000);
+}
+
 TEST_CASE("Half the volume is half the amplitude", "[audio]") {
     const AudioClip clip = constant(20000, 48000);
     AudioMixer full;
