@@ -30,7 +30,6 @@ struct KioskConfig {
     float panel_inches = 0;  // 0: guess from the resolution
     int rotation = 0;        // 0, 90, 180, 270: the panel is mounted turned clockwise by this
     std::string staff_pin;   // digits; empty disables the staff exit
-    int volume = 70;         // 0–100: each visitor starts at this level
     std::string pack_dir;    // empty: the installed pack, else the bundled exhibit
     std::string public_key = "/etc/vitrine/pack-signing.pub";  // installs (USB, fleet) verify against it
     bool allow_downgrade = false;                // installs may replace the current pack with an older version of it
