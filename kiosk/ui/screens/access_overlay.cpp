@@ -2,8 +2,8 @@
 // captions of what is being said (large, light on black, over the bottom of the
 // screen), "Paused" while paused, and "Speech is not available for this text"
 // when the screen's language has no voice for it.
-#include "state/focus.h"
 #include "layout/text_measure.h"
+#include "state/focus.h"
 #include "text/interface_strings.h"
 #include "ui/draw_helpers.h"
 #include "ui/screens.h"
@@ -32,8 +32,8 @@ void draw_focus_ring(const DrawContext& c) {
     const float width = std::max(std::round(6 * u), 3.f);
     // A text's rectangle is the text itself: the ring stands clear of its letters.
     // Buttons sit close together: their ring keeps near.
-    const float gap = item.press == FocusItem::Press::Speak ? std::max(std::round(16 * u), 6.f)
-                                                            : std::max(std::round(5 * u), 2.f);
+    const float gap =
+        item.press == FocusItem::Press::Speak ? std::max(std::round(16 * u), 6.f) : std::max(std::round(5 * u), 2.f);
     // Buttons are pills and circles: the ring follows their shape.
     const float rounding = item.press == FocusItem::Press::Speak ? std::max(10 * u, 4.f) : r.h / 2 + gap + width / 2;
     const ImVec2 a = snap(r.x - gap - width / 2, r.y - gap - width / 2);
@@ -54,7 +54,12 @@ void draw_band(const DrawContext& c, const std::string& text, const std::string&
     const std::string lines = fit_lines(ui.fonts, role, text, width - 2 * pad, 3);
     const float label_h = label.empty() ? 0 : text_height(ui.fonts, FontRole::SmallCaps, label, width) + pad / 2;
     const float h = text_height(ui.fonts, role, lines, 0) + label_h + 2 * pad;
-    const Rect band = {pad, H - h - pad, width, h};
+    // At the bottom, as captions are, unless the focused item is there: then at the top.
+    Rect band = {pad, H - h - pad, width, h};
+    if (const std::vector<FocusItem> items = focus_items(c.state, ui); c.state.access.focus_shown && !items.empty()) {
+        const Rect& focused = items[size_t(std::clamp(c.state.access.focus, 0, int(items.size()) - 1))].rect;
+        if (focused.bottom() > band.y && focused.y < band.bottom()) band.y = pad;
+    }
     c.dl.AddRectFilled(snap(band.x, band.y), snap(band.right(), band.bottom()), kCaptionBand, 12 * u);
     float y = band.y + pad;
     if (!label.empty()) {
