@@ -215,6 +215,24 @@ TEST_CASE("one recording for each text and language, with the keys pack.toml kno
     }
 }
 
+TEST_CASE("past the most recordings a pack may hold, the rest are left out") {
+    const std::string table =
+        "\n[[recordings]]\nitem = \"events.born\"\nfield = \"headline\"\nlanguage = "
+        "\"en\"\nfile = \"audio/en/born-headline.ogg\"\ncaptions = \"audio/en/born-headline.vtt\"\n";
+    std::string many;
+    for (int i = 0; i < kiosk::kMaxRecordings; ++i) many += table;
+    const std::string dir = recordings_pack_edited(
+        "too-many",
+        {{"captions = \"audio/en/born-headline.vtt\"\n", "captions = \"audio/en/born-headline.vtt\"\n" + many}});
+    const PackLoadResult result = kiosk::load_pack(dir);
+    CHECK(result.ok());
+    const Diagnostic& d = find(result, "the pack has 2002 recordings; at most 2000 fit a pack file");
+    CHECK(d.severity == Diagnostic::Severity::Warning);
+    CHECK(d.line == 73 + 7 * (kiosk::kMaxRecordings - 2));  // the 2001st [[recordings]]
+    CHECK(result.pack.recordings.size() == 2);
+    CHECK_FALSE(load_for_validator(dir).ok());
+}
+
 TEST_CASE("a photograph without alt text: a warning on the kiosk, an error for the validator") {
     const std::string dir = recordings_pack_edited(
         "no-alt", {{"alt.en = \"Twelve coloured squares in four columns and three rows, blue at the top left shading "
