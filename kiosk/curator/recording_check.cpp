@@ -5,16 +5,6 @@
 #include "curator/translation_file.h"
 
 namespace kiosk {
-namespace {
-
-// The exhibit's texts on the About screen are recorded as item = "about".
-std::string recorded_table(const PackText& text) {
-    const bool about = text.table == "exhibit" && (text.field == "content_note" || text.field == "gaps" ||
-                                                   text.field == "credits" || text.field == "licence");
-    return about ? "about" : text.table;
-}
-
-}  // namespace
 
 std::vector<Diagnostic> missing_recording_warnings(const std::string& manifest, const Pack& pack,
                                                    const std::string& file) {
@@ -28,7 +18,7 @@ std::vector<Diagnostic> missing_recording_warnings(const std::string& manifest, 
             // A plain name is one string for every language, in no language of
             // its own: no recording can be given for it.
             if (text.plain || !text.languages.count(lang)) continue;
-            if (!pack.find_recording(recorded_table(text), text.id, text.field, lang)) unrecorded.push_back(&text);
+            if (!pack.find_recording(text.table, text.id, text.field, lang)) unrecorded.push_back(&text);
         }
         if (unrecorded.empty()) continue;
         const std::string name = language_name_in_english(lang);

@@ -177,7 +177,7 @@ struct CaptionCue {
 // A recorded narration of one text of one item in one language ([[recordings]]):
 // the kiosk plays it instead of synthesised speech, with its captions.
 struct Recording {
-    std::string table;                 // "exhibit", "events", "quotes", "photographs", "about"
+    std::string table;                 // "exhibit" (its About texts too), "events", "quotes", "photographs", ...
     std::string id;                    // the item's id; empty for the exhibit and About
     std::string field;                 // the text it speaks: "text", "headline", "alt", ...
     std::string language;              // of the speech

@@ -1700,13 +1700,16 @@ std::map<std::string, const LocalText*> item_texts(const Pack& pack, const Recor
         if (when && !when->display.empty()) texts["date_display"] = &when->display;
     };
     const ExhibitInfo& exhibit = pack.exhibit;
-    if (item.table == "exhibit") {
-        texts = {{"title", &exhibit.title}, {"subject", &exhibit.subject}, {"subtitle", &exhibit.subtitle}};
-    } else if (item.table == "about") {
-        texts = {{"content_note", &exhibit.content_note},
-                 {"gaps", &exhibit.gaps},
-                 {"credits", &exhibit.credits},
-                 {"licence", &exhibit.licence}};
+    // The About screen's texts are the exhibit's own.
+    const std::map<std::string, const LocalText*> about = {{"content_note", &exhibit.content_note},
+                                                           {"gaps", &exhibit.gaps},
+                                                           {"credits", &exhibit.credits},
+                                                           {"licence", &exhibit.licence}};
+    if (item.table == "about") {
+        texts = about;
+    } else if (item.table == "exhibit") {
+        texts = about;
+        texts.insert({{"title", &exhibit.title}, {"subject", &exhibit.subject}, {"subtitle", &exhibit.subtitle}});
     } else if (item.table == "events") {
         const auto it = std::find_if(pack.events.begin(), pack.events.end(), [&](auto& e) { return e.id == item.id; });
         if (it == pack.events.end()) {
@@ -1883,14 +1886,9 @@ std::string Loader::recording_target_problem(Recording& recording, const StringF
     std::string names;
     for (const auto& [name, text] : texts) names += (names.empty() ? "" : ", ") + name;
     const auto it = texts.find(field.value);
-    if (it == texts.end()) {
-        const bool about_text = target.table == "exhibit" && (field.value == "content_note" || field.value == "gaps" ||
-                                                              field.value == "credits" || field.value == "licence");
-        if (about_text)
-            return "the exhibit's '" + field.value + "' is read on the About screen; write item = \"about\"";
+    if (it == texts.end())
         return "'field' '" + printable(field.value, 40) + "' is not a text of " + item.value +
                "; the texts it can have: " + names;
-    }
     at = &language;
     if (!is_language_code(language.value))
         return "'" + printable(language.value, 20) +
@@ -1903,7 +1901,9 @@ std::string Loader::recording_target_problem(Recording& recording, const StringF
     if (!it->second->has(language.value))
         return item.value + " has no " + field.value + "." + language.value +
                " to record; write the text in pack.toml first (the recording speaks it)";
-    recording.table = target.table;
+    // "about" names the exhibit's texts on the About screen: kept as the
+    // exhibit's, where the kiosk looks for them.
+    recording.table = target.table == "about" ? "exhibit" : target.table;
     recording.id = target.id;
     recording.field = field.value;
     recording.language = language.value;
