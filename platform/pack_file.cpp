@@ -1160,8 +1160,8 @@ BuildResult sign_pack_folder(const std::string& pack_dir, const std::string& sec
 
     // pack.toml and the files it references: nothing else (no stray .DS_Store).
     std::set<std::string> relative = {"pack.toml"};
-    for (const kiosk::Photograph& photo : loaded.pack.photographs)
-        if (!photo.file.empty()) relative.insert(fs::path(photo.file).lexically_normal().generic_string());
+    for (const std::string& file : kiosk::pack_media_files(loaded.pack))
+        relative.insert(fs::path(file).lexically_normal().generic_string());
     for (const std::string& rel : relative) {
         ManifestEntry f;
         f.path = "pack/" + rel;

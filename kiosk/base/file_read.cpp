@@ -1,6 +1,8 @@
 #include "base/file_read.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -46,7 +48,7 @@ const char* file_type_name(unsigned mode) {
     }
 }
 
-FileRead read_regular_file(const std::string& path, uint64_t max_bytes, FinalLink final_link) {
+FileRead read_regular_file_start(const std::string& path, uint64_t max_bytes, size_t head_bytes, FinalLink final_link) {
     FileRead result;
     int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
     if (final_link == FinalLink::Refuse) flags |= O_NOFOLLOW;
@@ -72,13 +74,14 @@ FileRead read_regular_file(const std::string& path, uint64_t max_bytes, FinalLin
         return result;
     }
     const uint64_t size = uint64_t(info.st_size);
+    result.size = size;
     if (size > max_bytes) {
         result.error = "is " + size_in_words(size) + "; at most " + size_in_words(max_bytes) + " is read";
         return result;
     }
     // Reads no more than the size checked above, even if the file grows meanwhile;
     // a file that shrinks is read as far as it goes.
-    result.bytes.resize(size_t(size));
+    result.bytes.resize(size_t(std::min<uint64_t>(size, head_bytes)));
     size_t done = 0;
     while (done < result.bytes.size()) {
         const ssize_t got = ::read(file.fd, result.bytes.data() + done, result.bytes.size() - done);
@@ -93,6 +96,10 @@ FileRead read_regular_file(const std::string& path, uint64_t max_bytes, FinalLin
     }
     result.bytes.resize(done);
     return result;
+}
+
+FileRead read_regular_file(const std::string& path, uint64_t max_bytes, FinalLink final_link) {
+    return read_regular_file_start(path, max_bytes, SIZE_MAX, final_link);
 }
 
 }  // namespace kiosk

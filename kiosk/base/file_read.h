@@ -19,6 +19,7 @@ struct FileRead {
     // "is a symbolic link", "is 80 MiB; at most 64 MiB".
     std::string error;
     bool missing = false;  // the file does not exist (error says so too)
+    uint64_t size = 0;     // of the regular file opened, however much of it was read
     bool ok() const { return error.empty(); }
     std::string text() const { return std::string(bytes.begin(), bytes.end()); }
 };
@@ -30,6 +31,11 @@ enum class FinalLink { Refuse, Follow };
 // such as /etc/vitrine/vitrine.toml); links in the folders above are the
 // caller's to check.
 FileRead read_regular_file(const std::string& path, uint64_t max_bytes, FinalLink final_link = FinalLink::Refuse);
+
+// The same checks, but only the first HEAD_BYTES are read: enough to tell a
+// file's format by its content without reading minutes of audio.
+FileRead read_regular_file_start(const std::string& path, uint64_t max_bytes, size_t head_bytes,
+                                 FinalLink final_link = FinalLink::Refuse);
 
 // "regular file", "folder", "FIFO", "character device", ... for a st_mode.
 const char* file_type_name(unsigned mode);

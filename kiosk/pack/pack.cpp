@@ -87,6 +87,17 @@ const Source* Pack::find_source(const std::string& id) const { return find_by_id
 
 const Quote* Pack::find_quote(const std::string& id) const { return find_by_id(quotes, id); }
 
+std::vector<std::string> pack_media_files(const Pack& pack) {
+    std::vector<std::string> files;
+    for (const Photograph& photo : pack.photographs)
+        if (!photo.file.empty()) files.push_back(photo.file);
+    for (const Recording& recording : pack.recordings) {
+        files.push_back(recording.file);
+        files.push_back(recording.captions_file);
+    }
+    return files;
+}
+
 const Recording* Pack::find_recording(const std::string& table, const std::string& id, const std::string& field,
                                       const std::string& lang) const {
     for (const Recording& r : recordings)

@@ -155,6 +155,13 @@ struct ExhibitInfo {
     ItemTranslations translations;
 };
 
+struct Pack;
+
+// Every file pack.toml refers to that passed the loader's checks, relative to
+// the pack folder, in file order: the photographs, then each recording and its
+// captions. What a pack file carries beside pack.toml.
+std::vector<std::string> pack_media_files(const Pack& pack);
+
 // The years beside the title, as the pack states them: "1925 – 2013", "1950 –"
 // for a person alive, "– 1934" with only a death; empty without either, never a
 // range the kiosk made up.
@@ -170,11 +177,12 @@ struct CaptionCue {
 // A recorded narration of one text of one item in one language ([[recordings]]):
 // the kiosk plays it instead of synthesised speech, with its captions.
 struct Recording {
-    std::string table;                 // "exhibit", "events", "quotes", "photographs", "about"
+    std::string table;                 // "exhibit" (its About texts too), "events", "quotes", "photographs", ...
     std::string id;                    // the item's id; empty for the exhibit and About
     std::string field;                 // the text it speaks: "text", "headline", "alt", ...
     std::string language;              // of the speech
     std::string file;                  // Ogg Vorbis, relative to the pack folder
+    std::string captions_file;         // WebVTT, relative to the pack folder
     std::vector<CaptionCue> captions;  // in time order
 };
 

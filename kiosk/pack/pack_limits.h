@@ -27,6 +27,15 @@ constexpr int kMaxPhotos = 300;
 constexpr int kMaxSources = 1000;
 constexpr int kMaxEras = 50;
 constexpr int kMaxLanguages = 8;
+// Two files each: with the photographs and pack.toml, well inside the entries a
+// pack file may hold (platform/pack_file.h).
+constexpr int kMaxRecordings = 2000;
+
+// ---- Recordings ----
+// An event's longest text read slowly is about half an hour; Ogg Vorbis at
+// oggenc's default quality takes under 32 MiB for it.
+constexpr int64_t kMaxRecordingFileBytes = 32LL * 1024 * 1024;
+constexpr int64_t kMaxCaptionFileBytes = 1024 * 1024;
 
 // ---- Photographs ----
 constexpr int kMinPhotoSide = 64;   // narrower than this cannot be seen, let alone read

@@ -10,6 +10,7 @@
 #include "pack/photo_budget.h"
 #include "pack/photo_scaling.h"
 #include "pack/text_rules.h"
+#include "pack/webvtt.h"
 
 #include <algorithm>
 #include <cctype>
@@ -235,7 +236,9 @@ public:
     const std::vector<std::string>& languages() const { return result_.pack.settings.languages; }
 
 private:
-    void report(Diagnostic::Severity severity, const toml::source_region& where, std::string message);
+    // `file`: the file the problem is in, when not pack.toml (a recording's captions).
+    void report(Diagnostic::Severity severity, const toml::source_region& where, std::string message,
+                const std::string& file = {});
     // Reports an error of a kind that can repeat thousands of times; past
     // kShownPerKind only counted. False when it will not be shown, so the
     // caller can skip composing it.
@@ -276,6 +279,17 @@ private:
     void check_attract_quotes(const std::vector<const toml::table*>& quote_tables);
     void check_within_era(const std::string& owner, const DateSpan& span, const StringField& era);
     void load_media(Photograph& photo, const toml::node& file_node);
+    std::string media_path_problem(const std::string& key, const std::string& file, fs::path& resolved) const;
+    void read_recordings(TableReader& root);
+    bool read_recording(const toml::table& table, size_t index, std::map<std::string, int>& seen);
+    // Fills the recording's table, id, field and language; "" when they name a
+    // text of the pack, else why not, with `at` the key to report it at.
+    std::string recording_target_problem(Recording& recording, const StringField& item, const StringField& field,
+                                         const StringField& language, const StringField*& at) const;
+    std::optional<FileRead> read_recording_file(const std::string& key, const std::string& file, const toml::node& node,
+                                                uint64_t max_bytes, size_t head_bytes, const std::string& limit);
+    bool check_recording_audio(const Recording& recording, const toml::node& file_node);
+    bool read_captions(Recording& recording, const toml::node& captions_node);
     void check_reference(const std::string& owner, const StringField& ref, const char* kind, const IdRegistry& known);
     void report_placeholders(const toml::node& node);
 
@@ -295,6 +309,11 @@ private:
     std::vector<StringField> attract_quotes_;
     // Where each "TO FINISH:" value starts (line, column): see report().
     std::set<std::pair<int, int>> placeholders_;
+    // While a [[recordings]] table is read: its errors are warnings (the kiosk
+    // leaves the recording out) unless options_.accessibility_errors, counted
+    // so the recording can be dropped.
+    bool in_recording_ = false;
+    size_t recording_problems_ = 0;
 };
 
 // --- TableReader ---
@@ -735,8 +754,14 @@ bool Loader::about_placeholder(Diagnostic::Severity severity, const toml::source
             placeholders_.count({line, static_cast<int>(where.begin.column)}));
 }
 
-void Loader::report(Diagnostic::Severity severity, const toml::source_region& where, std::string message) {
-    if (about_placeholder(severity, where, message)) return;
+void Loader::report(Diagnostic::Severity severity, const toml::source_region& where, std::string message,
+                    const std::string& file) {
+    if (file.empty() && about_placeholder(severity, where, message)) return;
+    if (in_recording_ && severity == Diagnostic::Severity::Error) {
+        ++recording_problems_;
+        if (!options_.accessibility_errors) severity = Diagnostic::Severity::Warning;
+        message += "; until then the kiosk leaves this recording out";
+    }
     if (result_.diagnostics.size() >= kMaxDiagnostics) {
         ++not_shown_;
         error_not_shown_ = error_not_shown_ || severity == Diagnostic::Severity::Error;
@@ -744,7 +769,7 @@ void Loader::report(Diagnostic::Severity severity, const toml::source_region& wh
     }
     Diagnostic d;
     d.severity = severity;
-    d.path = path_;
+    d.path = file.empty() ? path_ : file;
     d.line = static_cast<int>(where.begin.line);
     d.column = static_cast<int>(where.begin.column);
     // Messages quote pack text; whatever composed them, no control character or
@@ -818,8 +843,10 @@ PackLoadResult Loader::run() {
         // Only resource exhaustion gets here; the pack still must not take the kiosk down.
         report_file(std::string("cannot load the pack: ") + e.what());
     }
+    // pack.toml's problems in line order, then each other file's (captions).
     std::stable_sort(result_.diagnostics.begin(), result_.diagnostics.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) {
+                     [this](const Diagnostic& a, const Diagnostic& b) {
+                         if (a.path != b.path) return a.path == path_ || (b.path != path_ && a.path < b.path);
                          return a.line != b.line ? a.line < b.line : a.column < b.column;
                      });
     add_summaries();
@@ -885,6 +912,7 @@ void Loader::read_document(const toml::table& table) {
     check_count("quotes", quotes.size(), kMaxQuotes, "the Voices screen", quotes);
     for (size_t i = 0; i < quotes.size(); ++i) read_quote(*quotes[i], i);
     check_attract_quotes(quotes);
+    read_recordings(root);
     check_no_events(root);
     check_plausible_dates();
     root.report_unknown_keys();
@@ -1121,8 +1149,14 @@ void Loader::read_photograph(const toml::table& table, size_t index) {
     check_text(table, "alt", photo.alt, owner, kPhotoTextRule);
     lint(table, "caption", photo.caption, owner, false);
     if (!reader.has("alt")) {
-        warning(table.source(), owner_name("photograph", photo.id, index) +
-                                    " has no 'alt' text describing it for visitors who cannot see it");
+        const std::string message = owner +
+                                    " has no 'alt' text describing it for visitors who cannot see it; write what the "
+                                    "photograph shows in alt." +
+                                    result_.pack.default_language() + " = \"…\" (it is what a blind visitor hears)";
+        if (options_.accessibility_errors)
+            error(table.source(), message);
+        else
+            warning(table.source(), message);
     }
     photo.translations = reader.translations();
     reader.report_unknown_keys();
@@ -1540,36 +1574,47 @@ bool is_inside(const fs::path& path, const fs::path& root) {
     return !relative.empty() && *relative.begin() != "..";
 }
 
-void Loader::load_media(Photograph& photo, const toml::node& file_node) {
-    const auto fail = [&](const std::string& message) { error(file_node.source(), message); };
-    const std::string quoted = "'" + printable(photo.file) + "'";
-    const fs::path relative(photo.file);
-    if (photo.file.empty()) return fail("'file' must not be empty");
+// Why `file`, named by `key` in pack.toml, cannot be a file of the pack; "" when
+// it can, with `resolved` its canonical path inside the pack folder.
+std::string Loader::media_path_problem(const std::string& key, const std::string& file, fs::path& resolved) const {
+    const std::string quoted = "'" + printable(file) + "'";
+    const std::string named = "'" + key + "'";
+    const fs::path relative(file);
+    if (file.empty()) return named + " must not be empty";
     // open() would stop at a NUL and load another file than the one named.
-    if (const auto bad = find_forbidden_character(photo.file, false))
-        return fail("'file' holds " + describe_forbidden(bad->code_point) + " at character " +
-                    std::to_string(bad->position) + "; a media path is plain text");
+    if (const auto bad = find_forbidden_character(file, false))
+        return named + " holds " + describe_forbidden(bad->code_point) + " at character " +
+               std::to_string(bad->position) + "; a media path is plain text";
     // The names vitrine-pack build packs are printable ASCII; hidden names are
     // refused too, as they may clash with the records install keeps in .vitrine.
-    if (std::any_of(photo.file.begin(), photo.file.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x7f; }))
-        return fail("'file' " + quoted +
-                    " has a character other than printable ASCII; "
-                    "vitrine-pack build packs only such names");
+    if (std::any_of(file.begin(), file.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x7f; }))
+        return named + " " + quoted +
+               " has a character other than printable ASCII; "
+               "vitrine-pack build packs only such names";
     for (const fs::path& part : relative)
         if (const std::string name = part.string(); name.size() > 1 && name != ".." && name[0] == '.')
-            return fail("'file' " + quoted + " names a hidden file or folder ('" + name +
-                        "'); a media name may not start with '.'");
+            return named + " " + quoted + " names a hidden file or folder ('" + name +
+                   "'); a media name may not start with '.'";
     if (relative.has_root_path())
-        return fail("'file' must be a path relative to the pack folder, not an absolute path " + quoted);
+        return named + " must be a path relative to the pack folder, not an absolute path " + quoted;
     if (std::find(relative.begin(), relative.end(), fs::path("..")) != relative.end())
-        return fail("'file' must stay inside the pack folder, but " + quoted + " uses '..'");
+        return named + " must stay inside the pack folder, but " + quoted + " uses '..'";
 
     // Resolving symlinks is what catches a link inside the pack that leads out.
     std::error_code ec;
     const fs::path root = fs::canonical(dir_, ec);
-    const fs::path resolved = ec ? fs::path() : fs::weakly_canonical(root / relative, ec);
-    if (ec) return fail(quoted + " cannot be resolved: " + ec.message());
-    if (!is_inside(resolved, root)) return fail(quoted + " leads outside the pack folder through a symbolic link");
+    resolved = ec ? fs::path() : fs::weakly_canonical(root / relative, ec);
+    if (ec) return quoted + " cannot be resolved: " + ec.message();
+    if (!is_inside(resolved, root)) return quoted + " leads outside the pack folder through a symbolic link";
+    return "";
+}
+
+void Loader::load_media(Photograph& photo, const toml::node& file_node) {
+    const auto fail = [&](const std::string& message) { error(file_node.source(), message); };
+    const std::string quoted = "'" + printable(photo.file) + "'";
+    fs::path resolved;
+    if (const std::string problem = media_path_problem("file", photo.file, resolved); !problem.empty())
+        return fail(problem);
 
     // Opened, checked and read through one descriptor: a file swapped for a
     // FIFO or a link after the checks above cannot hang or redirect the read.
@@ -1637,6 +1682,296 @@ void Loader::load_media(Photograph& photo, const toml::node& file_node) {
     photo.height = kept.height;
     photo.rgba = std::move(kept.rgba);
     apply_orientation(photo.rgba, photo.width, photo.height, orientation);
+}
+
+// --- Recordings ---
+
+// A recording's item as pack.toml names it: "events.defection", "exhibit".
+struct RecordedItem {
+    std::string table;
+    std::string id;
+};
+
+// The texts an item has, by key; `found` false when there is no such item.
+std::map<std::string, const LocalText*> item_texts(const Pack& pack, const RecordedItem& item, bool& found) {
+    std::map<std::string, const LocalText*> texts;
+    found = true;
+    const auto dated = [&](const std::optional<DateSpan>& when) {
+        if (when && !when->display.empty()) texts["date_display"] = &when->display;
+    };
+    const ExhibitInfo& exhibit = pack.exhibit;
+    // The About screen's texts are the exhibit's own.
+    const std::map<std::string, const LocalText*> about = {{"content_note", &exhibit.content_note},
+                                                           {"gaps", &exhibit.gaps},
+                                                           {"credits", &exhibit.credits},
+                                                           {"licence", &exhibit.licence}};
+    if (item.table == "about") {
+        texts = about;
+    } else if (item.table == "exhibit") {
+        texts = about;
+        texts.insert({{"title", &exhibit.title}, {"subject", &exhibit.subject}, {"subtitle", &exhibit.subtitle}});
+    } else if (item.table == "events") {
+        const auto it = std::find_if(pack.events.begin(), pack.events.end(), [&](auto& e) { return e.id == item.id; });
+        if (it == pack.events.end()) {
+            found = false;
+            return texts;
+        }
+        texts = {{"headline", &it->headline}, {"text", &it->text}, {"disputed", &it->disputed}};
+        dated(it->when);
+    } else if (item.table == "quotes") {
+        const Quote* q = pack.find_quote(item.id);
+        if (!q) {
+            found = false;
+            return texts;
+        }
+        texts = {{"text", &q->text},
+                 {"speaker", &q->speaker},
+                 {"role", &q->role},
+                 {"context", &q->context},
+                 {"disputed", &q->disputed}};
+        dated(q->when);
+    } else if (item.table == "photographs") {
+        const Photograph* p = pack.find_photo(item.id);
+        if (!p) {
+            found = false;
+            return texts;
+        }
+        texts = {{"caption", &p->caption}, {"credit", &p->credit}, {"alt", &p->alt}};
+    } else if (item.table == "eras") {
+        const Era* e = pack.find_era(item.id);
+        if (!e) {
+            found = false;
+            return texts;
+        }
+        texts = {{"name", &e->name}};
+    } else if (item.table == "sources") {
+        const Source* src = pack.find_source(item.id);
+        if (!src) {
+            found = false;
+            return texts;
+        }
+        texts = {{"title", &src->title}, {"note", &src->note}};
+    } else {
+        found = false;
+    }
+    return texts;
+}
+
+const std::vector<std::string> kRecordedTables = {"exhibit",     "about", "events", "quotes",
+                                                  "photographs", "eras",  "sources"};
+
+// Why an audio file's first bytes are not the start of an Ogg Vorbis stream;
+// "" when they are. Nothing is decoded: the kiosk's audio layer does that.
+std::string ogg_vorbis_problem(const std::vector<uint8_t>& b) {
+    const auto at = [&](size_t offset, std::string_view magic) {
+        return b.size() >= offset + magic.size() && std::equal(magic.begin(), magic.end(), b.begin() + long(offset),
+                                                               [](char m, uint8_t c) { return uint8_t(m) == c; });
+    };
+    const std::string convert = "; convert it to Ogg Vorbis, e.g. oggenc -q 4 recording.wav";
+    if (b.empty()) return "is empty" + convert;
+    if (!at(0, "OggS")) {
+        std::string kind = "not an Ogg file";
+        if (at(0, "RIFF") && at(8, "WAVE"))
+            kind = "a WAV file, not Ogg Vorbis";
+        else if (at(0, "ID3") || (b.size() >= 2 && b[0] == 0xFF && (b[1] & 0xE0) == 0xE0))
+            kind = "an MP3 file, not Ogg Vorbis";
+        else if (at(0, "fLaC"))
+            kind = "a FLAC file, not Ogg Vorbis";
+        else if (at(4, "ftyp"))
+            kind = "an MP4 or M4A file, not Ogg Vorbis";
+        return "is " + kind + " (checked by content, not by name)" + convert;
+    }
+    // The first page begins the stream (version 0, "beginning of stream" flag)
+    // and its first packet is Vorbis's identification header, 30 bytes.
+    if (b.size() < 27 || b[4] != 0 || (b[5] & 0x02) == 0)
+        return "is a damaged Ogg file: its first page does not begin a stream" + convert;
+    const size_t packet = 27 + size_t(b[26]);
+    if (at(packet, "OpusHead")) return "is Ogg Opus; the kiosk plays Ogg Vorbis only" + convert;
+    if (!at(packet, "\x01vorbis") || b.size() < packet + 30) return "is an Ogg file without a Vorbis stream" + convert;
+    const uint32_t rate = uint32_t(b[packet + 12]) | uint32_t(b[packet + 13]) << 8 | uint32_t(b[packet + 14]) << 16 |
+                          uint32_t(b[packet + 15]) << 24;
+    if (b[packet + 11] == 0 || rate == 0)
+        return "has a damaged Vorbis header (no channels or no sample rate)" + convert;
+    return "";
+}
+
+// [[recordings]]: each is checked alone and a broken one left out with a
+// warning; none stops the exhibit loading, as the kiosk can still synthesise
+// the text or say that speech is unavailable.
+void Loader::read_recordings(TableReader& root) {
+    in_recording_ = true;
+    std::vector<const toml::table*> tables = root.tables("recordings");
+    in_recording_ = false;
+    if (tables.size() > static_cast<size_t>(kMaxRecordings)) {
+        const std::string message = "the pack has " + grouped(tables.size()) + " recordings; at most " +
+                                    grouped(kMaxRecordings) + " fit a pack file; the kiosk leaves out the rest";
+        if (options_.accessibility_errors)
+            error(tables[static_cast<size_t>(kMaxRecordings)]->source(), message);
+        else
+            warning(tables[static_cast<size_t>(kMaxRecordings)]->source(), message);
+        tables.resize(static_cast<size_t>(kMaxRecordings));
+    }
+    std::map<std::string, int> seen;  // table/id/field/language → line
+    for (size_t i = 0; i < tables.size(); ++i) {
+        in_recording_ = true;
+        read_recording(*tables[i], i, seen);
+        in_recording_ = false;
+    }
+}
+
+bool Loader::read_recording(const toml::table& table, size_t index, std::map<std::string, int>& seen) {
+    const size_t problems_before = recording_problems_;
+    TableReader reader(*this, table, "in [[recordings]]", "in [[recordings]] #" + std::to_string(index + 1));
+    const auto item = reader.string("item", Need::Required);
+    const auto field = reader.string("field", Need::Required);
+    const auto language = reader.string("language", Need::Required);
+    const auto file = reader.string("file", Need::Required);
+    const auto captions = reader.string("captions", Need::Required);
+    reader.report_unknown_keys();
+    if (!item || !field || !language || !file || !captions) return false;
+
+    Recording recording;
+    const StringField* at = nullptr;
+    if (const std::string problem = recording_target_problem(recording, *item, *field, *language, at);
+        !problem.empty()) {
+        error(at->node->source(), problem);
+        return false;
+    }
+    const std::string key = recording.table + "/" + recording.id + "/" + recording.field + "/" + recording.language;
+    const int line = static_cast<int>(table.source().begin.line);
+    if (auto [it, inserted] = seen.emplace(key, line); !inserted) {
+        error(table.source(), "a recording of " + item->value + " '" + recording.field + "' in '" + recording.language +
+                                  "' is given already at line " + std::to_string(it->second) +
+                                  "; keep one [[recordings]] for each text and language");
+        return false;
+    }
+    recording.file = file->value;
+    recording.captions_file = captions->value;
+    if (!check_recording_audio(recording, *file->node) || !read_captions(recording, *captions->node)) return false;
+    if (recording_problems_ != problems_before) return false;
+    result_.pack.recordings.push_back(std::move(recording));
+    return true;
+}
+
+std::string Loader::recording_target_problem(Recording& recording, const StringField& item, const StringField& field,
+                                             const StringField& language, const StringField*& at) const {
+    const Pack& pack = result_.pack;
+    const std::string quoted = "'" + printable(item.value, 2 * kMaxIdBytes) + "'";
+    at = &item;
+    const size_t dot = item.value.find('.');
+    RecordedItem target{item.value.substr(0, dot), dot == std::string::npos ? "" : item.value.substr(dot + 1)};
+    std::string tables;
+    for (const std::string& t : kRecordedTables) tables += (tables.empty() ? "" : ", ") + t;
+    if (std::find(kRecordedTables.begin(), kRecordedTables.end(), target.table) == kRecordedTables.end()) {
+        const std::string plural = target.table + "s";
+        const bool singular =
+            std::find(kRecordedTables.begin(), kRecordedTables.end(), plural) != kRecordedTables.end();
+        return "'item' " + quoted + " names no kind of item a recording can speak; write " +
+               (singular ? "'" + plural + (target.id.empty() ? "" : "." + target.id) + "'"
+                         : std::string("'events.<id>', 'quotes.<id>', 'exhibit' or 'about'")) +
+               " (kinds: " + tables + ")";
+    }
+    const bool whole = target.table == "exhibit" || target.table == "about";
+    if (whole && !target.id.empty())
+        return "'item' " + quoted + ": '" + target.table + "' is one item; write item = \"" + target.table + "\"";
+    if (!whole && target.id.empty())
+        return "'item' " + quoted + " names no item; write the item's id after a dot, e.g. \"" + target.table +
+               ".<id>\"";
+    bool found = false;
+    const std::map<std::string, const LocalText*> texts = item_texts(pack, target, found);
+    if (!found)
+        return "'item' " + quoted + ": there is no " + target.table + " with id " + quoted_id(target.id) +
+               " in pack.toml; check the id";
+    at = &field;
+    std::string names;
+    for (const auto& [name, text] : texts) names += (names.empty() ? "" : ", ") + name;
+    const auto it = texts.find(field.value);
+    if (it == texts.end())
+        return "'field' '" + printable(field.value, 40) + "' is not a text of " + item.value +
+               "; the texts it can have: " + names;
+    at = &language;
+    if (!is_language_code(language.value))
+        return "'" + printable(language.value, 20) +
+               "' is not a language code; use 2–3 lowercase letters, e.g. language = \"km\"";
+    const Quote* quote = target.table == "quotes" ? pack.find_quote(target.id) : nullptr;
+    const bool quote_language = quote && quote->language == language.value;
+    if (pack.language_index(language.value) < 0 && !quote_language)
+        return "language '" + language.value + "' is not in [settings] languages; add it there, or record " +
+               "the text in one of the pack's languages";
+    if (!it->second->has(language.value))
+        return item.value + " has no " + field.value + "." + language.value +
+               " to record; write the text in pack.toml first (the recording speaks it)";
+    // "about" names the exhibit's texts on the About screen: kept as the
+    // exhibit's, where the kiosk looks for them.
+    recording.table = target.table == "about" ? "exhibit" : target.table;
+    recording.id = target.id;
+    recording.field = field.value;
+    recording.language = language.value;
+    return "";
+}
+
+// A recording's audio or captions file, named by `key` at `node`, after the
+// path checks: its first `head_bytes` (of at most `max_bytes`); nullopt after
+// reporting a problem, `limit` saying what to do about a file too large.
+std::optional<FileRead> Loader::read_recording_file(const std::string& key, const std::string& file,
+                                                    const toml::node& node, uint64_t max_bytes, size_t head_bytes,
+                                                    const std::string& limit) {
+    fs::path resolved;
+    std::string problem = media_path_problem(key, file, resolved);
+    const std::string quoted = "'" + printable(file) + "'";
+    std::optional<FileRead> read;
+    if (problem.empty()) read = read_regular_file_start(resolved.string(), max_bytes, head_bytes);
+    if (read && read->missing) {
+        problem = quoted + " does not exist; check the path, relative to the pack folder";
+    } else if (read && !read->ok()) {
+        const bool too_large = read->error.rfind("is ", 0) == 0 && read->error.find("; at most") != std::string::npos;
+        problem = too_large ? quoted + " " + read->error.substr(0, read->error.find(';')) + "; " + limit
+                            : "cannot read " + quoted + ": " + read->error;
+    }
+    if (problem.empty()) return read;
+    error(node.source(), problem);
+    return std::nullopt;
+}
+
+bool Loader::check_recording_audio(const Recording& recording, const toml::node& file_node) {
+    // The first page is enough to know the format; the audio layer reads the rest.
+    const std::optional<FileRead> head =
+        read_recording_file("file", recording.file, file_node, uint64_t(kMaxRecordingFileBytes), 4096,
+                            "a recording may be at most " + std::to_string(kMaxRecordingFileBytes / (1024 * 1024)) +
+                                " MiB: encode it at a lower quality (oggenc -q 2) or split the text");
+    if (!head) return false;
+    if (const std::string problem = ogg_vorbis_problem(head->bytes); !problem.empty()) {
+        error(file_node.source(), "'" + printable(recording.file) + "' " + problem);
+        return false;
+    }
+    return true;
+}
+
+bool Loader::read_captions(Recording& recording, const toml::node& captions_node) {
+    const std::optional<FileRead> file = read_recording_file(
+        "captions", recording.captions_file, captions_node, uint64_t(kMaxCaptionFileBytes), SIZE_MAX,
+        "captions may be at most " + std::to_string(kMaxCaptionFileBytes / 1024) +
+            " KiB: split the recording and its captions");
+    if (!file) return false;
+    WebVttResult vtt = parse_webvtt(file->text());
+    if (vtt.ok() && vtt.cues.empty()) {
+        vtt.error = "the captions have no cues; add one for each sentence, e.g. 00:00.000 --> 00:04.500";
+        vtt.line = 0;
+    }
+    if (!vtt.ok()) {
+        toml::source_region where;
+        where.begin = {static_cast<toml::source_index>(vtt.line), static_cast<toml::source_index>(vtt.line ? 1 : 0)};
+        const std::string path =
+            dir_.empty() || dir_.back() == '/' ? dir_ + recording.captions_file : dir_ + "/" + recording.captions_file;
+        // Said in the captions file itself, at its line.
+        report(Diagnostic::Severity::Error, where,
+               vtt.error + " (the captions of the recording at pack.toml line " +
+                   std::to_string(captions_node.source().begin.line) + ")",
+               path);
+        return false;
+    }
+    recording.captions = std::move(vtt.cues);
+    return true;
 }
 
 }  // namespace

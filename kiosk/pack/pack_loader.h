@@ -32,6 +32,11 @@ struct PackLoadOptions {
     // curators' tools pass kiosk::lint_label (curator/label_lint.h); the kiosk
     // passes nothing, as no visitor reads a warning.
     std::vector<std::string> (*label_check)(const std::string& text, bool is_main_text) = nullptr;
+    // What a visitor who cannot see or hear would miss, as errors: a photograph
+    // without alt text, a recording that cannot be played or whose captions
+    // cannot be read. The validator sets it; the kiosk shows such a pack and
+    // leaves the broken recording out, with a warning.
+    bool accessibility_errors = false;
 };
 
 // Loads DIR/pack.toml and its media. Photographs that pass every check are

@@ -1,5 +1,6 @@
 // vitrine-pack build: the photographs through the media pipeline into a
-// staging folder, then that folder signed (platform/pack_file.h).
+// staging folder with the recordings and their captions, then that folder
+// signed (platform/pack_file.h).
 #include "pack_build.h"
 
 #include "curator/media_pipeline.h"
@@ -54,6 +55,18 @@ std::string stage_for_shipping(const std::string& pack_dir, const kiosk::Pack& p
         if (!out) return target.string() + ": cannot be written";
         stage.downscaled += shipped.downscaled;
         stage.reoriented += shipped.reoriented;
+    }
+    // Recordings and their captions ship as they are: the loader has checked them.
+    for (const kiosk::Recording& recording : pack.recordings) {
+        for (const std::string& file : {recording.file, recording.captions_file}) {
+            const fs::path target = fs::path(stage.dir) / file;
+            if (fs::exists(target, ec)) continue;  // one captions file may serve two recordings
+            std::string bytes;
+            if (!read_small_file(pack_dir + "/" + file, kMaxPackEntryBytes, bytes, &error, kiosk::FinalLink::Follow))
+                return error;
+            fs::create_directories(target.parent_path(), ec);
+            if (!create_exclusive(target.string(), 0644, bytes, &error)) return error;
+        }
     }
     return "";
 }

@@ -4,6 +4,7 @@
 #include "base/printable.h"
 #include "base/utf8.h"
 #include "curator/curator_load.h"
+#include "curator/recording_check.h"
 #include "curator/translation_check.h"
 #include "layout/screen_layouts.h"
 #include "layout/text_fit.h"
@@ -99,6 +100,9 @@ int run_validate(const std::vector<std::string>& args) {
     // at a time, never the whole set.
     kiosk::PackLoadOptions options;
     options.keep_pixels = false;
+    // A photograph without alt text, a recording that cannot be played: what a
+    // blind or deaf visitor would miss is an error here, a warning on the kiosk.
+    options.accessibility_errors = true;
     for (const std::string& size : sizes) {
         int w = 0, h = 0;
         if (!parse_size(size, w, h)) return usage_error("validate", "--size " + size + ": expected WIDTHxHEIGHT");
@@ -114,6 +118,8 @@ int run_validate(const std::vector<std::string>& args) {
         // The loader has read it already, within its size limit.
         const kiosk::FileRead file = kiosk::read_regular_file(manifest, UINT64_MAX);
         for (kiosk::Diagnostic& d : kiosk::missing_translation_warnings(file.text(), manifest))
+            result.diagnostics.push_back(std::move(d));
+        for (kiosk::Diagnostic& d : kiosk::missing_recording_warnings(file.text(), result.pack, manifest))
             result.diagnostics.push_back(std::move(d));
         for (size_t i = 0; i < sizes.size(); ++i) {
             int w = 0, h = 0;

@@ -295,6 +295,61 @@ def make_toml_packs(c):
       description="events = [] at the top level")
 
 
+def make_recording_packs(c, outside):
+    """[[recordings]] gone wrong: validate refuses each (an error), the kiosk
+    shows the pack and leaves the recording out with a warning."""
+    P = c.pack
+    ogg = open(os.path.join(REPO, "tests/packs/exhibit-recordings/audio/en/born-headline.ogg"), "rb").read()
+    vtt = b"WEBVTT\n\n00:00.000 --> 00:01.900\nBorn in a village by the river.\n"
+    shutil.copy(os.path.join(REPO, "tests/packs/exhibit-recordings/audio/en/born-headline.ogg"),
+                os.path.join(outside, "secret.ogg"))
+    REC = ('\n[[recordings]]\nitem = "events.born"\nfield = "headline"\nlanguage = "en"\n'
+           'file = "audio/born.ogg"\ncaptions = "audio/born.vtt"\n')
+    R = BAD_TOML + REC
+    media = {"audio/born.ogg": ogg, "audio/born.vtt": vtt}
+
+    def rec(name, toml, problem, description, files=None, names=None, after=None):
+        P("rec-" + name, toml, problem, names=names, media=dict(media, **(files or {})), description=description,
+          after=after)
+
+    P("control-recording", R, "-", names="-", media=media, description="CONTROL: a valid recording with captions",
+      expect="accept")
+    rec("missing-file", R, r"'audio/born\.ogg' does not exist", "the recording's file is not there",
+        files={"audio/born.ogg": None})
+    rec("wav-named-ogg", R, r"is a WAV file, not Ogg Vorbis", "a WAV file named .ogg",
+        files={"audio/born.ogg": b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\0" * 64})
+    rec("text-named-ogg", R, r"is not an Ogg file", "text named .ogg", files={"audio/born.ogg": b"not audio\n"})
+    rec("ogg-opus", R, r"is Ogg Opus", "Ogg Opus instead of Vorbis",
+        files={"audio/born.ogg": b"OggS\x00\x02" + b"\0" * 20 + b"\x01\x13OpusHead" + b"\0" * 11})
+    rec("vtt-bad-timestamp", R, r"'00:01,900' is not a WebVTT time",
+        "captions with an SRT-style comma in a time",
+        files={"audio/born.vtt": vtt.replace(b"00:01.900", b"00:01,900")},
+        names=r"packs/rec-vtt-bad-timestamp/audio/born\.vtt:3:1: error")
+    rec("vtt-backwards", R, r"put the cues in time order", "captions whose second cue starts before the first",
+        files={"audio/born.vtt": vtt.replace(b"00:00.000 -->", b"00:01.000 -->") + b"\n00:00.500 --> 00:01.000\nagain\n"},
+        names=r"packs/rec-vtt-backwards/audio/born\.vtt:6:1: error")
+    rec("vtt-not-webvtt", R, r"starts with the line WEBVTT", "an SRT file as captions",
+        files={"audio/born.vtt": b"1\n00:00:00,000 --> 00:00:01,900\nBorn\n"},
+        names=r"packs/rec-vtt-not-webvtt/audio/born\.vtt:1:1: error")
+    rec("path-dotdot", sub(R, 'file = "audio/born.ogg"', 'file = "../../outside/secret.ogg"'), r"uses '\.\.'",
+        "recording file '../../outside/secret.ogg'")
+    rec("path-absolute", sub(R, 'captions = "audio/born.vtt"', 'captions = "/etc/passwd"'), r"not an absolute path",
+        "captions '/etc/passwd'")
+
+    def link_out(d):
+        os.remove(os.path.join(d, "audio/born.ogg"))
+        os.symlink(os.path.join(outside, "secret.ogg"), os.path.join(d, "audio/born.ogg"))
+
+    rec("symlink-outside", R, r"leads outside the pack folder", "audio/born.ogg -> an Ogg file outside the pack",
+        after=link_out)
+    rec("unknown-item", sub(R, 'item = "events.born"', 'item = "events.bron"'), r"there is no events with id 'bron'",
+        "a recording of an event that does not exist")
+    rec("no-such-text", sub(R, 'field = "headline"', 'field = "headlin"'), r"'headlin' is not a text of events\.born",
+        "a recording of a text the event does not have")
+    rec("duplicate", R + REC,
+        r"is given already at line", "the same text recorded twice")
+
+
 def make_path_packs(c, outside):
     P = c.pack
     B = BAD_TOML
@@ -597,6 +652,7 @@ def main():
     make_images(c)
     make_toml_packs(c)
     make_path_packs(c, outside)
+    make_recording_packs(c, outside)
     make_vpks(c, keys, good_vpk, test_key, other_key)
     hostile_cases.make_limit_packs(c)
     hostile_cases.make_hygiene_packs(c)

@@ -6,6 +6,7 @@
 #include "pack/image_header.h"
 #include "pack/pack_loader.h"
 #include "pack_build.h"
+#include "pack_install.h"
 #include "test_files.h"
 
 #include <catch2/catch.hpp>
@@ -278,6 +279,32 @@ TEST_CASE("build writes one deterministic signed archive holding only the pack's
     const auto shipped = kiosk::prepare_for_shipping(std::vector<uint8_t>(photo.begin(), photo.end()));
     REQUIRE(shipped.error.empty());
     CHECK(manifest.find(" " + std::to_string(shipped.bytes.size()) + " pack/media/photo.png\n") != std::string::npos);
+}
+
+TEST_CASE("a pack file carries the recordings and their captions as they are, and installs with them", "[pack_file]") {
+    const std::string dir = fresh_dir("recordings");
+    const Keys keys = make_keys(dir, "museum");
+    const std::string pack = VITRINE_TEST_PACKS "/exhibit-recordings";
+    const std::string out = build(pack, keys, dir + "/recordings.vpk");
+    std::vector<std::string> names;
+    for (const Entry& e : read_entries(out)) {
+        names.push_back(e.name);
+        if (e.name.find("pack/audio/") == 0) CHECK(e.data == read_bytes(pack + "/" + e.name.substr(5)));
+    }
+    CHECK(names == std::vector<std::string>{"MANIFEST", "SIGNATURE", "pack/audio/en/born-headline.ogg",
+                                            "pack/audio/en/born-headline.vtt", "pack/audio/km/born-headline.ogg",
+                                            "pack/audio/km/born-headline.vtt", "pack/media/photo.png",
+                                            "pack/pack.toml"});
+
+    platform::InstallOptions options;
+    options.allow_other_exhibit = true;
+    const platform::InstallResult installed = platform::install_pack_file(out, dir + "/root", keys.key, options);
+    INFO(installed.message);
+    REQUIRE(installed.ok);
+    const kiosk::PackLoadResult loaded = kiosk::load_pack(dir + "/root/packs/" + installed.folder);
+    CHECK(loaded.diagnostics.empty());
+    CHECK(loaded.pack.recordings.size() == 2);
+    CHECK(loaded.pack.find_recording("events", "born", "headline", "km"));
 }
 
 TEST_CASE("build leaves out stray files and refuses a pack that is not valid, writing nothing", "[pack_file]") {
