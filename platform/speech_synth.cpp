@@ -65,46 +65,65 @@ std::vector<std::string> sentences_of(const std::string& text, const std::string
 
 }  // namespace
 
+// eSpeak NG is started once per process and never terminated: in 1.51,
+// espeak_ng_Terminate() after a synchronous initialisation waits for a signal
+// its own event thread never sends, and the kiosk hangs on leaving a view (the
+// exhibit switched, a test's kiosk closed). Its data (a few MB) lives as long as
+// the process, and a later SpeechSynth finds the engine ready.
+struct Engine {
+    bool tried = false;
+    std::string error;  // why it did not start
+    int rate = 0;
+    std::vector<std::string> languages;
+};
+Engine& engine() {
+    static Engine e;
+    return e;
+}
+
 SpeechSynth::SpeechSynth(const std::string& data_dir) {
     if (engine_taken.exchange(true)) {
         error_ = "speech synthesis: eSpeak NG is already in use in this process (one SpeechSynth at a time)";
         return;
     }
     owns_engine_ = true;
-    espeak_ng_InitializePath(data_dir.empty() ? nullptr : data_dir.c_str());
-    espeak_ng_ERROR_CONTEXT context = nullptr;
-    espeak_ng_STATUS status = espeak_ng_Initialize(&context);
-    espeak_ng_ClearErrorContext(&context);
-    if (status != ENS_OK) {
-        const char* where = nullptr;
-        espeak_Info(&where);
-        error_ = "speech synthesis: cannot load eSpeak NG's data from " +
-                 (data_dir.empty() ? std::string(where ? where : "its default folder") : data_dir) + ": " +
-                 status_text(status) + " (package espeak-ng-data)";
-        return;
+    Engine& e = engine();
+    if (!e.tried) {
+        e.tried = true;
+        espeak_ng_InitializePath(data_dir.empty() ? nullptr : data_dir.c_str());
+        espeak_ng_ERROR_CONTEXT context = nullptr;
+        espeak_ng_STATUS status = espeak_ng_Initialize(&context);
+        espeak_ng_ClearErrorContext(&context);
+        if (status != ENS_OK) {
+            const char* where = nullptr;
+            espeak_Info(&where);
+            e.error = "speech synthesis: cannot load eSpeak NG's data from " +
+                      (data_dir.empty() ? std::string(where ? where : "its default folder") : data_dir) + ": " +
+                      status_text(status) + " (package espeak-ng-data)";
+        } else if ((status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr)) != ENS_OK) {
+            // Synchronous: the samples come back to collect_samples(), nothing is
+            // played by eSpeak itself.
+            e.error = "speech synthesis: eSpeak NG's output cannot be set up: " + status_text(status);
+        } else {
+            espeak_SetSynthCallback(collect_samples);
+            e.rate = espeak_ng_GetSampleRate();
+            // Every language some voice speaks: the list of (priority byte, name,
+            // NUL) ends with an empty name.
+            for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v) {
+                for (const char* l = (*v)->languages; l && *l; l += std::char_traits<char>::length(l + 1) + 2)
+                    e.languages.emplace_back(l + 1);
+            }
+            if (e.rate <= 0) e.error = "speech synthesis: eSpeak NG reports no sample rate";
+        }
     }
-    engine_up_ = true;
-    // Synchronous: the samples come back to collect_samples(), nothing is
-    // played by eSpeak itself.
-    status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
-    if (status != ENS_OK) {
-        error_ = "speech synthesis: eSpeak NG's output cannot be set up: " + status_text(status);
-        return;
-    }
-    espeak_SetSynthCallback(collect_samples);
-    rate_ = espeak_ng_GetSampleRate();
-    // Every language some voice speaks: the list of (priority byte, name, NUL)
-    // ends with an empty name.
-    for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v) {
-        for (const char* l = (*v)->languages; l && *l; l += std::char_traits<char>::length(l + 1) + 2)
-            languages_.emplace_back(l + 1);
-    }
-    ok_ = rate_ > 0;
-    if (!ok_) error_ = "speech synthesis: eSpeak NG reports no sample rate";
+    error_ = e.error;
+    rate_ = e.rate;
+    languages_ = e.languages;
+    engine_up_ = error_.empty();
+    ok_ = engine_up_;
 }
 
 SpeechSynth::~SpeechSynth() {
-    if (engine_up_) espeak_ng_Terminate();
     if (owns_engine_) engine_taken = false;
 }
 
