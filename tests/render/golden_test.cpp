@@ -174,6 +174,33 @@ const Scene kScenes[] = {
          CHECK(k.state().screen == kiosk::Screen::Explore);
          CHECK(k.state().content_note_open);
      }},
+    // A visitor on the keypad: the focus ring on the event card, the caption of
+    // what is being said over the bottom (a Khmer screen says, in Khmer, that
+    // speech is not available for the text).
+    {"keypad-explore",
+     [](Kiosk& k) {
+         k.play("300 key down\n600 key down\n900 key down\n");
+         k.wait(1200);
+         CHECK(k.state().visitor.speech);
+         CHECK(k.state().access.focus_shown);
+     }},
+    // Voices reached by keys: the ring on the quote, its first words captioned.
+    {"keypad-voices",
+     [](Kiosk& k) {
+         k.play("300 key down\n");
+         for (int i = 0; i < 5; ++i) k.play("300 key down\n");
+         k.play("300 key enter\n");
+         k.wait(1500);
+         CHECK(k.state().screen == kiosk::Screen::Voices);
+     }},
+    // The settings panel by keys: a switch turned on, its new state captioned.
+    {"keypad-settings",
+     [](Kiosk& k) {
+         k.play("300 key up\n600 key up\n900 key enter\n1200 key enter\n");
+         k.wait(600);
+         CHECK(k.state().settings_open);
+         CHECK(k.state().visitor.large_text);
+     }},
     {"staff-pin",
      [](Kiosk& k) {
          const int W = k.l().display.width, H = k.l().display.height;
@@ -218,9 +245,9 @@ const OtherExhibit kOtherExhibits[] = {
 
 // The screens a visitor reads most, in each translation of the bundled exhibit:
 // the languages' own line heights, digits, labels and "not yet reviewed" marks.
-TEST_CASE("Explore, Voices, About, settings and attract in Khmer and French match their references", "[golden]") {
+TEST_CASE("Explore, Voices, About, settings, attract and keys in Khmer and French match their references", "[golden]") {
     const auto size = GENERATE(from_range(std::begin(kSizes), std::end(kSizes)));
-    const char* const scenes[] = {"explore", "voices", "about", "settings", "attract"};
+    const char* const scenes[] = {"explore", "voices", "about", "settings", "attract", "keypad-explore"};
     for (const char* language : {"km", "fr"})
         for (const Scene& scene : kScenes) {
             if (std::find_if(std::begin(scenes), std::end(scenes),
