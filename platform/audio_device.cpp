@@ -118,6 +118,12 @@ void AudioDevice::play(kiosk::AudioClip clip, uint64_t id) {
     mixer_.play(std::move(clip), id);
 }
 
+void AudioDevice::append(kiosk::AudioClip clip, uint64_t id) {
+    if (clip.rate != kiosk::AudioMixer::kRate) clip = kiosk::resample(clip, kiosk::AudioMixer::kRate);
+    Lock lock(device_);
+    mixer_.append(clip, id);
+}
+
 void AudioDevice::stop() {
     Lock lock(device_);
     mixer_.stop();

@@ -46,6 +46,7 @@ public:
 
     // The mixer's controls (kiosk/audio/mixer.h), each under the device's lock.
     void play(kiosk::AudioClip clip, uint64_t id);
+    void append(kiosk::AudioClip clip, uint64_t id);
     void stop();
     void set_paused(bool paused);
     void set_volume(float volume);

@@ -75,6 +75,7 @@ kiosk::TickResult KioskView::tick(int64_t now_ms) {
 }
 
 void KioskView::open_sound() {
+    speech_.start_worker();  // a window never waits for speech to be made
     const kiosk::KioskConfig& config = app_.config();
     if (!device_.open(config.audio_device, float(config.volume) / 100.f))
         kiosk::log_error(kiosk::log_from::kApp, "no sound output, the kiosk shows captions only: " + device_.error());

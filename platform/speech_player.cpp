@@ -21,6 +21,59 @@ void append_silence(kiosk::AudioClip& to, int64_t ms) {
 
 }  // namespace
 
+SpeechPlayer::~SpeechPlayer() {
+    if (!worker_.joinable()) return;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        quit_ = true;
+        wanted_ = 0;
+    }
+    wake_.notify_one();
+    worker_.join();
+}
+
+void SpeechPlayer::start_worker() {
+    if (!worker_.joinable()) worker_ = std::thread([this] { work(); });
+}
+
+void SpeechPlayer::ask_worker(uint64_t serial, const std::vector<kiosk::SpeechPart>& parts, const std::string& language,
+                              const std::string& pack_dir) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        job_ = Job{serial, parts, language, pack_dir};
+        job_waiting_ = true;
+        wanted_ = serial;
+    }
+    wake_.notify_one();
+}
+
+std::vector<SpeechPlayer::Made> SpeechPlayer::take_made() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<Made> out(std::make_move_iterator(made_.begin()), std::make_move_iterator(made_.end()));
+    made_.clear();
+    return out;
+}
+
+// Part by part, so the first words play while the rest is made; a job replaced
+// meanwhile is dropped at the next part.
+void SpeechPlayer::work() {
+    for (;;) {
+        Job job;
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            wake_.wait(lock, [this] { return quit_ || job_waiting_; });
+            if (quit_) return;
+            job = std::move(job_);
+            job_waiting_ = false;
+        }
+        for (size_t i = 0; i < job.parts.size() && wanted_ == job.serial; ++i) {
+            Made made{job.serial, prepare({job.parts[i]}, job.language, job.pack_dir), i + 1 == job.parts.size()};
+            std::lock_guard<std::mutex> lock(mutex_);
+            made_.push_back(std::move(made));
+        }
+    }
+}
+
 SpeechSynth* SpeechPlayer::synth() {
     if (!synth_tried_) {
         synth_tried_ = true;

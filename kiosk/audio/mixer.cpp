@@ -44,6 +44,16 @@ void AudioMixer::play(AudioClip&& clip, uint64_t id) {
         start(resample(clip, kRate).samples, id);
 }
 
+void AudioMixer::append(const AudioClip& clip, uint64_t id) {
+    if (id == 0 || voice_.id != id) {
+        play(clip, id);
+        return;
+    }
+    const AudioClip at_rate = clip.rate == kRate ? AudioClip{} : resample(clip, kRate);
+    const std::vector<int16_t>& more = clip.rate == kRate ? clip.samples : at_rate.samples;
+    voice_.samples.insert(voice_.samples.end(), more.begin(), more.end());
+}
+
 void AudioMixer::stop() {
     // What plays becomes the fading voice; one still fading from before is cut,
     // already near silence.

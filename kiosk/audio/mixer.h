@@ -36,6 +36,10 @@ public:
     // bring it to kRate beforehand (resample(clip, AudioMixer::kRate)) and move it in.
     void play(const AudioClip& clip, uint64_t id);
     void play(AudioClip&& clip, uint64_t id);
+    // More of what plays as `id`, said after it without a break (speech made
+    // ready part by part); plays `clip` from its start when `id` is not what
+    // plays. Appending may reallocate: under the device's lock, never in render.
+    void append(const AudioClip& clip, uint64_t id);
     // Ends the clip (it fades out); nothing plays after.
     void stop();
     // Holds the clip where it is (after its fade) or carries on from there.

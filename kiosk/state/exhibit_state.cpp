@@ -13,7 +13,8 @@ namespace kiosk {
 
 namespace {
 
-constexpr int64_t kAttractFrameMs = 100;  // the attract loop's slow drift needs 10 frames a second
+constexpr int64_t kAttractFrameMs = 100;
+constexpr int64_t kSpeechMakingFrameMs = 50;  // the attract loop's slow drift needs 10 frames a second
 constexpr int64_t kQuoteCrossfadeMs = 1200;
 
 GestureConfig gesture_config(const Ui& ui) {
@@ -415,6 +416,8 @@ void tick_speech(const ExhibitState& s, int64_t before, int64_t now, TickResult&
     if (sp.started_ms < 0) return;
     if (speech_view(sp, before) != speech_view(sp, now)) r.redraw = true;
     if (sp.unavailable) due.add(sp.started_ms + std::max(sp.duration_ms, kSpeechNoticeMs));
+    // Still being made: the platform hands over each part at the next frame.
+    if (sp.duration_ms < 0 && sp.paused_ms < 0) due.frame(now + kSpeechMakingFrameMs);
     if (!speaking(sp, now) || sp.paused_ms >= 0 || sp.duration_ms < 0) return;
     due.add(sp.started_ms + sp.duration_ms);
     const int64_t at = speech_position_ms(sp, now);

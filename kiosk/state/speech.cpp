@@ -20,7 +20,7 @@ void hush(Speech& s, uint64_t& serial) {
 
 void speech_ready(Speech& s, uint64_t serial, int64_t duration_ms, std::vector<CaptionCue> captions, bool unavailable) {
     if (serial != s.serial || s.started_ms < 0) return;
-    s.duration_ms = std::max<int64_t>(0, duration_ms);
+    s.duration_ms = duration_ms < 0 ? -1 : duration_ms;  // -1: more is being made
     s.captions = std::move(captions);
     s.unavailable = unavailable;
 }

@@ -51,9 +51,10 @@ struct Speech {
 void say(Speech& speech, uint64_t& serial, const std::string& language, std::vector<SpeechPart> parts, int64_t now_ms);
 // Stops speaking.
 void hush(Speech& speech, uint64_t& serial);
-// The platform's answer for utterance `serial`: how long it plays, its captions
-// (times from its start), and whether a part had no voice. Ignored when a newer
-// utterance has replaced it.
+// The platform's answer for utterance `serial`: how long it plays (-1 while it
+// is still being made, part by part), its captions so far (times from its
+// start), and whether a part had no voice. Ignored when a newer utterance has
+// replaced it.
 void speech_ready(Speech& speech, uint64_t serial, int64_t duration_ms, std::vector<CaptionCue> captions,
                   bool unavailable);
 // Paused, or playing again from where it stopped.
