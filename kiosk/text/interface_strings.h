@@ -53,8 +53,10 @@ namespace kiosk {
     X(ContentNoteDismiss, "content_note.dismiss", "")                  \
     X(AttractInvite, "attract.invite", "")                             \
     X(SettingsHeading, "settings.heading", "")                         \
-    X(SettingsLargerText, "settings.larger_text", "")                  \
+    X(SettingsTextSize, "settings.text_size", "")                      \
+    X(SettingsTextSample, "settings.text_sample", "")                  \
     X(SettingsHighContrast, "settings.high_contrast", "")              \
+    X(SettingsSpeech, "settings.speech", "")                           \
     X(SettingsDone, "settings.done", "")                               \
     X(CountdownTitle, "countdown.title", "")                           \
     X(CountdownBody, "countdown.body", "")                             \

@@ -1,6 +1,6 @@
 // Every screen's parts (buttons, the card, the quote, the timeline, the settings
 // rows, the PIN keys) stay on the display and clear of one another at every size
-// the kiosk supports, with normal and larger text; on a display too small for
+// the kiosk supports, at each text size; on a display too small for
 // them the layouts say so, so the kiosk can refuse it plainly instead of drawing
 // overlapping screens.
 #include "exhibit_fixture.h"
@@ -26,10 +26,10 @@ TEST_CASE("No screen's parts overlap or leave the display at the supported sizes
     const Size sizes[] = {{800, 480, 0},   {720, 1280, 0}, {1920, 1080, 0},
                           {3840, 2160, 0}, {1280, 800, 0}, {1080, 1920, 0}};
     for (const Size& s : sizes) {
-        for (bool large : {false, true}) {
-            ExhibitFixture f(s.width, s.height, s.inches, large);
+        for (kiosk::TextSize size : {VITRINE_TEXT_SIZES}) {
+            ExhibitFixture f(s.width, s.height, s.inches, size);
             const auto problems = kiosk::layout_problems(f.layouts);
-            INFO(s.width << "x" << s.height << (large ? " with larger text" : "") << listed(problems));
+            INFO(s.width << "x" << s.height << with_text_size(size) << listed(problems));
             CHECK(problems.empty());
             CHECK(kiosk::screen_regions(f.layouts).size() > 30);
         }
@@ -60,15 +60,41 @@ TEST_CASE("Displays too small for the screens are reported, not drawn overlappin
 TEST_CASE("Eight languages fit the settings panel at every supported size", "[layout]") {
     const Size sizes[] = {{800, 480, 0}, {720, 1280, 0}, {1920, 1080, 0}, {1280, 800, 0}};
     for (const Size& s : sizes) {
-        for (bool large : {false, true}) {
-            ExhibitFixture f(s.width, s.height, s.inches, large);
+        for (kiosk::TextSize size : {VITRINE_TEXT_SIZES}) {
+            ExhibitFixture f(s.width, s.height, s.inches, size);
             kiosk::Pack pack = f.pack();
             pack.settings.languages = {"en", "km", "fr", "de", "th", "vi", "zh", "ja"};
             const kiosk::ScreenLayouts layouts = kiosk::layout_screens({s.width, s.height, s.inches}, f.fonts, pack);
             const auto problems = kiosk::layout_problems(layouts);
-            INFO(s.width << "x" << s.height << (large ? " with larger text" : "") << listed(problems));
+            INFO(s.width << "x" << s.height << with_text_size(size) << listed(problems));
             CHECK(problems.empty());
             CHECK(layouts.settings.languages.size() == 8);
         }
     }
+}
+
+TEST_CASE("The settings panel keeps the visitor's text size where the display has room for it", "[layout]") {
+    const Size roomy[] = {{1920, 1080, 0}, {1080, 1920, 0}, {1280, 800, 0}, {3840, 2160, 0}};
+    for (const Size& s : roomy) {
+        for (kiosk::TextSize size : {VITRINE_TEXT_SIZES}) {
+            ExhibitFixture f(s.width, s.height, s.inches, size);
+            INFO(s.width << "x" << s.height << with_text_size(size));
+            CHECK(f.layouts.settings.text_px == f.fonts.size(kiosk::FontRole::Body));
+            // One item a row (the three languages under one another), but for
+            // 82-pixel text on the 10" panel's 800 rows, which takes a grid.
+            REQUIRE(f.layouts.settings.languages.size() == 3);
+            const bool grid = s.height == 800 && size == kiosk::TextSize::ExtraLarge;
+            CHECK((f.layouts.settings.languages[1].y > f.layouts.settings.languages[0].y) != grid);
+            CHECK((f.layouts.settings.speech.y > f.layouts.settings.high_contrast.y) != grid);
+        }
+    }
+    // A 7" panel at extra-large text: the panel's own text steps down until it
+    // fits, never below the 2.5 mm floor, and every row stays a full target.
+    ExhibitFixture f(800, 480, 7, kiosk::TextSize::ExtraLarge);
+    const kiosk::SettingsLayout& l = f.layouts.settings;
+    CHECK(l.text_px < f.fonts.size(kiosk::FontRole::Body));
+    CHECK(l.text_px * 0.5242f / f.layouts.display.px_per_mm() >= kiosk::kMinCapHeightMm);
+    CHECK(l.panel.bottom() <= 480);
+    for (const kiosk::Rect& r : {l.text_sizes[0], l.text_sizes[1], l.text_sizes[2], l.high_contrast, l.speech, l.close})
+        CHECK(r.h >= f.layouts.target - 0.5f);
 }
