@@ -1,9 +1,23 @@
 #include "layout/screen_layouts.h"
 
+#include "layout/text_measure.h"
+#include "text/interface_strings.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace kiosk {
+
+Rect switch_in_row(const Rect& row, float body_px) {
+    const float h = std::round(std::min(row.h * 0.55f, body_px * 1.4f));
+    const float w = std::round(h * 1.8f);
+    return {row.right() - w, row.y + (row.h - h) / 2, w, h};
+}
+
+float switch_label_width(const Rect& row, float body_px) {
+    const Rect track = switch_in_row(row, body_px);
+    return std::max(0.f, row.w - track.w - std::round(track.h * 0.5f));
+}
 
 namespace {
 
@@ -169,21 +183,46 @@ SettingsLayout settings_at(const Display& d, const Fonts& fonts, const Pack& pac
     return s;
 }
 
+// Whether every label of the panel shows whole, in each of the pack's
+// languages, in the lines its row holds.
+bool settings_labels_fit(const SettingsLayout& s, const Fonts& fonts, const Pack& pack) {
+    const float px = s.text_px;
+    const struct {
+        UiText text;
+        float width;
+        float row_h;
+    } labels[] = {
+        {UiText::SettingsTextSize, s.text_sizes[0].x - s.text_size.x - std::round(px * 0.4f), s.text_size.h},
+        {UiText::SettingsHighContrast, switch_label_width(s.high_contrast, px), s.high_contrast.h},
+        {UiText::SettingsSpeech, switch_label_width(s.speech, px), s.speech.h},
+    };
+    for (const std::string& lang : pack.settings.languages)
+        for (const auto& l : labels) {
+            const std::string& text = ui_text(l.text, lang);
+            const int lines = std::max(1, int(l.row_h / line_height(fonts, FontRole::Body, text, px)));
+            if (!fits_lines(fonts, FontRole::Body, px, text, l.width, lines)) return false;
+        }
+    return true;
+}
+
 // The panel at the visitor's text size when the band has room for it: one item
 // a row, with tighter rows before a grid; else smaller text (extra-large text
-// on a small panel), down to the 2.5 mm floor.
+// on a small panel), down to the 2.5 mm floor. A size at which a label would
+// be cut is taken only when no smaller one shows them whole.
 SettingsLayout layout_settings(const Display& d, const Fonts& fonts, const Pack& pack, float unit, float target,
                                const ReachBand& band) {
     const float floor_px = std::ceil(kMinCapHeightMm * d.px_per_mm() / CapHeights{}[Face::SansRegular]);
-    SettingsLayout s;
+    SettingsLayout s, first_fitting;
     for (float px = fonts.size(FontRole::Body);; px = std::round(px * 0.92f)) {
         for (bool one_a_row : {true, false})
             for (float spacing : {2.6f, 1.9f, 1.6f}) {
                 s = settings_at(d, fonts, pack, unit, target, band, px, spacing, one_a_row);
                 const float pad = s.text_size.x - s.panel.x;
-                if (s.panel.bottom() <= band.bottom - pad + 0.5f) return s;
+                if (s.panel.bottom() > band.bottom - pad + 0.5f) continue;
+                if (settings_labels_fit(s, fonts, pack)) return s;
+                if (first_fitting.text_px == 0) first_fitting = s;
             }
-        if (px * 0.92f < floor_px) return s;
+        if (px * 0.92f < floor_px) return first_fitting.text_px > 0 ? first_fitting : s;
     }
 }
 

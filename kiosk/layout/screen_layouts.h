@@ -54,6 +54,11 @@ struct SettingsLayout {
     float text_px = 0;
 };
 
+// A switch row's switch: as tall as suits its row and text, at the row's right.
+Rect switch_in_row(const Rect& row, float body_px);
+// The room a switch row leaves its label, left of the switch.
+float switch_label_width(const Rect& row, float body_px);
+
 struct PinLayout {
     Rect panel;
     Rect display;   // the dots of the digits entered
