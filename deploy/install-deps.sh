@@ -20,6 +20,7 @@
 #   libharfbuzz-dev               shaping every text (Khmer clusters, stacked marks, kerning)
 #   libicu-dev                    line breaks by the Unicode rules; Khmer words by ICU's dictionary
 #   libharfbuzz-bin               hb-shape: the tests compare the kiosk's shaping with HarfBuzz's own
+#   libespeak-ng-dev espeak-ng-data  speech for what is on the screen, offline: eSpeak NG, its voices and dictionaries
 #   libarchive-dev                pack files are one standard archive (no home-made format)
 #   libsodium-dev                 Ed25519 signatures and hashes for pack files
 #   zlib1g-dev                    inflating pack files with every byte accounted for (one gzip member)
@@ -42,10 +43,10 @@ cd "$(dirname "$0")/.."
 
 native=(cmake g++ make pkgconf libsdl2-dev libimgui-dev libstb-dev libtomlplusplus-dev catch2 fonts-noto-core
         libarchive-dev libsodium-dev zlib1g-dev libsqlite3-dev nlohmann-json3-dev libdrm-dev systemd
-        libharfbuzz-dev libicu-dev libharfbuzz-bin)
+        libharfbuzz-dev libicu-dev libharfbuzz-bin libespeak-ng-dev espeak-ng-data)
 # Foreign-architecture libraries that are multi-arch and install beside the native ones.
 foreign_libs=(libsdl2-dev libstb-dev libtomlplusplus-dev libarchive-dev libsodium-dev zlib1g-dev libsqlite3-dev libdrm-dev
-              libharfbuzz-dev libicu-dev)
+              libharfbuzz-dev libicu-dev libespeak-ng-dev espeak-ng-data)
 
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
@@ -114,6 +115,7 @@ done
 # Unpacked only (no maintainer scripts), so no emulation is needed to make it.
 sysroot_packages=libc6-dev,libstdc++-12-dev,libsdl2-dev,libimgui-dev,libstb-dev,libtomlplusplus-dev,libarchive-dev
 sysroot_packages+=,libsodium-dev,zlib1g-dev,libsqlite3-dev,nlohmann-json3-dev,catch2,libdrm-dev,libharfbuzz-dev,libicu-dev
+sysroot_packages+=,libespeak-ng-dev,espeak-ng-data
 for arch in "${arches[@]}"; do
     [ "$arch" = armhf ] || continue
     sysroot=/opt/vitrine-deps/armhf/sysroot

@@ -62,6 +62,10 @@ int run_headless(const kiosk::KioskOptions& options, const kiosk::KioskConfig& c
         return 1;
     }
 
+    if (!options.audio_out.empty() && !view.record_sound(options.audio_out, &error)) {
+        kiosk::log_error(kiosk::log_from::kApp, error);
+        return 1;
+    }
     // Virtual time: the clock is the script's, so a replay runs as fast as the
     // machine can draw and gives the same result every time; every timer between
     // two lines runs out at its moment (virtual_time.h).
@@ -79,6 +83,10 @@ int run_headless(const kiosk::KioskOptions& options, const kiosk::KioskConfig& c
     if (!options.screenshot.empty()) {
         advance_virtual_time(view, now, now);
         if (!shoot(target, view, options.screenshot, now, options.dump_text)) return 1;
+    }
+    if (!view.finish_sound(now, &error)) {
+        kiosk::log_error(kiosk::log_from::kApp, error);
+        return 1;
     }
     return view.exhibit_loaded() ? 0 : 1;
 }

@@ -59,15 +59,64 @@ void KioskView::upload_photos() {
 }
 
 bool KioskView::handle(const kiosk::InputEvent& event) {
+    record_until(event.time_ms);
     const bool changed = app_.handle(event);
     upload_fonts_or_log();
+    follow_speech();
     return changed;
 }
 
 kiosk::TickResult KioskView::tick(int64_t now_ms) {
+    record_until(now_ms);
     const kiosk::TickResult r = app_.tick(now_ms);
     upload_fonts_or_log();
+    follow_speech();
     return r;
+}
+
+void KioskView::open_sound() {
+    const kiosk::KioskConfig& config = app_.config();
+    if (!device_.open(config.audio_device, float(config.volume) / 100.f))
+        kiosk::log_error(kiosk::log_from::kApp, "no sound output, the kiosk shows captions only: " + device_.error());
+}
+
+bool KioskView::record_sound(const std::string& wav_path, std::string* error) {
+    wav_path_ = wav_path;
+    return wav_.open(wav_path, kiosk::AudioMixer::kRate, kiosk::AudioMixer::kChannels, error);
+}
+
+void KioskView::record_until(int64_t now_ms) {
+    if (!wav_.is_open() || now_ms < 0) return;
+    const uint64_t target = uint64_t(now_ms) * kiosk::AudioMixer::kRate / 1000;
+    int16_t buffer[4800];
+    while (wav_.frames_written() < target) {
+        const size_t frames = size_t(std::min<uint64_t>(std::size(buffer), target - wav_.frames_written()));
+        recorded_.render(buffer, frames);
+        std::string error;
+        if (!wav_.append(buffer, frames, &error)) {
+            kiosk::log_error(kiosk::log_from::kApp, error);
+            wav_.close(&error);
+            return;
+        }
+    }
+}
+
+bool KioskView::finish_sound(int64_t now_ms, std::string* error) {
+    if (!wav_.is_open()) return true;
+    record_until(now_ms);
+    // What is still being said is heard to its end (paused speech is not waited for).
+    int64_t end = now_ms;
+    while (recorded_.playing() && !recorded_.paused() && end < now_ms + 10 * 60 * 1000) record_until(end += 100);
+    if (!wav_.close(error)) return false;
+    kiosk::log_info(kiosk::log_from::kApp, "wrote " + wav_path_);
+    return true;
+}
+
+void KioskView::follow_speech() {
+    if (device_.is_open())
+        speech_.follow(app_, device_);
+    else
+        speech_.follow(app_, recorded_);  // headless: into the file, if there is one
 }
 
 const ImDrawData* KioskView::build(int64_t now_ms) {

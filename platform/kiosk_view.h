@@ -4,10 +4,14 @@
 #pragma once
 
 #include "app/app.h"
+#include "audio/mixer.h"
+#include "audio/wav_file.h"
+#include "audio_device.h"
 #include "config/kiosk_config.h"
 #include "glyph_textures.h"
 #include "input/input.h"
 #include "pack/pack_loader.h"
+#include "speech_player.h"
 #include "textures.h"
 
 #include <SDL.h>
@@ -45,6 +49,15 @@ public:
     const ImDrawData* build(int64_t now_ms);
     // Clears and draws the frame for `now_ms` into the renderer (the caller presents).
     void render(int64_t now_ms);
+    // Sound. A window plays through the output the configuration names (or the
+    // default); when none opens the kiosk goes on silent, with captions. A
+    // headless run may write everything it plays, mixed, to a WAV file in its
+    // virtual time (vitrine --audio-out).
+    void open_sound();
+    bool record_sound(const std::string& wav_path, std::string* error);
+    // Writes the sound up to `now_ms` and on to the end of what plays, and closes the file.
+    bool finish_sound(int64_t now_ms, std::string* error);
+
     bool exit_requested() const { return app_.exit_requested(); }
     // The anonymous visitor counts collected since the last call.
     std::vector<kiosk::StatEvent> drain_stats() { return app_.drain_stats(); }
@@ -66,12 +79,21 @@ private:
     bool upload_fonts(std::string* error);
     void upload_fonts_or_log();
     void upload_photos();
+    // The recording catches up with `now_ms`, before anything changes at that moment.
+    void record_until(int64_t now_ms);
+    // Plays what the app now asks to be said.
+    void follow_speech();
 
     SDL_Renderer* renderer_ = nullptr;
     SDL_Texture* font_texture_ = nullptr;
     kiosk::App app_;
     PhotoTextureSet photos_;
     GlyphTextures glyphs_;
+    SpeechPlayer speech_;
+    AudioDevice device_;
+    kiosk::AudioMixer recorded_;  // headless: what the WAV file gets, in virtual time
+    kiosk::WavWriter wav_;
+    std::string wav_path_;
 };
 
 }  // namespace platform

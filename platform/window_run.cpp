@@ -175,6 +175,7 @@ bool MainLoop::start(kiosk::PackLoadResult pack) {
         log_error(from::kApp, error);
         return false;
     }
+    view_->open_sound();
     service_.ready(shown());
     // For the supervision test only: the loop stops turning after this long,
     // as a real hang would (a deadlock, a driver that never returns).
@@ -240,7 +241,8 @@ void MainLoop::switch_pack(int64_t now) {
         view_->show_notice(kiosk::ui_text(kiosk::UiText::NoticeReloadFailed, "en"), true, now);
         return;
     }
-    view_ = std::move(replacement);
+    view_ = std::move(replacement);  // the old view's sound output closes first
+    view_->open_sound();
     log_info(from::kPack, "switched to " + dir + " (" + kiosk::printable(view_->pack().exhibit.id) + " " +
                               kiosk::printable(view_->pack().exhibit.version) + ")");
     service_.send("STATUS=" + shown());

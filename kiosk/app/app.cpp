@@ -184,6 +184,10 @@ ImDrawData* App::build(int64_t now_ms, const PhotoTextures& photos) {
     });
 }
 
+void App::speech_ready(uint64_t serial, int64_t duration_ms, std::vector<CaptionCue> captions, bool unavailable) {
+    kiosk::speech_ready(state_.access.speech, serial, duration_ms, std::move(captions), unavailable);
+}
+
 void App::show_notice(const std::string& text, bool problem, int64_t now_ms) {
     kiosk::show_notice(state_, text, problem, now_ms);
 }

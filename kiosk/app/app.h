@@ -66,6 +66,10 @@ public:
     Pack& pack_for_upload() { return loaded_.pack; }
     void drop_photo_pixels();
 
+    // The platform's answer for the utterance it was asked to play
+    // (state().access.speech): its length, captions, and whether a part had no voice.
+    void speech_ready(uint64_t serial, int64_t duration_ms, std::vector<CaptionCue> captions, bool unavailable);
+
     bool exit_requested() const { return state_.exit_requested; }
     // The anonymous visitor counts collected since the last call.
     std::vector<StatEvent> drain_stats() { return state_.stats.drain(); }

@@ -27,6 +27,7 @@ constexpr const char* kDisplay = "display";  // window, renderer, panel power
 constexpr const char* kInput = "input";      // event waits, replays
 constexpr const char* kApp = "app";          // the exhibit's own life: fonts, layouts, staff exit
 constexpr const char* kStats = "stats";      // visitor statistics
+constexpr const char* kAudio = "audio";      // the sound device, speech synthesis, recordings
 }  // namespace log_from
 
 struct LogLine {

@@ -22,6 +22,8 @@ const char* kiosk_usage() {
            "  --replay SCRIPT     drive the kiosk from a touch script in virtual time\n"
            "  --dump-text FILE    headless: write every text run drawn (glyphs, fonts, lines)\n"
            "                      as JSON; for a replay, each shot's beside its PNG\n"
+           "  --audio-out FILE    headless: write every sound played (speech, narration),\n"
+           "                      mixed, as a WAV file in the replay's virtual time\n"
            "  --panel-inches N    the panel's diagonal, for 15 mm touch targets\n"
            "  --rotate DEGREES    the panel is mounted turned clockwise: 0, 90, 180, 270\n"
            "  --config FILE       kiosk settings (panel, staff PIN, pack); default\n"
@@ -84,6 +86,8 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             if (!value(o.screenshot)) return parsed;
         } else if (a == "--dump-text") {
             if (!value(o.dump_text)) return parsed;
+        } else if (a == "--audio-out") {
+            if (!value(o.audio_out)) return parsed;
         } else if (a == "--rotate") {
             if (!value(v)) return parsed;
             if (v != "0" && v != "90" && v != "180" && v != "270") {
@@ -118,6 +122,8 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
         parsed.error = "--screenshot needs --headless";
     else if (!o.headless && !o.dump_text.empty())
         parsed.error = "--dump-text needs --headless";
+    else if (!o.headless && !o.audio_out.empty())
+        parsed.error = "--audio-out needs --headless (a window plays through the sound device)";
     else if (o.headless && o.screenshot.empty() && o.replay.empty())
         parsed.error = "--headless needs --screenshot FILE or --replay SCRIPT";
     return parsed;

@@ -14,6 +14,7 @@ struct KioskOptions {
     std::string screenshot;     // --screenshot FILE.png (headless)
     std::string replay;         // --replay SCRIPT
     std::string dump_text;      // --dump-text FILE.json (headless): the text runs drawn
+    std::string audio_out;      // --audio-out FILE.wav (headless): every sound played, in virtual time
     float panel_inches = 0;     // physical diagonal; 0: the config's, else a guess from the resolution
     int rotation = -1;          // --rotate DEGREES; -1: the config's
     std::string config;         // --config FILE (default /etc/vitrine/vitrine.toml when it exists)

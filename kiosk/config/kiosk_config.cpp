@@ -19,6 +19,8 @@ namespace {
 // A configuration is a few hundred bytes; a file far larger is not one.
 constexpr uint64_t kMaxConfigBytes = 256 * 1024;
 constexpr size_t kMaxPathBytes = 4095;  // PATH_MAX less its terminating zero
+// ALSA's and PulseAudio's descriptions are a few dozen bytes.
+constexpr size_t kMaxDeviceNameBytes = 256;
 
 // Every section and its keys. A key misspelt or put in the wrong section is
 // named with the one it most likely meant.
@@ -29,7 +31,8 @@ const struct Section {
                  {"staff", {"pin"}},
                  {"pack", {"dir", "public_key", "allow_downgrade", "allow_other_exhibit"}},
                  {"state", {"dir"}},
-                 {"hours", {"open", "close", "days", "battery_clock"}}};
+                 {"hours", {"open", "close", "days", "battery_clock"}},
+                 {"audio", {"device", "volume"}}};
 
 const char* const kDayNames[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
@@ -127,6 +130,7 @@ struct Reader {
     void read_display(const toml::table& root);
     void read_staff(const toml::table& root);
     void read_hours(const toml::table& root);
+    void read_audio(const toml::table& root);
 };
 
 // Unknown sections and keys are errors (the setting meant is not in effect),
@@ -169,7 +173,7 @@ void Reader::check_names(const toml::table& root) {
         }
         for (const Section& s : kSections)
             if (hint.empty() && close_to(name, s.name)) hint = std::string("; did you mean [") + s.name + "]?";
-        if (hint.empty()) hint = " (known: display, staff, pack, state, hours)";
+        if (hint.empty()) hint = " (known: display, staff, pack, state, hours, audio)";
         error(node,
               (node.is_table() ? "unknown section '" : "key outside every section '") + printable(name) + "'" + hint);
     }
@@ -299,6 +303,39 @@ void Reader::read_hours(const toml::table& root) {
     r.config.hours = h;
 }
 
+// [audio]: which sound output, and how loud. A name SDL does not list is the
+// device's to report when it opens (the names depend on what is plugged in);
+// here only its form is checked.
+void Reader::read_audio(const toml::table& root) {
+    if (const toml::node* n = root.at_path("audio.device").node()) {
+        const auto* s = n->as_string();
+        if (!s)
+            bad_value(*n, "audio", "device", "must be the sound output's name in quotes; \"\" for the default one");
+        else if (has_control_characters(s->get()))
+            bad_value(*n, "audio", "device", "a device name cannot hold control characters");
+        else if (s->get().size() > kMaxDeviceNameBytes)
+            bad_value(*n, "audio", "device",
+                      "is " + std::to_string(s->get().size()) + " bytes long; a device name has at most " +
+                          std::to_string(kMaxDeviceNameBytes));
+        else
+            r.config.audio_device = s->get();
+    }
+    if (const toml::node* n = root.at_path("audio.volume").node()) {
+        // Compared as the 64-bit number the file holds: never narrowed first.
+        const auto* i = n->as_integer();
+        const int64_t v = i ? i->get() : -1;
+        if (v < 0 || v > 100) {
+            bad_value(*n, "audio", "volume", "must be a whole number from 0 (silent) to 100");
+        } else {
+            r.config.volume = int(v);
+            if (v == 0)
+                warning(*n,
+                        "[audio] volume = 0: the kiosk starts silent; visitors who rely on speech hear nothing "
+                        "until staff raise it");
+        }
+    }
+}
+
 // One line for staff on the screen: the first error (else the first warning that
 // leaves a setting out of effect) and how many more. Other warnings (an overnight
 // schedule, a relative path) are the journal's only: they describe what is in effect.
@@ -356,6 +393,7 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
     }
     reader.read_path(root, "state", "dir", "the kiosk's state folder", r.config.state_dir);
     reader.read_hours(root);
+    reader.read_audio(root);
     r.config.staff_note = staff_summary(r.diagnostics, reader.staff_warnings);
     return r;
 }

@@ -15,6 +15,9 @@
 //   allow_other_exhibit = false  # ... and so may another exhibit (another id)
 //   [state]
 //   dir = "/var/lib/vitrine"  # installed packs and visitor statistics
+//   [audio]
+//   device = "USB Audio Device"  # the sound output as SDL names it; none: the system's default
+//   volume = 70                  # the level speech starts at, 0 to 100
 #pragma once
 
 #include "base/diagnostic.h"
@@ -40,7 +43,9 @@ struct KioskConfig {
     std::string state_dir = "/var/lib/vitrine";  // installed packs (current, previous), stats.db
     // The language each visit starts in (vitrine --language); empty: the pack's default.
     std::string language;
-    OpeningHours hours;  // [hours] open = "09:00", close = "18:00", days = ["mon", ...]
+    OpeningHours hours;        // [hours] open = "09:00", close = "18:00", days = ["mon", ...]
+    std::string audio_device;  // SDL's name of the sound output; empty: the default one
+    int volume = 70;           // 0 to 100: the level speech and recordings start at
     // Empty when every setting written is in effect; else one line for staff on
     // the screen (the first problem; the journal has them all).
     std::string staff_note;

@@ -103,6 +103,7 @@ void GestureRecognizer::feed(const InputEvent& e, std::vector<Gesture>& out) {
                 remove(e.finger, e.time_ms, true, out);
             }
             break;
+        case InputEvent::Type::Key: break;  // keys are no gesture (state/key_input.cpp)
     }
 }
 

@@ -7,7 +7,7 @@
 namespace kiosk {
 
 // The keys of a tactile keypad (the ones museums buy emulate a keyboard's keys):
-// what each does is the same on every screen (kiosk/access/key_input.cpp).
+// what each does is the same on every screen (kiosk/state/key_input.cpp).
 enum class Key { None, Up, Down, Left, Right, Enter, Back, Help, VolumeUp, VolumeDown, Count };
 
 struct InputEvent {
@@ -15,8 +15,8 @@ struct InputEvent {
     Type type = Type::Down;
     int finger = 0;       // touch finger id; the mouse is finger 0
     float x = 0, y = 0;   // display pixels
-    Key key = Key::None;  // Type::Key: which key went down
     int64_t time_ms = 0;  // monotonic clock
+    Key key = Key::None;  // Type::Key: which key went down
 };
 
 // "up", "volume_up": as replay scripts and logs write a key; "" for None.

@@ -11,6 +11,18 @@ namespace kiosk {
 
 namespace {
 
+// "up, down, left, …": every key a script may name.
+std::string key_names() {
+    std::string names;
+    for (int k = int(Key::None) + 1; k < int(Key::Count); ++k)
+        names += std::string(k > 1 ? ", " : "") + key_name(Key(k));
+    return names;
+}
+
+}  // namespace
+
+namespace {
+
 // Finger ids are small numbers (SDL numbers the fingers on the panel from 0), and
 // the gesture code keeps every finger down in a list it searches on each event: a
 // script with many thousands of fingers down at once would take quadratic time.
@@ -77,7 +89,7 @@ ReplayScript parse_replay(const std::string& text, const std::string& name) {
         if (step.time_ms < last_time)
             return fail("time " + words[0] + " goes back before " + std::to_string(last_time));
         last_time = step.time_ms;
-        if (words.size() < 2) return fail("missing action after the time (expected down, move, up or shot)");
+        if (words.size() < 2) return fail("missing action after the time (expected down, move, up, key or shot)");
 
         const std::string& action = words[1];
         if (action == "shot") {
@@ -101,8 +113,15 @@ ReplayScript parse_replay(const std::string& text, const std::string& name) {
             step.input.x = float(x);
             step.input.y = float(y);
             step.input.time_ms = step.time_ms;
+        } else if (action == "key") {
+            if (words.size() != 3) return fail("'key' takes one key name (" + key_names() + ")");
+            const Key key = key_from_name(words[2].c_str());
+            if (key == Key::None) return fail("unknown key '" + word(words[2]) + "' (expected " + key_names() + ")");
+            step.input.type = InputEvent::Type::Key;
+            step.input.key = key;
+            step.input.time_ms = step.time_ms;
         } else {
-            return fail("unknown action '" + word(action) + "' (expected down, move, up or shot)");
+            return fail("unknown action '" + word(action) + "' (expected down, move, up, key or shot)");
         }
         script.steps.push_back(step);
     }

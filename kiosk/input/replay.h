@@ -5,7 +5,10 @@
 //   60    up    0  960 1000
 //   1500  shot  explore-after-tap.png
 //
-// Actions: down, move, up (finger x y) and shot FILE. Blank lines and # comments
+//   2000  key   enter                    (a keypad's key: up, down, left, right,
+//                                         enter, back, help, volume_up, volume_down)
+//
+// Actions: down, move, up (finger x y), key NAME and shot FILE. Blank lines and # comments
 // are ignored. Times never go backwards.
 //
 // A script is input like any other: a bad line is reported by number with at most

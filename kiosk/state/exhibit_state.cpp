@@ -4,6 +4,7 @@
 #include "layout/content_note_measure.h"
 #include "layout/explore_measure.h"
 #include "state/screen_input.h"
+#include "state/speech.h"
 
 #include <algorithm>
 #include <cmath>
@@ -72,7 +73,9 @@ void begin_session(ExhibitState& s, int64_t now) {
     s.stats.add(StatEvent::Kind::SessionStart);
 }
 
-bool dispatch(ExhibitState& s, const Gesture& g, const Ui& ui) {
+}  // namespace
+
+bool dispatch_gesture(ExhibitState& s, const Gesture& g, const Ui& ui) {
     if (s.pin_open) return pin_gesture(s, g, ui);
     if (s.content_note_open) return content_note_gesture(s, g, ui);
     if (s.settings_open) return settings_gesture(s, g, ui);
@@ -86,9 +89,11 @@ bool dispatch(ExhibitState& s, const Gesture& g, const Ui& ui) {
     return false;
 }
 
+namespace {
+
 bool dispatch_all(ExhibitState& s, const std::vector<Gesture>& gestures, const Ui& ui) {
     bool changed = false;
-    for (const Gesture& g : gestures) changed |= dispatch(s, g, ui);
+    for (const Gesture& g : gestures) changed |= dispatch_gesture(s, g, ui);
     return changed;
 }
 
@@ -115,8 +120,17 @@ int64_t idle_timeout_ms(const Pack& pack) { return int64_t(std::max(20, pack.set
 
 bool reduced_motion(const Pack& pack) { return pack.settings.reduced_motion; }
 
+int64_t idle_since_ms(const ExhibitState& s) {
+    const int64_t speech_end = s.access.speech_holds_idle ? speech_end_ms(s.access.speech, s.now_ms) : -1;
+    return std::max({s.last_input_ms, speech_end, s.access.heard_until_ms});
+}
+
+int volume_percent(const Visit& v, const KioskConfig& config) {
+    return std::clamp(config.volume + v.access.volume_steps * kVolumeStep, 0, 100);
+}
+
 bool countdown_visible(const ExhibitState& s, const Pack& pack) {
-    return s.screen != Screen::Attract && !s.pin_open && s.now_ms >= s.last_input_ms + idle_timeout_ms(pack);
+    return s.screen != Screen::Attract && !s.pin_open && s.now_ms >= idle_since_ms(s) + idle_timeout_ms(pack);
 }
 
 float ease_progress(int64_t start_ms, int64_t now_ms, int64_t duration_ms) {
@@ -258,36 +272,43 @@ void reset_for_next_visitor(ExhibitState& s, const Ui& ui, int64_t now_ms) {
     if (attract) s.screen = Screen::Attract;
 }
 
-bool update(ExhibitState& s, const InputEvent& e, const Ui& ui) {
+namespace {
+
+bool apply_input(ExhibitState& s, const InputEvent& e, const Ui& ui) {
     s.now_ms = std::max(s.now_ms, e.time_ms);
     const bool countdown = countdown_visible(s, ui.pack);
     s.last_input_ms = e.time_ms;
+    // A finger coming down or a key going down: what wakes the kiosk.
+    const bool press = e.type == InputEvent::Type::Down || e.type == InputEvent::Type::Key;
 
     if (s.screen_off) {
         // Closed: a touch is staff checking the kiosk. Wake for a while; the touch
         // itself does nothing else.
-        if (e.type != InputEvent::Type::Down) return false;
+        if (!press) return false;
         s.screen_off = false;
         s.gestures.reset();
         return true;
     }
     if (s.screen == Screen::Attract) {
         // A touch wakes the exhibit: a fresh Explore, nothing left from before.
-        if (e.type != InputEvent::Type::Down) return false;
+        if (!press) return false;
         reset_for_next_visitor(s, ui, e.time_ms);
         s.screen = Screen::Explore;
         s.transition = {Screen::Attract, e.time_ms};
         s.gestures.reset();
         open_content_note(s, ui);
         begin_session(s, e.time_ms);
+        // A key wakes it for a visitor who may not see it: speech comes on.
+        if (e.type == InputEvent::Type::Key) key_input(s, e, ui);
         return true;
     }
-    if (!s.stats.in_session && e.type == InputEvent::Type::Down) begin_session(s, e.time_ms);
+    if (!s.stats.in_session && press) begin_session(s, e.time_ms);
     if (countdown) {
         // The touch says "I am still here": it cancels the countdown and nothing else.
         s.gestures.reset();
         return true;
     }
+    if (e.type == InputEvent::Type::Key) return key_input(s, e, ui);
 
     if (!ui.config.staff_pin.empty()) {
         track_corners(s, e, ui);
@@ -301,6 +322,23 @@ bool update(ExhibitState& s, const InputEvent& e, const Ui& ui) {
     s.gestures.tick(e.time_ms, gestures);
     s.gestures.feed(e, gestures);
     return dispatch_all(s, gestures, ui);
+}
+
+}  // namespace
+
+// The visitor may have just chosen another language: what follows is said in it.
+Ui in_visitor_language(const Ui& ui, const Visit& s) {
+    Ui now = ui;
+    const std::vector<std::string>& languages = ui.pack.settings.languages;
+    if (size_t(s.visitor.language) < languages.size()) now.lang = languages[size_t(s.visitor.language)];
+    return now;
+}
+
+bool update(ExhibitState& s, const InputEvent& e, const Ui& ui) {
+    const uint64_t said = s.speech_serial;
+    bool changed = apply_input(s, e, ui);
+    follow_focus(s, in_visitor_language(ui, s), e.time_ms);
+    return changed || s.speech_serial != said;
 }
 
 namespace {
@@ -347,7 +385,7 @@ void tick_staff(ExhibitState& s, int64_t now, const Ui& ui, bool pin_locked_befo
 // Idle: countdown, then the attract loop with everything reset.
 void tick_idle(ExhibitState& s, int64_t now, const Ui& ui, TickResult& r, Deadlines& due) {
     if (s.screen == Screen::Attract || s.pin_open) return;
-    const int64_t countdown_at = s.last_input_ms + idle_timeout_ms(ui.pack);
+    const int64_t countdown_at = idle_since_ms(s) + idle_timeout_ms(ui.pack);
     if (now >= countdown_at + kCountdownMs) {
         reset_for_next_visitor(s, ui, now);
         s.transition = {s.screen, now};
@@ -360,6 +398,29 @@ void tick_idle(ExhibitState& s, int64_t now, const Ui& ui, TickResult& r, Deadli
         due.add(countdown_at + kCountdownMs);
     } else {
         due.add(countdown_at);
+    }
+}
+
+// What speech shows on screen at a moment: the caption, and whether "speech is
+// not available" shows.
+std::pair<const CaptionCue*, bool> speech_view(const Speech& sp, int64_t now) {
+    const bool notice = sp.unavailable && now < sp.started_ms + std::max(sp.duration_ms, kSpeechNoticeMs);
+    return {caption_at(sp, now), notice};
+}
+
+// Speech: its end (the idle timer starts again from there), the captions' changes
+// and the "not available" notice going.
+void tick_speech(const ExhibitState& s, int64_t before, int64_t now, TickResult& r, Deadlines& due) {
+    const Speech& sp = s.access.speech;
+    if (sp.started_ms < 0) return;
+    if (speech_view(sp, before) != speech_view(sp, now)) r.redraw = true;
+    if (sp.unavailable) due.add(sp.started_ms + std::max(sp.duration_ms, kSpeechNoticeMs));
+    if (!speaking(sp, now) || sp.paused_ms >= 0 || sp.duration_ms < 0) return;
+    due.add(sp.started_ms + sp.duration_ms);
+    const int64_t at = speech_position_ms(sp, now);
+    for (const CaptionCue& c : sp.captions) {
+        if (c.start_ms > at) due.frame(sp.started_ms + c.start_ms);
+        if (c.end_ms > at) due.frame(sp.started_ms + c.end_ms);
     }
 }
 
@@ -409,6 +470,8 @@ TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
     }
     const bool countdown_before = countdown_visible(s, ui.pack);
     const bool pin_locked_before = s.pin_lock.locked(s.now_ms);
+    const int64_t before = s.now_ms;
+    const uint64_t said = s.speech_serial;
     s.now_ms = std::max(s.now_ms, now);
 
     // A finger resting on the glass until now (or until this tick gives it up as
@@ -426,6 +489,10 @@ TickResult tick(ExhibitState& s, int64_t now, const Ui& ui) {
     if (countdown_visible(s, ui.pack) != countdown_before) r.redraw = true;
     tick_notice(s, now, r, due);
     if (countdown_visible(s, ui.pack)) r.redraw = true;
+
+    follow_focus(s, ui, now);  // the countdown, said when it shows
+    if (s.speech_serial != said) r.redraw = true;
+    tick_speech(s, before, now, r, due);
 
     r.animating = tick_animations(s, now, ui);
     r.redraw |= r.animating;

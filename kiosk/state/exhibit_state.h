@@ -13,6 +13,7 @@
 #include "layout/ui_context.h"
 #include "pack/pack.h"
 #include "state/pin_lock.h"
+#include "state/speech.h"
 #include "state/visit_stats.h"
 
 #include <cstdint>
@@ -66,6 +67,44 @@ struct Notice {
     int64_t until_ms = 0;
 };
 
+// What the keypad's focus and the speech were last made for: when it changes
+// (another screen, event, quote, an overlay), the focus moves to what the new
+// view is about and, with speech on, says it.
+struct FocusContext {
+    Screen screen = Screen::Explore;
+    bool settings_open = false, pin_open = false, content_note_open = false, countdown = false;
+    int event = 0, quote = 0, photo = 0, language = 0;
+    bool quote_original = false;
+    bool speech = false;
+
+    auto fields() const {
+        return std::tie(screen, settings_open, pin_open, content_note_open, countdown, event, quote, photo, language,
+                        quote_original, speech);
+    }
+    bool operator==(const FocusContext& o) const { return fields() == o.fields(); }
+    bool operator!=(const FocusContext& o) const { return !(*this == o); }
+};
+
+// A visitor who cannot see, read or reach the screen: the keypad's focus, what is
+// being said, and the volume they chose (kiosk/state/, state/key_input.cpp).
+struct Access {
+    int focus = 0;             // index into focus_items() (state/focus.h)
+    bool focus_shown = false;  // a key was pressed this visit: the ring shows
+    FocusContext context;
+    Speech speech;
+    int volume_steps = 0;  // the visitor's volume keys, in steps from the configured level
+    // The countdown's own words do not hold the countdown back; what the visitor
+    // asked to hear does (speech_holds_idle).
+    bool speech_holds_idle = false;
+    int64_t heard_until_ms = -1;  // the end of held speech that was replaced or stopped
+
+    bool operator==(const Access& o) const {
+        return std::tie(focus, focus_shown, context, speech, volume_steps, speech_holds_idle, heard_until_ms) ==
+               std::tie(o.focus, o.focus_shown, o.context, o.speech, o.volume_steps, o.speech_holds_idle,
+                        o.heard_until_ms);
+    }
+};
+
 // What lasts for one visit: everything a visitor changes, from the screen they
 // are on to the fingers on the glass. The next visitor gets a new Visit
 // (new_visit), never a field-by-field reset, so a field added here starts
@@ -110,6 +149,8 @@ struct Visit {
     VisitorSettings visitor;  // their text size, contrast and language
     bool settings_open = false;
 
+    Access access;  // the keypad's focus and speech
+
     // Idle: the countdown runs from last_input + idle timeout; then the attract loop.
     int64_t last_input_ms = 0;
 
@@ -128,8 +169,8 @@ struct Visit {
                         selected_event, selection_changed_ms, open_cluster, strip, strip_zoom, pinching_strip, card,
                         dragging_strip, dragging_card, cluster_list, dragging_cluster_list, photo_page, photo, quote,
                         quote_changed_ms, quote_direction, quote_scroll, dragging_quote, quote_original, about,
-                        dragging_about, visitor, settings_open, last_input_ms, corner_holds, pin_open, pin_entered,
-                        pin_opened_ms, gestures);
+                        dragging_about, visitor, settings_open, access, last_input_ms, corner_holds, pin_open,
+                        pin_entered, pin_opened_ms, gestures);
     }
     bool operator==(const Visit& o) const { return fields() == o.fields(); }
     bool operator!=(const Visit& o) const { return !(*this == o); }
@@ -141,6 +182,7 @@ static_assert(field_count<Visit>() == std::tuple_size_v<decltype(std::declval<co
 struct KioskLife {
     int64_t now_ms = 0;            // the time of the latest update or tick
     int64_t attract_start_ms = 0;  // the attract loop's place in its quote rotation
+    uint64_t speech_serial = 0;    // utterances asked for so far (Speech::serial)
     bool exit_requested = false;
     PinLock pin_lock;  // wrong PINs; survives closing the pad and the visitor
 
@@ -193,6 +235,14 @@ TickResult tick(ExhibitState& state, int64_t now_ms, const Ui& ui);
 int64_t idle_timeout_ms(const Pack& pack);
 const char* screen_name(Screen screen);
 bool countdown_visible(const ExhibitState& state, const Pack& pack);
+// When the visitor was last active: their last input, or the end of speech they
+// asked for (narration keeps the countdown and the attract loop away).
+int64_t idle_since_ms(const ExhibitState& state);
+// The volume the visitor hears, 0–100: the configured level and their keys.
+int volume_percent(const Visit& visit, const KioskConfig& config);
+constexpr int kVolumeStep = 10;
+// How long "speech is not available" stays on screen at least.
+constexpr int64_t kSpeechNoticeMs = 4000;
 bool reduced_motion(const Pack& pack);
 
 // Eased progress 0..1 of an animation that started at `start_ms`.

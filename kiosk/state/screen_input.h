@@ -35,5 +35,13 @@ bool about_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
 bool content_note_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
 bool settings_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
 bool pin_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
+// Sends a gesture to whatever is in front (an overlay, else the screen), as a
+// finger's would go; true if it changed what is on screen.
+bool dispatch_gesture(ExhibitState& s, const Gesture& g, const Ui& ui);
+// A key of the tactile keypad (key_input.cpp).
+bool key_input(ExhibitState& s, const InputEvent& e, const Ui& ui);
+// After any change: the focus moves to what a new view is about and, with speech
+// on, the kiosk says it; speech turned off stops.
+void follow_focus(ExhibitState& s, const Ui& ui, int64_t now_ms);
 
 }  // namespace kiosk

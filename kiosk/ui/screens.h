@@ -54,6 +54,8 @@ void draw_settings_panel(const DrawContext& c);
 void draw_pin_pad(const DrawContext& c);
 
 void draw_countdown(const DrawContext& c);
+// The keypad's focus ring, speech's captions and its notices (access_overlay.cpp).
+void draw_access(const DrawContext& c);
 
 // The whole frame: the current screen, transitions and overlays.
 void draw_exhibit(const DrawContext& c);

@@ -2,7 +2,8 @@
 // every screen of the exhibit rendered headlessly, as a curator checks a pack
 // before it goes near a kiosk, plus one contact sheet per size with every screen
 // as a labelled thumbnail; in the pack's default language, in another, or in
-// each of them into its own folder.
+// each of them into its own folder. Beside them, transcript.txt: what the kiosk
+// says for every item of every screen in speech mode, in reading order.
 #include "curator/curator_load.h"
 #include "glyph_textures.h"
 #include "imgui_sdl_renderer.h"
@@ -11,6 +12,8 @@
 #include "pack/photo_scaling.h"
 #include "pack_tool.h"
 #include "scripted_kiosk.h"
+#include "state/focus.h"
+#include "state/spoken_text.h"
 #include "text/fonts.h"
 #include "textures.h"
 #include "ui/draw_helpers.h"
@@ -20,6 +23,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <unistd.h>
 
@@ -154,6 +158,20 @@ void progress(size_t done, size_t total, const std::string& what) {
     std::fflush(stderr);
 }
 
+// What the kiosk says for each item of the screen `k` shows, in reading order,
+// with the recording each text is played from when the pack has one.
+std::string transcript_of(const Screen& screen, platform::ScriptedKiosk& k) {
+    const kiosk::ExhibitState& state = k.view().state();
+    const kiosk::Ui ui = k.view().ui();
+    std::string out = "## " + screen.name + ": " + screen.label + "\n";
+    for (const kiosk::FocusItem& item : kiosk::focus_items(state, ui)) {
+        out += "\n";
+        for (const kiosk::SpeechPart& part : kiosk::item_speech(item, state, ui))
+            out += part.text + (part.recording.empty() ? "" : "  [recording: " + part.recording + "]") + "\n";
+    }
+    return out + "\n";
+}
+
 // Chooses the language as a visitor does: the settings button, the language's
 // own name, then closing the panel. False when the kiosk did not take it.
 bool choose_language(platform::ScriptedKiosk& k, int index) {
@@ -179,6 +197,9 @@ int preview_language(const std::string& dir, const kiosk::Pack& pack, int langua
         kiosk::laid_out(pack.text(pack.exhibit.title, lang), cut, kiosk::bytes_for_chars(kiosk::kMaxTitleChars));
     const size_t total = screens.size() * sizes.size();
     size_t done = 0;
+    std::string transcript = "# What the kiosk says in " + kiosk::language_name(lang) + " (" + lang +
+                             "), screen by screen, item by item in reading order\n\n";
+    bool first_size = true;
     for (const auto& [w, h] : sizes) {
         const std::string size = std::to_string(w) + "x" + std::to_string(h);
         const fs::path folder = fs::path(out) / size;
@@ -198,6 +219,7 @@ int preview_language(const std::string& dir, const kiosk::Pack& pack, int langua
                 return kExitInvalid;
             }
             screen.reach(k);
+            if (first_size) transcript += transcript_of(screen, k);  // speech is the same at every size
             const std::vector<uint8_t> rgba = k.shot();
             const int thumb_h = int(std::lround(float(kThumbWidth) * float(h) / float(w)));
             shots.push_back({screen.label, kiosk::scale_to_fit(rgba.data(), w, h, kThumbWidth, thumb_h)});
@@ -222,7 +244,16 @@ int preview_language(const std::string& dir, const kiosk::Pack& pack, int langua
             }
             std::fprintf(stderr, "preview: wrote %s\n", sheet.c_str());
         }
+        first_size = false;
     }
+    const std::string transcript_file = (fs::path(out) / "transcript.txt").string();
+    std::ofstream file(transcript_file, std::ios::binary);
+    file << transcript;
+    if (!file.flush()) {
+        std::fprintf(stderr, "vitrine-pack preview: cannot write %s\n", transcript_file.c_str());
+        return kExitInvalid;
+    }
+    std::fprintf(stderr, "preview: wrote %s\n", transcript_file.c_str());
     return kExitOk;
 }
 

@@ -31,6 +31,12 @@ TEST_CASE("the kiosk's options parse into settings", "[options]") {
         CHECK(p.options.replay == "r.txt");
         CHECK(p.options.panel_inches == Approx(10.1f));
     }
+    SECTION("headless with the sound written to a file") {
+        const auto p =
+            parse_kiosk_options({"--headless", "--size", "800x480", "--replay", "r.txt", "--audio-out", "heard.wav"});
+        REQUIRE(p.ok());
+        CHECK(p.options.audio_out == "heard.wav");
+    }
 }
 
 TEST_CASE("bad options are usage errors that say what is wrong", "[options]") {
@@ -40,6 +46,7 @@ TEST_CASE("bad options are usage errors that say what is wrong", "[options]") {
     CHECK_THAT(parse_kiosk_options({"--headless", "--screenshot", "a.png"}).error,
                Catch::Contains("--headless needs --size"));
     CHECK_THAT(parse_kiosk_options({"--screenshot", "a.png"}).error, Catch::Contains("--screenshot needs --headless"));
+    CHECK_THAT(parse_kiosk_options({"--audio-out", "a.wav"}).error, Catch::Contains("--audio-out needs --headless"));
     CHECK_THAT(parse_kiosk_options({"--fullscreen"}).error, Catch::Contains("unknown option '--fullscreen'"));
     CHECK_THAT(parse_kiosk_options({"--panel-inches", "big"}).error, Catch::Contains("between 3 and 120"));
     CHECK_THAT(parse_kiosk_options({"--windowed", "10x10"}).error, Catch::Contains("expected WIDTHxHEIGHT"));

@@ -135,6 +135,8 @@ TEST_CASE("the packaged configuration reads cleanly as shipped and with every ex
     CHECK(all_on.config.state_dir == "/var/lib/vitrine");
     CHECK(all_on.config.hours.enabled);
     CHECK(all_on.config.hours.battery_clock);
+    CHECK(all_on.config.audio_device == "USB Audio Device");
+    CHECK(all_on.config.volume == 70);
 }
 
 namespace {
@@ -328,4 +330,55 @@ TEST_CASE("a configuration that is not a readable TOML file is reported, never w
     REQUIRE(linked.ok());
     CHECK(linked.config.staff_pin == "2468");
     CHECK(linked.config.staff_note.empty());
+}
+
+TEST_CASE("the sound output and its volume are read and checked", "[config]") {
+    const auto none = kiosk::load_kiosk_config(write_config("no-audio.toml", "[display]\nrotation = 0\n"));
+    CHECK(none.config.audio_device.empty());
+    CHECK(none.config.volume == 70);
+
+    const auto good = kiosk::load_kiosk_config(
+        write_config("audio.toml", "[audio]\ndevice = \"Built-in Audio Analog Stereo\"\nvolume = 45\n"));
+    INFO(all_said(good));
+    REQUIRE(good.ok());
+    CHECK(good.diagnostics.empty());
+    CHECK(good.config.audio_device == "Built-in Audio Analog Stereo");
+    CHECK(good.config.volume == 45);
+
+    struct Case {
+        std::string text;
+        std::string said;
+    } cases[] = {
+        {"[audio]\nvolume = 101\n",
+         "audio.toml:2:10: error: [audio] volume = 101: must be a whole number from 0 (silent) to 100"},
+        {"[audio]\nvolume = -1\n", "[audio] volume = -1: must be a whole number"},
+        {"[audio]\nvolume = 4294967366\n", "[audio] volume = 4294967366: must be a whole number"},
+        {"[audio]\nvolume = 70.5\n", "[audio] volume = 70.5: must be a whole number"},
+        {"[audio]\nvolume = \"70\"\n", "[audio] volume = \"70\": must be a whole number"},
+        {"[audio]\ndevice = 3\n", "[audio] device = 3: must be the sound output's name in quotes"},
+        {"[audio]\ndevice = \"USB\\u0007\"\n", "a device name cannot hold control characters"},
+        {"[audio]\ndevice = \"" + std::string(300, 'x') + "\"\n", "is 300 bytes long; a device name has at most 256"},
+        {"[audio]\nvolum = 50\n", "unknown key 'volum' in [audio]; did you mean 'volume'?"},
+        {"[display]\nvolume = 50\n", "unknown key 'volume' in [display]; 'volume' belongs under [audio]"},
+        {"[audoi]\nvolume = 50\n", "unknown section 'audoi'; did you mean [audio]?"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        const auto r = kiosk::load_kiosk_config(write_config("audio.toml", c.text));
+        CHECK_FALSE(r.ok());
+        CHECK(all_said(r).find(c.said) != std::string::npos);
+        INFO(all_said(r));
+        CHECK(r.config.volume == 70);
+        CHECK(r.config.audio_device.empty());
+    }
+
+    // Silent is allowed, and said in the journal.
+    const auto silent = kiosk::load_kiosk_config(write_config("audio.toml", "[audio]\nvolume = 0\n"));
+    CHECK(silent.ok());
+    CHECK(silent.config.volume == 0);
+    CHECK(all_said(silent).find("warning: [audio] volume = 0: the kiosk starts silent") != std::string::npos);
+    // An empty name is the default output.
+    const auto empty = kiosk::load_kiosk_config(write_config("audio.toml", "[audio]\ndevice = \"\"\n"));
+    CHECK(empty.ok());
+    CHECK(empty.config.audio_device.empty());
 }

@@ -4,7 +4,7 @@
 // nothing but the curators' tooling includes kiosk/curator/; and nothing in
 // kiosk/ includes SDL.
 //
-//   base < config, input, text < pack < layout < state < ui < app
+//   base < audio, config, input, text < pack < layout < state < ui < app
 //   curator: anything below state
 #include <catch2/catch.hpp>
 
@@ -23,7 +23,7 @@ namespace {
 // -1: not a layer of the core (a system or library header).
 int rank_of(const std::string& layer) {
     static const std::map<std::string, int> ranks = {
-        {"base", 0},   {"config", 1}, {"input", 1}, {"text", 1}, {"pack", 2},
+        {"base", 0},   {"config", 1}, {"input", 1}, {"text", 1}, {"audio", 1},   {"pack", 2},
         {"layout", 3}, {"state", 4},  {"ui", 5},    {"app", 6},  {"curator", 4},
     };
     const auto it = ranks.find(layer);

@@ -33,6 +33,21 @@ TEST_CASE("a replay script reads into timed steps", "[replay]") {
     CHECK(script.steps[3].time_ms == 1500);
 }
 
+TEST_CASE("a replay script presses keypad keys by name", "[replay]") {
+    const auto script = parse_replay("0 key down\n40 key enter\n80 key volume_up\n120 key help\n", "keys.txt");
+    REQUIRE(script.ok());
+    REQUIRE(script.steps.size() == 4);
+    CHECK(script.steps[0].input.type == InputEvent::Type::Key);
+    CHECK(script.steps[0].input.key == kiosk::Key::Down);
+    CHECK(script.steps[1].input.key == kiosk::Key::Enter);
+    CHECK(script.steps[1].input.time_ms == 40);
+    CHECK(script.steps[2].input.key == kiosk::Key::VolumeUp);
+    CHECK(script.steps[3].input.key == kiosk::Key::Help);
+    // Every key has a name a script can use, and reads back as itself.
+    for (int k = int(kiosk::Key::None) + 1; k < int(kiosk::Key::Count); ++k)
+        CHECK(kiosk::key_from_name(kiosk::key_name(kiosk::Key(k))) == kiosk::Key(k));
+}
+
 TEST_CASE("a malformed replay line is an error naming its line", "[replay]") {
     struct Case {
         const char* text;
@@ -54,6 +69,10 @@ TEST_CASE("a malformed replay line is an error naming its line", "[replay]") {
         // Thousands of fingers down at once took quadratic time in the gestures.
         {"0 down 0 1 1\n0 down 32 1 1\n", "s.txt:2: '32' is not a finger id (0 to 31)"},
         {"0 down 99999 10 10\n", "s.txt:1: '99999' is not a finger id"},
+        {"0 key\n", "s.txt:1: 'key' takes one key name (up, down, left, right, enter, back, help, volume_up, "},
+        {"0 key enter now\n", "s.txt:1: 'key' takes one key name"},
+        {"0 key up\n5 key escape\n", "s.txt:2: unknown key 'escape' (expected up, down, left, right, enter"},
+        {"0 key ENTER\n", "s.txt:1: unknown key 'ENTER'"},
     };
     for (const Case& c : cases) {
         INFO(c.text);

@@ -20,6 +20,10 @@ void change(kiosk::Screen& s) { s = s == kiosk::Screen::Voices ? kiosk::Screen::
 void change(kiosk::Transition& t) { t.start_ms += 7; }
 void change(kiosk::PhotoView& v) { v.zoom += 1; }
 void change(kiosk::VisitorSettings& v) { v.high_contrast = !v.high_contrast; }
+void change(kiosk::Access& a) {
+    a.volume_steps += 1;
+    a.speech.serial += 7;
+}
 void change(std::vector<kiosk::CornerHold>& holds) { holds.push_back({7, 2, 7}); }
 void change(kiosk::KineticScroll& k) {
     k.set_range(0, 1000);

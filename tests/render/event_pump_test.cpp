@@ -92,3 +92,39 @@ TEST_CASE("in kiosk mode no key or window close ends the program; on a desktop t
     CHECK(platform::event_closes_program(key(SDLK_ESCAPE, 0), false));
     CHECK_FALSE(platform::event_closes_program(key(SDLK_a, 0), false));
 }
+
+TEST_CASE("a keypad's keys become key events; other keys and repeats do not", "[events]") {
+    SDL_Event e{};
+    e.type = SDL_KEYDOWN;
+    e.common.timestamp = 7000;
+    const std::pair<SDL_Keycode, kiosk::Key> keys[] = {
+        {SDLK_UP, kiosk::Key::Up},
+        {SDLK_KP_2, kiosk::Key::Down},
+        {SDLK_LEFT, kiosk::Key::Left},
+        {SDLK_KP_6, kiosk::Key::Right},
+        {SDLK_RETURN, kiosk::Key::Enter},
+        {SDLK_KP_ENTER, kiosk::Key::Enter},
+        {SDLK_BACKSPACE, kiosk::Key::Back},
+        {SDLK_F1, kiosk::Key::Help},
+        {SDLK_SLASH, kiosk::Key::Help},
+        {SDLK_VOLUMEUP, kiosk::Key::VolumeUp},
+        {SDLK_KP_MINUS, kiosk::Key::VolumeDown},
+    };
+    for (const auto& [sym, key] : keys) {
+        e.key.keysym.sym = sym;
+        const auto in = platform::to_input_event(e, 800, 480, 7000);
+        INFO(SDL_GetKeyName(sym));
+        REQUIRE(in);
+        CHECK(in->type == InputEvent::Type::Key);
+        CHECK(in->key == key);
+        CHECK(in->time_ms == 7000);
+    }
+    e.key.keysym.sym = SDLK_a;
+    CHECK_FALSE(platform::to_input_event(e, 800, 480, 7000));
+    e.key.keysym.sym = SDLK_DOWN;
+    e.key.repeat = 1;
+    CHECK_FALSE(platform::to_input_event(e, 800, 480, 7000));
+    e.type = SDL_KEYUP;
+    e.key.repeat = 0;
+    CHECK_FALSE(platform::to_input_event(e, 800, 480, 7000));
+}

@@ -72,6 +72,7 @@ void draw_exhibit(const DrawContext& c) {
     if (s.settings_open) draw_settings_panel(c);
     if (countdown_visible(s, c.ui.pack)) draw_countdown(c);
     if (s.pin_open) draw_pin_pad(c);
+    draw_access(c);
     if (notice_visible(s)) draw_notice(c);
 }
 
