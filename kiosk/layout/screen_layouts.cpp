@@ -194,7 +194,7 @@ bool settings_labels_fit(const SettingsLayout& s, const Fonts& fonts, const Pack
     } labels[] = {
         {UiText::SettingsTextSize, s.text_sizes[0].x - s.text_size.x - std::round(px * 0.4f), s.text_size.h},
         {UiText::SettingsHighContrast, switch_label_width(s.high_contrast, px), s.high_contrast.h},
-        {UiText::SettingsSpeech, switch_label_width(s.speech, px), s.speech.h},
+        {UiText::SpeechLabel, switch_label_width(s.speech, px), s.speech.h},
     };
     for (const std::string& lang : pack.settings.languages)
         for (const auto& l : labels) {

@@ -34,13 +34,9 @@ struct Session {
     std::vector<Gesture> out;
 
     explicit Session(GestureConfig config = {}) : rec(config) {}
-    void down(int f, float x, float y, int64_t t) {
-        rec.feed({InputEvent::Type::Down, f, x, y, kiosk::Key::None, t}, out);
-    }
-    void move(int f, float x, float y, int64_t t) {
-        rec.feed({InputEvent::Type::Move, f, x, y, kiosk::Key::None, t}, out);
-    }
-    void up(int f, float x, float y, int64_t t) { rec.feed({InputEvent::Type::Up, f, x, y, kiosk::Key::None, t}, out); }
+    void down(int f, float x, float y, int64_t t) { rec.feed({InputEvent::Type::Down, f, x, y, t}, out); }
+    void move(int f, float x, float y, int64_t t) { rec.feed({InputEvent::Type::Move, f, x, y, t}, out); }
+    void up(int f, float x, float y, int64_t t) { rec.feed({InputEvent::Type::Up, f, x, y, t}, out); }
     void tick(int64_t t) { rec.tick(t, out); }
 
     std::vector<Kind> kinds() const {

@@ -31,7 +31,7 @@ void change(kiosk::KineticScroll& k) {
 }
 void change(kiosk::GestureRecognizer& g) {
     std::vector<kiosk::Gesture> out;
-    g.feed({kiosk::InputEvent::Type::Down, 7, 1, 1, kiosk::Key::None, 7}, out);
+    g.feed({kiosk::InputEvent::Type::Down, 7, 1, 1, 7}, out);
 }
 
 // Every field of `visit`, changed through Visit::fields() (the list the

@@ -70,7 +70,7 @@ void draw_settings_panel(const DrawContext& c) {
     draw_text_size_row(c.dl, fonts, p, l, c.state.visitor.text_size, ui.lang);
     draw_switch_row(c.dl, fonts, p, l.high_contrast, ui_text(UiText::SettingsHighContrast, ui.lang),
                     c.state.visitor.high_contrast);
-    draw_switch_row(c.dl, fonts, p, l.speech, ui_text(UiText::SettingsSpeech, ui.lang), c.state.visitor.speech);
+    draw_switch_row(c.dl, fonts, p, l.speech, ui_text(UiText::SpeechLabel, ui.lang), c.state.visitor.speech);
     for (size_t i = 0; i < l.languages.size(); ++i) {
         const Rect& row = l.languages[i];
         const bool chosen = int(i) == c.state.visitor.language;
