@@ -51,7 +51,7 @@ Ui App::ui() const {
 bool App::init(const Display& panel, PackLoadResult pack, const KioskConfig& config, const std::string& font_dir,
                int64_t now_ms, std::string* error) {
     rotation_ = {config.rotation, panel.width, panel.height};
-    display_ = {rotation_.logical_width(), rotation_.logical_height(), panel.panel_inches};
+    display_ = {rotation_.logical_width(), rotation_.logical_height(), panel.panel_inches, config.panel_bottom_mm};
     config_ = config;
     font_dir_ = font_dir;
     caps_ = CapHeights{};
@@ -74,6 +74,11 @@ bool App::init(const Display& panel, PackLoadResult pack, const KioskConfig& con
 // Screens that overlap are no exhibit: say so, on screen and in the journal.
 void App::check_display_fits() {
     if (!exhibit_loaded_) return;
+    // A control a visitor in a wheelchair cannot reach is for the integrator to
+    // know of (a panel mounted too high for its size), not a reason to go dark.
+    for (const std::string& p : out_of_reach(layouts_))
+        log_warning(log_from::kDisplay, p + " (panel_bottom_mm = " + std::to_string(int(display_.panel_bottom_mm)) +
+                                            ": controls are kept 380 to 1220 mm above the floor where they fit)");
     const std::vector<std::string> problems = layout_problems(layouts_);
     if (problems.empty()) return;
     exhibit_loaded_ = false;
@@ -123,7 +128,7 @@ bool App::build_fonts_and_layouts(std::string* error) {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     atlas.Clear();
     atlas_changed_ = true;
-    const auto sizes = type_scale_for(display_, state_.visitor.large_text, caps_);
+    const auto sizes = type_scale_for(display_, state_.visitor.text_size, caps_);
     if (!build_fonts(atlas, sizes, text_, fonts_, error)) return false;
     fonts_for_ = state_.visitor;
     if (exhibit_loaded_) layouts_ = layout_screens(display_, fonts_, loaded_.pack);
@@ -138,9 +143,9 @@ bool App::take_font_atlas_change() {
 
 void App::make_current() const { ImGui::SetCurrentContext(imgui_); }
 
-// Larger text needs fonts baked at the larger sizes and layouts made with them.
+// Another text size needs fonts at its sizes and layouts made with them.
 void App::follow_visitor_settings() {
-    if (state_.visitor.large_text == fonts_for_.large_text) return;
+    if (state_.visitor.text_size == fonts_for_.text_size) return;
     std::string error;
     if (!build_fonts_and_layouts(&error)) {
         log_error(log_from::kApp, error);

@@ -22,4 +22,17 @@ float Display::px_per_mm() const {
     return diagonal_px / (diagonal_inches() * 25.4f);
 }
 
+float Display::height_above_floor_mm(float y) const { return panel_bottom_mm + (float(height) - y) / px_per_mm(); }
+
+float Display::row_at_height_mm(float mm) const { return float(height) - (mm - panel_bottom_mm) * px_per_mm(); }
+
+ReachBand reach_band(const Display& d) {
+    ReachBand band{0, float(d.height), false};
+    if (d.panel_bottom_mm < 0 || !d.portrait() || d.height_above_floor_mm(0) <= kReachHighMm) return band;
+    band.top = std::clamp(std::ceil(d.row_at_height_mm(kReachHighMm)), 0.f, float(d.height));
+    band.bottom = std::clamp(std::floor(d.row_at_height_mm(kReachLowMm)), band.top, float(d.height));
+    band.limited = true;
+    return band;
+}
+
 }  // namespace kiosk

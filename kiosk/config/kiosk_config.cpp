@@ -27,7 +27,7 @@ constexpr size_t kMaxDeviceNameBytes = 256;
 const struct Section {
     const char* name;
     std::vector<std::string> keys;
-} kSections[] = {{"display", {"panel_inches", "rotation"}},
+} kSections[] = {{"display", {"panel_inches", "rotation", "panel_bottom_mm"}},
                  {"staff", {"pin"}},
                  {"pack", {"dir", "public_key", "allow_downgrade", "allow_other_exhibit"}},
                  {"state", {"dir"}},
@@ -189,6 +189,16 @@ void Reader::read_display(const toml::table& root) {
             bad_value(*n, "display", "panel_inches", "must be the panel's diagonal, a number of inches from 3 to 120");
         else
             r.config.panel_inches = float(*v);
+    }
+    if (const toml::node* n = root.at_path("display.panel_bottom_mm").node()) {
+        std::optional<double> v;
+        if (const auto* f = n->as_floating_point()) v = f->get();
+        if (const auto* i = n->as_integer()) v = double(i->get());
+        if (!v || !(std::isfinite(*v) && *v >= 0 && *v <= 3000))
+            bad_value(*n, "display", "panel_bottom_mm",
+                      "must be the height of the panel's lower edge above the floor, from 0 to 3000 millimetres");
+        else
+            r.config.panel_bottom_mm = float(*v);
     }
     if (const toml::node* n = root.at_path("display.rotation").node()) {
         // Compared as the 64-bit number the file holds: never narrowed first.

@@ -4,6 +4,8 @@
 //   [display]
 //   panel_inches = 10.1      # the panel's diagonal: touch targets are 15 mm on it
 //   rotation = 90            # the panel is mounted turned: 0, 90, 180 or 270
+//   panel_bottom_mm = 700    # the panel's lower edge above the floor: a tall portrait
+//                            # panel then keeps its controls 380–1 220 mm high
 //   [staff]
 //   pin = "2468"             # opens the exit; no pin: the hidden exit stays shut
 //   [pack]
@@ -29,8 +31,12 @@ namespace kiosk {
 struct KioskConfig {
     float panel_inches = 0;  // 0: guess from the resolution
     int rotation = 0;        // 0, 90, 180, 270: the panel is mounted turned clockwise by this
-    std::string staff_pin;   // digits; empty disables the staff exit
-    std::string pack_dir;    // empty: the installed pack, else the bundled exhibit
+    // The height of the panel's lower edge (as the exhibit shows, upright) above
+    // the floor, in millimetres; below 0: not given (controls go where the
+    // layouts put them for the panel's shape).
+    float panel_bottom_mm = -1;
+    std::string staff_pin;                                     // digits; empty disables the staff exit
+    std::string pack_dir;                                      // empty: the installed pack, else the bundled exhibit
     std::string public_key = "/etc/vitrine/pack-signing.pub";  // installs (USB, fleet) verify against it
     bool allow_downgrade = false;                // installs may replace the current pack with an older version of it
     bool allow_other_exhibit = false;            // ... or with another exhibit

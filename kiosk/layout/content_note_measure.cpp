@@ -42,7 +42,13 @@ ContentNoteCard content_note_card(const Ui& ui) {
     const float room = std::max(0.f, H - 2 * margin - fixed);
     const float text_h = std::min(card.content_height, room);
     const float height = fixed + text_h;
-    card.panel = {std::round((W - width) / 2), std::round((H - height) / 2), width, std::round(height)};
+    // Centred, within the reach band on a tall portrait panel: its button at
+    // its foot stays within reach.
+    const ReachBand& reach = ui.layouts.reach;
+    const float centre = reach.limited ? (reach.top + reach.bottom) / 2 : H / 2;
+    const float y =
+        std::clamp(centre - height / 2, std::min(margin, (H - height) / 2), std::max(margin, H - margin - height));
+    card.panel = {std::round((W - width) / 2), std::round(y), width, std::round(height)};
     card.heading_y = card.panel.y + pad;
     card.unreviewed_y += card.heading_y;
     card.text = {card.panel.x + pad, card.heading_y + heading_h, text_w, text_h};

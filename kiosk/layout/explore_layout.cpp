@@ -287,12 +287,13 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
     l.title_room = {pad_x, pad_top, title_w, l.title_band.h};
     l.divider_top = std::round(l.title_band.bottom() + std::max(24 * u, 8.f));
 
-    // The strip runs along the bottom; its height follows its parts so small panels
-    // keep 15 mm targets.
+    // The strip runs along the bottom (of the reach band, on a tall portrait
+    // panel mounted low); its height follows its parts so small panels keep
+    // 15 mm targets.
     const float small = fonts.size(FontRole::Small);
     const float strip_need = std::max(46 * u, small * 1.7f) + std::max(60 * u, l.target * 0.8f) + small * 1.6f + 40 * u;
     l.strip = {pad_x, 0, content_w, std::round(std::max(210 * u, strip_need))};
-    l.strip.y = H - pad_bottom - l.strip.h;
+    l.strip.y = std::min(H - pad_bottom, reach_band(display).bottom) - l.strip.h;
     l.divider_strip = l.strip.y;
 
     if (!l.portrait) {
@@ -322,11 +323,17 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
         l.button[int(Button::Next)] = {pad_x + button_h + std::round(18 * u), buttons_top, button_h, button_h};
 
         const float main_top = l.divider_top + std::round(36 * u);
-        const float photo_h = std::round((H - main_top) * 0.34f);
+        float photo_h = std::round((H - main_top) * 0.34f);
+        // Extra-large text on a small panel: the photograph gives up some of its
+        // height (down to a fifth) so the card keeps four lines of text.
+        const float cap_h = caption_height(fonts, pack, content_w, l.page_dots_h, u, 1e9f, l.caption_lines);
+        const float card_room = buttons_top - std::round(28 * u) - main_top - cap_h - std::round(36 * u);
+        const float wanted = 4 * line_height(fonts, FontRole::Body, "") + fonts.size(FontRole::Headline) * 1.3f;
+        if (card_room - photo_h < wanted)
+            photo_h = std::max(std::round((H - main_top) * 0.2f), photo_h - (wanted - (card_room - photo_h)));
         l.photo_area = {pad_x, main_top, content_w, photo_h};
         l.photo_centred = true;
         l.photo_frame = fit_photo_frame(l.photo_area, exhibit_photo, photo_border(u), true);
-        const float cap_h = caption_height(fonts, pack, content_w, l.page_dots_h, u, 1e9f, l.caption_lines);
         l.caption = {pad_x, l.photo_frame.bottom(), content_w, cap_h};
         // The card starts under the tallest frame's caption, whichever event is shown.
         const float frames_h = tallest_frame(l.photo_area, pack, photo_border(u), true);
@@ -356,9 +363,11 @@ ClusterList cluster_list_layout(const ExploreLayout& l, const Fonts& fonts, cons
     const float row_h = std::round(std::max(l.target, fonts.size(FontRole::Body) * 2.4f));
     const float pad = std::round(std::max(16 * l.unit, 8.f));
     const float gap = std::round(std::max(8 * l.unit, 4.f));
-    // The panel's room: under the title band's divider, above the strip and any
-    // button between them (portrait puts its button row there).
-    const float top = l.divider_top + gap;
+    // The panel's room: under the title band's divider (and the top of the
+    // reach band), above the strip and any button between them (portrait puts
+    // its button row there).
+    // On a tall portrait panel every row stays within reach.
+    const float top = std::max(l.divider_top, reach_band(l.display).top) + gap;
     float bottom = l.strip.y - gap;
     for (const Rect& b : l.button)
         if (b.h > 0 && b.y >= top && b.y < bottom) bottom = std::min(bottom, b.y - gap);

@@ -40,12 +40,24 @@ struct AboutLayout {
 
 struct SettingsLayout {
     Rect panel;
-    Rect large_text;
+    // The text size row: its label at the left, then one button for each size
+    // (Standard, Large, Extra large), each a full touch target.
+    Rect text_size;
+    Rect text_sizes[int(TextSize::Count)];
     Rect high_contrast;
     Rect speech;                  // speech on or off
     std::vector<Rect> languages;  // one per pack language, when there are several
     Rect close;
+    // The body size the panel's rows are set in: the visitor's, unless the
+    // display has no room for the panel at it (extra-large text on a small
+    // panel), then the largest that fits. The other roles scale with it.
+    float text_px = 0;
 };
+
+// A switch row's switch: as tall as suits its row and text, at the row's right.
+Rect switch_in_row(const Rect& row, float body_px);
+// The room a switch row leaves its label, left of the switch.
+float switch_label_width(const Rect& row, float body_px);
 
 struct PinLayout {
     Rect panel;
@@ -58,6 +70,7 @@ struct ScreenLayouts {
     float unit = 1;
     float target = 1;  // 15 mm in pixels
     bool portrait = false;
+    ReachBand reach;  // where the controls go: the whole height but on a tall portrait panel
     ExploreLayout explore;
     PhotoLayout photo;
     VoicesLayout voices;
@@ -71,6 +84,11 @@ ScreenLayouts layout_screens(const Display& display, const Fonts& fonts, const P
 
 // Every rectangle a visitor can touch, for the 15 mm checks.
 std::vector<Rect> touch_targets(const ScreenLayouts& layouts);
+
+// The touch targets that lie outside the reach band, one line each ("Settings:
+// close is out of reach"); empty when every control is within it, as it is on
+// any panel whose band is not limited.
+std::vector<std::string> out_of_reach(const ScreenLayouts& layouts);
 
 // One part of a screen: a button, the card, the quote's box.
 struct Region {

@@ -29,13 +29,13 @@ enum class Screen { Explore, Photo, Voices, About, Attract };
 
 // What a visitor can change for themselves; reset for the next visitor.
 struct VisitorSettings {
-    bool large_text = false;
+    TextSize text_size = TextSize::Standard;
     bool high_contrast = false;
     int language = 0;     // index into Pack::settings.languages
     bool speech = false;  // everything on screen spoken (the first key press turns it on)
 
     bool operator==(const VisitorSettings& o) const {
-        return large_text == o.large_text && high_contrast == o.high_contrast && language == o.language &&
+        return text_size == o.text_size && high_contrast == o.high_contrast && language == o.language &&
                speech == o.speech;
     }
     bool operator!=(const VisitorSettings& o) const { return !(*this == o); }

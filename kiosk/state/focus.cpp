@@ -48,7 +48,7 @@ void voices_items(std::vector<FocusItem>& items, const ExhibitState& s, const Ui
 
 void settings_items(std::vector<FocusItem>& items, const Ui& ui) {
     const SettingsLayout& l = ui.layouts.settings;
-    add(items, FocusId::LargeText, l.large_text, Press::Tap);
+    for (int i = 0; i < int(TextSize::Count); ++i) add(items, FocusId::TextSizeButton, l.text_sizes[i], Press::Tap, i);
     add(items, FocusId::HighContrast, l.high_contrast, Press::Tap);
     add(items, FocusId::SpeechSwitch, l.speech, Press::Tap);
     for (size_t i = 0; i < l.languages.size(); ++i) add(items, FocusId::Language, l.languages[i], Press::Tap, int(i));

@@ -35,7 +35,7 @@ enum class FocusId {
     Back,
     BarSettings,
     // The visitor settings panel
-    LargeText,
+    TextSizeButton,  // index: which size (TextSize)
     HighContrast,
     SpeechSwitch,
     Language,  // index: which

@@ -164,7 +164,17 @@ std::vector<SpeechPart> item_speech(const FocusItem& item, const ExhibitState& s
             break;
         }
         case FocusId::Back: p.button(UiText::CommonBack); break;
-        case FocusId::LargeText: p.toggle(UiText::SettingsLargerText, s.visitor.large_text); break;
+        case FocusId::TextSizeButton: {
+            // The buttons show a type sample only: each is said by its name.
+            const UiText names[int(TextSize::Count)] = {UiText::SettingsTextStandard, UiText::SettingsTextLarge,
+                                                        UiText::SettingsTextExtraLarge};
+            const std::string& name = ui_text(names[std::clamp(item.index, 0, int(TextSize::Count) - 1)], ui.lang);
+            if (item.index == int(s.visitor.text_size))
+                p.add(ui_text(UiText::SpeechSelected, ui.lang, {{"label", name}}));
+            else
+                p.button(name);
+            break;
+        }
         case FocusId::HighContrast: p.toggle(UiText::SettingsHighContrast, s.visitor.high_contrast); break;
         case FocusId::SpeechSwitch: p.toggle(UiText::SpeechLabel, s.visitor.speech); break;
         case FocusId::Language: {

@@ -53,8 +53,12 @@ namespace kiosk {
     X(ContentNoteDismiss, "content_note.dismiss", "")                  \
     X(AttractInvite, "attract.invite", "")                             \
     X(SettingsHeading, "settings.heading", "")                         \
-    X(SettingsLargerText, "settings.larger_text", "")                  \
+    X(SettingsTextSize, "settings.text_size", "")                      \
+    X(SettingsTextSample, "settings.text_sample", "")                  \
     X(SettingsHighContrast, "settings.high_contrast", "")              \
+    X(SettingsTextStandard, "settings.text_standard", "")              \
+    X(SettingsTextLarge, "settings.text_large", "")                    \
+    X(SettingsTextExtraLarge, "settings.text_extra_large", "")         \
     X(SettingsDone, "settings.done", "")                               \
     X(CountdownTitle, "countdown.title", "")                           \
     X(CountdownBody, "countdown.body", "")                             \
@@ -68,30 +72,30 @@ namespace kiosk {
     X(UnavailableMoreProblem, "unavailable.more_problem", "{count}")   \
     X(UnavailableMoreProblems, "unavailable.more_problems", "{count}") \
     X(NoticeReloadFailed, "notice.reload_failed", "")                  \
-    X(SpeechGuide, "speech.guide", "") \
-    X(SpeechKeys, "speech.keys", "") \
-    X(SpeechButton, "speech.button", "{label}") \
-    X(SpeechSwitchOn, "speech.switch_on", "{label}") \
-    X(SpeechSwitchOff, "speech.switch_off", "{label}") \
-    X(SpeechSelected, "speech.selected", "{label}") \
-    X(SpeechPhotograph, "speech.photograph", "") \
-    X(SpeechPreviousEvent, "speech.previous_event", "") \
-    X(SpeechNextEvent, "speech.next_event", "") \
-    X(SpeechPreviousQuote, "speech.previous_quote", "") \
-    X(SpeechNextQuote, "speech.next_quote", "") \
+    X(SpeechGuide, "speech.guide", "")                                 \
+    X(SpeechKeys, "speech.keys", "")                                   \
+    X(SpeechButton, "speech.button", "{label}")                        \
+    X(SpeechSwitchOn, "speech.switch_on", "{label}")                   \
+    X(SpeechSwitchOff, "speech.switch_off", "{label}")                 \
+    X(SpeechSelected, "speech.selected", "{label}")                    \
+    X(SpeechPhotograph, "speech.photograph", "")                       \
+    X(SpeechPreviousEvent, "speech.previous_event", "")                \
+    X(SpeechNextEvent, "speech.next_event", "")                        \
+    X(SpeechPreviousQuote, "speech.previous_quote", "")                \
+    X(SpeechNextQuote, "speech.next_quote", "")                        \
     X(SpeechEventPosition, "speech.event_position", "{number}{count}") \
     X(SpeechQuotePosition, "speech.quote_position", "{number}{count}") \
     X(SpeechPhotoPosition, "speech.photo_position", "{number}{count}") \
-    X(SpeechScreenExplore, "speech.screen_explore", "") \
-    X(SpeechScreenPhoto, "speech.screen_photo", "") \
-    X(SpeechScreenSettings, "speech.screen_settings", "") \
-    X(SpeechZoomedIn, "speech.zoomed_in", "") \
-    X(SpeechZoomedOut, "speech.zoomed_out", "") \
-    X(SpeechCountdownKeys, "speech.countdown_keys", "") \
-    X(SpeechVolume, "speech.volume", "{percent}") \
-    X(SpeechUnavailable, "speech.unavailable", "") \
-    X(SpeechPaused, "speech.paused", "") \
-    X(SpeechLabel, "speech.label", "") \
+    X(SpeechScreenExplore, "speech.screen_explore", "")                \
+    X(SpeechScreenPhoto, "speech.screen_photo", "")                    \
+    X(SpeechScreenSettings, "speech.screen_settings", "")              \
+    X(SpeechZoomedIn, "speech.zoomed_in", "")                          \
+    X(SpeechZoomedOut, "speech.zoomed_out", "")                        \
+    X(SpeechCountdownKeys, "speech.countdown_keys", "")                \
+    X(SpeechVolume, "speech.volume", "{percent}")                      \
+    X(SpeechUnavailable, "speech.unavailable", "")                     \
+    X(SpeechPaused, "speech.paused", "")                               \
+    X(SpeechLabel, "speech.label", "")                                 \
     X(DatesMonthYear, "dates.month_year", "{month}{year}")             \
     X(DatesDayMonthYear, "dates.day_month_year", "{day}{month}{year}") \
     X(DatesCirca, "dates.circa", "{date}")                             \

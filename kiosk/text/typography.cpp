@@ -20,11 +20,28 @@ constexpr RoleSpec kRoles[int(FontRole::Count)] = {
     {Face::SansRegular, 26, 16},   // Button
 };
 
+// Extra-large text from the Large sizes: body text (what a visitor reads: the
+// event's text, the quotes, About, the settings) to its capital height on the
+// glass, and the event's headline a little above it. The title band, the
+// timeline's labels, captions and buttons stay at their Large sizes: at 7.3 mm
+// they would leave a 10" panel no room for the text itself.
+TypeScale extra_large(const Display& display, const TypeScale& large, const CapHeights& caps) {
+    TypeScale t = large;
+    const Face body_face = kRoles[int(FontRole::Body)].face;
+    const float body = std::max(std::ceil(kExtraLargeCapHeightMm * display.px_per_mm() / caps[body_face]),
+                                std::round(large[FontRole::Body] * 1.2f));
+    t.px[int(FontRole::Body)] = body;
+    t.px[int(FontRole::Headline)] = std::max(large[FontRole::Headline], std::round(body * 1.15f));
+    return t;
+}
+
 }  // namespace
 
 const RoleSpec& role_spec(FontRole role) { return kRoles[int(role)]; }
 
-TypeScale type_scale_for(const Display& display, bool large_text, const CapHeights& caps) {
+TypeScale type_scale_for(const Display& display, TextSize size, const CapHeights& caps) {
+    if (size == TextSize::ExtraLarge) return extra_large(display, type_scale_for(display, TextSize::Large, caps), caps);
+    const bool large_text = size == TextSize::Large;
     TypeScale t;
     // Landscape layouts are designed at 1920×1080, portrait ones at 1080×1920.
     const float design_w = display.portrait() ? 1080.f : 1920.f;

@@ -34,6 +34,12 @@ const RoleSpec& role_spec(FontRole role);
 
 // The smallest capital a visitor is given to read, on the glass.
 constexpr float kMinCapHeightMm = 2.5f;
+// Body text's capital at the visitor's extra-large size: 0.7° of sight at 600 mm,
+// what low-vision guidance asks of text read at arm's length.
+constexpr float kExtraLargeCapHeightMm = 7.3f;
+
+// The text size a visitor chose in the settings panel.
+enum class TextSize { Standard, Large, ExtraLarge, Count };
 
 // How tall a capital 'H' stands in each face, as a fraction of the pixel size
 // fonts are baked at (Dear ImGui's size: ascender to descender). The defaults are
@@ -51,9 +57,13 @@ struct TypeScale {
     float operator[](FontRole role) const { return px[int(role)]; }
 };
 
-// `large_text`: the visitor asked for larger text (everything a quarter larger).
-// `caps`: the faces' capitals, for the 2.5 mm floor on the display's panel.
-TypeScale type_scale_for(const Display& display, bool large_text = false, const CapHeights& caps = CapHeights{});
+// `size`: Large makes everything a quarter larger. ExtraLarge sets body text with
+// its capital kExtraLargeCapHeightMm tall on the panel (and always a step above
+// Large), the event's headline a little larger; the other roles (title band,
+// timeline labels, captions, buttons) stay at Large. `caps`: the faces'
+// capitals, for the floors on the panel.
+TypeScale type_scale_for(const Display& display, TextSize size = TextSize::Standard,
+                         const CapHeights& caps = CapHeights{});
 
 // A role's capital height on the glass, in millimetres.
 float cap_height_mm(const TypeScale& scale, FontRole role, const Display& display,

@@ -97,16 +97,15 @@ void draw_page_position(ImDrawList& dl, const Fonts& fonts, const Palette& p, fl
 void draw_switch_row(ImDrawList& dl, const Fonts& fonts, const Palette& p, const Rect& r, const std::string& label,
                      bool on) {
     const float th = fonts.size(FontRole::Body);
-    const float h = std::round(std::min(r.h * 0.55f, th * 1.4f));
-    const float w = std::round(h * 1.8f);
+    const Rect track = switch_in_row(r, th);
+    const float h = track.h;
     // The label keeps clear of the switch: a long one (Khmer's "larger text" on a
     // 7" panel) wraps to the lines the row holds, then ends in "…".
-    const float label_w = std::max(0.f, r.w - w - std::round(h * 0.5f));
+    const float label_w = switch_label_width(r, th);
     const int lines = std::max(1, int(r.h / line_height(fonts, FontRole::Body, label)));
     const std::string shown = fit_lines(fonts, FontRole::Body, label, label_w, lines);
     const float label_h = std::max(text_height(fonts, FontRole::Body, shown, 0), th * 1.3f);
     draw_text(dl, fonts, FontRole::Body, ImVec2(r.x, r.y + (r.h - label_h) / 2), p.paper, shown);
-    const Rect track = {r.right() - w, r.y + (r.h - h) / 2, w, h};
     dl.AddRectFilled(snap(track.x, track.y), snap(track.right(), track.bottom()), on ? p.accent : p.frame, h / 2);
     dl.AddRect(snap(track.x, track.y), snap(track.right(), track.bottom()), on ? p.accent : p.outline, h / 2, 0, 1.5f);
     const float knob = h / 2 - std::max(2.f, h * 0.1f);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/geometry.h"
+#include "layout/screen_layouts.h"
 #include "text/fonts.h"
 #include "ui/palette.h"
 

@@ -64,7 +64,8 @@ void check_at_size(const kiosk::Pack& pack, const kiosk::Display& display, const
     kiosk::CapHeights caps;
     kiosk::TextEngine text;
     if (text.load(VITRINE_FONT_DIR, &error) && kiosk::measure_cap_heights(text.fonts(), caps) &&
-        kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for(display, false, caps), text, fonts, &error)) {
+        kiosk::build_fonts(*ImGui::GetIO().Fonts, kiosk::type_scale_for(display, kiosk::TextSize::Standard, caps), text,
+                           fonts, &error)) {
         if (glyphs) check_glyphs(fonts, pack, file, diagnostics);
         const auto layouts = kiosk::layout_screens(display, fonts, pack);
         const std::string sample = "the quick brown fox jumps over a lazy dog while the museum opens its doors";

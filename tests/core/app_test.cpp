@@ -8,7 +8,7 @@
 using kiosk::Screen;
 
 TEST_CASE("The visitor's language choice reaches what the screens read", "[app]") {
-    ExhibitFixture f(1280, 800, 0, false, VITRINE_TEST_PACKS "/two-languages");
+    ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, VITRINE_TEST_PACKS "/two-languages");
     CHECK(f.ui().lang == "en");
     f.replay(f.tap(f.explore().button[int(kiosk::Button::Settings)], 100));
     f.replay(f.tap(f.layouts.settings.languages[1], 400));
@@ -19,18 +19,27 @@ TEST_CASE("The visitor's language choice reaches what the screens read", "[app]"
     CHECK(f.ui().lang == "en");
 }
 
-TEST_CASE("Larger text rebuilds the fonts and layouts, and asks the platform for a new atlas", "[app]") {
+TEST_CASE("Another text size rebuilds the fonts and layouts, and asks the platform for a new atlas", "[app]") {
     ExhibitFixture f(1280, 800);
     CHECK(f.app.take_font_atlas_change());  // the first atlas, at the start
     CHECK_FALSE(f.app.take_font_atlas_change());
     const float body = f.fonts.size(kiosk::FontRole::Body);
     f.replay(f.tap(f.explore().button[int(kiosk::Button::Settings)], 100));
-    f.replay(f.tap(f.layouts.settings.large_text, 400));
-    REQUIRE(f.state.visitor.large_text);
-    CHECK(f.fonts.size(kiosk::FontRole::Body) > body);
+    f.replay(f.tap(f.layouts.settings.text_sizes[int(kiosk::TextSize::Large)], 400));
+    REQUIRE(f.state.visitor.text_size == kiosk::TextSize::Large);
+    const float large = f.fonts.size(kiosk::FontRole::Body);
+    CHECK(large > body);
+    CHECK(f.app.take_font_atlas_change());
+    f.replay(f.tap(f.layouts.settings.text_sizes[int(kiosk::TextSize::ExtraLarge)], 400));
+    REQUIRE(f.state.visitor.text_size == kiosk::TextSize::ExtraLarge);
+    CHECK(f.fonts.size(kiosk::FontRole::Body) > large);
     CHECK(f.app.take_font_atlas_change());
     f.replay(f.tap(f.layouts.settings.high_contrast, 400));  // no new fonts for a colour
     CHECK_FALSE(f.app.take_font_atlas_change());
+    f.replay(f.tap(f.layouts.settings.speech, 400));  // nor for speech
+    CHECK_FALSE(f.app.take_font_atlas_change());
+    f.replay(f.tap(f.layouts.settings.text_sizes[int(kiosk::TextSize::Standard)], 400));
+    CHECK(f.fonts.size(kiosk::FontRole::Body) == body);
 }
 
 TEST_CASE("A new exhibit waits for a quiet moment: the attract loop, or nobody touching", "[app]") {

@@ -120,7 +120,7 @@ TEST_CASE("a long note scrolls in its card and stays whole", "[content_note]") {
     note += "The last line.\"\"\"\n";
     const std::string dir = minimal_with("long", note, "");
     for (const auto& [w, h] : {std::pair{800, 480}, std::pair{720, 1280}}) {
-        ExhibitFixture f(w, h, 0, false, dir);
+        ExhibitFixture f(w, h, 0, kiosk::TextSize::Standard, dir);
         idle_then_wake(f);
         REQUIRE(f.state.content_note_open);
         const kiosk::ContentNoteCard card = kiosk::content_note_card(f.ui());
@@ -148,12 +148,12 @@ TEST_CASE("the pack chooses: a note on About only, or no note at all, greets nob
         minimal_with("about-only", "content_note.en = \"Mentions of war.\"\n", "content_note_at_start = false\n");
     const std::string no_note = minimal_with("none", "", "");
     for (const std::string& dir : {about_only, no_note}) {
-        ExhibitFixture f(1280, 800, 0, false, dir);
+        ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, dir);
         idle_then_wake(f);
         CHECK_FALSE(f.state.content_note_open);
     }
     const std::string greets = minimal_with("greets", "content_note.en = \"Mentions of war.\"\n", "");
-    ExhibitFixture f(1280, 800, 0, false, greets);
+    ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, greets);
     idle_then_wake(f);
     CHECK(f.state.content_note_open);
     CHECK(contains(f.drawn_texts(), "Mentions of war."));

@@ -158,7 +158,7 @@ TEST_CASE("the viewer pages through the exhibit's photograph then the events', e
     REQUIRE(shared.ok());
     CHECK(ids(shared.pack.shown_photos()) == std::vector<std::string>{"red", "green", "blue", "cover"});
 
-    ExhibitFixture f(1920, 1080, 0, false, event_photo_pack::write("order"));
+    ExhibitFixture f(1920, 1080, 0, kiosk::TextSize::Standard, event_photo_pack::write("order"));
     REQUIRE(f.app.exhibit_loaded());
     CHECK(ids(f.pack().shown_photos()) == std::vector<std::string>{"cover", "red", "green", "blue"});
 
@@ -193,7 +193,7 @@ TEST_CASE("the viewer pages through the exhibit's photograph then the events', e
 }
 
 TEST_CASE("closing the viewer selects the event whose photograph was shown last", "[event-photos]") {
-    ExhibitFixture f(1280, 800, 0, false, event_photo_pack::write("close"));
+    ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, event_photo_pack::write("close"));
     REQUIRE(f.app.exhibit_loaded());
     const auto open = [&] {
         f.replay(f.tap(kiosk::photo_frame_for(f.explore(), kiosk::explore_photo(f.state, f.ui())).frame, 300));
@@ -226,7 +226,7 @@ TEST_CASE("closing the viewer selects the event whose photograph was shown last"
 
 TEST_CASE("a swipe on Explore's frame turns an event's photographs; another event starts at its first",
           "[event-photos]") {
-    ExhibitFixture f(800, 480, 0, false, event_photo_pack::write("explore-swipe"));
+    ExhibitFixture f(800, 480, 0, kiosk::TextSize::Standard, event_photo_pack::write("explore-swipe"));
     REQUIRE(f.app.exhibit_loaded());
     kiosk::select_event(f.state, 1, f.ui(), f.now);
     const auto frame = [&] { return kiosk::photo_frame_for(f.explore(), kiosk::explore_photo(f.state, f.ui())).frame; };
@@ -250,7 +250,7 @@ TEST_CASE("every photograph's frame and caption fit between the title and the ca
     const std::pair<int, int> sizes[] = {{800, 480},   {1280, 800}, {1920, 1080},
                                          {3840, 2160}, {720, 1280}, {1080, 1920}};
     for (const auto& [w, h] : sizes) {
-        ExhibitFixture f(w, h, 0, false, dir);
+        ExhibitFixture f(w, h, 0, kiosk::TextSize::Standard, dir);
         REQUIRE(f.app.exhibit_loaded());
         const kiosk::ExploreLayout& l = f.explore();
         for (const kiosk::Photograph* p : f.pack().shown_photos()) {
@@ -326,7 +326,7 @@ TEST_CASE("forty photographs on forty events are uploaded within the photographs
     }
     std::ofstream(dir / "pack.toml", std::ios::binary | std::ios::trunc) << toml;
 
-    ExhibitFixture f(1920, 1080, 0, false, dir.string());
+    ExhibitFixture f(1920, 1080, 0, kiosk::TextSize::Standard, dir.string());
     REQUIRE(f.app.exhibit_loaded());
     REQUIRE(f.pack().shown_photos().size() == size_t(kCount));
     int64_t full = 0, frames = 0;

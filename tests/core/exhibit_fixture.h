@@ -20,6 +20,16 @@
 #include <string>
 #include <vector>
 
+// The three text sizes a visitor chooses from, for GENERATE.
+#define VITRINE_TEXT_SIZES kiosk::TextSize::Standard, kiosk::TextSize::Large, kiosk::TextSize::ExtraLarge
+
+// " with large text", for a test's INFO; "" for the standard size.
+inline const char* with_text_size(kiosk::TextSize size) {
+    return size == kiosk::TextSize::Large        ? " with large text"
+           : size == kiosk::TextSize::ExtraLarge ? " with extra-large text"
+                                                 : "";
+}
+
 struct ExhibitFixture {
     kiosk::App app;
     kiosk::ExhibitState& state = app.state_for_tests();
@@ -28,25 +38,33 @@ struct ExhibitFixture {
     const kiosk::KioskConfig& config = app.config();
     int64_t now = 0;
 
-    explicit ExhibitFixture(int width, int height, float panel_inches = 0, bool large_text = false,
+    explicit ExhibitFixture(int width, int height, float panel_inches = 0,
+                            kiosk::TextSize text_size = kiosk::TextSize::Standard,
                             const std::string& pack_dir = VITRINE_SOURCE_DIR "/assets/ieng-sary",
                             const std::string& staff_pin = "2468") {
-        init_with(width, height, panel_inches, large_text, kiosk::load_pack(pack_dir), staff_pin);
+        init_with(width, height, panel_inches, text_size, kiosk::load_pack(pack_dir), staff_pin);
+    }
+    // The bundled exhibit on a panel whose lower edge is `panel_bottom_mm` above the floor.
+    ExhibitFixture(int width, int height, float panel_inches, float panel_bottom_mm,
+                   kiosk::TextSize text_size = kiosk::TextSize::Standard) {
+        init_with(width, height, panel_inches, text_size, kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary"),
+                  "2468", panel_bottom_mm);
     }
     // A pack made in memory (events changed, say), on one display.
     ExhibitFixture(int width, int height, kiosk::PackLoadResult loaded) {
-        init_with(width, height, 0, false, std::move(loaded), "2468");
+        init_with(width, height, 0, kiosk::TextSize::Standard, std::move(loaded), "2468");
     }
-    void init_with(int width, int height, float panel_inches, bool large_text, kiosk::PackLoadResult loaded,
-                   const std::string& staff_pin) {
+    void init_with(int width, int height, float panel_inches, kiosk::TextSize text_size, kiosk::PackLoadResult loaded,
+                   const std::string& staff_pin, float panel_bottom_mm = -1) {
         REQUIRE(loaded.ok());
         kiosk::KioskConfig c;
         c.staff_pin = staff_pin;
+        c.panel_bottom_mm = panel_bottom_mm;
         std::string error;
         REQUIRE(app.init({width, height, panel_inches}, std::move(loaded), c, VITRINE_FONT_DIR, 0, &error));
-        if (large_text && app.exhibit_loaded()) {
-            // As a visitor's "Larger text" does: the app rebuilds fonts and layouts.
-            state.visitor.large_text = true;
+        if (text_size != kiosk::TextSize::Standard && app.exhibit_loaded()) {
+            // As a visitor's choice of size does: the app rebuilds fonts and layouts.
+            state.visitor.text_size = text_size;
             app.tick(0);
         }
     }

@@ -63,7 +63,7 @@ TEST_CASE("the strip scrolls with momentum and soft edges on a small panel", "[e
 }
 
 TEST_CASE("long event text scrolls inside its card", "[explore]") {
-    ExhibitFixture f(800, 480, 0, true);  // a small panel with larger text
+    ExhibitFixture f(800, 480, 0, kiosk::TextSize::Large);  // a small panel with larger text
     const auto ui = f.ui();
     int longest = 0;
     float most = 0;

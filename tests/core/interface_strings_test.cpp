@@ -277,11 +277,11 @@ TEST_CASE("every screen and overlay draws only the pack's text and the table's, 
         check_draws_only_known_text(f, "en");
     }
     SECTION("the bundled exhibit on a 7-inch panel, large text") {
-        ExhibitFixture f(800, 480, 7, true);
+        ExhibitFixture f(800, 480, 7, kiosk::TextSize::Large);
         check_draws_only_known_text(f, "en");
     }
     SECTION("two languages, the second chosen") {
-        ExhibitFixture f(1280, 800, 0, false, VITRINE_TEST_PACKS "/two-languages");
+        ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, VITRINE_TEST_PACKS "/two-languages");
         f.state.visitor.language = 1;
         check_draws_only_known_text(f, "fr");
     }

@@ -163,11 +163,15 @@ TEST_CASE("keys alone reach every event, quote, photograph, About and the settin
     focus_on(FocusId::Settings);
     f.press(Key::Enter);
     CHECK(f.state.settings_open);
-    CHECK(f.focused().id == FocusId::LargeText);
+    CHECK(f.focused().id == FocusId::TextSizeButton);
+    CHECK(f.focused().index == int(kiosk::TextSize::Standard));
     f.press(Key::Enter);
-    CHECK(f.state.visitor.large_text);
-    CHECK(f.said() == "Larger text: on.\n");
+    CHECK(f.said() == "Standard text, selected.\n");
     f.press(Key::Down);
+    f.press(Key::Enter);
+    CHECK(f.state.visitor.text_size == kiosk::TextSize::Large);
+    CHECK(f.said() == "Large text, selected.\n");
+    focus_on(FocusId::HighContrast);
     f.press(Key::Enter);
     CHECK(f.state.visitor.high_contrast);
     focus_on(FocusId::Language);

@@ -82,6 +82,21 @@ TEST_CASE("opening hours are read from the configuration", "[config]") {
     CHECK(bad_rtc.diagnostics.front().line == 2);
 }
 
+TEST_CASE("the height of the panel's lower edge above the floor is read from the configuration", "[config]") {
+    CHECK(kiosk::load_kiosk_config(write_config("no-bottom.toml", "")).config.panel_bottom_mm < 0);
+    const auto good = kiosk::load_kiosk_config(write_config("bottom.toml", "[display]\npanel_bottom_mm = 650.5\n"));
+    REQUIRE(good.ok());
+    CHECK(good.config.panel_bottom_mm == Approx(650.5f));
+    for (const char* bad : {"-10", "4000", "\"700\"", "nan"}) {
+        const auto r = kiosk::load_kiosk_config(
+            write_config("bad-bottom.toml", std::string("[display]\npanel_bottom_mm = ") + bad + "\n"));
+        INFO(bad);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.diagnostics.front().message.find("[display] panel_bottom_mm") != std::string::npos);
+        CHECK(r.config.panel_bottom_mm < 0);
+    }
+}
+
 TEST_CASE("the public key for signed packs is read from the configuration", "[config]") {
     CHECK(kiosk::load_kiosk_config(write_config("nokey.toml", "")).config.public_key ==
           "/etc/vitrine/pack-signing.pub");
@@ -113,6 +128,7 @@ TEST_CASE("the packaged configuration reads cleanly as shipped and with every ex
     REQUIRE(all_on.ok());
     CHECK(all_on.config.panel_inches == 24);
     CHECK(all_on.config.rotation == 90);
+    CHECK(all_on.config.panel_bottom_mm == 700);
     CHECK(all_on.config.staff_pin == "2468");
     CHECK(all_on.config.pack_dir == "/srv/exhibit");
     CHECK(all_on.config.public_key == "/etc/vitrine/pack-signing.pub");
@@ -219,7 +235,8 @@ TEST_CASE("misspelt and misplaced keys are named with the one meant", "[config]"
     CHECK_THAT(said, Catch::Contains("unknown section 'dispaly'; did you mean [display]?"));
     CHECK_THAT(said, Catch::Contains("unknown key 'rotaton' in [display]; did you mean 'rotation'?"));
     CHECK_THAT(said, Catch::Contains("unknown key 'pin' in [display]; 'pin' belongs under [staff]"));
-    CHECK_THAT(said, Catch::Contains("unknown key 'brightness' in [display] (known: panel_inches, rotation)"));
+    CHECK_THAT(said, Catch::Contains(
+                         "unknown key 'brightness' in [display] (known: panel_inches, rotation, panel_bottom_mm)"));
     CHECK_THAT(said, Catch::Contains("unknown key 'Open' in [hours]; did you mean 'open'?"));
     CHECK_THAT(said, Catch::Contains("unknown section '\\x1b[31mred'"));
     CHECK(said.find('\x1b') == std::string::npos);

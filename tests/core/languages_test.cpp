@@ -189,7 +189,7 @@ TEST_CASE("a language without [translations] loads, warned about, and its texts 
 }
 
 TEST_CASE("the kiosk starts in the pack's default language and the visitor's choice ends with the visit") {
-    ExhibitFixture f(1280, 800, 0, false, kBilingual);
+    ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, kBilingual);
     CHECK(f.ui().lang == "fr");
     choose_language(f, 1);
     CHECK(f.ui().lang == "en");
@@ -199,7 +199,7 @@ TEST_CASE("the kiosk starts in the pack's default language and the visitor's cho
 }
 
 TEST_CASE("the settings panel offers each language by its own name") {
-    ExhibitFixture f(1280, 800, 0, false, kBilingual);
+    ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, kBilingual);
     f.replay(f.tap(f.explore().button[int(kiosk::Button::Settings)], 100));
     const std::vector<std::string> texts = f.drawn_texts();
     CHECK(has(texts, "Français"));
@@ -211,7 +211,7 @@ TEST_CASE("the settings panel offers each language by its own name") {
 }
 
 TEST_CASE("an event card in a translation not yet reviewed says so; a reviewed one and the original do not") {
-    ExhibitFixture f(1280, 800, 0, false, kBilingual);
+    ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, kBilingual);
     const std::string mark = kiosk::ui_text(kiosk::UiText::TranslationNotReviewed, "en");
     f.state.selected_event = event_index(f.pack(), "born");
     CHECK_FALSE(has(f.drawn_texts(), kiosk::ui_text(kiosk::UiText::TranslationNotReviewed, "fr")));  // French: original
@@ -229,7 +229,7 @@ TEST_CASE("an event card in a translation not yet reviewed says so; a reviewed o
 }
 
 TEST_CASE("About lists who translated each language and whether it was reviewed") {
-    ExhibitFixture f(1280, 800, 0, false, kBilingual);
+    ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, kBilingual);
     choose_language(f, 1);
     f.replay(f.tap(f.explore().button[int(kiosk::Button::About)], 400));
     REQUIRE(f.state.screen == kiosk::Screen::About);
@@ -240,7 +240,7 @@ TEST_CASE("About lists who translated each language and whether it was reviewed"
 }
 
 TEST_CASE("a quote in translation says so, and its original is one tap away until the visit ends") {
-    ExhibitFixture f(1280, 800, 0, false, kBilingual);
+    ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, kBilingual);
     choose_language(f, 1);  // English
     f.replay(f.tap(f.explore().button[int(kiosk::Button::Voices)], 400));
     REQUIRE(f.state.screen == kiosk::Screen::Voices);
@@ -275,7 +275,7 @@ TEST_CASE("a quote in translation says so, and its original is one tap away unti
 }
 
 TEST_CASE("a French visitor reads an English quote in translation, labelled with its language's own name") {
-    ExhibitFixture f(1280, 800, 0, false, kBilingual);
+    ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, kBilingual);
     f.replay(f.tap(f.explore().button[int(kiosk::Button::Voices)], 400));
     f.replay(f.tap(f.layouts.voices.next, 200));
     f.advance_to(f.now + 1000);
@@ -294,7 +294,7 @@ TEST_CASE("--language picks the language each visit starts in, and an unknown on
     CHECK(loaded.pack.language_problem("en").empty());
     CHECK(loaded.pack.language_problem("km") == "this exhibit is not in 'km'; its languages are fr, en");
 
-    ExhibitFixture f(1280, 800, 0, false, kBilingual);
+    ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, kBilingual);
     kiosk::KioskConfig config = f.config;
     config.language = "en";
     kiosk::App app;
@@ -304,7 +304,7 @@ TEST_CASE("--language picks the language each visit starts in, and an unknown on
 }
 
 TEST_CASE("Explore's buttons are as wide as their longest label in the pack's languages") {
-    ExhibitFixture f(1280, 800, 0, false, kBilingual);
+    ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, kBilingual);
     for (const std::string& lang : f.pack().settings.languages) {
         const float label = kiosk::text_width(f.fonts, kiosk::FontRole::Button,
                                               kiosk::ui_text(kiosk::UiText::ExploreAbout, lang).c_str());

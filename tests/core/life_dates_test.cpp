@@ -24,7 +24,7 @@ std::string minimal_with(const std::string& name, const std::string& dates) {
 
 // Every text Explore draws for `pack_dir` at 1280×800.
 std::vector<std::string> explore_texts(const std::string& pack_dir) {
-    ExhibitFixture f(1280, 800, 0, false, pack_dir);
+    ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, pack_dir);
     return f.drawn_texts();
 }
 
@@ -51,7 +51,7 @@ TEST_CASE("an exhibit without born or died loads, spans its events and shows no 
     REQUIRE(loaded.ok());
     CHECK(loaded.pack.exhibit.born.year == 0);
 
-    ExhibitFixture f(1280, 800, 0, false, dir);
+    ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, dir);
     int first = 9999, last = 0;
     for (const kiosk::Event& e : f.pack().events) {
         first = std::min(first, e.when.start.year);

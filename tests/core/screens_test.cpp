@@ -100,16 +100,26 @@ TEST_CASE("visitor settings are one tap away on every screen", "[screens]") {
         CHECK_FALSE(f.state.settings_open);
     }
     f.replay(f.tap(settings_buttons[0], 400));
-    f.replay(f.tap(f.layouts.settings.large_text, 400));
+    f.replay(f.tap(f.layouts.settings.text_sizes[int(kiosk::TextSize::Large)], 400));
     f.replay(f.tap(f.layouts.settings.high_contrast, 400));
-    CHECK(f.state.visitor.large_text);
+    CHECK(f.state.visitor.text_size == kiosk::TextSize::Large);
     CHECK(f.state.visitor.high_contrast);
+    // Speech is a switch like the others: on, then off again.
+    CHECK_FALSE(f.state.visitor.speech);
+    f.replay(f.tap(f.layouts.settings.speech, 400));
+    CHECK(f.state.visitor.speech);
+    CHECK(f.state.settings_open);
+    f.replay(f.tap(f.layouts.settings.speech, 400));
+    CHECK_FALSE(f.state.visitor.speech);
+    // The row's label is no button: tapping it changes nothing.
+    f.replay(f.tap(f.layouts.settings.text_size.x + 4, f.layouts.settings.text_size.y + 4, 400));
+    CHECK(f.state.visitor.text_size == kiosk::TextSize::Large);
     f.replay(f.tap(5, 5, 400));  // outside the panel closes it
     CHECK_FALSE(f.state.settings_open);
 }
 
 TEST_CASE("a pack's languages are offered by their own names; reduced motion stills every transition", "[screens]") {
-    ExhibitFixture f(1280, 800, 0, false, VITRINE_TEST_PACKS "/two-languages");
+    ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, VITRINE_TEST_PACKS "/two-languages");
     REQUIRE(f.layouts.settings.languages.size() == 2);
     f.replay(f.tap(f.explore().button[int(kiosk::Button::Settings)], 100));
     f.replay(f.tap(f.layouts.settings.languages[1], 400));

@@ -44,7 +44,7 @@ TEST_CASE("the hidden corner gesture and the right PIN exit; nothing else does",
 }
 
 TEST_CASE("without a configured PIN the hidden gesture opens nothing", "[staff]") {
-    ExhibitFixture f(1920, 1080, 0, false, VITRINE_SOURCE_DIR "/assets/ieng-sary", "");
+    ExhibitFixture f(1920, 1080, 0, kiosk::TextSize::Standard, VITRINE_SOURCE_DIR "/assets/ieng-sary", "");
     f.replay(corners(f, 5000));
     CHECK_FALSE(f.state.pin_open);
 }

@@ -66,9 +66,9 @@ TEST_CASE("every text a visitor reads has capitals at least 2.5 mm tall on the p
     kiosk::CapHeights caps;
     REQUIRE(kiosk::measure_cap_heights(engine.fonts(), caps));
     const auto size = GENERATE(from_range(std::begin(kSizes), std::end(kSizes)));
-    const bool large = GENERATE(false, true);
-    INFO(size.first << "x" << size.second << (large ? " with larger text" : ""));
-    ExhibitFixture f(size.first, size.second, 0, large);
+    const auto text_size = GENERATE(VITRINE_TEXT_SIZES);
+    INFO(size.first << "x" << size.second << with_text_size(text_size));
+    ExhibitFixture f(size.first, size.second, 0, text_size);
     const kiosk::Display& display = f.layouts.display;
     for (int i = 0; i < int(kiosk::FontRole::Count); ++i) {
         const auto role = kiosk::FontRole(i);
@@ -88,6 +88,37 @@ TEST_CASE("every text a visitor reads has capitals at least 2.5 mm tall on the p
     CHECK(std::min(f.fonts.size(kiosk::FontRole::Body), f.fonts.size(kiosk::FontRole::Caption)) *
               caps[kiosk::Face::SerifRegular] / display.px_per_mm() >=
           kiosk::kMinCapHeightMm);
+}
+
+TEST_CASE("extra-large body text has a capital H at least 7.3 mm tall on the configured panel", "[layout]") {
+    kiosk::TextEngine engine;
+    REQUIRE(engine.load(VITRINE_FONT_DIR, nullptr));
+    kiosk::CapHeights caps;
+    REQUIRE(kiosk::measure_cap_heights(engine.fonts(), caps));
+    const kiosk::Display panels[] = {{800, 480, 7},    {1280, 800, 10.1f}, {1920, 1080, 24}, {1920, 1080, 55},
+                                     {1080, 1920, 32}, {3840, 2160, 43},   {3840, 2160, 27}, {720, 1280, 7}};
+    for (const kiosk::Display& d : panels) {
+        INFO(d.width << "x" << d.height << " on " << d.panel_inches << "\"");
+        const auto standard = kiosk::type_scale_for(d, kiosk::TextSize::Standard, caps);
+        const auto large = kiosk::type_scale_for(d, kiosk::TextSize::Large, caps);
+        const auto extra = kiosk::type_scale_for(d, kiosk::TextSize::ExtraLarge, caps);
+        const float body_mm = kiosk::cap_height_mm(extra, kiosk::FontRole::Body, d, caps);
+        INFO("body " << extra[kiosk::FontRole::Body] << " px, capital " << body_mm << " mm");
+        CHECK(body_mm >= kiosk::kExtraLargeCapHeightMm);
+        // Each step is at least as large as the one before, for every role; the
+        // headline stays above body text.
+        for (int i = 0; i < int(kiosk::FontRole::Count); ++i) {
+            INFO("role " << i);
+            CHECK(large.px[i] >= standard.px[i]);
+            CHECK(extra.px[i] >= large.px[i]);
+        }
+        CHECK(extra[kiosk::FontRole::Body] > large[kiosk::FontRole::Body]);
+        CHECK(extra[kiosk::FontRole::Headline] > extra[kiosk::FontRole::Body]);
+    }
+    // What is measured is what the kiosk bakes: the app at extra-large text on a 24" 1080p panel.
+    ExhibitFixture f(1920, 1080, 24, kiosk::TextSize::ExtraLarge);
+    CHECK(kiosk::cap_height_mm(f.fonts.sizes, kiosk::FontRole::Body, f.layouts.display, caps) >=
+          kiosk::kExtraLargeCapHeightMm);
 }
 
 TEST_CASE("the floor follows the configured panel, not the resolution", "[layout]") {

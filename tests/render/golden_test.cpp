@@ -149,10 +149,10 @@ const Scene kScenes[] = {
     {"explore-large-text",
      [](Kiosk& k) {
          k.tap(k.l().explore.button[int(kiosk::Button::Settings)]);
-         k.tap(k.l().settings.large_text, 500);
+         k.tap(k.l().settings.text_sizes[int(kiosk::TextSize::Large)], 500);
          k.tap(k.l().settings.close, 500);
          k.wait(1000);
-         CHECK(k.state().visitor.large_text);
+         CHECK(k.state().visitor.text_size == kiosk::TextSize::Large);
          CHECK_FALSE(k.state().settings_open);
      }},
     {"countdown",

@@ -118,6 +118,13 @@ std::vector<std::string> pristine_problems(const platform::KioskView& view, int6
     return p;
 }
 
+// ", large text", for the progress lines; "" for the standard size.
+const char* text_size_name(kiosk::TextSize size) {
+    return size == kiosk::TextSize::Large        ? ", large text"
+           : size == kiosk::TextSize::ExtraLarge ? ", extra-large text"
+                                                 : "";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -245,7 +252,7 @@ int main(int argc, char** argv) {
                 }
             }
         };
-        // The layouts change with large text, so the tour goes one step at a time.
+        // The layouts change with the text size, so the tour goes one step at a time.
         auto step = [&](auto&& add) {
             script.clear();
             at += 100;  // after the frame the last step ended on
@@ -256,7 +263,7 @@ int main(int argc, char** argv) {
             if (std::getenv("VITRINE_SOAK_TRACE"))
                 std::fprintf(stderr, "tour: t=%lld sel %d n %zu %s%s%s%s RSS %ld KB\n", (long long)at,
                              view.state().selected_event, script.size(), kiosk::screen_name(view.state().screen),
-                             view.state().visitor.large_text ? " large" : "",
+                             text_size_name(view.state().visitor.text_size),
                              view.state().settings_open ? " settings" : "",
                              view.state().visitor.high_contrast ? " contrast" : "", rss_kb());
         };
@@ -264,8 +271,8 @@ int main(int argc, char** argv) {
         // Every language too: each one's glyphs, shapings and layouts are kept once used.
         const size_t language_count = std::max<size_t>(1, L().settings.languages.size());
         for (size_t language = 0; language < language_count; ++language)
-            for (int large = 0; large < 2; ++large) {
-                if (large == 0 && language > 0) {
+            for (int size = 0; size < int(kiosk::TextSize::Count); ++size) {
+                if (size == 0 && language > 0) {
                     step([&] { tap_at(L().explore.button_hit[int(kiosk::Button::Settings)]); });
                     step([&] { tap_at(L().settings.languages[language]); });
                     step([&] { tap_at(L().settings.close); });
@@ -294,7 +301,10 @@ int main(int argc, char** argv) {
                 step([&] { tap_at(L().explore.button_hit[int(kiosk::Button::Settings)]); });
                 step([&] { tap_at(L().settings.high_contrast); });
                 step([&] { tap_at(L().settings.high_contrast); });
-                step([&] { tap_at(L().settings.large_text); });
+                step([&] { tap_at(L().settings.speech); });
+                step([&] { tap_at(L().settings.speech); });
+                // Standard, large, extra large, and back to standard.
+                step([&] { tap_at(L().settings.text_sizes[(size + 1) % int(kiosk::TextSize::Count)]); });
                 step([&] { tap_at(L().settings.close); });
             }
         // Left alone: the countdown, the attract loop (drawn at its own pace), a wake.
@@ -415,7 +425,7 @@ int main(int argc, char** argv) {
         if (frame % progress == 0)
             std::fprintf(stderr, "vitrine-soak: %lld/%lld frames, %llu idle resets, RSS %ld KB, screen %s%s%s\n", frame,
                          frames, (unsigned long long)idle_resets, rss_kb(), kiosk::screen_name(s.screen),
-                         s.visitor.large_text ? ", large text" : "", s.visitor.high_contrast ? ", high contrast" : "");
+                         text_size_name(s.visitor.text_size), s.visitor.high_contrast ? ", high contrast" : "");
     }
     const long rss_end = rss_kb(), heap_end = heap_kb();
     const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();

@@ -39,9 +39,10 @@ void Monkey::somewhere(const kiosk::ScreenLayouts& layouts, const kiosk::Exhibit
         if (state.pin_open && chance(0.8)) {
             r = &layouts.pin.keys[range(0, 11)];
         } else if (state.settings_open && chance(0.7)) {
-            const kiosk::Rect* s[] = {&layouts.settings.large_text, &layouts.settings.high_contrast,
-                                      &layouts.settings.close};
-            r = s[range(0, 2)];
+            const kiosk::Rect* s[] = {&layouts.settings.text_sizes[0], &layouts.settings.text_sizes[1],
+                                      &layouts.settings.text_sizes[2], &layouts.settings.high_contrast,
+                                      &layouts.settings.speech,        &layouts.settings.close};
+            r = s[range(0, 5)];
         } else {
             switch (state.screen) {
                 case kiosk::Screen::Explore: {
