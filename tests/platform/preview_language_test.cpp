@@ -25,9 +25,15 @@ TEST_CASE("preview renders the screens in each of the pack's languages") {
     CHECK(test_files::names_in(out) == std::vector<std::string>{"en", "fr"});
     for (const char* lang : {"en", "fr"}) {
         CHECK(test_files::names_in(out + "/" + lang) ==
-              std::vector<std::string>{"800x480", "contact-sheet-800x480.png"});
+              std::vector<std::string>{"800x480", "contact-sheet-800x480.png", "transcript.txt"});
         CHECK(std::filesystem::exists(out + "/" + lang + "/800x480/explore-01.png"));
     }
+    // What each screen says, in its language: the card's headline and the buttons.
+    const std::string en = test_files::read_bytes(out + "/en/transcript.txt");
+    const std::string fr_said = test_files::read_bytes(out + "/fr/transcript.txt");
+    CHECK_THAT(en,
+               Catch::Contains("## explore-01") && Catch::Contains("Voices, button.") && Catch::Contains("Event 1 of"));
+    CHECK_THAT(fr_said, Catch::Contains("## voices-01") && Catch::Contains("Évènement 1 sur"));
     // French words on the card ("Naissance", not "Born"): another picture.
     CHECK(test_files::read_bytes(out + "/en/800x480/explore-01.png") !=
           test_files::read_bytes(out + "/fr/800x480/explore-01.png"));

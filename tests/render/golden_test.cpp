@@ -196,10 +196,10 @@ const Scene kScenes[] = {
     // The settings panel by keys: a switch turned on, its new state captioned.
     {"keypad-settings",
      [](Kiosk& k) {
-         k.play("300 key up\n600 key up\n900 key enter\n1200 key enter\n");
+         k.play("300 key up\n600 key up\n900 key enter\n1200 key down\n1500 key enter\n");
          k.wait(600);
          CHECK(k.state().settings_open);
-         CHECK(k.state().visitor.large_text);
+         CHECK(k.state().visitor.text_size == kiosk::TextSize::Large);
      }},
     {"staff-pin",
      [](Kiosk& k) {

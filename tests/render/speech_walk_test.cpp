@@ -146,8 +146,9 @@ TEST_CASE("keys alone reach everything, and each thing is heard within 300 ms of
     w.focus_on(FocusId::Settings);
     w.press(Key::Enter);
     REQUIRE(w.state().settings_open);
+    w.press(Key::Down);   // from Standard to Large
     w.press(Key::Enter);  // larger text
-    CHECK(w.state().visitor.large_text);
+    CHECK(w.state().visitor.text_size == kiosk::TextSize::Large);
     w.focus_on(FocusId::Language);
     while (w.focused().id == FocusId::Language && pack.settings.languages[size_t(w.focused().index)] != "fr")
         w.press(Key::Down, 300);
