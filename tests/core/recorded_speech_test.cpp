@@ -7,7 +7,7 @@
 #include <algorithm>
 
 TEST_CASE("the Khmer event card is said from the pack's recording, with its captions", "[recordings]") {
-    ExhibitFixture f(1920, 1080, 0, false, VITRINE_TEST_PACKS "/exhibit-recordings");
+    ExhibitFixture f(1920, 1080, 0, kiosk::TextSize::Standard, VITRINE_TEST_PACKS "/exhibit-recordings");
     f.state.visitor.language = f.pack().language_index("km");
     REQUIRE(f.state.visitor.language > 0);
     f.app.tick(f.now);

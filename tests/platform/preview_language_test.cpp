@@ -29,9 +29,9 @@ TEST_CASE("preview renders the screens in each of the pack's languages") {
         CHECK(std::filesystem::exists(out + "/" + lang + "/800x480/explore-01.png"));
     }
     // What each screen says, in its language: the card's headline and the buttons.
-    const std::string en = test_files::read_bytes(out + "/en/transcript.txt");
+    const std::string en_said = test_files::read_bytes(out + "/en/transcript.txt");
     const std::string fr_said = test_files::read_bytes(out + "/fr/transcript.txt");
-    CHECK_THAT(en,
+    CHECK_THAT(en_said,
                Catch::Contains("## explore-01") && Catch::Contains("Voices, button.") && Catch::Contains("Event 1 of"));
     CHECK_THAT(fr_said, Catch::Contains("## voices-01") && Catch::Contains("Évènement 1 sur"));
     // French words on the card ("Naissance", not "Born"): another picture.
