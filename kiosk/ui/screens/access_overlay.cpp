@@ -34,8 +34,9 @@ void draw_focus_ring(const DrawContext& c) {
     // Buttons sit close together: their ring keeps near.
     const float gap =
         item.press == FocusItem::Press::Speak ? std::max(std::round(16 * u), 6.f) : std::max(std::round(5 * u), 2.f);
-    // Buttons are pills and circles: the ring follows their shape.
-    const float rounding = item.press == FocusItem::Press::Speak ? std::max(10 * u, 4.f) : r.h / 2 + gap + width / 2;
+    // A pill-shaped button gets a pill-shaped ring; anything else a rounded one.
+    const bool pill = item.press != FocusItem::Press::Speak && r.w >= 1.5f * r.h;
+    const float rounding = pill ? r.h / 2 + gap + width / 2 : std::max(12 * u, 5.f) + gap;
     const ImVec2 a = snap(r.x - gap - width / 2, r.y - gap - width / 2);
     const ImVec2 b = snap(r.right() + gap + width / 2, r.bottom() + gap + width / 2);
     c.dl.AddRect(ImVec2(a.x - width / 2, a.y - width / 2), ImVec2(b.x + width / 2, b.y + width / 2), 0xff000000u,
