@@ -12,12 +12,19 @@
 //      renderer: the whole frame (tick, build, render) and its building alone.
 //   3. Memory after start and after a 10 000-frame session.
 //   4. Idle: the real kiosk left alone for 10 s with each idle-wait strategy.
+//   5. The text engine per language.
+//   6. Speech: eSpeak NG's start (CPU, resident memory), and the CPU to make
+//      what the first key says, an event card, a quote and About, against the
+//      seconds of speech each gives.
 //
 // Progress goes to stderr, the table to stdout. A few minutes on two cores.
 #include "bench_process.h"
 #include "kiosk_view.h"
 #include "offscreen.h"
 #include "pack/pack_loader.h"
+#include "speech_player.h"
+#include "state/focus.h"
+#include "state/spoken_text.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -368,6 +375,70 @@ TextRun text_engine_run(const std::string& language, const std::string& switch_t
     return r;
 }
 
+// Speech in one language at 1920x1080: what it costs to start eSpeak NG, and to
+// make each kind of utterance ready (the worker's job in a window; on the
+// caller's thread here, as headless runs do).
+struct SpeechRun {
+    double start_ms = NAN;                          // eSpeak NG started (its data read)
+    std::optional<uint64_t> rss_before, rss_after;  // around the start and the first utterance
+    struct Made {
+        std::string what;
+        double cpu_ms = NAN, first_part_ms = NAN;
+        int64_t speech_ms = 0;
+    };
+    std::vector<Made> made;
+    std::string error;
+};
+
+SpeechRun speech_run() {
+    SpeechRun r;
+    Kiosk k;
+    if (!k.init(1920, 1080, &r.error)) return r;
+    platform::SpeechPlayer player;
+    r.rss_before = bench::self_rss_kb();
+    const double t0 = thread_cpu_ms();
+    if (!player.synth()) {
+        r.error = "no eSpeak NG";
+        return r;
+    }
+    r.start_ms = thread_cpu_ms() - t0;
+    const kiosk::Ui ui = k.view.ui();
+    kiosk::ExhibitState s = k.view.state();
+    auto measure = [&](const std::string& what, const std::vector<kiosk::SpeechPart>& parts) {
+        SpeechRun::Made m{what};
+        double a = thread_cpu_ms();
+        player.prepare({parts.front()}, ui.lang, ui.pack.dir);
+        m.first_part_ms = thread_cpu_ms() - a;
+        a = thread_cpu_ms();
+        const platform::PreparedSpeech ready = player.prepare(parts, ui.lang, ui.pack.dir);
+        m.cpu_ms = thread_cpu_ms() - a;
+        m.speech_ms = ready.clip.duration_ms();
+        r.made.push_back(m);
+    };
+    auto item = [&](kiosk::FocusId id) {
+        kiosk::FocusItem i;
+        i.id = id;
+        return kiosk::item_speech(i, s, ui);
+    };
+    std::vector<kiosk::SpeechPart> first = kiosk::guide_speech(ui);
+    for (const kiosk::SpeechPart& p : item(kiosk::FocusId::Title)) first.push_back(p);
+    measure("the first key: the guide and the title", first);
+    r.rss_after = bench::self_rss_kb();
+    // The longest card, quote: what a visitor waits longest for.
+    size_t longest = 0, longest_quote = 0;
+    for (size_t i = 0; i < ui.pack.events.size(); ++i)
+        if (ui.text(ui.pack.events[i].text).size() > ui.text(ui.pack.events[longest].text).size()) longest = i;
+    for (size_t i = 0; i < ui.pack.quotes.size(); ++i)
+        if (ui.text(ui.pack.quotes[i].text).size() > ui.text(ui.pack.quotes[longest_quote].text).size())
+            longest_quote = i;
+    s.selected_event = int(longest);
+    measure("the longest event card", item(kiosk::FocusId::Card));
+    s.quote = int(longest_quote);
+    measure("the longest quote", item(kiosk::FocusId::Quote));
+    measure("About, whole", item(kiosk::FocusId::AboutText));
+    return r;
+}
+
 void session_round(Kiosk& k) {
     using kiosk::Button;
     const kiosk::ScreenLayouts& l = k.l();
@@ -671,6 +742,10 @@ int main(int argc, char** argv) {
         text_runs.push_back(text_engine_run(language, other));
     }
 
+    // 6.
+    progress("speech");
+    const SpeechRun speech = speech_run();
+
     // 2, on a quiet machine.
     std::vector<Cell> cells;
     for (const auto& [w, h] : {std::pair{800, 480}, std::pair{1920, 1080}, std::pair{3840, 2160}}) {
@@ -785,6 +860,20 @@ int main(int argc, char** argv) {
     table.note(
         "   unchanged frame; frames: thread CPU of tick + build + software render; switch: the settings panel's");
     table.note("   language row, from the lifting finger's frame through the next, to en→km, km→fr, fr→en)");
+    table.heading("6. Speech, bundled exhibit in English (eSpeak NG; thread CPU, this build)",
+                  {"CPU", "1st part", "speech", "x real time"});
+    if (!speech.error.empty())
+        table.note("n/a: " + speech.error);
+    else {
+        table.row("eSpeak NG started (data read, English and French voices listed)", {ms(speech.start_ms)});
+        table.row("resident memory before the start, after the first utterance",
+                  {mib(speech.rss_before), mib(speech.rss_after)});
+        for (const SpeechRun::Made& m : speech.made)
+            table.row(m.what, {ms(m.cpu_ms), ms(m.first_part_ms), format("%.1f s", double(m.speech_ms) / 1000),
+                               m.cpu_ms > 0 ? format("%.0f", double(m.speech_ms) / m.cpu_ms) : "n/a"});
+        table.note("  (1st part: what a window waits before the first words play, the rest being made while they");
+        table.note("   do; x real time: seconds of speech made per second of CPU)");
+    }
     table.print(stdout);
     std::printf("\nbench time %.0f s\n", bench::seconds_since(bench_start));
 
