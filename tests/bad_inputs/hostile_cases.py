@@ -239,6 +239,8 @@ def make_replays(c):
     R("position-nan", b"0 down 0 nan 10\n", r"position", "a touch at x = nan")
     R("position-1e300", b"0 down 0 1e300 10\n", r"position", "a touch at x = 1e300")
     R("backwards", b"100 down 0 10 10\n50 up 0 10 10\n", r"back", "time going backwards")
+    R("unknown-key", b"0 key down\n100 key escape\n", r":2: unknown key 'escape'", "a key no keypad has")
+    R("key-escape-sequence", b"0 key \x1b[2J\n", r"unknown key '\\x1b", "a key name holding a terminal escape")
     replay_row(c, "fifo", None, r"FIFO|not a regular file", "a FIFO as the touch script", make=os.mkfifo)
     replay_row(c, "dev-zero", None, r"device|not a regular file|symbolic link", "/dev/zero as the touch script",
                make=lambda p: os.symlink("/dev/zero", p))
