@@ -14,4 +14,9 @@ set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE ${VITRINE_DEB_ARCH} CACHE STRING "")
 # The test binaries run against the foreign C library found under
 # VITRINE_QEMU_ROOT, not the cross toolchain's copy: threads and fork misbehave
 # under qemu-user with the latter.
-set(CMAKE_CROSSCOMPILING_EMULATOR ${VITRINE_QEMU} -L ${VITRINE_QEMU_ROOT})
+#
+# eSpeak NG finds its voices at a path compiled into it (/usr/lib/<triplet>/
+# espeak-ng-data), which qemu's -L does not redirect: ESPEAK_DATA_PATH names the
+# copy under VITRINE_QEMU_ROOT.
+set(CMAKE_CROSSCOMPILING_EMULATOR env ESPEAK_DATA_PATH=${VITRINE_QEMU_ROOT}/usr/lib/${VITRINE_TRIPLET}
+                                  ${VITRINE_QEMU} -L ${VITRINE_QEMU_ROOT})
