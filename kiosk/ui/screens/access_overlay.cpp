@@ -19,7 +19,7 @@ namespace {
 constexpr ImU32 kCaptionInk = 0xffffffffu;   // white on
 constexpr ImU32 kCaptionBand = 0xf2000000u;  // near-opaque black: 21:1 whatever is under it
 
-// Two rings, the accent outside a dark one, so the focus shows on light and dark
+// The accent ring inside a thin dark one, so the focus shows on light and dark
 // alike; drawn a little outside the item so its own outline stays visible.
 void draw_focus_ring(const DrawContext& c) {
     const ExhibitState& s = c.state;
@@ -27,21 +27,31 @@ void draw_focus_ring(const DrawContext& c) {
     const std::vector<FocusItem> items = focus_items(s, c.ui);
     if (items.empty()) return;
     const FocusItem& item = items[size_t(std::clamp(s.access.focus, 0, int(items.size()) - 1))];
-    const Rect r = item.rect;
+    // Whole pixels first: the ring's half-pixel offsets then round the same way on
+    // every machine, whatever the last bit of the layout's arithmetic.
+    const Rect r = {std::round(item.rect.x), std::round(item.rect.y), std::round(item.rect.w), std::round(item.rect.h)};
     const float u = c.ui.layouts.unit;
-    const float width = std::max(std::round(6 * u), 3.f);
+    // Whole pixels from the display's unit, nudged off a tie (at 800x480, 6 units
+    // are 2.5 px give or take the last bit) so every machine rounds the same way.
+    auto px = [u](float units) { return std::round(units * u + 0.01f); };
+    const float width = std::max(px(6), 3.f);
     // A text's rectangle is the text itself: the ring stands clear of its letters.
     // Buttons sit close together: their ring keeps near.
-    const float gap =
-        item.press == FocusItem::Press::Speak ? std::max(std::round(16 * u), 6.f) : std::max(std::round(5 * u), 2.f);
-    // A pill-shaped button gets a pill-shaped ring; anything else a rounded one.
-    const bool pill = item.press != FocusItem::Press::Speak && r.w >= 1.5f * r.h;
-    const float rounding = pill ? r.h / 2 + gap + width / 2 : std::max(12 * u, 5.f) + gap;
-    const ImVec2 a = snap(r.x - gap - width / 2, r.y - gap - width / 2);
-    const ImVec2 b = snap(r.right() + gap + width / 2, r.bottom() + gap + width / 2);
-    c.dl.AddRect(ImVec2(a.x - width / 2, a.y - width / 2), ImVec2(b.x + width / 2, b.y + width / 2), 0xff000000u,
-                 rounding + width, 0, std::max(2.f, width / 2));
-    c.dl.AddRect(a, b, c.palette.accent, rounding, 0, width);
+    const float gap = item.press == FocusItem::Press::Speak ? std::max(px(16), 6.f) : std::max(px(5), 2.f);
+    // Square bars on whole pixels, not a stroked rounded path: the ring is
+    // crisp, and exactly the same on every machine (a stroke's anti-aliased edge
+    // falls on half pixels that x86-64 and ARM round differently).
+    const float outline = std::max(px(2), 1.f);
+    const float x0 = r.x - gap - width, y0 = r.y - gap - width;
+    const float x1 = r.right() + gap + width, y1 = r.bottom() + gap + width;
+    auto frame = [&](float left, float top, float right, float bottom, float thickness, ImU32 colour) {
+        c.dl.AddRectFilled(ImVec2(left, top), ImVec2(right, top + thickness), colour);
+        c.dl.AddRectFilled(ImVec2(left, bottom - thickness), ImVec2(right, bottom), colour);
+        c.dl.AddRectFilled(ImVec2(left, top + thickness), ImVec2(left + thickness, bottom - thickness), colour);
+        c.dl.AddRectFilled(ImVec2(right - thickness, top + thickness), ImVec2(right, bottom - thickness), colour);
+    };
+    frame(x0 - outline, y0 - outline, x1 + outline, y1 + outline, outline, 0xff000000u);
+    frame(x0, y0, x1, y1, width, c.palette.accent);
 }
 
 // A black band across the bottom with one message or caption in it.
