@@ -11,10 +11,6 @@ namespace {
 constexpr size_t kCachedRecordings = 6;
 constexpr uint64_t kMaxRecordingBytes = 64ull * 1024 * 1024;
 
-void append(kiosk::AudioClip& to, const kiosk::AudioClip& part) {
-    to.samples.insert(to.samples.end(), part.samples.begin(), part.samples.end());
-}
-
 void append_silence(kiosk::AudioClip& to, int64_t ms) {
     to.samples.resize(to.samples.size() + size_t(ms * to.rate / 1000), 0);
 }
@@ -139,7 +135,7 @@ PreparedSpeech SpeechPlayer::prepare(const std::vector<kiosk::SpeechPart>& parts
             c.end_ms += at;
             out.captions.push_back(std::move(c));
         }
-        append(out.clip, clip);
+        kiosk::append_clip(out.clip, clip);
     }
     return out;
 }

@@ -70,8 +70,7 @@ public:
         if (speech.serial != serial_) {
             serial_ = speech.serial;
             sound.stop();
-            queued_ = PreparedSpeech{};
-            queued_.clip.rate = kiosk::AudioMixer::kRate;
+            queued_ = Queued{};
             if (!speech.parts.empty() && speech.started_ms >= 0) {
                 if (worker_.joinable()) {
                     ask_worker(speech.serial, speech.parts, speech.language, app.pack().dir);
@@ -85,28 +84,26 @@ public:
         }
         for (Made& made : take_made()) {
             if (made.serial != serial_) continue;  // an utterance already replaced
-            const bool first = queued_.clip.samples.empty();
-            if (!made.part.clip.samples.empty()) {
-                const int64_t gap = first ? 0 : kPartGapMs;
-                const int64_t at = queued_.clip.duration_ms() + gap;
+            kiosk::AudioClip& part = made.part.clip;
+            if (!part.samples.empty()) {
+                const bool first = queued_.frames == 0;
+                const size_t gap = first ? 0 : size_t(kPartGapMs * part.rate / 1000);
+                part.samples.insert(part.samples.begin(), gap, 0);
+                const int64_t at = queued_.frames * 1000 / part.rate;
                 for (kiosk::CaptionCue c : made.part.captions) {
-                    c.start_ms += at;
-                    c.end_ms += at;
+                    c.start_ms += at + kPartGapMs * !first;
+                    c.end_ms += at + kPartGapMs * !first;
                     queued_.captions.push_back(std::move(c));
                 }
-                kiosk::AudioClip more;
-                more.rate = kiosk::AudioMixer::kRate;
-                more.samples.assign(size_t(gap * more.rate / 1000), 0);
-                more.samples.insert(more.samples.end(), made.part.clip.samples.begin(), made.part.clip.samples.end());
-                queued_.clip.samples.insert(queued_.clip.samples.end(), more.samples.begin(), more.samples.end());
+                queued_.frames += int64_t(part.samples.size());
                 if (first)
-                    sound.play(std::move(more), serial_);
+                    sound.play(std::move(part), serial_);
                 else
-                    sound.append(std::move(more), serial_);
+                    sound.append(std::move(part), serial_);
             }
             queued_.unavailable |= made.part.unavailable;
-            app.speech_ready(serial_, made.last ? queued_.clip.duration_ms() : -1, queued_.captions,
-                             queued_.unavailable);
+            app.speech_ready(serial_, made.last ? queued_.frames * 1000 / kiosk::AudioMixer::kRate : -1,
+                             queued_.captions, queued_.unavailable);
         }
         sound.set_paused(state.access.speech.paused_ms >= 0);
     }
@@ -138,8 +135,13 @@ private:
 
     std::unique_ptr<SpeechSynth> synth_;
     bool synth_tried_ = false;
-    uint64_t serial_ = 0;    // the utterance playing (or last asked for)
-    PreparedSpeech queued_;  // what of it has gone to the sound output (worker mode)
+    uint64_t serial_ = 0;  // the utterance playing (or last asked for)
+    // What of it has gone to the sound output (worker mode): its length and captions.
+    struct Queued {
+        int64_t frames = 0;  // at AudioMixer::kRate
+        std::vector<kiosk::CaptionCue> captions;
+        bool unavailable = false;
+    } queued_;
     // Decoded recordings, by path: a visitor often hears a text twice. A few only.
     std::map<std::string, kiosk::AudioClip> recordings_;
 

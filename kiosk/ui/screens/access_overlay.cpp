@@ -21,12 +21,7 @@ constexpr ImU32 kCaptionBand = 0xf2000000u;  // near-opaque black: 21:1 whatever
 
 // The accent ring inside a thin dark one, so the focus shows on light and dark
 // alike; drawn a little outside the item so its own outline stays visible.
-void draw_focus_ring(const DrawContext& c) {
-    const ExhibitState& s = c.state;
-    if (!s.access.focus_shown) return;
-    const std::vector<FocusItem> items = focus_items(s, c.ui);
-    if (items.empty()) return;
-    const FocusItem& item = items[size_t(std::clamp(s.access.focus, 0, int(items.size()) - 1))];
+void draw_focus_ring(const DrawContext& c, const FocusItem& item) {
     // Whole pixels first: the ring's half-pixel offsets then round the same way on
     // every machine, whatever the last bit of the layout's arithmetic.
     const Rect r = {std::round(item.rect.x), std::round(item.rect.y), std::round(item.rect.w), std::round(item.rect.h)};
@@ -55,7 +50,7 @@ void draw_focus_ring(const DrawContext& c) {
 }
 
 // A black band across the bottom with one message or caption in it.
-void draw_band(const DrawContext& c, const std::string& text, const std::string& label) {
+void draw_band(const DrawContext& c, const std::string& text, const std::string& label, const FocusItem* focused) {
     const Ui& ui = c.ui;
     const float u = ui.layouts.unit;
     const float W = float(ui.layouts.display.width), H = float(ui.layouts.display.height);
@@ -67,10 +62,7 @@ void draw_band(const DrawContext& c, const std::string& text, const std::string&
     const float h = text_height(ui.fonts, role, lines, 0) + label_h + 2 * pad;
     // At the bottom, as captions are, unless the focused item is there: then at the top.
     Rect band = {pad, H - h - pad, width, h};
-    if (const std::vector<FocusItem> items = focus_items(c.state, ui); c.state.access.focus_shown && !items.empty()) {
-        const Rect& focused = items[size_t(std::clamp(c.state.access.focus, 0, int(items.size()) - 1))].rect;
-        if (focused.bottom() > band.y && focused.y < band.bottom()) band.y = pad;
-    }
+    if (focused && focused->rect.bottom() > band.y && focused->rect.y < band.bottom()) band.y = pad;
     c.dl.AddRectFilled(snap(band.x, band.y), snap(band.right(), band.bottom()), kCaptionBand, 12 * u);
     float y = band.y + pad;
     if (!label.empty()) {
@@ -85,15 +77,19 @@ void draw_band(const DrawContext& c, const std::string& text, const std::string&
 void draw_access(const DrawContext& c) {
     const ExhibitState& s = c.state;
     if (s.screen_off) return;
-    draw_focus_ring(c);
+    // The focused item, once per frame: the ring goes around it, captions avoid it.
+    const std::vector<FocusItem> items = s.access.focus_shown ? focus_items(s, c.ui) : std::vector<FocusItem>{};
+    const FocusItem* focused =
+        items.empty() ? nullptr : &items[size_t(std::clamp(s.access.focus, 0, int(items.size()) - 1))];
+    if (focused) draw_focus_ring(c, *focused);
     const Speech& sp = s.access.speech;
     if (sp.started_ms < 0) return;
     const bool paused = sp.paused_ms >= 0;
     const std::string paused_label = paused ? ui_text(UiText::SpeechPaused, c.ui.lang) : "";
     if (const CaptionCue* cue = caption_at(sp, c.now_ms)) {
-        draw_band(c, cue->text, paused_label);
+        draw_band(c, cue->text, paused_label, focused);
     } else if (sp.unavailable && c.now_ms < sp.started_ms + std::max(sp.duration_ms, kSpeechNoticeMs)) {
-        draw_band(c, ui_text(UiText::SpeechUnavailable, c.ui.lang), "");
+        draw_band(c, ui_text(UiText::SpeechUnavailable, c.ui.lang), "", focused);
     }
 }
 
