@@ -60,9 +60,15 @@ void draw_band(const DrawContext& c, const std::string& text, const std::string&
     const std::string lines = fit_lines(ui.fonts, role, text, width - 2 * pad, 3);
     const float label_h = label.empty() ? 0 : text_height(ui.fonts, FontRole::SmallCaps, label, width) + pad / 2;
     const float h = text_height(ui.fonts, role, lines, 0) + label_h + 2 * pad;
-    // At the bottom, as captions are, unless the focused item is there: then at the top.
+    // At the bottom, as captions are, unless the top hides less of the focused item.
     Rect band = {pad, H - h - pad, width, h};
-    if (focused && focused->rect.bottom() > band.y && focused->rect.y < band.bottom()) band.y = pad;
+    if (focused) {
+        // Where it hides less of the focused item (a tall quote box meets both).
+        auto hidden = [&](float top) {
+            return std::max(0.f, std::min(focused->rect.bottom(), top + h) - std::max(focused->rect.y, top));
+        };
+        if (hidden(pad) < hidden(band.y)) band.y = pad;
+    }
     c.dl.AddRectFilled(snap(band.x, band.y), snap(band.right(), band.bottom()), kCaptionBand, 12 * u);
     float y = band.y + pad;
     if (!label.empty()) {
