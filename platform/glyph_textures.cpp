@@ -21,9 +21,8 @@ bool GlyphTextures::sync(SDL_Renderer* renderer, kiosk::GlyphAtlas& atlas) {
             SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
             // Glyphs are drawn at whole pixels, one texel a pixel.
             SDL_SetTextureScaleMode(t, SDL_ScaleModeNearest);
-            // A new texture's pixels are undefined: clear it once, so no sample is garbage.
-            rows_.assign(size_t(kiosk::kGlyphPageSide) * kiosk::kGlyphPageSide, 0x00FFFFFFu);
-            SDL_UpdateTexture(t, nullptr, rows_.data(), kiosk::kGlyphPageSide * 4);
+            // Rows past the page's height are never uploaded, and never sampled:
+            // glyph quads lie inside their bitmaps, drawn one texel a pixel.
             textures_.emplace_back(&page, t);
             page.dirty_top = 0, page.dirty_bottom = page.height;
         }
@@ -40,6 +39,7 @@ bool GlyphTextures::sync(SDL_Renderer* renderer, kiosk::GlyphAtlas& atlas) {
         if (SDL_UpdateTexture(textures_[size_t(i)].second, &rect, rows_.data(), page.width * 4) != 0) ok = false;
         page.dirty_top = page.dirty_bottom = 0;
     }
+    std::vector<uint32_t>().swap(rows_);  // a page's worth while uploading, nothing between frames
     return ok;
 }
 

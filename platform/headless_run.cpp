@@ -61,6 +61,11 @@ int run_headless(const kiosk::KioskOptions& options, const kiosk::KioskConfig& c
         kiosk::log_error(kiosk::log_from::kApp, error);
         return 1;
     }
+    view.set_photo_cache(kiosk::photo_cache_dir(config));
+    if (options.first_frame) {
+        view.build(0);  // with its photographs and glyphs uploaded: what a board's GPU is handed
+        return view.exhibit_loaded() ? 0 : 1;
+    }
 
     if (!options.audio_out.empty() && !view.record_sound(options.audio_out, &error)) {
         kiosk::log_error(kiosk::log_from::kApp, error);

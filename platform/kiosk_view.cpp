@@ -23,6 +23,7 @@ kiosk::PackLoadOptions pack_load_options(int width, int height) {
         o.display_width = width;
         o.display_height = height;
     }
+    o.decode_photos = false;
     return o;
 }
 
@@ -31,7 +32,7 @@ bool KioskView::init(SDL_Renderer* renderer, const kiosk::Display& display, kios
                      std::string* error) {
     renderer_ = renderer;
     if (!app_.init(display, std::move(pack), config, font_dir, now_ms, error) || !upload_fonts(error)) return false;
-    upload_photos();
+    photos_.init(renderer);
     return true;
 }
 
@@ -50,12 +51,6 @@ bool KioskView::upload_fonts(std::string* error) {
 void KioskView::upload_fonts_or_log() {
     std::string error;
     if (!upload_fonts(&error)) kiosk::log_error(kiosk::log_from::kApp, error);
-}
-
-void KioskView::upload_photos() {
-    for (const kiosk::PhotoRequest& r : app_.photo_requests())
-        photos_.upload(renderer_, app_.pack_for_upload(), r.max_width, r.max_height, r.size, r.photo);
-    app_.drop_photo_pixels();
 }
 
 bool KioskView::handle(const kiosk::InputEvent& event) {
@@ -122,6 +117,12 @@ void KioskView::follow_speech() {
 
 const ImDrawData* KioskView::build(int64_t now_ms) {
     ImDrawData* data = app_.build(now_ms, photos_.textures());
+    // Photographs load when a frame first shows them; that frame is built again with them.
+    if (photos_.load_wanted(app_)) {
+        photos_.textures().forget_lookups();
+        data = app_.build(now_ms, photos_.textures());
+    }
+    photos_.end_frame();
     prepare_glyphs(renderer_, app_.text().atlas(), glyphs_, data);
     return data;
 }

@@ -11,6 +11,7 @@
 #include "glyph_textures.h"
 #include "input/input.h"
 #include "pack/pack_loader.h"
+#include "photo_store.h"
 #include "speech_player.h"
 #include "textures.h"
 
@@ -21,8 +22,8 @@
 namespace platform {
 
 // How the kiosk loads a pack for a panel of `width`×`height` (0×0: not known
-// yet): photographs kept at the panel's longest side, the memory budget
-// checked for that panel.
+// yet): photographs not decoded (PhotoStore does that on first use), the
+// memory budget checked for that panel.
 kiosk::PackLoadOptions pack_load_options(int width, int height);
 
 class KioskView {
@@ -38,6 +39,13 @@ public:
     // the "exhibit unavailable" screen.
     bool init(SDL_Renderer* renderer, const kiosk::Display& display, kiosk::PackLoadResult pack,
               const kiosk::KioskConfig& config, const std::string& font_dir, int64_t now_ms, std::string* error);
+
+    // Keeps the photographs' scaled copies in `dir` (photo_cache.h): the program
+    // passes the state folder's photo-cache; without it every run scales again.
+    void set_photo_cache(const std::string& dir) { photos_.set_cache_dir(dir); }
+    // Idle work: makes the cached sizes of one more photograph; false when none is left.
+    bool prepare_photos() { return photos_.prepare_next(app_); }
+    PhotoStore& photos() { return photos_; }
 
     bool exhibit_loaded() const { return app_.exhibit_loaded(); }
     // Applies one input event; true when the screen must be redrawn.
@@ -78,7 +86,6 @@ private:
     // Uploads the font atlas when the app rebuilt it; false with `error` when it cannot.
     bool upload_fonts(std::string* error);
     void upload_fonts_or_log();
-    void upload_photos();
     // The recording catches up with `now_ms`, before anything changes at that moment.
     void record_until(int64_t now_ms);
     // Plays what the app now asks to be said.
@@ -87,7 +94,7 @@ private:
     SDL_Renderer* renderer_ = nullptr;
     SDL_Texture* font_texture_ = nullptr;
     kiosk::App app_;
-    PhotoTextureSet photos_;
+    PhotoStore photos_;
     GlyphTextures glyphs_;
     SpeechPlayer speech_;
     AudioDevice device_;

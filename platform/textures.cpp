@@ -1,7 +1,6 @@
 #include "textures.h"
 
 #include "base/log.h"
-#include "pack/photo_scaling.h"
 
 #include <string>
 
@@ -30,27 +29,6 @@ SDL_Texture* upload_font_atlas(SDL_Renderer* renderer) {
     // The atlas lives on in the texture; keep only the glyph tables in memory.
     io.Fonts->ClearTexData();
     return texture;
-}
-
-void PhotoTextureSet::upload(SDL_Renderer* renderer, const kiosk::Pack& pack, int max_w, int max_h,
-                             kiosk::PhotoSize size, const std::string& only) {
-    for (const kiosk::Photograph& photo : pack.photographs) {
-        if (photo.rgba.empty() || (!only.empty() && photo.id != only)) continue;
-        const kiosk::ScaledImage scaled =
-            kiosk::scale_to_fit(photo.rgba.data(), photo.width, photo.height, max_w, max_h);
-        SDL_Texture* t = upload_rgba(renderer, scaled.width, scaled.height, scaled.rgba.data());
-        if (!t) continue;
-        owned_.push_back(t);
-        bytes_ += int64_t(scaled.width) * scaled.height * 4;
-        textures_.add(photo, size, {t, scaled.width, scaled.height});
-    }
-}
-
-void PhotoTextureSet::clear() {
-    for (SDL_Texture* t : owned_) SDL_DestroyTexture(t);
-    owned_.clear();
-    textures_.clear();
-    bytes_ = 0;
 }
 
 }  // namespace platform

@@ -175,6 +175,7 @@ bool MainLoop::start(kiosk::PackLoadResult pack) {
         log_error(from::kApp, error);
         return false;
     }
+    view_->set_photo_cache(kiosk::photo_cache_dir(config_));
     view_->open_sound();
     service_.ready(shown());
     // For the supervision test only: the loop stops turning after this long,
@@ -242,6 +243,7 @@ void MainLoop::switch_pack(int64_t now) {
         return;
     }
     view_ = std::move(replacement);  // the old view's sound output closes first
+    view_->set_photo_cache(kiosk::photo_cache_dir(config_));
     view_->open_sound();
     log_info(from::kPack, "switched to " + dir + " (" + kiosk::printable(view_->pack().exhibit.id) + " " +
                               kiosk::printable(view_->pack().exhibit.version) + ")");

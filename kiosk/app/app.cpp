@@ -89,38 +89,29 @@ void App::check_display_fits() {
 }
 
 // The screens show the exhibit's photographs (Pack::shown_photos): Explore each
-// at the size of its frame, the viewer and the attract loop at up to twice the
-// panel (the loader keeps photographs at the panel's longest side, so a larger
-// original gives a sharper zoom only up to that), or at the panel's size when
-// twice would take more than half the photographs' memory budget. At the panel's
-// size the validator has checked they fit the budget (photo_budget.h); the frame
-// copies add less than half as much again. A photograph no screen shows takes no
-// texture memory.
+// at the size of its frame, the viewer and the attract loop fitted inside a
+// square of the panel's longest side (a landscape photograph zoomed on a
+// portrait panel stays sharp; the viewer's zoom magnifies those pixels rather
+// than keeping four times as many), never larger than kMaxPhotoTextureSide a
+// side. The validator has checked that they fit the photographs' memory budget
+// at that size (photo_budget.h); the platform holds only those the screens have
+// asked for lately (platform/photo_store.h).
 std::vector<PhotoRequest> App::photo_requests() const {
     if (!exhibit_loaded_) return {};
-    const std::vector<const Photograph*> shown = loaded_.pack.shown_photos();
-    const float border = photo_border(layouts_.unit);
-    int64_t doubled = 0;
-    for (const Photograph* p : shown) {
-        int w = 0, h = 0;
-        fit_size(p->width, p->height, display_.width * 2, display_.height * 2, w, h);
-        doubled += int64_t(w) * h * 4;
-    }
-    const int zoom = doubled > kPhotoMemoryBudgetBytes / 2 ? 1 : 2;
     std::vector<PhotoRequest> requests;
-    for (const Photograph* p : shown) {
-        const Rect frame = photo_frame_for(layouts_.explore, p).frame;
-        requests.push_back({p->id, int(frame.w - 2 * border), int(frame.h - 2 * border), PhotoSize::Frame});
-    }
-    // The panel's own pixels (a turned panel swaps width and height, not the count).
-    for (const Photograph* p : shown)
-        requests.push_back({p->id, display_.width * zoom, display_.height * zoom, PhotoSize::Full});
+    for (const PhotoSize size : {PhotoSize::Frame, PhotoSize::Full})
+        for (const Photograph* p : loaded_.pack.shown_photos()) requests.push_back(photo_request(*p, size));
     return requests;
 }
 
-// The decoded pixels are dropped once they live in textures.
-void App::drop_photo_pixels() {
-    for (Photograph& p : loaded_.pack.photographs) std::vector<uint8_t>().swap(p.rgba);
+PhotoRequest App::photo_request(const Photograph& photo, PhotoSize size) const {
+    int max_w = std::max(display_.width, display_.height), max_h = max_w;
+    if (size == PhotoSize::Frame) {
+        const float border = photo_border(layouts_.unit);
+        const Rect frame = photo_frame_for(layouts_.explore, &photo).frame;
+        max_w = int(frame.w - 2 * border), max_h = int(frame.h - 2 * border);
+    }
+    return {photo.id, std::clamp(max_w, 1, kMaxPhotoTextureSide), std::clamp(max_h, 1, kMaxPhotoTextureSide), size};
 }
 
 bool App::build_fonts_and_layouts(std::string* error) {

@@ -24,6 +24,10 @@
 
 namespace kiosk {
 
+// The largest side of a photograph's texture: a Raspberry Pi 3's GPU takes no
+// larger, and no panel the kiosk supports shows more.
+constexpr int kMaxPhotoTextureSide = 2048;
+
 // A photograph the screens draw, and the size the platform uploads it at (found
 // again by the photograph and `size`).
 struct PhotoRequest {
@@ -61,10 +65,10 @@ public:
     // the platform uploads it now, with this app's Dear ImGui context current.
     bool take_font_atlas_change();
     void make_current() const;
-    // The photographs to upload once after init, and then to forget the pixels of.
+    // Every size of every photograph the screens show (none without an exhibit).
     std::vector<PhotoRequest> photo_requests() const;
-    Pack& pack_for_upload() { return loaded_.pack; }
-    void drop_photo_pixels();
+    // The box `photo` is fitted into at `size`.
+    PhotoRequest photo_request(const Photograph& photo, PhotoSize size) const;
 
     // The platform's answer for the utterance it was asked to play
     // (state().access.speech): its length, captions, and whether a part had no voice.

@@ -24,6 +24,8 @@ const char* kiosk_usage() {
            "                      as JSON; for a replay, each shot's beside its PNG\n"
            "  --audio-out FILE    headless: write every sound played (speech, narration),\n"
            "                      mixed, as a WAV file in the replay's virtual time\n"
+           "  --first-frame       headless: build the first frame, upload its textures and\n"
+           "                      exit (for counting start-up instructions)\n"
            "  --panel-inches N    the panel's diagonal, for 15 mm touch targets\n"
            "  --rotate DEGREES    the panel is mounted turned clockwise: 0, 90, 180, 270\n"
            "  --config FILE       kiosk settings (panel, staff PIN, pack); default\n"
@@ -82,6 +84,8 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             o.headless = true;
         } else if (a == "--stats") {
             o.stats = true;
+        } else if (a == "--first-frame") {
+            o.first_frame = true;
         } else if (a == "--screenshot") {
             if (!value(o.screenshot)) return parsed;
         } else if (a == "--dump-text") {
@@ -124,8 +128,10 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
         parsed.error = "--dump-text needs --headless";
     else if (!o.headless && !o.audio_out.empty())
         parsed.error = "--audio-out needs --headless (a window plays through the sound device)";
-    else if (o.headless && o.screenshot.empty() && o.replay.empty())
-        parsed.error = "--headless needs --screenshot FILE or --replay SCRIPT";
+    else if (!o.headless && o.first_frame)
+        parsed.error = "--first-frame needs --headless";
+    else if (o.headless && o.screenshot.empty() && o.replay.empty() && !o.first_frame)
+        parsed.error = "--headless needs --screenshot FILE, --replay SCRIPT or --first-frame";
     return parsed;
 }
 

@@ -19,7 +19,11 @@ struct KioskOptions {
     int rotation = -1;          // --rotate DEGREES; -1: the config's
     std::string config;         // --config FILE (default /etc/vitrine/vitrine.toml when it exists)
     std::string language;       // --language CODE: the language each visit starts in; empty: the pack's default
-    bool stats = false;         // --stats: the window loop reports frames, wakeups and start time on stderr
+    // --first-frame (headless): build the first frame, upload what it draws
+    // with, and exit without rasterising or writing anything: the start-up
+    // that instruction counts measure (the board's GPU does the drawing).
+    bool first_frame = false;
+    bool stats = false;  // --stats: the window loop reports frames, wakeups and start time on stderr
     bool help = false;
 };
 

@@ -398,4 +398,6 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
     return r;
 }
 
+std::string photo_cache_dir(const KioskConfig& config) { return config.state_dir + "/photo-cache"; }
+
 }  // namespace kiosk

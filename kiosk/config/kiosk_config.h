@@ -65,4 +65,8 @@ struct KioskConfigResult {
 // the exhibit still shows.
 KioskConfigResult load_kiosk_config(const std::string& path);
 
+// Where the photographs' scaled copies are kept (platform/photo_cache.h): the
+// state folder's photo-cache.
+std::string photo_cache_dir(const KioskConfig& config);
+
 }  // namespace kiosk

@@ -97,10 +97,14 @@ struct Photograph {
     LocalText credit;
     LocalText alt;
     // Filled by the loader when the image decoded: RGBA8, row-major, no padding,
-    // already scaled down to PackLoadOptions::max_photo_side.
+    // already scaled down to PackLoadOptions::max_photo_side. Without decoding
+    // (PackLoadOptions::decode_photos) rgba stays empty and width × height is
+    // the size it would have been kept at, which the screens lay out by.
     int width = 0;
     int height = 0;
     std::vector<uint8_t> rgba;
+    // The file, resolved inside the pack folder (set by the loader).
+    std::string path;
     // The size stored in the file (upright), whatever was kept in memory.
     int file_width = 0;
     int file_height = 0;

@@ -8,6 +8,7 @@
 #include "pack/image_header.h"
 #include "pack/pack_limits.h"
 #include "pack/photo_budget.h"
+#include "pack/photo_decode.h"
 #include "pack/photo_scaling.h"
 #include "pack/text_rules.h"
 #include "pack/webvtt.h"
@@ -19,7 +20,6 @@
 #include <map>
 #include <new>
 #include <set>
-#include <stb_image.h>
 #include <toml++/toml.h>
 
 namespace kiosk {
@@ -1650,38 +1650,40 @@ void Loader::load_media(Photograph& photo, const toml::node& file_node) {
                     std::to_string(kMaxPhotoAspect) + " times the shortest");
     }
 
+    photo.path = resolved.string();
+    const int orientation = exif_orientation(bytes.data(), bytes.size());
+    const bool turned = orientation >= 5 && orientation <= 8;
+    photo.file_width = int(turned ? header.height : header.width);
+    photo.file_height = int(turned ? header.width : header.height);
+    kept_photo_bytes_ +=
+        fitted_rgba_bytes(photo.file_width, photo.file_height, options_.display_width, options_.display_height);
+    // The kiosk trusts a pack's image headers here and decodes later, once, on
+    // first use (a photograph that will not decode then is left out of the
+    // screens, with a log line); the curators' tools decode every image now.
+    if (!options_.decode_photos) {
+        // The size it would have been kept at: what the screens lay it out by.
+        fit_size(photo.file_width, photo.file_height, options_.max_photo_side, options_.max_photo_side, photo.width,
+                 photo.height);
+        return;
+    }
+
     // One full-size decode at a time, scaled down at once: the pack's peak is
     // one decode plus the scaled set, not every photograph at full size.
     const std::string no_memory = "not enough memory to decode " + quoted + " (" + size + " pixels)";
-    const int orientation = exif_orientation(bytes.data(), bytes.size());
-    int width = 0, height = 0, channels = 0;
-    stbi_uc* pixels =
-        stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &width, &height, &channels, 4);
-    if (!pixels) {
-        const std::string reason = stbi_failure_reason() ? stbi_failure_reason() : "unknown";
-        return fail(reason == "outofmem" ? no_memory : quoted + " is corrupt: " + reason);
-    }
-    ScaledImage kept;
     try {
-        const bool turned = orientation >= 5 && orientation <= 8;
-        photo.file_width = turned ? height : width;
-        photo.file_height = turned ? width : height;
-        kept_photo_bytes_ +=
-            fitted_rgba_bytes(photo.file_width, photo.file_height, options_.display_width, options_.display_height);
+        const DecodedPhoto decoded(bytes.data(), bytes.size());
+        if (!decoded.ok())
+            return fail(decoded.out_of_memory() ? no_memory : quoted + " is corrupt: " + decoded.error());
         // Past the budget the pack is invalid (check_photo_memory says so), and
         // keeping more would only bring the board closer to running out.
-        if (options_.keep_pixels && kept_photo_bytes_ <= kPhotoMemoryBudgetBytes)
-            kept = scale_to_fit(pixels, width, height, options_.max_photo_side, options_.max_photo_side);
+        if (!options_.keep_pixels || kept_photo_bytes_ > kPhotoMemoryBudgetBytes) return;
+        ScaledImage kept = decoded.fitted(options_.max_photo_side, options_.max_photo_side);
+        photo.width = kept.width;
+        photo.height = kept.height;
+        photo.rgba = std::move(kept.rgba);
     } catch (const std::bad_alloc&) {
-        stbi_image_free(pixels);
         return fail(no_memory);
     }
-    stbi_image_free(pixels);
-    if (kept.rgba.empty()) return;
-    photo.width = kept.width;
-    photo.height = kept.height;
-    photo.rgba = std::move(kept.rgba);
-    apply_orientation(photo.rgba, photo.width, photo.height, orientation);
 }
 
 // --- Recordings ---

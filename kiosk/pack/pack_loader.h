@@ -28,6 +28,11 @@ struct PackLoadOptions {
     // False: photographs are decoded to check them and dropped (the validator
     // needs no pixels). Photograph::file_width/file_height are set either way.
     bool keep_pixels = true;
+    // False: photographs are not decoded at all; their size comes from the
+    // file's header (and EXIF orientation), Photograph::path names the file,
+    // and whoever draws them decodes each once, when first needed. The kiosk
+    // loads this way (platform/photo_store.h); the curators' tools decode.
+    bool decode_photos = true;
     // Museum label practice (long sentences, long labels) as warnings: the
     // curators' tools pass kiosk::lint_label (curator/label_lint.h); the kiosk
     // passes nothing, as no visitor reads a warning.
@@ -40,7 +45,7 @@ struct PackLoadOptions {
 };
 
 // Loads DIR/pack.toml and its media. Photographs that pass every check are
-// decoded into Photograph::rgba. Never throws on bad input.
+// decoded into Photograph::rgba (unless options say otherwise). Never throws on bad input.
 PackLoadResult load_pack(const std::string& dir, const PackLoadOptions& options);
 PackLoadResult load_pack(const std::string& dir);
 

@@ -1,8 +1,10 @@
 // The glyph cache: glyphs rasterised by index on first use and packed into
 // atlas pages, keyed by font file, glyph and scale. A page's texture is
-// 2048×2048, a Raspberry Pi 3's largest; a full page starts another. Texture
-// coordinates are fixed by that side, so a glyph added in the middle of a frame
-// never moves the ones drawn before it.
+// 1024×1024 (4 MiB as RGBA, half a Raspberry Pi 3's largest side); a full page
+// starts another. One exhibit in one language at 1920×1080 fits one page, so the
+// kiosk starts with 4 MiB of glyph texture, not the 16 MiB a 2048 page takes
+// whether used or not. Texture coordinates are fixed by that side, so a glyph
+// added in the middle of a frame never moves the ones drawn before it.
 //
 // Pages hold coverage (one byte a pixel), only as many rows as are in use; the
 // platform uploads the rows that changed (GlyphPage::dirty_*) as white with
@@ -20,7 +22,7 @@
 
 namespace kiosk {
 
-constexpr int kGlyphPageSide = 2048;
+constexpr int kGlyphPageSide = 1024;
 
 struct GlyphPage {
     int width = kGlyphPageSide;
@@ -51,7 +53,7 @@ public:
     GlyphPage& page(int i) { return *pages_[size_t(i)]; }
     const GlyphPage& page(int i) const { return *pages_[size_t(i)]; }
     size_t glyph_count() const { return glyphs_.size(); }
-    // Rows of page in use, over all pages: how much of the 2048-row budget the glyphs take.
+    // Rows of page in use, over all pages.
     int rows_used() const;
 
 private:

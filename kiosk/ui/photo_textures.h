@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace kiosk {
 
@@ -24,17 +25,33 @@ struct PhotoTexture {
     int width = 0, height = 0;
 };
 
+// A photograph at one size, as the platform loads it.
+using PhotoKey = std::pair<std::string, PhotoSize>;  // Photograph::id and size
+
+// Photographs are loaded when a frame first asks for them: a lookup that finds
+// nothing is remembered as wanted, the platform loads what was wanted and
+// builds the frame again (platform/photo_store.h). Lookups that find a texture
+// are remembered as used, so the platform keeps what is on screen when it
+// lets older textures go.
 class PhotoTextures {
 public:
     void add(const Photograph& photo, PhotoSize size, const PhotoTexture& texture);
-    // Null when `photo` was not uploaded at `size`.
+    void remove(const PhotoKey& key) { textures_.erase(key); }
+    // Null when `photo` was not uploaded at `size` (then it is wanted).
     const PhotoTexture* find(const Photograph& photo, PhotoSize size) const;
-    // Full when it was uploaded, else Frame, else null.
+    // Full when it was uploaded, else Frame, else null; Full is wanted when missing.
     const PhotoTexture* sharpest(const Photograph& photo) const;
     void clear() { textures_.clear(); }
 
+    // What lookups since the last forget_lookups() missed, and found.
+    const std::vector<PhotoKey>& wanted() const { return wanted_; }
+    const std::vector<PhotoKey>& used() const { return used_; }
+    void forget_lookups() const { wanted_.clear(), used_.clear(); }
+
 private:
-    std::map<std::pair<std::string, PhotoSize>, PhotoTexture> textures_;  // by Photograph::id
+    std::map<PhotoKey, PhotoTexture> textures_;
+    // A lookup's record, not the textures' state: drawing stays a const walk.
+    mutable std::vector<PhotoKey> wanted_, used_;
 };
 
 }  // namespace kiosk

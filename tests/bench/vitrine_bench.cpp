@@ -23,6 +23,7 @@
 #include "offscreen.h"
 #include "pack/pack_loader.h"
 #include "speech_player.h"
+#include "startup_count.h"
 #include "state/focus.h"
 #include "state/spoken_text.h"
 
@@ -637,6 +638,30 @@ std::string now_text() {
 
 }  // namespace
 
+// 7: start-up in instructions (startup_count.h).
+void print_startup(Table& table, const std::string& vitrine, const std::string& tmp) {
+    progress("start-up: instruction counts (callgrind, qemu-user)");
+    bench::StartupSettings settings;
+    settings.vitrine = vitrine;
+    settings.vitrine_arm64 = std::string(VITRINE_SOURCE_DIR) + "/build/arm64/vitrine";
+    settings.plugin_source = std::string(VITRINE_SOURCE_DIR) + "/tests/compare-browser/insn_count.c";
+    settings.work_dir = tmp;
+    table.heading("7. Start-up instructions, bundled exhibit: process start to the first frame handed to the renderer",
+                  {"instructions"});
+    const auto billions = [](uint64_t n) { return format("%.3f x10^9", double(n) / 1e9); };
+    for (const bench::StartupCount& c : bench::count_startup(settings)) {
+        if (!c.total) {
+            table.row(c.label, {"n/a"});
+            table.note("  (" + c.note + ")");
+            continue;
+        }
+        table.row(c.label, {billions(*c.total)});
+        for (const auto& [phase, count] : c.phases) table.row("  " + phase, {billions(count)});
+    }
+    table.note("  (callgrind on this build unless the row says arm64; --first-frame stops once the frame is built and");
+    table.note("   its textures uploaded; phases are inclusive and overlap: the first frame includes the photographs)");
+}
+
 int main(int argc, char** argv) {
     // Next to the kiosk: <build>/tests/vitrine-bench and <build>/vitrine.
     std::string vitrine = std::filesystem::path(executable_dir()).parent_path().string() + "/vitrine";
@@ -856,7 +881,8 @@ int main(int argc, char** argv) {
                    std::to_string(r.shapings_warm_frame), ms(r.first_frame_ms), ms(r.warm_frame_ms), ms(r.switch_ms)});
     }
     table.note(
-        "  (page rows: rows of 2048-pixel-wide glyph pages in use; shaped/frame: paragraphs HarfBuzz shaped in an");
+        format("  (page rows: rows of %d-pixel-wide glyph pages in use; shaped/frame: paragraphs HarfBuzz shaped in an",
+               kiosk::kGlyphPageSide));
     table.note(
         "   unchanged frame; frames: thread CPU of tick + build + software render; switch: the settings panel's");
     table.note("   language row, from the lifting finger's frame through the next, to en→km, km→fr, fr→en)");
@@ -874,6 +900,7 @@ int main(int argc, char** argv) {
         table.note("  (1st part: what a window waits before the first words play, the rest being made while they");
         table.note("   do; x real time: seconds of speech made per second of CPU)");
     }
+    print_startup(table, vitrine, tmp);
     table.print(stdout);
     std::printf("\nbench time %.0f s\n", bench::seconds_since(bench_start));
 

@@ -338,18 +338,24 @@ TEST_CASE("forty photographs on forty events are uploaded within the photographs
         (r.size == kiosk::PhotoSize::Full ? full : frames) += bytes;
         (r.size == kiosk::PhotoSize::Full ? full_ids : frame_ids).push_back(r.photo);
     }
-    // Every photograph once at each size; twice the panel would not fit, so the panel's size.
+    // Every photograph once at each size: Explore's frame and the panel's longest side.
     CHECK(full_ids.size() == size_t(kCount));
     CHECK(frame_ids.size() == size_t(kCount));
     CHECK(full <= kiosk::kPhotoMemoryBudgetBytes);
     CHECK(full + frames <= kiosk::kPhotoMemoryBudgetBytes * 3 / 2);
 
-    // The bundled exhibit's one photograph: Explore's frame and twice the panel, as always.
+    // The bundled exhibit's one photograph: Explore's frame and a square of the
+    // panel's longest side, never past a Pi 3's largest texture side.
     ExhibitFixture one(1920, 1080);
     const std::vector<kiosk::PhotoRequest> requests = one.app.photo_requests();
     REQUIRE(requests.size() == 2);
-    CHECK(requests[1].max_width == 3840);
-    CHECK(requests[1].max_height == 2160);
+    CHECK(requests[1].max_width == 1920);
+    CHECK(requests[1].max_height == 1920);
+    ExhibitFixture four_k(3840, 2160);
+    const std::vector<kiosk::PhotoRequest> at_4k = four_k.app.photo_requests();
+    REQUIRE(at_4k.size() == 2);
+    CHECK(at_4k[1].max_width == kiosk::kMaxPhotoTextureSide);
+    CHECK(at_4k[1].max_height == kiosk::kMaxPhotoTextureSide);
     const kiosk::Rect& frame = one.explore().photo_frame;
     CHECK(requests[0].max_width == int(frame.w - 2 * kiosk::photo_border(one.explore().unit)));
 }

@@ -195,7 +195,8 @@ TEST_CASE("the glyph cache packs pages no larger than a Pi 3's 2048x2048 texture
     for (uint32_t g = 1; g < 400; ++g) e.text.atlas().glyph(f, khmer, g, scale);
     CHECK(e.text.atlas().page_count() >= 2);
     for (int p = 0; p < e.text.atlas().page_count(); ++p) {
-        CHECK(e.text.atlas().page(p).width == 2048);
-        CHECK(e.text.atlas().page(p).height <= 2048);
+        CHECK(e.text.atlas().page(p).width == kiosk::kGlyphPageSide);
+        CHECK(e.text.atlas().page(p).height <= kiosk::kGlyphPageSide);
+        CHECK(kiosk::kGlyphPageSide <= 2048);
     }
 }
