@@ -24,6 +24,7 @@
 #   libarchive-dev                pack files are one standard archive (no home-made format)
 #   libsodium-dev                 Ed25519 signatures and hashes for pack files
 #   zlib1g-dev                    inflating pack files with every byte accounted for (one gzip member)
+#   libpng-dev                    screenshots encoded fast (zlib level 3); stb_image_write's encoder was most of a start
 #   libsqlite3-dev                anonymous visitor statistics, safe across power loss
 #   nlohmann-json3-dev            reading TimelineJS JSON for import
 #   libdrm-dev                    switching the panel off outside opening hours (DRM DPMS)
@@ -42,10 +43,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 native=(cmake g++ make pkgconf libsdl2-dev libimgui-dev libstb-dev libtomlplusplus-dev catch2 fonts-noto-core
-        libarchive-dev libsodium-dev zlib1g-dev libsqlite3-dev nlohmann-json3-dev libdrm-dev systemd
+        libarchive-dev libsodium-dev zlib1g-dev libpng-dev libsqlite3-dev nlohmann-json3-dev libdrm-dev systemd
         libharfbuzz-dev libicu-dev libharfbuzz-bin libespeak-ng-dev espeak-ng-data)
 # Foreign-architecture libraries that are multi-arch and install beside the native ones.
-foreign_libs=(libsdl2-dev libstb-dev libtomlplusplus-dev libarchive-dev libsodium-dev zlib1g-dev libsqlite3-dev libdrm-dev
+foreign_libs=(libsdl2-dev libstb-dev libtomlplusplus-dev libarchive-dev libsodium-dev zlib1g-dev libpng-dev libsqlite3-dev libdrm-dev
               libharfbuzz-dev libicu-dev libespeak-ng-dev espeak-ng-data)
 
 sudo_cmd=()
@@ -114,7 +115,7 @@ done
 # The armhf sysroot: every library the build and the tests link, from one suite.
 # Unpacked only (no maintainer scripts), so no emulation is needed to make it.
 sysroot_packages=libc6-dev,libstdc++-12-dev,libsdl2-dev,libimgui-dev,libstb-dev,libtomlplusplus-dev,libarchive-dev
-sysroot_packages+=,libsodium-dev,zlib1g-dev,libsqlite3-dev,nlohmann-json3-dev,catch2,libdrm-dev,libharfbuzz-dev,libicu-dev
+sysroot_packages+=,libsodium-dev,zlib1g-dev,libpng-dev,libsqlite3-dev,nlohmann-json3-dev,catch2,libdrm-dev,libharfbuzz-dev,libicu-dev
 sysroot_packages+=,libespeak-ng-dev,espeak-ng-data
 for arch in "${arches[@]}"; do
     [ "$arch" = armhf ] || continue

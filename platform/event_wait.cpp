@@ -3,6 +3,7 @@
 #include "base/log.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
@@ -14,10 +15,39 @@
 namespace platform {
 
 EventWait::~EventWait() {
+    if (stop_watcher_.joinable()) {
+        const char byte = 1;
+        if (write(watcher_quit_[1], &byte, 1) < 0) {}
+        stop_watcher_.join();
+    }
+    for (int fd : watcher_quit_)
+        if (fd >= 0) close(fd);
     for (int fd : input_fds_) close(fd);
 }
 
-void EventWait::init(const char* driver) {
+void EventWait::init_devices(std::vector<int> fds, int stop_fd) {
+    input_fds_ = std::move(fds);
+    stop_fd_ = stop_fd;
+    strategy_ = Strategy::InputDevices;
+}
+
+// SDL_WaitEventTimeout cannot watch a descriptor of ours, but an event pushed from
+// another thread ends it.
+void EventWait::watch_stop_for_sdl() {
+    if (stop_fd_ < 0 || pipe2(watcher_quit_, O_CLOEXEC) != 0) return;
+    const Uint32 stop_event = SDL_RegisterEvents(1);
+    stop_watcher_ = std::thread([stop = stop_fd_, quit = watcher_quit_[0], stop_event] {
+        pollfd fds[2] = {{stop, POLLIN, 0}, {quit, POLLIN, 0}};
+        while (poll(fds, 2, -1) < 0 && errno == EINTR) {}
+        if (!(fds[0].revents & POLLIN) || stop_event == Uint32(-1)) return;
+        SDL_Event e{};
+        e.type = stop_event;
+        SDL_PushEvent(&e);
+    });
+}
+
+void EventWait::init(const char* driver, int stop_fd) {
+    stop_fd_ = stop_fd;
     const std::string name = driver ? driver : "";
     // VITRINE_IDLE_WAIT forces a strategy, to measure one against another.
     const char* forced_env = std::getenv("VITRINE_IDLE_WAIT");
@@ -30,6 +60,7 @@ void EventWait::init(const char* driver) {
     const bool sdl_truly_waits = name == "x11" || name == "wayland" || name == "windows" || name == "cocoa";
     if (forced == "sdl" || (forced.empty() && sdl_truly_waits)) {
         strategy_ = Strategy::SdlWait;
+        watch_stop_for_sdl();
         return;
     }
     if (forced == "slowpoll") {
@@ -71,27 +102,30 @@ const char* EventWait::strategy_key() const {
 
 bool EventWait::wait(int timeout_ms, SDL_Event& event) {
     if (SDL_PollEvent(&event)) return true;
-    if (timeout_ms <= 0) return false;
+    if (timeout_ms == 0) return false;
+    const bool forever = timeout_ms < 0;
     switch (strategy_) {
         case Strategy::SdlWait: {
-            const bool got = SDL_WaitEventTimeout(&event, timeout_ms) != 0;
+            const bool got = (forever ? SDL_WaitEvent(&event) : SDL_WaitEventTimeout(&event, timeout_ms)) != 0;
             ++wakeups_;
             return got;
         }
         case Strategy::InputDevices: {
             std::vector<pollfd> fds;
             for (int fd : input_fds_) fds.push_back({fd, POLLIN, 0});
-            if (poll(fds.data(), fds.size(), timeout_ms) > 0) {
+            // The stop pipe is left unread: every wait after a stop returns at once.
+            if (stop_fd_ >= 0) fds.push_back({stop_fd_, POLLIN, 0});
+            if (poll(fds.data(), fds.size(), forever ? -1 : timeout_ms) > 0) {
                 // Drain our own copy of the events; SDL reads its own.
                 char buffer[4096];
-                for (const pollfd& p : fds)
-                    while (p.revents & POLLIN && read(p.fd, buffer, sizeof buffer) > 0) {}
+                for (size_t i = 0; i < input_fds_.size(); ++i)
+                    while (fds[i].revents & POLLIN && read(fds[i].fd, buffer, sizeof buffer) > 0) {}
             }
             ++wakeups_;
             return SDL_PollEvent(&event) != 0;
         }
         case Strategy::SlowPoll:
-            SDL_Delay(Uint32(std::min(timeout_ms, kSlowPollMs)));
+            SDL_Delay(Uint32(forever ? kSlowPollMs : std::min(timeout_ms, kSlowPollMs)));
             ++wakeups_;
             return SDL_PollEvent(&event) != 0;
     }

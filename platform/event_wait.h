@@ -8,12 +8,18 @@
 // SDL for the events; where it cannot open them it polls at most 20 times a
 // second.
 //
+// Nothing else wakes a wait: a stop signal (platform/stop_signal.h) ends it at
+// once, so with no timer due the kiosk sleeps without a single wakeup. The devices
+// strategy has the signal's pipe in its poll set; for SDL's own wait a thread
+// sleeps on that pipe and pushes an event that ends it.
+//
 // For measuring, the environment variable VITRINE_IDLE_WAIT=sdl|devices|slowpoll
 // forces a strategy whatever the driver.
 #pragma once
 
 #include <SDL.h>
 #include <cstdint>
+#include <thread>
 #include <vector>
 
 namespace platform {
@@ -25,10 +31,15 @@ public:
     EventWait& operator=(const EventWait&) = delete;
     ~EventWait();
 
-    // Chooses the strategy for the running video driver (or VITRINE_IDLE_WAIT's).
-    void init(const char* video_driver);
-    // Waits up to `timeout_ms` (0: just look) for an event; true with `event` filled.
+    // Chooses the strategy for the running video driver (or VITRINE_IDLE_WAIT's);
+    // STOP_FD, readable once the program is to stop, ends any wait (-1: none).
+    void init(const char* video_driver, int stop_fd);
+    // The devices strategy on these handles, which it closes (tests hand it a pipe).
+    void init_devices(std::vector<int> fds, int stop_fd);
+    // Waits up to `timeout_ms` (0: just look; kForever: until an event or a stop)
+    // for an event; true with `event` filled.
     bool wait(int timeout_ms, SDL_Event& event);
+    static constexpr int kForever = -1;
 
     enum class Strategy { SdlWait, InputDevices, SlowPoll };
     Strategy strategy() const { return strategy_; }
@@ -39,8 +50,15 @@ public:
     static constexpr int kSlowPollMs = 50;  // at most 20 wakeups a second
 
 private:
+    void watch_stop_for_sdl();
+
     Strategy strategy_ = Strategy::SdlWait;
     std::vector<int> input_fds_;
+    int stop_fd_ = -1;
+    // SdlWait: the thread that turns a stop signal into an SDL event, and the pipe
+    // that ends it.
+    std::thread stop_watcher_;
+    int watcher_quit_[2] = {-1, -1};
     uint64_t wakeups_ = 0;
 };
 

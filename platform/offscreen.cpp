@@ -2,12 +2,12 @@
 
 #include "base/file_read.h"
 #include "base/printable.h"
+#include "png_encode.h"
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <stb_image_write.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -52,12 +52,6 @@ std::string errno_words(int error_number) {
     std::string text = std::strerror(error_number);
     if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = char(text[0] - 'A' + 'a');
     return text;
-}
-
-void append_bytes(void* context, void* data, int size) {
-    auto* out = static_cast<std::vector<uint8_t>*>(context);
-    const auto* bytes = static_cast<const uint8_t*>(data);
-    out->insert(out->end(), bytes, bytes + size);
 }
 
 }  // namespace
@@ -107,8 +101,9 @@ bool write_file_replacing(const std::string& path, const std::vector<uint8_t>& b
 
 bool write_png(const std::string& path, int width, int height, const uint8_t* rgba, std::string* error) {
     std::vector<uint8_t> png;
-    if (!stbi_write_png_to_func(append_bytes, &png, width, height, 4, rgba, width * 4) || png.empty()) {
-        if (error) *error = kiosk::printable(path, 1024) + ": cannot encode the PNG";
+    std::string why;
+    if (!encode_png_opaque(width, height, rgba, png, &why)) {
+        if (error) *error = kiosk::printable(path, 1024) + ": cannot encode the PNG: " + why;
         return false;
     }
     return write_file_replacing(path, png, error);

@@ -31,7 +31,8 @@ private:
 // Writes the PNG beside PATH under a temporary name, then renames it over PATH:
 // a failed write (a full disk, a read-only or missing folder) leaves no broken
 // file and returns false with the reason in ERROR ("shot.png: cannot write the
-// PNG: no space left on device"). PATH must be a regular file or nothing.
+// PNG: no space left on device"). PATH must be a regular file or nothing. The
+// image is taken as opaque: its alpha bytes are not written.
 bool write_png(const std::string& path, int width, int height, const uint8_t* rgba, std::string* error);
 
 // The same for any bytes.

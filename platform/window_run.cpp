@@ -7,6 +7,7 @@
 #include "event_wait.h"
 #include "kiosk_view.h"
 #include "service_notify.h"
+#include "stop_signal.h"
 #include "text/interface_strings.h"
 #include "visit_log.h"
 #include "wall_clock.h"
@@ -14,9 +15,9 @@
 #include <SDL.h>
 #include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <memory>
 
 namespace platform {
@@ -27,11 +28,7 @@ using kiosk::log_error;
 using kiosk::log_info;
 namespace from = kiosk::log_from;
 
-constexpr int kMaxWaitMs = 1000;
 constexpr int64_t kWatchMs = 2000;  // how often to look for a newly installed pack or a USB report
-
-volatile std::sig_atomic_t g_stop = 0;
-void on_stop_signal(int) { g_stop = 1; }
 
 int64_t ticks() { return int64_t(SDL_GetTicks64()); }
 
@@ -56,10 +53,9 @@ struct Window {
 // In kiosk mode only the service manager (SIGTERM) or the staff PIN ends the
 // program: SDL must not turn signals into SDL_QUIT, which a window manager's
 // close or Alt+F4 also sends.
-void take_stop_signals() {
+void take_signals() {
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-    std::signal(SIGTERM, on_stop_signal);
-    std::signal(SIGINT, on_stop_signal);
+    take_stop_signals();
 }
 
 bool open_window(const kiosk::KioskOptions& options, Window& w) {
@@ -102,7 +98,7 @@ public:
               started_(started),
               w_(window),
               display_power_(DisplayPower::for_window(window.window)) {
-        waiter_.init(SDL_GetCurrentVideoDriver());
+        waiter_.init(SDL_GetCurrentVideoDriver(), stop_signal_fd());
     }
 
     void log_display() const;
@@ -146,6 +142,7 @@ private:
     std::chrono::steady_clock::time_point first_frame_;
     int64_t hang_at_ = -1;
     bool dirty_ = true;
+    bool closed_ = false;  // a window's close or Escape, outside kiosk mode
     bool was_off_ = false;
     bool new_pack_waiting_ = false;
     int64_t next_watch_ = 0;
@@ -187,7 +184,7 @@ bool MainLoop::start(kiosk::PackLoadResult pack) {
 
 int MainLoop::run(kiosk::PackLoadResult pack) {
     if (!start(std::move(pack))) return 1;
-    while (!g_stop && !view_->exit_requested()) turn();
+    while (!stop_requested() && !closed_ && !view_->exit_requested()) turn();
     return finish();
 }
 
@@ -206,7 +203,7 @@ void MainLoop::turn() {
 void MainLoop::hang_for_tests(int64_t now) const {
     if (hang_at_ < 0 || now < hang_at_) return;
     log_error(from::kApp, "VITRINE_TEST_HANG_AFTER_MS: the main loop stops turning");
-    while (!g_stop) SDL_Delay(100);
+    while (!stop_requested()) SDL_Delay(100);
 }
 
 // A USB stick's report, a newly installed exhibit, the opening hours.
@@ -280,15 +277,16 @@ void MainLoop::draw(int64_t now) {
 }
 
 // Animating: look at input and go straight on to the next frame. Otherwise sleep
-// until input arrives or the next timer is due. Never longer than a second: a
-// stop signal does not interrupt SDL's own wait, and one wakeup a second is
-// nothing to an idle board.
+// until input arrives or the next timer is due: a frame or a state change
+// (next_deadline), the watch and the service's watchdog ping, and nothing else. A
+// stop signal ends any wait (platform/stop_signal.h).
 int MainLoop::wait_timeout(const kiosk::TickResult& t, int64_t now) const {
-    int timeout = t.animating ? (w_.vsync ? 0 : 16) : kMaxWaitMs;
-    if (!t.animating && t.next_deadline) timeout = int(std::clamp<int64_t>(*t.next_deadline - now, 1, kMaxWaitMs));
-    if (!t.animating) timeout = int(std::clamp<int64_t>(next_watch_ - now, 1, timeout));
-    if (service_.ping_interval_ms() > 0) timeout = int(std::min<int64_t>(timeout, service_.ping_interval_ms()));
-    return timeout;
+    if (t.animating) return w_.vsync ? 0 : 16;
+    int64_t due = next_watch_;
+    if (t.next_deadline) due = std::min(due, *t.next_deadline);
+    int64_t timeout = std::max<int64_t>(due - now, 1);
+    if (service_.ping_interval_ms() > 0) timeout = std::min<int64_t>(timeout, service_.ping_interval_ms());
+    return int(std::min<int64_t>(timeout, std::numeric_limits<int>::max()));
 }
 
 void MainLoop::take_events(int timeout) {
@@ -297,7 +295,7 @@ void MainLoop::take_events(int timeout) {
     const int64_t woke = ticks();
     do {
         if (event_closes_program(e, w_.kiosk_mode))
-            g_stop = 1;
+            closed_ = true;
         else if (asks_for_repaint(e))
             dirty_ = true;
         else if (const auto in = to_input_event(e, w_.width, w_.height, woke))
@@ -327,7 +325,7 @@ int MainLoop::finish() {
 
 int run_window(const kiosk::KioskOptions& options, const kiosk::KioskConfig& config, ExhibitSource& source,
                kiosk::PackLoadResult pack, const std::string& font_dir, std::chrono::steady_clock::time_point started) {
-    take_stop_signals();
+    take_signals();
     Window window;
     if (!open_window(options, window)) return 1;
     SDL_RendererInfo info;

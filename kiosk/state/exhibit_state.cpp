@@ -15,7 +15,6 @@ namespace {
 
 constexpr int64_t kAttractFrameMs = 100;
 constexpr int64_t kSpeechMakingFrameMs = 50;  // the attract loop's slow drift needs 10 frames a second
-constexpr int64_t kQuoteCrossfadeMs = 1200;
 
 GestureConfig gesture_config(const Ui& ui) {
     GestureConfig c;
@@ -454,13 +453,13 @@ bool tick_animations(ExhibitState& s, int64_t now, const Ui& ui) {
     return moving;
 }
 
-// The loop drifts slowly; quotes cross-fade. Neither needs 60 frames a second.
+// The loop drifts slowly; quotes cross-fade over 1.2 s. Neither needs more than
+// 10 frames a second, the fade out no more than the fade in: an exhibit nobody
+// watches costs the board as little as it can.
 void tick_attract(const ExhibitState& s, int64_t now, TickResult& r, Deadlines& due) {
     if (s.screen != Screen::Attract) return;
     r.redraw = true;
-    const int64_t into = now - s.attract_start_ms;
-    const bool fading = into % kAttractQuoteMs > kAttractQuoteMs - kQuoteCrossfadeMs;
-    due.frame(now + (fading ? 33 : kAttractFrameMs));
+    due.frame(now + kAttractFrameMs);
 }
 
 }  // namespace

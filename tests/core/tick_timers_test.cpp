@@ -2,6 +2,7 @@
 // the picture does): a replay in virtual time ticks at every timer and may skip
 // the frames (platform/virtual_time.h).
 #include "exhibit_fixture.h"
+#include "layout/quote_measure.h"
 
 using kiosk::Screen;
 
@@ -29,6 +30,25 @@ TEST_CASE("the attract loop asks for frames and names no timer; a notice's end i
     r = kiosk::tick(f.state, f.now, f.ui());
     REQUIRE(r.next_timer);
     CHECK(*r.next_timer == f.now + kiosk::kNoticeMs);
+}
+
+TEST_CASE("the attract loop draws 10 frames a second and no more, its quotes' cross-fades included", "[idle]") {
+    ExhibitFixture f(1280, 800);
+    f.advance_to(kiosk::idle_timeout_ms(f.pack()) + kiosk::kCountdownMs + 1000);
+    REQUIRE(f.state.screen == Screen::Attract);
+    // As the window's loop runs: a frame when asked, then a sleep to the deadline.
+    const int64_t start = f.now, end = start + 2 * kiosk::kAttractQuoteMs;  // two quotes, each faded in and out
+    int frames = 0;
+    for (int64_t now = start; now < end;) {
+        const auto r = kiosk::tick(f.state, now, f.ui());
+        if (r.redraw || r.animating) ++frames;
+        REQUIRE(r.next_deadline);
+        REQUIRE(*r.next_deadline > now);
+        now = *r.next_deadline;
+    }
+    const int seconds = int((end - start) / 1000);
+    CHECK(frames <= 10 * seconds);
+    CHECK(frames >= 9 * seconds);  // and it does move
 }
 
 TEST_CASE("a finger resting until its up is given up as lost keeps the visit going until then", "[idle]") {

@@ -7,6 +7,7 @@
 
 #include <csignal>
 #include <filesystem>
+#include <stb_image.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,6 +20,14 @@ const std::vector<uint8_t> kPixels(64 * 48 * 4, 0x80);
 
 bool write(const std::string& path, std::string* error) {
     return platform::write_png(path, 64, 48, kPixels.data(), error);
+}
+
+// Every channel differs from its neighbours, alpha too: hard to compress, and a
+// row shifted or filtered wrong shows.
+std::vector<uint8_t> noise_pixels() {
+    std::vector<uint8_t> noise(kPixels.size());
+    for (size_t i = 0; i < noise.size(); ++i) noise[i] = uint8_t(i * 7919 % 251);
+    return noise;
 }
 
 // No file is left half-written beside the target.
@@ -43,6 +52,27 @@ TEST_CASE("a screenshot is written whole and replaces the old one", "[screenshot
     struct stat st {};
     REQUIRE(stat(path.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0644);
+}
+
+TEST_CASE("a screenshot decodes to the pixels it was given, opaque", "[screenshot]") {
+    const fs::path dir = test_files::fresh_dir("screenshot", "pixels");
+    const std::string path = (dir / "shot.png").string();
+    const std::vector<uint8_t> noise = noise_pixels();
+    std::string error;
+    REQUIRE(platform::write_png(path, 64, 48, noise.data(), &error));
+    const std::string bytes = test_files::read_bytes(path);
+    int w = 0, h = 0, channels = 0;
+    unsigned char* decoded = stbi_load_from_memory(reinterpret_cast<const unsigned char*>(bytes.data()),
+                                                   int(bytes.size()), &w, &h, &channels, 4);
+    REQUIRE(decoded);
+    CHECK(w == 64);
+    CHECK(h == 48);
+    CHECK(channels == 3);  // a screenshot carries no alpha
+    size_t wrong = 0;
+    for (size_t i = 0; i < noise.size(); ++i)
+        if (decoded[i] != ((i % 4 == 3) ? 0xff : noise[i])) ++wrong;
+    stbi_image_free(decoded);
+    CHECK(wrong == 0);
 }
 
 TEST_CASE("a screenshot that cannot be written says why", "[screenshot]") {
@@ -75,8 +105,7 @@ TEST_CASE("a write cut short (a full disk, a file size limit) leaves nothing and
     tight.rlim_cur = 100;
     REQUIRE(setrlimit(RLIMIT_FSIZE, &tight) == 0);
     std::string error;
-    std::vector<uint8_t> noise(kPixels.size());
-    for (size_t i = 0; i < noise.size(); ++i) noise[i] = uint8_t(i * 7919 % 251);
+    const std::vector<uint8_t> noise = noise_pixels();
     const bool written = platform::write_png((dir / "shot.png").string(), 64, 48, noise.data(), &error);
     setrlimit(RLIMIT_FSIZE, &before);
     std::signal(SIGXFSZ, old_handler);
