@@ -142,7 +142,8 @@ private:
     std::chrono::steady_clock::time_point first_frame_;
     int64_t hang_at_ = -1;
     bool dirty_ = true;
-    bool closed_ = false;  // a window's close or Escape, outside kiosk mode
+    bool photos_pending_ = true;  // photographs whose cached sizes may still be missing
+    bool closed_ = false;         // a window's close or Escape, outside kiosk mode
     bool was_off_ = false;
     bool new_pack_waiting_ = false;
     int64_t next_watch_ = 0;
@@ -197,7 +198,11 @@ void MainLoop::turn() {
     switch_pack_if_quiet(now);
     const kiosk::TickResult t = view_->tick(now);
     follow_screen(t, now);
-    take_events(wait_timeout(t, now));
+    // The photo cache is filled for the photographs not shown yet, one a turn
+    // and only at quiet moments, so later screens and starts never scale one.
+    const bool prepared = photos_pending_ && view_->quiet(now) && view_->prepare_photos();
+    if (!prepared && view_->quiet(now)) photos_pending_ = false;
+    take_events(prepared ? 0 : wait_timeout(t, now));
 }
 
 void MainLoop::hang_for_tests(int64_t now) const {
@@ -240,6 +245,7 @@ void MainLoop::switch_pack(int64_t now) {
         return;
     }
     view_ = std::move(replacement);  // the old view's sound output closes first
+    photos_pending_ = true;
     view_->set_photo_cache(kiosk::photo_cache_dir(config_));
     view_->open_sound();
     log_info(from::kPack, "switched to " + dir + " (" + kiosk::printable(view_->pack().exhibit.id) + " " +
