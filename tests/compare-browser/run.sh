@@ -66,7 +66,12 @@ TL_VERSION=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["ve
 # --- the page, from the bundled exhibit --------------------------------------
 rm -rf "$WORK/site"
 python3 "$HERE/pack_to_timeline.py" "$ROOT/assets/ieng-sary" "$TL/dist" "$WORK/site" >&2
-: > "$WORK/empty.toml"              # no /etc/vitrine/vitrine.toml influence
+# No /etc/vitrine/vitrine.toml influence; a state folder of the run's own, where
+# the uncounted first launch fills the photo cache as a board's first start does.
+rm -rf "$WORK/state"
+mkdir -p "$WORK/state"
+chown "$RUN_AS" "$WORK/state"
+printf '[state]\ndir = "%s"\n' "$WORK/state" > "$WORK/kiosk.toml"
 : > "$WORK/chromium.log"
 chmod -R a+rX "$WORK"
 
@@ -118,7 +123,7 @@ EOF
 
 python3 "$HERE/measure.py" \
     --vitrine "$VITRINE" --vitrine-arm64 "$VITRINE_ARM64" ${DEB:+--deb "$DEB"} \
-    --pack "$ROOT/assets/ieng-sary" --config "$WORK/empty.toml" \
+    --pack "$ROOT/assets/ieng-sary" --config "$WORK/kiosk.toml" \
     --site "$WORK/site" --tl-dist "$TL/dist" \
     --xvfb-pid "$XVFB_PID" --work "$WORK" --size "$SIZE" \
     --runs "$RUNS" --idle "$IDLE_S" --uid "$RUN_AS" --plugin "$PLUGIN" \
