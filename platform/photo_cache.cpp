@@ -4,10 +4,15 @@
 #include "offscreen.h"
 #include "pack_file.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <sodium.h>
+#include <sys/stat.h>
 #include <system_error>
+#include <unistd.h>
 
 namespace platform {
 
@@ -45,25 +50,38 @@ std::vector<uint8_t> encode_photo_copy(const kiosk::ScaledImage& image) {
     return bytes;
 }
 
-bool decode_photo_copy(std::vector<uint8_t>&& bytes, int box_w, int box_h, kiosk::ScaledImage& out,
-                       std::string* problem) {
+namespace {
+
+// The copy's size from its header, checked against the box and the file's length.
+bool parse_header(const uint8_t* header, uint64_t file_size, int box_w, int box_h, int& width, int& height,
+                  std::string* problem) {
     const auto refuse = [&](const std::string& why) {
         if (problem) *problem = why;
         return false;
     };
-    if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), PhotoCache::kMagic, sizeof PhotoCache::kMagic) != 0)
+    if (file_size < kHeaderBytes || std::memcmp(header, PhotoCache::kMagic, sizeof PhotoCache::kMagic) != 0)
         return refuse("not a photo copy of this version");
-    const uint32_t w = get_u32(&bytes[sizeof PhotoCache::kMagic]), h = get_u32(&bytes[sizeof PhotoCache::kMagic + 4]);
+    const uint32_t w = get_u32(header + sizeof PhotoCache::kMagic), h = get_u32(header + sizeof PhotoCache::kMagic + 4);
     if (w == 0 || h == 0 || w > uint32_t(box_w) || h > uint32_t(box_h))
         return refuse("holds " + std::to_string(w) + "x" + std::to_string(h) + " pixels, not a size fitted to " +
                       std::to_string(box_w) + "x" + std::to_string(box_h));
     const uint64_t expected = kHeaderBytes + uint64_t(w) * h * 4;
-    if (bytes.size() != expected)
-        return refuse("is " + std::to_string(bytes.size()) + " bytes, " + std::to_string(expected) +
+    if (file_size != expected)
+        return refuse("is " + std::to_string(file_size) + " bytes, " + std::to_string(expected) +
                       " expected (cut short?)");
+    width = int(w), height = int(h);
+    return true;
+}
+
+}  // namespace
+
+bool decode_photo_copy(std::vector<uint8_t>&& bytes, int box_w, int box_h, kiosk::ScaledImage& out,
+                       std::string* problem) {
+    int w = 0, h = 0;
+    if (!parse_header(bytes.data(), bytes.size(), box_w, box_h, w, h, problem)) return false;
     // The pixels move out of the file's buffer without a copy.
     bytes.erase(bytes.begin(), bytes.begin() + kHeaderBytes);
-    out.width = int(w), out.height = int(h);
+    out.width = w, out.height = h;
     out.rgba = std::move(bytes);
     return true;
 }
@@ -73,17 +91,52 @@ std::string PhotoCache::path_for(const std::string& key, int box_w, int box_h) c
         .string();
 }
 
-PhotoCache::Read PhotoCache::read(const std::string& key, int box_w, int box_h, kiosk::ScaledImage& out,
+PhotoCache::Read PhotoCache::read(const std::string& key, int box_w, int box_h, PhotoCopySink& sink,
                                   std::string* problem) const {
     if (!enabled()) return Read::Missing;
-    const uint64_t most = kHeaderBytes + uint64_t(box_w) * uint64_t(box_h) * 4;
-    kiosk::FileRead file = kiosk::read_regular_file(path_for(key, box_w, box_h), most);
-    if (file.missing) return Read::Missing;
-    if (!file.ok()) {
-        if (problem) *problem = file.error;
+    // Opened as kiosk::read_regular_file opens (no final link, no blocking on a
+    // FIFO), checked on the descriptor, then read a band at a time.
+    const int fd = ::open(path_for(key, box_w, box_h).c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT) return Read::Missing;
+        if (problem) *problem = std::string("cannot be opened: ") + std::strerror(errno);
         return Read::Refused;
     }
-    return decode_photo_copy(std::move(file.bytes), box_w, box_h, out, problem) ? Read::Found : Read::Refused;
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    const auto refuse = [&](const std::string& why) {
+        if (problem) *problem = why;
+        return Read::Refused;
+    };
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return refuse("is not a regular file");
+    const auto read_fully = [&](uint8_t* to, size_t n) {
+        while (n > 0) {
+            const ssize_t got = ::read(fd, to, n);
+            if (got < 0 && errno == EINTR) continue;
+            if (got <= 0) return false;
+            to += got, n -= size_t(got);
+        }
+        return true;
+    };
+    uint8_t header[kHeaderBytes] = {};
+    int width = 0, height = 0;
+    if (!read_fully(header, std::min<uint64_t>(kHeaderBytes, uint64_t(st.st_size))) ||
+        !parse_header(header, uint64_t(st.st_size), box_w, box_h, width, height, problem))
+        return Read::Refused;
+    if (!sink.begin(width, height)) return refuse("could not be taken");
+    constexpr int kBandRows = 64;
+    std::vector<uint8_t> band(size_t(width) * 4 * size_t(std::min(kBandRows, height)));
+    for (int y = 0; y < height; y += kBandRows) {
+        const int rows = std::min(kBandRows, height - y);
+        if (!read_fully(band.data(), size_t(width) * 4 * size_t(rows)) || !sink.rows(y, rows, band.data())) {
+            sink.abandon();
+            return refuse("could not be read to its end");
+        }
+    }
+    return Read::Found;
 }
 
 bool PhotoCache::write(const std::string& key, int box_w, int box_h, const kiosk::ScaledImage& image,

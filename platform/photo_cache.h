@@ -33,6 +33,16 @@ std::vector<uint8_t> encode_photo_copy(const kiosk::ScaledImage& image);
 bool decode_photo_copy(std::vector<uint8_t>&& bytes, int box_w, int box_h, kiosk::ScaledImage& out,
                        std::string* problem);
 
+// Takes a copy a band of rows at a time, so reading one never holds the whole
+// image twice (the texture and a buffer).
+class PhotoCopySink {
+public:
+    virtual ~PhotoCopySink() = default;
+    virtual bool begin(int width, int height) = 0;  // false: stop reading
+    virtual bool rows(int y, int count, const uint8_t* rgba) = 0;
+    virtual void abandon() = 0;  // the copy turned out unusable after begin()
+};
+
 class PhotoCache {
 public:
     // `dir` empty: nothing is kept on disk.
@@ -44,7 +54,7 @@ public:
 
     enum class Read { Found, Missing, Refused };
     // Refused: the file is there but unusable (`problem` says why); it is made again.
-    Read read(const std::string& key, int box_w, int box_h, kiosk::ScaledImage& out, std::string* problem) const;
+    Read read(const std::string& key, int box_w, int box_h, PhotoCopySink& sink, std::string* problem) const;
     // Creates the folder when needed; false with `error` when the copy could not be kept.
     bool write(const std::string& key, int box_w, int box_h, const kiosk::ScaledImage& image, std::string* error) const;
 

@@ -18,6 +18,37 @@ namespace {
 
 constexpr kiosk::PhotoSize kSizes[] = {kiosk::PhotoSize::Frame, kiosk::PhotoSize::Full};
 
+// A cached copy straight into a texture, a band of rows at a time.
+class TextureSink : public PhotoCopySink {
+public:
+    explicit TextureSink(SDL_Renderer* renderer) : renderer_(renderer) {}
+    ~TextureSink() override { abandon(); }
+    bool begin(int width, int height) override {
+        texture_ = create_rgba_texture(renderer_, width, height);
+        width_ = width, height_ = height;
+        return texture_ != nullptr;
+    }
+    bool rows(int y, int count, const uint8_t* rgba) override {
+        const SDL_Rect band = {0, y, width_, count};
+        return SDL_UpdateTexture(texture_, &band, rgba, width_ * 4) == 0;
+    }
+    void abandon() override {
+        if (texture_) SDL_DestroyTexture(texture_);
+        texture_ = nullptr;
+    }
+    // The texture, now the caller's.
+    kiosk::PhotoTexture take() {
+        const kiosk::PhotoTexture t{texture_, width_, height_};
+        texture_ = nullptr;
+        return t;
+    }
+
+private:
+    SDL_Renderer* renderer_;
+    SDL_Texture* texture_ = nullptr;
+    int width_ = 0, height_ = 0;
+};
+
 }  // namespace
 
 void PhotoStore::init(SDL_Renderer* renderer, int64_t budget_bytes) {
@@ -27,13 +58,14 @@ void PhotoStore::init(SDL_Renderer* renderer, int64_t budget_bytes) {
 }
 
 bool PhotoStore::make_sizes(const kiosk::App& app, const kiosk::Photograph& photo, kiosk::PhotoSize want,
-                            kiosk::ScaledImage* wanted) {
+                            bool upload_wanted) {
     const std::string name = "photograph '" + kiosk::printable(photo.id) + "'";
     // Decoded by the loader (the curators' tools, some tests): only scaled here.
     if (!photo.rgba.empty()) {
-        if (!wanted) return true;
+        if (!upload_wanted) return true;
         const kiosk::PhotoRequest r = app.photo_request(photo, want);
-        *wanted = kiosk::scale_to_fit(photo.rgba.data(), photo.width, photo.height, r.max_width, r.max_height);
+        upload(photo, want,
+               kiosk::scale_to_fit(photo.rgba.data(), photo.width, photo.height, r.max_width, r.max_height));
         return true;
     }
     const kiosk::FileRead file = kiosk::read_regular_file(photo.path, uint64_t(kiosk::kMaxImageFileBytes));
@@ -45,11 +77,15 @@ bool PhotoStore::make_sizes(const kiosk::App& app, const kiosk::Photograph& phot
     std::string& key = content_keys_[photo.id];
     if (key.empty()) key = photo_content_key(file.bytes);
 
-    if (wanted) {
+    if (upload_wanted) {
         const kiosk::PhotoRequest r = app.photo_request(photo, want);
         std::string problem;
-        switch (cache_.read(key, r.max_width, r.max_height, *wanted, &problem)) {
-            case PhotoCache::Read::Found: ++cache_reads_; return true;
+        TextureSink sink(renderer_);
+        switch (cache_.read(key, r.max_width, r.max_height, sink, &problem)) {
+            case PhotoCache::Read::Found:
+                ++cache_reads_;
+                hold(photo, want, sink.take());
+                return true;
             case PhotoCache::Read::Refused:
                 kiosk::log_warning(
                     kiosk::log_from::kPack,
@@ -63,7 +99,7 @@ bool PhotoStore::make_sizes(const kiosk::App& app, const kiosk::Photograph& phot
     for (const kiosk::PhotoSize size : kSizes) {
         const kiosk::PhotoRequest r = app.photo_request(photo, size);
         std::error_code ec;
-        if ((wanted && size == want) ||
+        if ((upload_wanted && size == want) ||
             (cache_.enabled() && !std::filesystem::exists(cache_.path_for(key, r.max_width, r.max_height), ec)))
             to_make.push_back(size);
     }
@@ -85,7 +121,7 @@ bool PhotoStore::make_sizes(const kiosk::App& app, const kiosk::Photograph& phot
                 kiosk::log_warning(kiosk::log_from::kPack,
                                    "photographs are scaled at every start: the photo cache cannot be kept: " + error);
             }
-            if (wanted && size == want) *wanted = std::move(image);
+            if (upload_wanted && size == want) upload(photo, want, image);
         }
     } catch (const std::bad_alloc&) {
         kiosk::log_error(kiosk::log_from::kPack, name + " is left out: not enough memory to decode it");
@@ -95,14 +131,18 @@ bool PhotoStore::make_sizes(const kiosk::App& app, const kiosk::Photograph& phot
 }
 
 void PhotoStore::upload(const kiosk::Photograph& photo, kiosk::PhotoSize size, const kiosk::ScaledImage& image) {
-    SDL_Texture* texture = upload_rgba(renderer_, image.width, image.height, image.rgba.data());
-    if (!texture) return;
+    hold(photo, size,
+         {upload_rgba(renderer_, image.width, image.height, image.rgba.data()), image.width, image.height});
+}
+
+void PhotoStore::hold(const kiosk::Photograph& photo, kiosk::PhotoSize size, const kiosk::PhotoTexture& texture) {
+    if (!texture.texture) return;
     const kiosk::PhotoKey key{photo.id, size};
     drop(key);
-    const int64_t bytes = int64_t(image.width) * image.height * 4;
-    held_[key] = {texture, bytes, frame_ + 1};  // for the frame being built
+    const int64_t bytes = int64_t(texture.width) * texture.height * 4;
+    held_[key] = {static_cast<SDL_Texture*>(texture.texture), bytes, frame_ + 1};  // for the frame being built
     bytes_ += bytes;
-    textures_.add(photo, size, {texture, image.width, image.height});
+    textures_.add(photo, size, texture);
 }
 
 void PhotoStore::drop(const kiosk::PhotoKey& key) {
@@ -120,12 +160,10 @@ bool PhotoStore::load_wanted(const kiosk::App& app) {
     for (const kiosk::PhotoKey& key : wanted) {
         if (held_.count(key) || failed_.count(key.first)) continue;
         const kiosk::Photograph* photo = app.pack().find_photo(key.first);
-        kiosk::ScaledImage image;
-        if (!photo || !make_sizes(app, *photo, key.second, &image)) {
+        if (!photo || !make_sizes(app, *photo, key.second, true) || !held_.count(key)) {
             failed_.insert(key.first);
             continue;
         }
-        upload(*photo, key.second, image);
         loaded = true;
     }
     return loaded;
@@ -153,7 +191,7 @@ bool PhotoStore::prepare_next(const kiosk::App& app) {
     for (const kiosk::Photograph* photo : app.pack().shown_photos()) {
         if (prepared_.count(photo->id) || failed_.count(photo->id)) continue;
         prepared_.insert(photo->id);
-        if (!make_sizes(app, *photo, kiosk::PhotoSize::Frame, nullptr)) failed_.insert(photo->id);
+        if (!make_sizes(app, *photo, kiosk::PhotoSize::Frame, false)) failed_.insert(photo->id);
         return true;
     }
     return false;

@@ -70,11 +70,12 @@ private:
         int64_t bytes = 0;
         uint64_t last_drawn = 0;  // frame number
     };
-    // Every size of `photo` the screens show: from the cache, else from one
-    // decode; `want` is filled with the one asked for. False when it cannot be had.
-    bool make_sizes(const kiosk::App& app, const kiosk::Photograph& photo, kiosk::PhotoSize want,
-                    kiosk::ScaledImage* wanted);
+    // Every size of `photo` the screens show, in the cache (made from one
+    // decode when missing); with `upload_wanted` the size `want` is uploaded,
+    // from the cache when it is there. False when the photograph cannot be had.
+    bool make_sizes(const kiosk::App& app, const kiosk::Photograph& photo, kiosk::PhotoSize want, bool upload_wanted);
     void upload(const kiosk::Photograph& photo, kiosk::PhotoSize size, const kiosk::ScaledImage& image);
+    void hold(const kiosk::Photograph& photo, kiosk::PhotoSize size, const kiosk::PhotoTexture& texture);
     void drop(const kiosk::PhotoKey& key);
 
     SDL_Renderer* renderer_ = nullptr;

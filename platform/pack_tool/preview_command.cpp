@@ -209,7 +209,8 @@ int preview_language(const std::string& dir, const kiosk::Pack& pack, int langua
         for (const Screen& screen : screens) {
             platform::ScriptedKiosk k;
             std::string error;
-            if (!k.open(w, h, kiosk::load_pack(dir), {}, &error)) {
+            // As the kiosk loads it: each photograph decoded when a screen shows it.
+            if (!k.open(w, h, kiosk::load_pack(dir, platform::pack_load_options(w, h)), {}, &error)) {
                 std::fprintf(stderr, "vitrine-pack preview: %s\n", error.c_str());
                 return kExitInvalid;
             }

@@ -29,8 +29,9 @@ struct StartupSettings {
     std::string work_dir;       // the state folder and callgrind files go here
 };
 
-// 800x480 and 1920x1080 first frames (cold cache, then warm, with phases), the
-// 800x480 screenshot with its PNG, and arm64's 1920x1080 first frame.
+// The 1920x1080 first frame with the photo cache empty, then filled, and the
+// 800x480 one filled (with phases); the 800x480 screenshot with its PNG; and
+// arm64's 1920x1080 first frame.
 std::vector<StartupCount> count_startup(const StartupSettings& settings);
 
 }  // namespace bench

@@ -179,9 +179,10 @@ struct Kiosk {
         height = h;
         kiosk::KioskConfig config;
         config.language = language;
-        return target.create(w, h, error) && view.init(target.renderer(), kiosk::Display{w, h, 0},
-                                                       kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary"), config,
-                                                       VITRINE_FONT_DIR, now, error);
+        return target.create(w, h, error) &&
+               view.init(target.renderer(), kiosk::Display{w, h, 0},
+                         kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary", platform::pack_load_options(w, h)),
+                         config, VITRINE_FONT_DIR, now, error);
     }
     const kiosk::ScreenLayouts& l() const { return view.layouts(); }
     kiosk::Screen screen() const { return view.state().screen; }

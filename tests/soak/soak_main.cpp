@@ -187,7 +187,8 @@ int main(int argc, char** argv) {
     std::string error;
     if (!target.create(width, height, &error) ||
         !view.init(target.renderer(), kiosk::Display{width, height, config.panel_inches},
-                   kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary"), config, VITRINE_FONT_DIR, 0, &error)) {
+                   kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary", platform::pack_load_options(width, height)),
+                   config, VITRINE_FONT_DIR, 0, &error)) {
         std::fprintf(stderr, "vitrine-soak: %s\n", error.c_str());
         return 1;
     }
