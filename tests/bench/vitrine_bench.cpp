@@ -70,7 +70,7 @@ struct BenchMode {
     int cold_start_runs;
     double idle_seconds;
 };
-constexpr BenchMode kQuick{"quick (the default; --full for the long run)", 100, false, 1000, 3, 10};
+constexpr BenchMode kQuick{"quick (the default; --full for the long run)", 100, false, 500, 3, 10};
 constexpr BenchMode kFull{"full", 300, true, 10000, 5, 10};
 
 // ---------------------------------------------------------------- the table

@@ -47,6 +47,12 @@ TEST_CASE("bad options are usage errors that say what is wrong", "[options]") {
                Catch::Contains("--headless needs --size"));
     CHECK_THAT(parse_kiosk_options({"--screenshot", "a.png"}).error, Catch::Contains("--screenshot needs --headless"));
     CHECK_THAT(parse_kiosk_options({"--audio-out", "a.wav"}).error, Catch::Contains("--audio-out needs --headless"));
+    CHECK_THAT(parse_kiosk_options({"--first-frame"}).error, Catch::Contains("--first-frame needs --headless"));
+    CHECK_THAT(parse_kiosk_options({"--headless", "--size", "800x480"}).error,
+               Catch::Contains("--screenshot FILE, --replay SCRIPT or --first-frame"));
+    const auto first = parse_kiosk_options({"--headless", "--size", "800x480", "--first-frame"});
+    REQUIRE(first.ok());
+    CHECK(first.options.first_frame);
     CHECK_THAT(parse_kiosk_options({"--fullscreen"}).error, Catch::Contains("unknown option '--fullscreen'"));
     CHECK_THAT(parse_kiosk_options({"--panel-inches", "big"}).error, Catch::Contains("between 3 and 120"));
     CHECK_THAT(parse_kiosk_options({"--windowed", "10x10"}).error, Catch::Contains("expected WIDTHxHEIGHT"));
