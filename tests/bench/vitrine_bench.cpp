@@ -24,6 +24,7 @@
 // Progress goes to stderr, the table to stdout.
 #include "bench_process.h"
 #include "kiosk_view.h"
+#include "process_memory.h"
 #include "offscreen.h"
 #include "pack/pack_loader.h"
 #include "speech_player.h"
@@ -685,6 +686,8 @@ void print_startup(Table& table, const std::string& vitrine, const std::string& 
 }
 
 int main(int argc, char** argv) {
+    // The in-process kiosk's memory as the kiosk's own: its main does this first.
+    platform::keep_large_blocks_returnable();
     // Next to the kiosk: <build>/tests/vitrine-bench and <build>/vitrine.
     std::string vitrine = std::filesystem::path(executable_dir()).parent_path().string() + "/vitrine";
     BenchMode mode = kQuick;
