@@ -20,8 +20,8 @@
 //
 // Without EGL or a GLES2 driver (a machine without Mesa's, or an emulator that
 // cannot load them) every case here says why in a WARN line and checks nothing;
-// deploy/test.sh's native run sets VITRINE_REQUIRE_OPENGLES2=1, so on x86-64
-// (and in CI) that is a failure instead.
+// deploy/test.sh's native and arm64 runs set VITRINE_REQUIRE_OPENGLES2=1, so on
+// x86-64 and under qemu-aarch64 (both in CI) that is a failure instead.
 #include "golden_scenes.h"
 #include "image_compare.h"
 #include "offscreen.h"
@@ -63,7 +63,7 @@ std::string gles_unavailable() {
 
 // True, after a WARN saying why, when the opengles2 renderer cannot draw here;
 // where it must (VITRINE_REQUIRE_OPENGLES2=1, as deploy/test.sh sets for the
-// native suite), a failure instead.
+// native and arm64 suites), a failure instead.
 bool gles_skipped() {
     const std::string why = gles_unavailable();
     if (why.empty()) return false;
