@@ -12,6 +12,8 @@
 # Why each package:
 #   cmake g++ make pkgconf        the build
 #   libsdl2-dev                   window, KMSDRM display, renderer, input (platform/)
+#   libegl-mesa0 libgl1-mesa-dri  Mesa's EGL and GLES2 driver (llvmpipe): `--renderer opengles2`, and the
+#                                 golden screens drawn by a board's renderer under test, with no GPU
 #   libimgui-dev                  Dear ImGui 1.86: drawing and font atlas (kiosk/)
 #   libstb-dev                    stb_image/stb_image_write/stb_truetype (libimgui needs it too)
 #   libtomlplusplus-dev           pack manifests (TOML)
@@ -44,10 +46,10 @@ cd "$(dirname "$0")/.."
 
 native=(cmake g++ make pkgconf libsdl2-dev libimgui-dev libstb-dev libtomlplusplus-dev catch2 fonts-noto-core
         libarchive-dev libsodium-dev zlib1g-dev libpng-dev libsqlite3-dev nlohmann-json3-dev libdrm-dev systemd
-        libharfbuzz-dev libicu-dev libharfbuzz-bin libespeak-ng-dev espeak-ng-data)
+        libharfbuzz-dev libicu-dev libharfbuzz-bin libespeak-ng-dev espeak-ng-data libegl-mesa0 libgl1-mesa-dri)
 # Foreign-architecture libraries that are multi-arch and install beside the native ones.
 foreign_libs=(libsdl2-dev libstb-dev libtomlplusplus-dev libarchive-dev libsodium-dev zlib1g-dev libpng-dev libsqlite3-dev libdrm-dev
-              libharfbuzz-dev libicu-dev libespeak-ng-dev espeak-ng-data)
+              libharfbuzz-dev libicu-dev libespeak-ng-dev espeak-ng-data libegl-mesa0 libgl1-mesa-dri)
 
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)

@@ -56,7 +56,7 @@ int run_headless(const kiosk::KioskOptions& options, const kiosk::KioskConfig& c
     KioskView view;
     std::string error;
     const kiosk::Display display{options.width, options.height, config.panel_inches};
-    if (!target.create(options.width, options.height, &error) ||
+    if (!target.create(options.width, options.height, options.renderer, &error) ||
         !view.init(target.renderer(), display, std::move(pack), config, font_dir, 0, &error)) {
         kiosk::log_error(kiosk::log_from::kApp, error);
         return 1;

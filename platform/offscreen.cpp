@@ -1,6 +1,7 @@
 #include "offscreen.h"
 
 #include "base/file_read.h"
+#include "base/log.h"
 #include "base/printable.h"
 #include "png_encode.h"
 
@@ -16,9 +17,13 @@ namespace platform {
 Offscreen::~Offscreen() {
     if (renderer_) SDL_DestroyRenderer(renderer_);
     if (surface_) SDL_FreeSurface(surface_);
+    if (window_) SDL_DestroyWindow(window_);
 }
 
-bool Offscreen::create(int width, int height, std::string* error) {
+bool Offscreen::create(int width, int height, kiosk::HeadlessRenderer renderer, std::string* error) {
+    width_ = width;
+    height_ = height;
+    if (renderer == kiosk::HeadlessRenderer::OpenGles2) return create_opengles2(error);
     surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32);
     if (surface_) renderer_ = SDL_CreateSoftwareRenderer(surface_);
     if (!renderer_) {
@@ -28,22 +33,87 @@ bool Offscreen::create(int width, int height, std::string* error) {
     return true;
 }
 
-std::vector<uint8_t> Offscreen::read_rgba() const {
-    std::vector<uint8_t> out(size_t(surface_->w) * size_t(surface_->h) * 4);
-    SDL_LockSurface(surface_);
-    for (int y = 0; y < surface_->h; ++y) {
-        const auto* row = static_cast<const uint8_t*>(surface_->pixels) + size_t(y) * size_t(surface_->pitch);
-        std::copy(row, row + size_t(surface_->w) * 4, out.begin() + ptrdiff_t(size_t(y) * size_t(surface_->w) * 4));
+namespace {
+
+int render_driver_index(const char* name) {
+    for (int i = 0; i < SDL_GetNumRenderDrivers(); ++i) {
+        SDL_RendererInfo info;
+        if (SDL_GetRenderDriverInfo(i, &info) == 0 && std::strcmp(info.name, name) == 0) return i;
     }
-    SDL_UnlockSurface(surface_);
-    // The surface's alpha is whatever blending left; a screenshot is opaque.
+    return -1;
+}
+
+}  // namespace
+
+bool Offscreen::create_opengles2(std::string* error) {
+    auto fail = [&](const std::string& why) {
+        if (error) *error = "cannot draw with the opengles2 renderer off-screen: " + why;
+        return false;
+    };
+    // The software path needs no video subsystem; this one starts SDL's offscreen
+    // driver (no display server) once a process, unless it already runs one, and
+    // keeps it and the EGL library loaded: loading Mesa's drivers again for every
+    // target is slow, and unloading them leaks inside Mesa where LeakSanitizer
+    // can no longer name the library. A headless run stays a tool: SIGINT and
+    // SIGTERM end it, as without video.
+    static bool video_started = false;
+    if (!video_started) {
+        if (!SDL_WasInit(SDL_INIT_VIDEO)) {
+            SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+            SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "offscreen", SDL_HINT_OVERRIDE);
+        }
+        const bool started = SDL_InitSubSystem(SDL_INIT_VIDEO) == 0;
+        SDL_ResetHint(SDL_HINT_VIDEODRIVER);
+        if (!started) return fail(std::string("SDL's offscreen video driver did not start: ") + SDL_GetError());
+        video_started = true;
+        // Without EGL this fails, and the renderer below says so.
+        SDL_GL_LoadLibrary(nullptr);
+    }
+    const int driver = render_driver_index("opengles2");
+    if (driver < 0) return fail("this SDL was built without it");
+    window_ = SDL_CreateWindow("Vitrine", 0, 0, width_, height_, SDL_WINDOW_HIDDEN);
+    if (!window_) return fail(std::string("no off-screen window: ") + SDL_GetError());
+    renderer_ = SDL_CreateRenderer(window_, driver, 0);
+    if (!renderer_)
+        return fail(std::string("no EGL display or GLES2 driver (") + SDL_GetError() +
+                    "); Mesa's libegl-mesa0 and libgl1-mesa-dri provide them");
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(renderer_, &w, &h);
+    if (w != width_ || h != height_)
+        return fail("the window is " + std::to_string(w) + "x" + std::to_string(h) + ", not " + std::to_string(width_) +
+                    "x" + std::to_string(height_));
+    return true;
+}
+
+std::vector<uint8_t> Offscreen::read_rgba() const {
+    std::vector<uint8_t> out(size_t(width_) * size_t(height_) * 4);
+    if (surface_) {
+        SDL_LockSurface(surface_);
+        for (int y = 0; y < height_; ++y) {
+            const auto* row = static_cast<const uint8_t*>(surface_->pixels) + size_t(y) * size_t(surface_->pitch);
+            std::copy(row, row + size_t(width_) * 4, out.begin() + ptrdiff_t(size_t(y) * size_t(width_) * 4));
+        }
+        SDL_UnlockSurface(surface_);
+    } else if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, out.data(), width_ * 4) != 0) {
+        kiosk::log_error(kiosk::log_from::kDisplay, std::string("cannot read the frame back: ") + SDL_GetError());
+    }
+    // The target's alpha is whatever blending left; a screenshot is opaque.
     for (size_t i = 3; i < out.size(); i += 4) out[i] = 0xff;
     return out;
 }
 
 bool Offscreen::save_png(const std::string& path, std::string* error) const {
+    if (surface_) {
+        // Encoded from the surface itself: no second frame-sized copy at the peak
+        // (8 MiB at 1920x1080). The PNG is RGB, so the surface's alpha is never read.
+        SDL_LockSurface(surface_);
+        const bool ok = write_png(path, width_, height_, static_cast<const uint8_t*>(surface_->pixels), error,
+                                  size_t(surface_->pitch));
+        SDL_UnlockSurface(surface_);
+        return ok;
+    }
     const std::vector<uint8_t> rgba = read_rgba();
-    return write_png(path, surface_->w, surface_->h, rgba.data(), error);
+    return write_png(path, width_, height_, rgba.data(), error);
 }
 
 namespace {
@@ -99,10 +169,10 @@ bool write_file_replacing(const std::string& path, const std::vector<uint8_t>& b
     return true;
 }
 
-bool write_png(const std::string& path, int width, int height, const uint8_t* rgba, std::string* error) {
+bool write_png(const std::string& path, int width, int height, const uint8_t* rgba, std::string* error, size_t stride) {
     std::vector<uint8_t> png;
     std::string why;
-    if (!encode_png_opaque(width, height, rgba, png, &why)) {
+    if (!encode_png_opaque(width, height, rgba, png, &why, stride)) {
         if (error) *error = kiosk::printable(path, 1024) + ": cannot encode the PNG: " + why;
         return false;
     }

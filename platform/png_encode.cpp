@@ -36,7 +36,7 @@ void on_warning(png_structp, png_const_charp) {}
 
 // libpng reports errors by longjmp: this frame holds nothing with a destructor,
 // so the jump skips none.
-bool encode(png_structp png, png_infop info, int width, int height, const uint8_t* rgba) {
+bool encode(png_structp png, png_infop info, int width, int height, const uint8_t* rgba, size_t stride) {
     if (setjmp(png_jmpbuf(png))) return false;
     png_set_write_fn(png, png_get_error_ptr(png), append, flush);
     png_set_IHDR(png, info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
@@ -46,19 +46,20 @@ bool encode(png_structp png, png_infop info, int width, int height, const uint8_
     png_write_info(png, info);
     // The input's fourth byte is filler, stripped as each row is written.
     png_set_filler(png, 0, PNG_FILLER_AFTER);
-    for (int y = 0; y < height; ++y) png_write_row(png, rgba + size_t(y) * size_t(width) * 4);
+    for (int y = 0; y < height; ++y) png_write_row(png, rgba + size_t(y) * stride);
     png_write_end(png, info);
     return true;
 }
 
 }  // namespace
 
-bool encode_png_opaque(int width, int height, const uint8_t* rgba, std::vector<uint8_t>& out, std::string* why) {
+bool encode_png_opaque(int width, int height, const uint8_t* rgba, std::vector<uint8_t>& out, std::string* why,
+                       size_t stride) {
     out.clear();
     Sink sink{&out, {}};
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &sink, on_error, on_warning);
     png_infop info = png ? png_create_info_struct(png) : nullptr;
-    const bool ok = info && encode(png, info, width, height, rgba);
+    const bool ok = info && encode(png, info, width, height, rgba, stride ? stride : size_t(width) * 4);
     png_destroy_write_struct(&png, &info);
     if (!ok) {
         if (why) *why = sink.message.empty() ? "out of memory" : sink.message;

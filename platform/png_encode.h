@@ -13,6 +13,8 @@ namespace platform {
 // dropped, as a screenshot has none. zlib level 3 without row filters: the
 // interface's flat colours compress as well that way as with filters, at a
 // fraction of the instructions. False with the reason in WHY.
-bool encode_png_opaque(int width, int height, const uint8_t* rgba, std::vector<uint8_t>& out, std::string* why);
+// `stride`: bytes from one row to the next (0: width × 4).
+bool encode_png_opaque(int width, int height, const uint8_t* rgba, std::vector<uint8_t>& out, std::string* why,
+                       size_t stride = 0);
 
 }  // namespace platform

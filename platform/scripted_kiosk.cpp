@@ -8,10 +8,10 @@
 namespace platform {
 
 bool ScriptedKiosk::open(int width, int height, kiosk::PackLoadResult pack, const kiosk::KioskConfig& config,
-                         std::string* error) {
+                         std::string* error, kiosk::HeadlessRenderer renderer) {
     width_ = width;
     height_ = height;
-    return target_.create(width, height, error) &&
+    return target_.create(width, height, renderer, error) &&
            view_.init(target_.renderer(), kiosk::Display{width, height, config.panel_inches}, std::move(pack), config,
                       VITRINE_FONT_DIR, 0, error);
 }

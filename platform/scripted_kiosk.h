@@ -17,7 +17,8 @@ class ScriptedKiosk {
 public:
     // False with `error` when the renderer or the fonts cannot be set up; a pack
     // that does not load still gives a kiosk showing the unavailable screen.
-    bool open(int width, int height, kiosk::PackLoadResult pack, const kiosk::KioskConfig& config, std::string* error);
+    bool open(int width, int height, kiosk::PackLoadResult pack, const kiosk::KioskConfig& config, std::string* error,
+              kiosk::HeadlessRenderer renderer = kiosk::HeadlessRenderer::Software);
 
     // Plays script lines (the replay format) whose times are relative to now.
     // A script that does not parse plays nothing: false, and the reason on stderr.

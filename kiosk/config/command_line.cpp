@@ -10,14 +10,17 @@ namespace kiosk {
 
 const char* kiosk_usage() {
     return "usage: vitrine [--pack DIR] [--language CODE] [--windowed WxH] [--panel-inches N] [--stats]\n"
-           "       vitrine [--pack DIR] --headless --size WxH [--screenshot FILE.png] [--replay SCRIPT]\n"
+           "       vitrine [--pack DIR] --headless --size WxH [--renderer NAME] [--screenshot FILE.png]\n"
+           "               [--replay SCRIPT]\n"
            "\n"
            "  --pack DIR          exhibit pack folder (default: the bundled exhibit)\n"
            "  --language CODE     the language each visit starts in, one of the pack's\n"
            "                      (e.g. km, fr, en); default: the pack's first\n"
            "  --windowed WxH      a desktop window instead of fullscreen\n"
-           "  --headless          no display: render with the software renderer\n"
+           "  --headless          no display: render off-screen\n"
            "  --size WxH          the headless display size\n"
+           "  --renderer NAME     headless: software (default; the same pixels everywhere)\n"
+           "                      or opengles2 (a board's renderer, through EGL)\n"
            "  --screenshot FILE   headless: write the first frame as PNG\n"
            "  --replay SCRIPT     drive the kiosk from a touch script in virtual time\n"
            "  --dump-text FILE    headless: write every text run drawn (glyphs, fonts, lines)\n"
@@ -52,6 +55,7 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
     ParsedOptions parsed;
     KioskOptions& o = parsed.options;
     bool size_given = false;
+    bool renderer_given = false;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& out) {
@@ -82,6 +86,17 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             if (a == "--windowed") o.windowed = true;
         } else if (a == "--headless") {
             o.headless = true;
+        } else if (a == "--renderer") {
+            if (!value(v)) return parsed;
+            if (v == "software") {
+                o.renderer = HeadlessRenderer::Software;
+            } else if (v == "opengles2") {
+                o.renderer = HeadlessRenderer::OpenGles2;
+            } else {
+                parsed.error = "--renderer " + printable(v) + ": expected software or opengles2";
+                return parsed;
+            }
+            renderer_given = true;
         } else if (a == "--stats") {
             o.stats = true;
         } else if (a == "--first-frame") {
@@ -126,6 +141,8 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
         parsed.error = "--screenshot needs --headless";
     else if (!o.headless && !o.dump_text.empty())
         parsed.error = "--dump-text needs --headless";
+    else if (!o.headless && renderer_given)
+        parsed.error = "--renderer needs --headless (a window picks the display's own renderer)";
     else if (!o.headless && !o.audio_out.empty())
         parsed.error = "--audio-out needs --headless (a window plays through the sound device)";
     else if (!o.headless && o.first_frame)

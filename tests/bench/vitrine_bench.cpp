@@ -13,7 +13,10 @@
 //      first_frame_ms, from the start of main() to the first present).
 //   2. Frame CPU time (this thread's CPU clock) replaying a timeline fling and a
 //      photo pinch in process, through platform::KioskView and SDL's software
-//      renderer: the whole frame (tick, build, render) and its building alone.
+//      renderer: the whole frame (tick, build, render) and its building alone;
+//      then through SDL's OpenGL ES 2 renderer (a board's), under the offscreen
+//      video driver and Mesa's EGL: this thread's CPU and every thread's, as
+//      llvmpipe rasterises in threads of its own where a board has a GPU.
 //   3. Memory after start and after a session (10 000 frames with --full).
 //   4. Idle: the real kiosk left alone for 10 s with each idle-wait strategy.
 //   5. The text engine per language.
@@ -24,9 +27,9 @@
 // Progress goes to stderr, the table to stdout.
 #include "bench_process.h"
 #include "kiosk_view.h"
-#include "process_memory.h"
 #include "offscreen.h"
 #include "pack/pack_loader.h"
+#include "process_memory.h"
 #include "speech_player.h"
 #include "startup_count.h"
 #include "state/focus.h"
@@ -141,11 +144,12 @@ double median(const std::vector<double>& v) {
 std::string ms(double v) { return std::isnan(v) ? "n/a" : format("%.3f ms", v); }
 std::string mib(std::optional<uint64_t> kb) { return kb ? format("%.1f MiB", double(*kb) / 1024) : "n/a"; }
 
-double thread_cpu_ms() {
+double cpu_ms(clockid_t clock) {
     timespec t;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    clock_gettime(clock, &t);
     return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
+double thread_cpu_ms() { return cpu_ms(CLOCK_THREAD_CPUTIME_ID); }
 
 // ---------------------------------------------------------------- the kiosk in process
 
@@ -171,7 +175,9 @@ struct Kiosk {
     platform::KioskView view;
     int64_t now = 0;
     Work work = Work::Full;
-    std::vector<double>* samples = nullptr;  // frame CPU ms, while timing
+    kiosk::HeadlessRenderer renderer = kiosk::HeadlessRenderer::Software;
+    std::vector<double>* samples = nullptr;      // frame CPU ms, while timing
+    std::vector<double>* all_threads = nullptr;  // the same, every thread of the process
     uint64_t frames = 0;
     int entered[5] = {};  // times each kiosk::Screen was entered
 
@@ -180,7 +186,7 @@ struct Kiosk {
         height = h;
         kiosk::KioskConfig config;
         config.language = language;
-        return target.create(w, h, error) &&
+        return target.create(w, h, renderer, error) &&
                view.init(target.renderer(), kiosk::Display{w, h, 0},
                          kiosk::load_pack(VITRINE_SOURCE_DIR "/assets/ieng-sary", platform::pack_load_options(w, h)),
                          config, VITRINE_FONT_DIR, now, error);
@@ -196,16 +202,23 @@ struct Kiosk {
             e.time_ms = now;
             view.handle(e);
         }
-        const double start = thread_cpu_ms();
+        const double start = thread_cpu_ms(), process_start = cpu_ms(CLOCK_PROCESS_CPUTIME_ID);
         view.tick(now);
         if (work == Work::Build) {
             view.build(now);
         } else {
             view.render(now);
             SDL_RenderFlush(target.renderer());
+            // GL queues the frame: reading a pixel back waits until it is drawn.
+            if (renderer != kiosk::HeadlessRenderer::Software) {
+                uint32_t pixel = 0;
+                const SDL_Rect one = {0, 0, 1, 1};
+                SDL_RenderReadPixels(target.renderer(), &one, SDL_PIXELFORMAT_RGBA32, &pixel, 4);
+            }
         }
         const double cpu = thread_cpu_ms() - start;
         if (samples) samples->push_back(cpu);
+        if (all_threads) all_threads->push_back(cpu_ms(CLOCK_PROCESS_CPUTIME_ID) - process_start);
         ++frames;
         if (view.state().screen != last_screen) ++entered[int(view.state().screen)];
         last_screen = view.state().screen;
@@ -267,6 +280,8 @@ struct Cell {
     std::string size, scenario;
     std::vector<double> full, build;
     std::string note;
+    std::string renderer = "software";
+    std::vector<double> full_all_threads;  // opengles2: llvmpipe's threads too
 };
 
 // One scenario at one size: an untimed round to warm up, then rounds until each
@@ -279,6 +294,8 @@ void time_scenario(Kiosk& k, Cell& cell, size_t min_frames, const std::function<
         std::vector<double>& out = w == Work::Full ? cell.full : cell.build;
         k.work = w;
         k.samples = &out;
+        k.all_threads =
+            w == Work::Full && k.renderer != kiosk::HeadlessRenderer::Software ? &cell.full_all_threads : nullptr;
         const auto wall = bench::Clock::now();
         for (int r = 1; out.size() < min_frames; ++r) round(r);
         double cpu = 0;
@@ -288,24 +305,28 @@ void time_scenario(Kiosk& k, Cell& cell, size_t min_frames, const std::function<
                         bench::seconds_since(wall)));
     }
     k.samples = nullptr;
+    k.all_threads = nullptr;
     k.work = Work::Full;
 }
 
-std::vector<Cell> frame_times(int w, int h, const BenchMode& mode) {
+std::vector<Cell> frame_times(int w, int h, const BenchMode& mode,
+                              kiosk::HeadlessRenderer renderer = kiosk::HeadlessRenderer::Software) {
     std::vector<Cell> cells;
+    const std::string name = renderer == kiosk::HeadlessRenderer::Software ? "software" : "opengles2";
     const std::string size = format("%dx%d", w, h);
     Kiosk k;
+    k.renderer = renderer;
     std::string error;
     if (!k.init(w, h, &error)) {
-        progress(size + ": " + error);
-        cells.push_back({size, "fling", {}, {}, error});
-        cells.push_back({size, "pinch", {}, {}, error});
+        progress(size + " " + name + ": " + error);
+        cells.push_back({size, "fling", {}, {}, error, name, {}});
+        cells.push_back({size, "pinch", {}, {}, error, name, {}});
         return cells;
     }
     k.idle(20);
 
-    progress(size + ": timeline fling");
-    Cell fl{size, "fling", {}, {}, ""};
+    progress(size + " " + name + ": timeline fling");
+    Cell fl{size, "fling", {}, {}, "", name, {}};
     const float range = k.l().explore.axis.max_scroll();
     float travelled = 0;
     time_scenario(k, fl, mode.min_frames_per_cell, [&](int r) {
@@ -319,8 +340,8 @@ std::vector<Cell> frame_times(int w, int h, const BenchMode& mode) {
         fl.note = format("strip range %.0f px, a fling moves it up to %.0f px", range, travelled);
     cells.push_back(fl);
 
-    progress(size + ": photo pinch");
-    Cell pi{size, "pinch", {}, {}, ""};
+    progress(size + " " + name + ": photo pinch");
+    Cell pi{size, "pinch", {}, {}, "", name, {}};
     if (!open_photo(k)) {
         pi.note = "the photo viewer did not open";
     } else {
@@ -807,6 +828,10 @@ int main(int argc, char** argv) {
         const std::vector<Cell> c = frame_times(w, h, mode);
         cells.insert(cells.end(), c.begin(), c.end());
     }
+    for (const auto& [w, h] : {std::pair{800, 480}, std::pair{1920, 1080}, std::pair{3840, 2160}}) {
+        const std::vector<Cell> c = frame_times(w, h, mode, kiosk::HeadlessRenderer::OpenGles2);
+        cells.insert(cells.end(), c.begin(), c.end());
+    }
 
     // 1.
     ColdStart cold;
@@ -854,9 +879,13 @@ int main(int argc, char** argv) {
     table.heading(format("2. Frame CPU time (thread CPU clock), virtual frames every %d ms", kFrameMs),
                   {"p50", "p99", "frames"});
     for (const Cell& c : cells) {
-        const std::string prefix = c.size + " " + c.scenario;
-        table.row(prefix + ": full frame (tick + build + software render)",
+        const std::string prefix = c.size + " " + c.scenario + (c.renderer == "software" ? "" : " " + c.renderer);
+        table.row(prefix + ": full frame (tick + build + " + c.renderer + " render)",
                   {ms(percentile(c.full, 0.5)), ms(percentile(c.full, 0.99)), std::to_string(c.full.size())});
+        if (c.renderer != "software")
+            table.row(prefix + ": full frame, every thread (llvmpipe rasterising)",
+                      {ms(percentile(c.full_all_threads, 0.5)), ms(percentile(c.full_all_threads, 0.99)),
+                       std::to_string(c.full_all_threads.size())});
         table.row(prefix + ": building alone (tick + build)",
                   {ms(percentile(c.build, 0.5)), ms(percentile(c.build, 0.99)), std::to_string(c.build.size())});
         if (!c.note.empty()) table.note("  (" + prefix + ": " + c.note + ")");

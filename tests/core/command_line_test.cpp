@@ -30,6 +30,16 @@ TEST_CASE("the kiosk's options parse into settings", "[options]") {
         CHECK(p.options.screenshot == "a.png");
         CHECK(p.options.replay == "r.txt");
         CHECK(p.options.panel_inches == Approx(10.1f));
+        CHECK(p.options.renderer == kiosk::HeadlessRenderer::Software);
+    }
+    SECTION("headless through a board's renderer") {
+        const auto p = parse_kiosk_options(
+            {"--headless", "--size", "800x480", "--renderer", "opengles2", "--screenshot", "a.png"});
+        REQUIRE(p.ok());
+        CHECK(p.options.renderer == kiosk::HeadlessRenderer::OpenGles2);
+        CHECK(
+            parse_kiosk_options({"--headless", "--size", "800x480", "--renderer", "software", "--screenshot", "a.png"})
+                .options.renderer == kiosk::HeadlessRenderer::Software);
     }
     SECTION("headless with the sound written to a file") {
         const auto p =
@@ -53,6 +63,10 @@ TEST_CASE("bad options are usage errors that say what is wrong", "[options]") {
     const auto first = parse_kiosk_options({"--headless", "--size", "800x480", "--first-frame"});
     REQUIRE(first.ok());
     CHECK(first.options.first_frame);
+    CHECK_THAT(
+        parse_kiosk_options({"--headless", "--size", "800x480", "--renderer", "opengl", "--screenshot", "a.png"}).error,
+        Catch::Contains("--renderer opengl: expected software or opengles2"));
+    CHECK_THAT(parse_kiosk_options({"--renderer", "opengles2"}).error, Catch::Contains("--renderer needs --headless"));
     CHECK_THAT(parse_kiosk_options({"--fullscreen"}).error, Catch::Contains("unknown option '--fullscreen'"));
     CHECK_THAT(parse_kiosk_options({"--panel-inches", "big"}).error, Catch::Contains("between 3 and 120"));
     CHECK_THAT(parse_kiosk_options({"--windowed", "10x10"}).error, Catch::Contains("expected WIDTHxHEIGHT"));

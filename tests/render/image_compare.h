@@ -20,8 +20,12 @@ struct Comparison {
 };
 
 // `tolerance`: per-channel difference ignored, for rounding that differs between
-// architectures (fused multiply-add on arm64, stb_truetype's coverage).
-Comparison compare_images(const Image& actual, const Image& reference, int tolerance);
+// architectures (fused multiply-add on arm64, stb_truetype's coverage). With a
+// `radius`, a pixel also matches when a reference pixel that many pixels away
+// (or nearer) is within the tolerance: for another renderer, whose edges fall
+// half a pixel elsewhere, where an edge that moves further or a colour that is
+// not in the reference nearby still counts.
+Comparison compare_images(const Image& actual, const Image& reference, int tolerance, int radius = 0);
 
 // Reference in grey, differing pixels in red.
-Image diff_image(const Image& actual, const Image& reference, int tolerance);
+Image diff_image(const Image& actual, const Image& reference, int tolerance, int radius = 0);
