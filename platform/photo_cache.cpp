@@ -5,7 +5,9 @@
 #include "pack_file.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -89,6 +91,17 @@ bool decode_photo_copy(std::vector<uint8_t>&& bytes, int box_w, int box_h, kiosk
 std::string PhotoCache::path_for(const std::string& key, int box_w, int box_h) const {
     return (std::filesystem::path(dir_) / (key + "-" + std::to_string(box_w) + "x" + std::to_string(box_h) + ".rgba"))
         .string();
+}
+
+bool PhotoCache::is_copy_name(const std::string& name) {
+    // 32 hex digits, '-', digits 'x' digits, ".rgba"
+    size_t i = 0;
+    for (; i < name.size() && std::isxdigit(static_cast<unsigned char>(name[i])); ++i) {}
+    if (i != 32 || i >= name.size() || name[i] != '-') return false;
+    unsigned w = 0, h = 0;
+    char tail[8] = {};
+    return std::sscanf(name.c_str() + 33, "%ux%u.%7s", &w, &h, tail) == 3 && std::string(tail) == "rgba" &&
+           name == name.substr(0, 33) + std::to_string(w) + "x" + std::to_string(h) + ".rgba";
 }
 
 PhotoCache::Read PhotoCache::read(const std::string& key, int box_w, int box_h, PhotoCopySink& sink,

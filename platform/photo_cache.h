@@ -51,6 +51,8 @@ public:
     bool enabled() const { return !dir_.empty(); }
     const std::string& dir() const { return dir_; }
     std::string path_for(const std::string& key, int box_w, int box_h) const;
+    // Whether a file name is one path_for() makes (and nothing else in the folder).
+    static bool is_copy_name(const std::string& name);
 
     enum class Read { Found, Missing, Refused };
     // Refused: the file is there but unusable (`problem` says why); it is made again.

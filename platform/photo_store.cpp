@@ -194,7 +194,38 @@ bool PhotoStore::prepare_next(const kiosk::App& app) {
         if (!make_sizes(app, *photo, kiosk::PhotoSize::Frame, false)) failed_.insert(photo->id);
         return true;
     }
+    if (!pruned_) prune(app);
+    pruned_ = true;
     return false;
+}
+
+// Once every photograph is in the cache: copies no screen of this exhibit at
+// this panel size uses (an earlier exhibit's, another panel's) are removed, so
+// years of USB updates do not fill the card.
+void PhotoStore::prune(const kiosk::App& app) {
+    std::set<std::string> kept;
+    for (const kiosk::Photograph* photo : app.pack().shown_photos()) {
+        const auto key = content_keys_.find(photo->id);
+        if (key == content_keys_.end()) return;  // one unread: keep everything rather than guess
+        for (const kiosk::PhotoSize size : kSizes) {
+            const kiosk::PhotoRequest r = app.photo_request(*photo, size);
+            kept.insert(std::filesystem::path(cache_.path_for(key->second, r.max_width, r.max_height)).filename());
+        }
+    }
+    std::error_code ec;
+    int removed = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(cache_.dir(), ec)) {
+        const std::string name = entry.path().filename().string();
+        // A copy's temporary file (".NAME.XXXXXX") is left only by a write cut short.
+        const bool temporary = name.size() > 1 && name[0] == '.' && name.rfind('.') > 1 &&
+                               PhotoCache::is_copy_name(name.substr(1, name.rfind('.') - 1));
+        if (((!kept.count(name) && PhotoCache::is_copy_name(name)) || temporary) &&
+            std::filesystem::remove(entry.path(), ec))
+            ++removed;
+    }
+    if (removed)
+        kiosk::log_info(kiosk::log_from::kPack, "photo cache: " + std::to_string(removed) +
+                                                    " copies no screen uses any more removed from " + cache_.dir());
 }
 
 void PhotoStore::clear() {
@@ -205,6 +236,7 @@ void PhotoStore::clear() {
     content_keys_.clear();
     failed_.clear();
     prepared_.clear();
+    pruned_ = false;
     bytes_ = 0;
 }
 

@@ -40,7 +40,7 @@ public:
     // `budget_bytes` 0: kPhotoTextureBudgetBytes. Keeps the cache folder.
     void init(SDL_Renderer* renderer, int64_t budget_bytes = 0);
     // Keeps scaled copies in `dir` from now on (empty: none).
-    void set_cache_dir(const std::string& dir) { cache_ = PhotoCache(dir), prepared_.clear(); }
+    void set_cache_dir(const std::string& dir) { cache_ = PhotoCache(dir), prepared_.clear(), pruned_ = false; }
     // Loads what the last built frame wanted; true when anything was uploaded
     // (the frame is then built again).
     bool load_wanted(const kiosk::App& app);
@@ -48,7 +48,8 @@ public:
     // over the budget, and forgets the frame's lookups.
     void end_frame();
     // Idle work in a window: makes the cached sizes of one more photograph the
-    // screens show. False when every one is done (or there is no cache).
+    // screens show. False when every one is done (or there is no cache); the
+    // first time, copies this exhibit no longer uses are removed from the cache.
     bool prepare_next(const kiosk::App& app);
     // Forgets every texture (a new exhibit).
     void clear();
@@ -77,6 +78,7 @@ private:
     void upload(const kiosk::Photograph& photo, kiosk::PhotoSize size, const kiosk::ScaledImage& image);
     void hold(const kiosk::Photograph& photo, kiosk::PhotoSize size, const kiosk::PhotoTexture& texture);
     void drop(const kiosk::PhotoKey& key);
+    void prune(const kiosk::App& app);
 
     SDL_Renderer* renderer_ = nullptr;
     PhotoCache cache_;
@@ -86,6 +88,7 @@ private:
     std::map<std::string, std::string> content_keys_;  // Photograph::id to photo_content_key
     std::set<std::string> failed_, prepared_;          // by Photograph::id
     bool cache_warned_ = false;
+    bool pruned_ = false;
     uint64_t frame_ = 0;
     int64_t bytes_ = 0;
     int decodes_ = 0, cache_reads_ = 0;

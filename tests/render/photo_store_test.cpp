@@ -66,6 +66,11 @@ fs::path fresh_dir(const std::string& name) {
 }  // namespace
 
 TEST_CASE("a photo copy survives the round trip and a damaged one is refused", "[photo-cache]") {
+    CHECK(platform::PhotoCache::is_copy_name("0123456789abcdef0123456789abcdef-640x480.rgba"));
+    CHECK_FALSE(platform::PhotoCache::is_copy_name("0123456789abcdef0123456789abcdef-640x480.rgba.tmp"));
+    CHECK_FALSE(platform::PhotoCache::is_copy_name(".0123456789abcdef0123456789abcdef-640x480.rgba.Xa1b2c"));
+    CHECK_FALSE(platform::PhotoCache::is_copy_name("stats.db"));
+
     kiosk::ScaledImage image{3, 2, std::vector<uint8_t>(3 * 2 * 4)};
     for (size_t i = 0; i < image.rgba.size(); ++i) image.rgba[i] = uint8_t(i * 7);
     const std::vector<uint8_t> bytes = platform::encode_photo_copy(image);
@@ -105,10 +110,20 @@ TEST_CASE("photographs are scaled once: a second start reads them back and draws
         CHECK(k.photos().cache_reads() == 0);
         CHECK(k.photos().textures().find(*k.view().pack().find_photo("red"), kiosk::PhotoSize::Frame));
         CHECK(files_in(cache).size() == 2);
-        // The rest are made in idle moments, each from one decode.
+        // The rest are made in idle moments, each from one decode; then an
+        // earlier exhibit's copy goes, and a file that is no copy stays.
+        const fs::path old_copy = cache / "0123456789abcdef0123456789abcdef-640x480.rgba";
+        std::ofstream(old_copy) << "an earlier exhibit's photograph";
+        std::ofstream(cache / "notes.txt") << "not the cache's";
+        const fs::path cut_short = cache / ".0123456789abcdef0123456789abcdef-640x480.rgba.a1B2c3";
+        std::ofstream(cut_short) << "a write cut short";
         while (k.view().prepare_photos()) {}
         CHECK(k.photos().decodes() == 4);
-        CHECK(files_in(cache).size() == 8);
+        CHECK_FALSE(fs::exists(old_copy));
+        CHECK_FALSE(fs::exists(cut_short));
+        CHECK(fs::exists(cache / "notes.txt"));
+        CHECK(files_in(cache).size() == 9);
+        fs::remove(cache / "notes.txt");
     }
     Kiosk again(800, 480, pack, cache.string());
     const std::vector<uint8_t> second_shot = again.shot();
