@@ -4,6 +4,7 @@
 #include "base/printable.h"
 #include "pack_install.h"
 
+#include <algorithm>
 #include <sys/stat.h>
 
 namespace platform {
@@ -31,6 +32,21 @@ bool ExhibitSource::check_for_new_pack() {
     if (now == dir_) return false;
     dir_ = now;
     return true;
+}
+
+std::vector<ExhibitSource::Folder> ExhibitSource::folders_to_watch() const {
+    std::vector<Folder> folders;
+    if (follows_installs()) {
+        // An install renames the state folder's `current` link into place; the
+        // packs folder may be created after the kiosk starts.
+        folders.push_back({state_dir_, {"current", "packs"}});
+        folders.push_back({state_dir_ + "/packs", {}, true});
+    }
+    const size_t slash = usb_status_path_.rfind('/');
+    const std::string usb_dir =
+        slash == std::string::npos ? "." : usb_status_path_.substr(0, std::max<size_t>(slash, 1));
+    folders.push_back({usb_dir, {usb_status_path_.substr(slash + 1)}});
+    return folders;
 }
 
 namespace {

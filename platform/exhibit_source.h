@@ -6,6 +6,7 @@
 #include <ctime>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace platform {
 
@@ -30,6 +31,16 @@ public:
     // as a regular file of a few KiB (never a link, a FIFO or a device) and its
     // text is escaped and cut before it reaches the screen.
     std::optional<UsbReport> check_usb_report();
+
+    // The folders whose changes the two checks above look for, and the names in
+    // each that matter (none: any), so the kiosk can be woken by them rather
+    // than ask every few seconds (platform/folder_watch.h).
+    struct Folder {
+        std::string dir;
+        std::vector<std::string> names;
+        bool noticed = false;  // its appearing is a change in another folder listed
+    };
+    std::vector<Folder> folders_to_watch() const;
 
 private:
     // A new report is a new file (the job renames it into place) or new bytes:

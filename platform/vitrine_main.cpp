@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
     // With no --pack and none configured: the bundled exhibit, beside this binary.
     const std::string bundled_dir = platform::bundled_pack_dir();
     platform::ExhibitSource source(!options.pack_dir.empty() ? options.pack_dir : config.pack_dir, config.state_dir,
-                                   bundled_dir);
+                                   bundled_dir, config.usb_report);
     std::string pack_dir = source.dir();
     const kiosk::PackLoadOptions load_options = platform::pack_load_options(options.width, options.height);
     kiosk::PackLoadResult pack = kiosk::load_pack(pack_dir, load_options);

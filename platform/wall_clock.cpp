@@ -1,5 +1,6 @@
 #include "wall_clock.h"
 
+#include <algorithm>
 #include <ctime>
 #include <sys/timex.h>
 #include <unistd.h>
@@ -29,6 +30,7 @@ kiosk::WallTime wall_time_at(std::time_t now, bool synchronised) {
     localtime_r(&now, &local);
     w.weekday = (local.tm_wday + 6) % 7;  // Monday first
     w.minute = local.tm_hour * 60 + local.tm_min;
+    w.second = std::min(local.tm_sec, 59);  // a leap second's 60 counts as the minute's last
     return w;
 }
 

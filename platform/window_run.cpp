@@ -5,6 +5,7 @@
 #include "display_power.h"
 #include "event_pump.h"
 #include "event_wait.h"
+#include "folder_watch.h"
 #include "kiosk_view.h"
 #include "service_notify.h"
 #include "stop_signal.h"
@@ -20,6 +21,7 @@
 #include <glob.h>
 #include <limits>
 #include <memory>
+#include <optional>
 
 namespace platform {
 
@@ -29,7 +31,18 @@ using kiosk::log_error;
 using kiosk::log_info;
 namespace from = kiosk::log_from;
 
-constexpr int64_t kWatchMs = 2000;  // how often to look for a newly installed pack or a USB report
+// How often to look for a newly installed pack or a USB report when a folder
+// cannot be watched (platform/folder_watch.h); otherwise only a change wakes it.
+constexpr int64_t kWatchMs = 2000;
+constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
+// Opening hours are looked at again at their next boundary, but at least this
+// often: that deadline runs on the steady clock, computed from the wall clock,
+// which can move under it (a battery clock corrected by network time, a daylight
+// saving change, an administrator's `date`). A move is noticed within this long.
+constexpr int64_t kHoursRecheckMs = 10 * 60 * 1000;
+// Until the clock can be trusted the exhibit stays on; network time may come at
+// any moment, and the schedule applies within this long of it.
+constexpr int64_t kUntrustedClockMs = 60 * 1000;
 
 int64_t ticks() { return int64_t(SDL_GetTicks64()); }
 
@@ -103,6 +116,17 @@ bool asks_for_repaint(const SDL_Event& e) {
             e.window.event == SDL_WINDOWEVENT_RESTORED);
 }
 
+// Milliseconds until the opening hours are looked at again. HELD: the hours say
+// closed but a touch keeps the screen on for staff (kiosk::set_opening), which
+// is asked again every kWatchMs until it lets the screen go black.
+int64_t hours_recheck_ms(const kiosk::OpeningHours& hours, const kiosk::WallTime& wall, bool held) {
+    if (held) return kWatchMs;
+    if (!kiosk::clock_trusted(hours, wall)) return kUntrustedClockMs;
+    const std::optional<int> minutes = kiosk::minutes_to_next_change(hours, wall);
+    if (!minutes) return kHoursRecheckMs;
+    return std::min<int64_t>((int64_t(*minutes) * 60 - wall.second) * 1000, kHoursRecheckMs);
+}
+
 // The main loop and everything it keeps between turns.
 class MainLoop {
 public:
@@ -115,7 +139,12 @@ public:
               started_(started),
               w_(window),
               display_power_(DisplayPower::for_window(window.window)) {
-        waiter_.init(SDL_GetCurrentVideoDriver(), stop_signal_fd());
+        for (const ExhibitSource::Folder& f : source_.folders_to_watch()) folders_.want(f.dir, f.names, f.noticed);
+        // The first turn looks once (next_watch_ 0): anything that changed before
+        // the folders were watched is seen then.
+        if (!config_.hours.enabled) next_hours_ = kNever;
+        waiter_.init(SDL_GetCurrentVideoDriver(), stop_signal_fd(),
+                     {folders_.fd(), [this] { return folders_.drain(); }});
     }
 
     void log_display() const;
@@ -126,6 +155,7 @@ private:
     void turn();
     void hang_for_tests(int64_t now) const;
     void watch(int64_t now);
+    void check_hours(int64_t now);
     void switch_pack_if_quiet(int64_t now);
     void switch_pack(int64_t now);
     void follow_screen(const kiosk::TickResult& t, int64_t now);
@@ -148,13 +178,15 @@ private:
     const std::chrono::steady_clock::time_point started_;
     Window& w_;
     kiosk::Display display_;
+    FolderWatch folders_;  // before the wait, whose thread drains it
     EventWait waiter_;
     DisplayPower display_power_;
     ServiceNotifier service_;
     VisitLog visit_log_;
     std::unique_ptr<KioskView> view_;
-    // --stats: one line at the first frame, and on exit the frames presented
-    // (the first included), the waits' wakeups and the seconds since the first frame.
+    // --stats: one line at the first frame (with the waits' wakeups so far), and on
+    // exit the frames presented (the first included), the waits' wakeups and the
+    // seconds since the first frame.
     uint64_t frames_ = 0;
     std::chrono::steady_clock::time_point first_frame_;
     int64_t hang_at_ = -1;
@@ -163,7 +195,8 @@ private:
     bool closed_ = false;         // a window's close or Escape, outside kiosk mode
     bool was_off_ = false;
     bool new_pack_waiting_ = false;
-    int64_t next_watch_ = 0;
+    int64_t next_watch_ = 0;  // kNever while every folder is watched
+    int64_t next_hours_ = 0;  // kNever without opening hours
 };
 
 void MainLoop::log_display() const {
@@ -210,7 +243,8 @@ void MainLoop::turn() {
     hang_for_tests(now);
     // Alive as long as this loop turns, drawing or not.
     service_.alive(now);
-    if (now >= next_watch_) watch(now);
+    if (waiter_.take_wake() || now >= next_watch_) watch(now);
+    if (now >= next_hours_) check_hours(now);
     switch_pack_if_quiet(now);
     const kiosk::TickResult t = view_->tick(now);
     follow_screen(t, now);
@@ -227,16 +261,29 @@ void MainLoop::hang_for_tests(int64_t now) const {
     while (!stop_requested()) SDL_Delay(100);
 }
 
-// A USB stick's report, a newly installed exhibit, the opening hours.
+// A USB stick's report, a newly installed exhibit: when a watched folder changed,
+// or every kWatchMs while one cannot be watched (a folder created since is
+// watched from now on). The opening hours too, as the clock may have moved.
 void MainLoop::watch(int64_t now) {
-    next_watch_ = now + kWatchMs;
+    next_watch_ = folders_.refresh() ? kNever : now + kWatchMs;
     if (const auto report = source_.check_usb_report()) {
         kiosk::log(report->problem ? kiosk::LogLevel::Warning : kiosk::LogLevel::Info, from::kPack, report->message);
         view_->show_notice(report->message, report->problem, now);
         dirty_ = true;
     }
     new_pack_waiting_ |= source_.check_for_new_pack();
-    if (config_.hours.enabled) dirty_ |= view_->set_opening(kiosk::should_be_on(config_.hours, read_wall_time()), now);
+    check_hours(now);
+}
+
+void MainLoop::check_hours(int64_t now) {
+    if (!config_.hours.enabled) {
+        next_hours_ = kNever;
+        return;
+    }
+    const kiosk::WallTime wall = read_wall_time();
+    const bool on = kiosk::should_be_on(config_.hours, wall);
+    dirty_ |= view_->set_opening(on, now);
+    next_hours_ = now + hours_recheck_ms(config_.hours, wall, !on && !view_->state().screen_off);
 }
 
 // A newly installed exhibit takes over at a quiet moment, in place: no restart,
@@ -246,6 +293,7 @@ void MainLoop::switch_pack_if_quiet(int64_t now) {
     new_pack_waiting_ = false;
     switch_pack(now);
     dirty_ = true;
+    next_hours_ = std::min(next_hours_, now);  // a new view starts lit, even when closed
 }
 
 void MainLoop::switch_pack(int64_t now) {
@@ -276,6 +324,8 @@ void MainLoop::follow_screen(const kiosk::TickResult& t, int64_t now) {
     if (was_off_ && !off) {
         show_config_note(now);
         dirty_ = true;
+        // Woken for staff while closed: black again kStaffWakeMs after the last touch.
+        if (config_.hours.enabled) next_hours_ = std::min(next_hours_, now + kWatchMs);
     }
     was_off_ = off;
     if (visit_log_.is_open()) {
@@ -298,20 +348,24 @@ void MainLoop::draw(int64_t now) {
     if (++frames_ == 1) view_->open_sound();
     if (frames_ != 1 || !options_.stats) return;
     first_frame_ = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "vitrine-stats: first_frame_ms=%.1f\n",
-                 std::chrono::duration<double, std::milli>(first_frame_ - started_).count());
+    std::fprintf(stderr, "vitrine-stats: first_frame_ms=%.1f wakeups=%llu\n",
+                 std::chrono::duration<double, std::milli>(first_frame_ - started_).count(),
+                 static_cast<unsigned long long>(waiter_.wakeups()));
 }
 
 // Animating: look at input and go straight on to the next frame. Otherwise sleep
 // until input arrives or the next timer is due: a frame or a state change
-// (next_deadline), the watch and the service's watchdog ping, and nothing else. A
-// stop signal ends any wait (platform/stop_signal.h).
+// (next_deadline), the opening hours' next boundary, the periodic watch when a
+// folder cannot be watched, and the service's watchdog ping; with none of them
+// it sleeps until input. A stop signal or a watched folder's change ends any wait
+// (platform/stop_signal.h, platform/folder_watch.h).
 int MainLoop::wait_timeout(const kiosk::TickResult& t, int64_t now) const {
     if (t.animating) return w_.vsync ? 0 : 16;
-    int64_t due = next_watch_;
+    int64_t due = std::min(next_watch_, next_hours_);
     if (t.next_deadline) due = std::min(due, *t.next_deadline);
-    int64_t timeout = std::max<int64_t>(due - now, 1);
+    int64_t timeout = due == kNever ? kNever : std::max<int64_t>(due - now, 1);
     if (service_.ping_interval_ms() > 0) timeout = std::min<int64_t>(timeout, service_.ping_interval_ms());
+    if (timeout == kNever) return EventWait::kForever;
     return int(std::min<int64_t>(timeout, std::numeric_limits<int>::max()));
 }
 

@@ -30,7 +30,7 @@ const struct Section {
 } kSections[] = {{"display", {"panel_inches", "rotation", "panel_bottom_mm"}},
                  {"staff", {"pin"}},
                  {"pack", {"dir", "public_key", "allow_downgrade", "allow_other_exhibit"}},
-                 {"state", {"dir"}},
+                 {"state", {"dir", "usb_report"}},
                  {"hours", {"open", "close", "days", "battery_clock"}},
                  {"audio", {"device", "volume"}}};
 
@@ -392,6 +392,7 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
         }
     }
     reader.read_path(root, "state", "dir", "the kiosk's state folder", r.config.state_dir);
+    reader.read_path(root, "state", "usb_report", "the USB update's report file", r.config.usb_report);
     reader.read_hours(root);
     reader.read_audio(root);
     r.config.staff_note = staff_summary(r.diagnostics, reader.staff_warnings);

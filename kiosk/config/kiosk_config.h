@@ -41,6 +41,8 @@ struct KioskConfig {
     bool allow_downgrade = false;                // installs may replace the current pack with an older version of it
     bool allow_other_exhibit = false;            // ... or with another exhibit
     std::string state_dir = "/var/lib/vitrine";  // installed packs (current, previous), stats.db
+    // The USB update job's report, which the kiosk shows staff once per new report.
+    std::string usb_report = "/run/vitrine/usb-status";
     // The language each visit starts in (vitrine --language); empty: the pack's default.
     std::string language;
     OpeningHours hours;        // [hours] open = "09:00", close = "18:00", days = ["mon", ...]

@@ -19,6 +19,20 @@ bool should_be_on(const OpeningHours& hours, const WallTime& now) {
     return false;
 }
 
+std::optional<int> minutes_to_next_change(const OpeningHours& hours, const WallTime& now) {
+    if (!hours.enabled || !clock_trusted(hours, now)) return std::nullopt;
+    constexpr int kWeek = 7 * 24 * 60;
+    // A minute at a time over one week: the answer repeats weekly, and a few
+    // thousand cheap calls once per boundary cost nothing.
+    const bool on = should_be_on(hours, now);
+    WallTime t = now;
+    for (int minutes = 1; minutes <= kWeek; ++minutes) {
+        if (++t.minute == 24 * 60) t.minute = 0, t.weekday = (t.weekday + 1) % 7;
+        if (should_be_on(hours, t) != on) return minutes;
+    }
+    return std::nullopt;
+}
+
 int parse_clock_time(const std::string& text) {
     int h = -1, m = -1;
     char colon = 0, extra = 0;

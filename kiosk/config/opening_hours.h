@@ -4,6 +4,7 @@
 // be trusted the kiosk stays on rather than guess.
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace kiosk {
@@ -24,6 +25,7 @@ struct WallTime {
     bool after_sane_minimum = false;  // not 1970 or another date older than this build
     int weekday = 0;                  // 0 Monday … 6 Sunday
     int minute = 0;                   // minutes after midnight
+    int second = 0;                   // seconds into that minute
 };
 
 // Whether the time can decide anything: after the sane minimum, and synchronised
@@ -32,6 +34,13 @@ bool clock_trusted(const OpeningHours& hours, const WallTime& now);
 
 // Whether the exhibit should be showing now.
 bool should_be_on(const OpeningHours& hours, const WallTime& now);
+
+// Whole minutes from the start of now.minute to the next one at which
+// should_be_on() changes (1 … 7 days); nullopt when it never changes: hours
+// disabled, an untrusted clock (the exhibit stays on until it is trusted), or
+// the same answer every minute of the week. The loop sleeps until then rather
+// than asking every few seconds.
+std::optional<int> minutes_to_next_change(const OpeningHours& hours, const WallTime& now);
 
 // "09:30" → 570; -1 when malformed.
 int parse_clock_time(const std::string& text);

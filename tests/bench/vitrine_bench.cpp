@@ -591,12 +591,23 @@ struct IdleRun {
 };
 
 // Starts the kiosk, leaves it alone for `seconds` after its first frame and
-// sends it SIGTERM; idle_finish() then waits for its exit and its stats line.
-void idle_measure(IdleRun& r, const std::string& vitrine, const SpawnOptions& options, double seconds) {
+// sends it SIGTERM; idle_finish() then waits for its exit and its stats line. As
+// on a board, its state folder and the USB report's folder (/var/lib/vitrine and
+// /run/vitrine there) exist, its own under DIR: the kiosk watches them.
+void idle_measure(IdleRun& r, const std::string& vitrine, const SpawnOptions& options, double seconds,
+                  const std::string& dir) {
     progress("idle: " + r.label);
+    std::error_code ec;
+    std::filesystem::create_directories(dir + "/state", ec);
+    std::filesystem::create_directories(dir + "/run", ec);
+    const std::string config = dir + "/vitrine.toml";
+    if (FILE* f = std::fopen(config.c_str(), "w")) {
+        std::fprintf(f, "[state]\ndir = \"%s/state\"\nusb_report = \"%s/run/usb-status\"\n", dir.c_str(), dir.c_str());
+        std::fclose(f);
+    }
     r.child = std::make_unique<Child>();
     Child& c = *r.child;
-    if (!c.start({vitrine, "--windowed", "1280x800", "--stats"}, options, &r.error)) return;
+    if (!c.start({vitrine, "--windowed", "1280x800", "--stats", "--config", config}, options, &r.error)) return;
     if (!c.wait_for_line("vitrine-stats: first_frame_ms=", 20)) {
         r.error = "no first frame: " + last_line(c);
         c.kill_now();
@@ -765,7 +776,7 @@ int main(int argc, char** argv) {
         o.set_env = {{"SDL_VIDEODRIVER", "offscreen"}};
         o.unset_env = {"VITRINE_IDLE_WAIT"};
         idle.emplace_back("offscreen driver, default wait");
-        idle_measure(idle.back(), vitrine, o, mode.idle_seconds);
+        idle_measure(idle.back(), vitrine, o, mode.idle_seconds, tmp + "/idle-default");
         idle_finish(idle.back());
         if (access("/usr/bin/Xvfb", X_OK) == 0) {
             auto xvfb = std::make_unique<Child>();
@@ -776,7 +787,7 @@ int main(int argc, char** argv) {
                 x.unset_env = {"VITRINE_IDLE_WAIT", "WAYLAND_DISPLAY"};
                 idle.emplace_back("Xvfb, x11 driver, default wait");
                 idle.back().xvfb = std::move(xvfb);
-                idle_measure(idle.back(), vitrine, x, mode.idle_seconds);
+                idle_measure(idle.back(), vitrine, x, mode.idle_seconds, tmp + "/idle-x11");
                 finishers.emplace_back(idle_finish, std::ref(idle.back()));
             } else {
                 xvfb_note = "Xvfb did not start: " + error;
@@ -786,7 +797,7 @@ int main(int argc, char** argv) {
         }
         o.set_env.push_back({"VITRINE_IDLE_WAIT", "sdl"});
         idle.emplace_back("offscreen driver, VITRINE_IDLE_WAIT=sdl");
-        idle_measure(idle.back(), vitrine, o, mode.idle_seconds);
+        idle_measure(idle.back(), vitrine, o, mode.idle_seconds, tmp + "/idle-sdl");
         finishers.emplace_back(idle_finish, std::ref(idle.back()));
     }
 
@@ -907,9 +918,10 @@ int main(int argc, char** argv) {
                           entered[int(kiosk::Screen::Voices)], entered[int(kiosk::Screen::About)]));
     }
 
-    table.heading(format("4. Idle: `vitrine --windowed 1280x800 --stats` left alone %.0f s after its first frame",
-                         mode.idle_seconds),
-                  {"wait", "frames>1st", "over s", "wakeups/s", "kernel/s", "CPU s", "TERM->exit"});
+    table.heading(
+        format("4. Idle: `vitrine --windowed 1280x800 --stats --config` left alone %.0f s after its first frame",
+               mode.idle_seconds),
+        {"wait", "frames>1st", "over s", "wakeups/s", "kernel/s", "CPU s", "TERM->exit"});
     if (!have_vitrine) table.note("n/a: no kiosk at " + vitrine);
     auto seconds_text = [](const std::optional<double>& s) { return s ? format("%.2f s", *s) : std::string("killed"); };
     for (const IdleRun& r : idle) {
@@ -930,6 +942,7 @@ int main(int argc, char** argv) {
     table.note("   first frame to exit (\"over s\"); kernel/s (voluntary context switches of all its threads) and");
     table.note(format("   CPU s (utime+stime): the %.0f s after the first frame; TERM->exit: SIGTERM to exit)",
                       mode.idle_seconds));
+    table.note("  (each kiosk has a state folder and a USB report folder of its own, watched as on a board)");
     table.heading("5. Text engine, bundled exhibit at 1920x1080, after every event, quote and About were read",
                   {"glyphs", "page rows", "shaped/frame", "1st frame", "warm frame", "switch"});
     for (const TextRun& r : text_runs) {

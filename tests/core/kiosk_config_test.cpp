@@ -133,6 +133,7 @@ TEST_CASE("the packaged configuration reads cleanly as shipped and with every ex
     CHECK(all_on.config.pack_dir == "/srv/exhibit");
     CHECK(all_on.config.public_key == "/etc/vitrine/pack-signing.pub");
     CHECK(all_on.config.state_dir == "/var/lib/vitrine");
+    CHECK(all_on.config.usb_report == "/run/vitrine/usb-status");
     CHECK(all_on.config.hours.enabled);
     CHECK(all_on.config.hours.battery_clock);
     CHECK(all_on.config.audio_device == "USB Audio Device");
@@ -196,6 +197,7 @@ TEST_CASE("strings are checked: the PIN's digits, paths empty, relative or with 
         {"[pack]\ndir = \"/srv/a\\u0000b\"\n", "[pack] dir = \"/srv/a\\x00b\": a path cannot hold control characters"},
         {"[pack]\npublic_key = \"/etc/\\u001b[2Jkey.pub\"\n", "public_key = \"/etc/\\x1b[2Jkey.pub\": a path cannot"},
         {"[state]\ndir = []\n", "[state] dir = []: must be the path of the kiosk's state folder"},
+        {"[state]\nusb_report = 3\n", "[state] usb_report = 3: must be the path of the USB update's report file"},
     };
     for (const Case& c : cases) {
         INFO(c.toml);

@@ -75,3 +75,42 @@ TEST_CASE("closing blanks the screen after the last visitor; a touch wakes it fo
     REQUIRE(opened.next_deadline);
     CHECK(*opened.next_deadline == morning + kiosk::idle_timeout_ms(f.pack()));
 }
+
+TEST_CASE("the kiosk sleeps until the opening hours next change, across midnight and closed days", "[hours]") {
+    kiosk::OpeningHours h;
+    CHECK_FALSE(kiosk::minutes_to_next_change(h, at(0, "03:00")));  // no hours: nothing to wake for
+    h.enabled = true;
+    h.open_minute = kiosk::parse_clock_time("09:30");
+    h.close_minute = kiosk::parse_clock_time("18:00");
+    h.days[0] = false;  // closed on Mondays
+    CHECK(kiosk::minutes_to_next_change(h, at(1, "09:00")) == 30);
+    CHECK(kiosk::minutes_to_next_change(h, at(1, "09:30")) == 8 * 60 + 30);  // open: until the close
+    CHECK(kiosk::minutes_to_next_change(h, at(1, "17:59")) == 1);
+    // Closed from Tuesday 18:00: the night, then Wednesday's opening.
+    CHECK(kiosk::minutes_to_next_change(h, at(1, "18:00")) == 6 * 60 + 9 * 60 + 30);
+    // Sunday evening: the closed Monday is skipped, Tuesday 09:30 is next.
+    CHECK(kiosk::minutes_to_next_change(h, at(6, "20:00")) == 4 * 60 + 24 * 60 + 9 * 60 + 30);
+    // An untrusted clock keeps the exhibit on and names no boundary.
+    CHECK_FALSE(kiosk::minutes_to_next_change(h, at(1, "09:00", false, true)));
+    CHECK_FALSE(kiosk::minutes_to_next_change(h, at(1, "09:00", true, false)));
+
+    // Across midnight: Friday 20:00 to 02:00, Saturday closed.
+    h.open_minute = kiosk::parse_clock_time("20:00");
+    h.close_minute = kiosk::parse_clock_time("02:00");
+    for (bool& d : h.days) d = false;
+    h.days[4] = true;
+    CHECK(kiosk::minutes_to_next_change(h, at(4, "23:00")) == 3 * 60);  // open into Saturday morning
+    CHECK(kiosk::minutes_to_next_change(h, at(5, "01:59")) == 1);
+    // Saturday 02:00 until next Friday 20:00.
+    CHECK(kiosk::minutes_to_next_change(h, at(5, "02:00")) == 22 * 60 + 5 * 24 * 60 + 20 * 60);
+
+    // Open all day on open days (open = close): the boundaries are midnights.
+    h.open_minute = h.close_minute = 0;
+    for (bool& d : h.days) d = true;
+    h.days[2] = false;  // closed on Wednesdays
+    CHECK(kiosk::minutes_to_next_change(h, at(1, "23:00")) == 60);
+    CHECK(kiosk::minutes_to_next_change(h, at(2, "00:00")) == 24 * 60);
+    // Every day open all day: the answer never changes, no boundary at all.
+    h.days[2] = true;
+    CHECK_FALSE(kiosk::minutes_to_next_change(h, at(3, "12:00")));
+}

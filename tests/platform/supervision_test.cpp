@@ -85,7 +85,10 @@ std::string wait_end(pid_t pid) {
 TEST_CASE("a kiosk whose main loop stops turning is killed by the watchdog and restarted", "[service]") {
     const std::string dir = test_files::fresh_dir("supervision", "kiosk");
     const std::string config = dir + "/vitrine.toml";
-    test_files::write_bytes(config, "[pack]\ndir = \"" + test_files::kBundled + "\"\n[state]\ndir = \"" + dir + "\"\n");
+    // Its USB report's folder is watched too: no 2 s look keeps the loop turning,
+    // the watchdog's ping alone must.
+    test_files::write_bytes(config, "[pack]\ndir = \"" + test_files::kBundled + "\"\n[state]\ndir = \"" + dir +
+                                        "\"\nusb_report = \"" + dir + "/usb-status\"\n");
     NotifySocket systemd(100);
     const double watchdog_s = double(kWatchdogUsec) / 1e6;
     const int hang_after_ms = 4000 * VITRINE_TEST_TIME_SCALE;
