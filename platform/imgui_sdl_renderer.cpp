@@ -1,7 +1,9 @@
 #include "imgui_sdl_renderer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
+#include <cstring>
 #include <vector>
 
 namespace platform {
@@ -31,6 +33,38 @@ void visible_triangles(const float* xy, int xy_stride, const ImDrawIdx* indices,
     }
 }
 
+// A flat rectangle: two triangles over four corners of one colour and one
+// texel (Dear ImGui's filled rectangles), with its corners' positions.
+bool flat_rectangle(const float* xy, int xy_stride, const ImDrawVert* v, const ImDrawIdx* t, SDL_Rect& rect) {
+    const ImDrawIdx corners[6] = {t[0], t[1], t[2], t[3], t[4], t[5]};
+    float xs[6], ys[6];
+    for (int i = 0; i < 6; ++i) {
+        const ImDrawVert& a = v[corners[i]];
+        const ImDrawVert& first = v[corners[0]];
+        if (a.col != first.col || a.uv.x != first.uv.x || a.uv.y != first.uv.y) return false;
+        const float* p =
+            reinterpret_cast<const float*>(reinterpret_cast<const char*>(xy) + size_t(corners[i]) * size_t(xy_stride));
+        xs[i] = p[0], ys[i] = p[1];
+    }
+    const float x0 = *std::min_element(xs, xs + 6), x1 = *std::max_element(xs, xs + 6);
+    const float y0 = *std::min_element(ys, ys + 6), y1 = *std::max_element(ys, ys + 6);
+    // Every corner on the rectangle's corners, and the two triangles covering it
+    // (each has three distinct corners; together all four).
+    for (int i = 0; i < 6; ++i)
+        if ((xs[i] != x0 && xs[i] != x1) || (ys[i] != y0 && ys[i] != y1)) return false;
+    const auto distinct = [&](int a, int b, int c) {
+        return (xs[a] != xs[b] || ys[a] != ys[b]) && (xs[a] != xs[c] || ys[a] != ys[c]) &&
+               (xs[b] != xs[c] || ys[b] != ys[c]);
+    };
+    if (!distinct(0, 1, 2) || !distinct(3, 4, 5)) return false;
+    // Whole pixels only: there a fill covers exactly the pixels the two
+    // triangles would (at fractions SDL's rasteriser rounds its own way).
+    for (float f : {x0, x1, y0, y1})
+        if (f != std::floor(f) || std::fabs(f) > 1e6f) return false;
+    rect = {int(x0), int(y0), int(x1 - x0), int(y1 - y0)};
+    return rect.w > 0 && rect.h > 0;
+}
+
 }  // namespace
 
 void render_draw_data(SDL_Renderer* renderer, const ImDrawData* data, const kiosk::PanelRotation* rotation) {
@@ -46,6 +80,12 @@ void render_draw_data(SDL_Renderer* renderer, const ImDrawData* data, const kios
     int out_w = 0, out_h = 0;
     SDL_GetRendererOutputSize(renderer, &out_w, &out_h);
 
+    // Dear ImGui's flat shapes sample its atlas's white texel. Only the software
+    // renderer gains from filling rectangles; a GPU draws triangles as cheaply.
+    const ImTextureID white_texture = ImGui::GetCurrentContext() ? ImGui::GetIO().Fonts->TexID : nullptr;
+    SDL_RendererInfo info{};
+    const bool fill_rectangles =
+        white_texture && SDL_GetRendererInfo(renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
     const ImVec2 origin = data->DisplayPos;
     for (int n = 0; n < data->CmdListsCount; ++n) {
         const ImDrawList* list = data->CmdLists[n];
@@ -83,10 +123,34 @@ void render_draw_data(SDL_Renderer* renderer, const ImDrawData* data, const kios
             visible_triangles(xy, xy_stride, indices + cmd.IdxOffset, int(cmd.ElemCount), clip, shown);
             if (shown.empty()) continue;
             SDL_RenderSetClipRect(renderer, &clip);
-            SDL_RenderGeometryRaw(renderer, static_cast<SDL_Texture*>(cmd.GetTexID()), xy, xy_stride,
-                                  reinterpret_cast<const SDL_Color*>(&v->col), int(sizeof(ImDrawVert)), &v->uv.x,
-                                  int(sizeof(ImDrawVert)), list->VtxBuffer.Size - int(cmd.VtxOffset), shown.data(),
-                                  int(shown.size()), int(sizeof(ImDrawIdx)));
+            // Flat rectangles are filled as rectangles: SDL's software renderer
+            // fills them at memory speed, where it draws a triangle pixel by
+            // pixel, sampling and tinting a texel (most of a software frame's
+            // cost). The rest goes as triangles, in the same order.
+            size_t run = 0;  // the first triangle not drawn yet
+            const auto draw_run = [&](size_t end) {
+                if (end > run)
+                    SDL_RenderGeometryRaw(renderer, static_cast<SDL_Texture*>(cmd.GetTexID()), xy, xy_stride,
+                                          reinterpret_cast<const SDL_Color*>(&v->col), int(sizeof(ImDrawVert)),
+                                          &v->uv.x, int(sizeof(ImDrawVert)), list->VtxBuffer.Size - int(cmd.VtxOffset),
+                                          shown.data() + run, int(end - run), int(sizeof(ImDrawIdx)));
+                run = end;
+            };
+            const bool fills = fill_rectangles && cmd.GetTexID() == white_texture;
+            for (size_t i = 0; fills && i + 6 <= shown.size(); i += 3) {
+                SDL_Rect rect;
+                if (!flat_rectangle(xy, xy_stride, v, &shown[i], rect)) continue;
+                draw_run(i);
+                SDL_Color c;
+                std::memcpy(&c, &v[shown[i]].col, sizeof c);
+                // Opaque: a plain fill, with nothing to blend.
+                SDL_SetRenderDrawBlendMode(renderer, c.a == 0xff ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+                SDL_SetRenderDrawColor(renderer, c.r, c.g, c.b, c.a);
+                SDL_RenderFillRect(renderer, &rect);
+                i += 3;
+                run = i + 3;
+            }
+            draw_run(shown.size());
         }
     }
     SDL_RenderSetClipRect(renderer, had_clip ? &old_clip : nullptr);
