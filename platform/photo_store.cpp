@@ -116,10 +116,11 @@ bool PhotoStore::make_sizes(const kiosk::App& app, const kiosk::Photograph& phot
             const kiosk::PhotoRequest r = app.photo_request(photo, size);
             kiosk::ScaledImage image = decoded.fitted(r.max_width, r.max_height);
             std::string error;
-            if (!cache_.write(key, r.max_width, r.max_height, image, &error) && !cache_warned_) {
-                cache_warned_ = true;
+            if (!cache_.write(key, r.max_width, r.max_height, image, &error)) {
                 kiosk::log_warning(kiosk::log_from::kPack,
                                    "photographs are scaled at every start: the photo cache cannot be kept: " + error);
+                // Given up on for this run: no more writes, and no idle work for nothing.
+                cache_ = PhotoCache();
             }
             if (upload_wanted && size == want) upload(photo, want, image);
         }

@@ -87,7 +87,6 @@ private:
     std::map<kiosk::PhotoKey, Held> held_;
     std::map<std::string, std::string> content_keys_;  // Photograph::id to photo_content_key
     std::set<std::string> failed_, prepared_;          // by Photograph::id
-    bool cache_warned_ = false;
     bool pruned_ = false;
     uint64_t frame_ = 0;
     int64_t bytes_ = 0;
