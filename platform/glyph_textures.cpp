@@ -28,18 +28,17 @@ bool GlyphTextures::sync(SDL_Renderer* renderer, kiosk::GlyphAtlas& atlas) {
         }
         if (page.dirty_bottom <= page.dirty_top) continue;
         const int top = page.dirty_top, rows = page.dirty_bottom - page.dirty_top;
-        rows_.resize(size_t(rows) * size_t(page.width));
+        std::vector<uint32_t> rgba(size_t(rows) * size_t(page.width));
         const unsigned char* alpha = &page.alpha[size_t(top) * size_t(page.width)];
         // White, with the coverage as alpha (RGBA32 is R, G, B, A in memory).
-        for (size_t p = 0; p < rows_.size(); ++p) {
-            const uint8_t rgba[4] = {0xFF, 0xFF, 0xFF, alpha[p]};
-            SDL_memcpy(&rows_[p], rgba, 4);
+        for (size_t p = 0; p < rgba.size(); ++p) {
+            const uint8_t pixel[4] = {0xFF, 0xFF, 0xFF, alpha[p]};
+            SDL_memcpy(&rgba[p], pixel, 4);
         }
         const SDL_Rect rect = {0, top, page.width, rows};
-        if (SDL_UpdateTexture(textures_[size_t(i)].second, &rect, rows_.data(), page.width * 4) != 0) ok = false;
+        if (SDL_UpdateTexture(textures_[size_t(i)].second, &rect, rgba.data(), page.width * 4) != 0) ok = false;
         page.dirty_top = page.dirty_bottom = 0;
     }
-    std::vector<uint32_t>().swap(rows_);  // a page's worth while uploading, nothing between frames
     return ok;
 }
 
@@ -57,7 +56,6 @@ void GlyphTextures::resolve(ImDrawData* data) const {
 void GlyphTextures::clear() {
     for (auto& [page, texture] : textures_) SDL_DestroyTexture(texture);
     textures_.clear();
-    std::vector<uint32_t>().swap(rows_);
 }
 
 void prepare_glyphs(SDL_Renderer* renderer, kiosk::GlyphAtlas& atlas, GlyphTextures& textures, ImDrawData* data) {

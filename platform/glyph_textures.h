@@ -29,7 +29,6 @@ public:
 
 private:
     std::vector<std::pair<const kiosk::GlyphPage*, SDL_Texture*>> textures_;
-    std::vector<uint32_t> rows_;  // the rows being uploaded, as RGBA
 };
 
 // Syncs and resolves in one step: what every caller that draws the kiosk's

@@ -77,17 +77,6 @@ bool parse_header(const uint8_t* header, uint64_t file_size, int box_w, int box_
 
 }  // namespace
 
-bool decode_photo_copy(std::vector<uint8_t>&& bytes, int box_w, int box_h, kiosk::ScaledImage& out,
-                       std::string* problem) {
-    int w = 0, h = 0;
-    if (!parse_header(bytes.data(), bytes.size(), box_w, box_h, w, h, problem)) return false;
-    // The pixels move out of the file's buffer without a copy.
-    bytes.erase(bytes.begin(), bytes.begin() + kHeaderBytes);
-    out.width = w, out.height = h;
-    out.rgba = std::move(bytes);
-    return true;
-}
-
 std::string PhotoCache::path_for(const std::string& key, int box_w, int box_h) const {
     return (std::filesystem::path(dir_) / (key + "-" + std::to_string(box_w) + "x" + std::to_string(box_h) + ".rgba"))
         .string();

@@ -26,12 +26,8 @@ namespace platform {
 // The photograph's content key: BLAKE2b-128 of its bytes, in hex.
 std::string photo_content_key(const std::vector<uint8_t>& file_bytes);
 
-// The file's bytes for `image`, and back. decode_photo_copy refuses a copy
-// whose magic, size or length is wrong, or that does not fit box_w × box_h,
-// saying why in `problem`.
+// The file's bytes for `image`.
 std::vector<uint8_t> encode_photo_copy(const kiosk::ScaledImage& image);
-bool decode_photo_copy(std::vector<uint8_t>&& bytes, int box_w, int box_h, kiosk::ScaledImage& out,
-                       std::string* problem);
 
 // Takes a copy a band of rows at a time, so reading one never holds the whole
 // image twice (the texture and a buffer).
@@ -55,7 +51,9 @@ public:
     static bool is_copy_name(const std::string& name);
 
     enum class Read { Found, Missing, Refused };
-    // Refused: the file is there but unusable (`problem` says why); it is made again.
+    // Refused: the file is there but unusable (`problem` says why: a magic,
+    // size or length that is wrong, or a size that does not fit the box); it is
+    // made again.
     Read read(const std::string& key, int box_w, int box_h, PhotoCopySink& sink, std::string* problem) const;
     // Creates the folder when needed; false with `error` when the copy could not be kept.
     bool write(const std::string& key, int box_w, int box_h, const kiosk::ScaledImage& image, std::string* error) const;

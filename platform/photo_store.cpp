@@ -51,10 +51,9 @@ private:
 
 }  // namespace
 
-void PhotoStore::init(SDL_Renderer* renderer, int64_t budget_bytes) {
+void PhotoStore::init(SDL_Renderer* renderer) {
     clear();
     renderer_ = renderer;
-    budget_ = budget_bytes > 0 ? budget_bytes : kPhotoTextureBudgetBytes;
 }
 
 bool PhotoStore::make_sizes(const kiosk::App& app, const kiosk::Photograph& photo, kiosk::PhotoSize want,
@@ -68,14 +67,22 @@ bool PhotoStore::make_sizes(const kiosk::App& app, const kiosk::Photograph& phot
                kiosk::scale_to_fit(photo.rgba.data(), photo.width, photo.height, r.max_width, r.max_height));
         return true;
     }
-    const kiosk::FileRead file = kiosk::read_regular_file(photo.path, uint64_t(kiosk::kMaxImageFileBytes));
-    if (!file.ok()) {
-        kiosk::log_error(kiosk::log_from::kPack,
-                         name + " is left out: cannot read " + kiosk::printable(photo.path, 1024) + ": " + file.error);
-        return false;
-    }
+    // The file is read only while its key is unknown or to decode it: a size
+    // loaded from the cache needs only the key, remembered from the first read.
+    kiosk::FileRead file;
+    bool read = false;
+    const auto read_file = [&] {
+        if (!read) file = kiosk::read_regular_file(photo.path, uint64_t(kiosk::kMaxImageFileBytes)), read = true;
+        if (!file.ok())
+            kiosk::log_error(kiosk::log_from::kPack, name + " is left out: cannot read " +
+                                                         kiosk::printable(photo.path, 1024) + ": " + file.error);
+        return file.ok();
+    };
     std::string& key = content_keys_[photo.id];
-    if (key.empty()) key = photo_content_key(file.bytes);
+    if (key.empty()) {
+        if (!read_file()) return false;
+        key = photo_content_key(file.bytes);
+    }
 
     if (upload_wanted) {
         const kiosk::PhotoRequest r = app.photo_request(photo, want);
@@ -104,6 +111,7 @@ bool PhotoStore::make_sizes(const kiosk::App& app, const kiosk::Photograph& phot
             to_make.push_back(size);
     }
     if (to_make.empty()) return true;
+    if (!read_file()) return false;
     try {
         const kiosk::DecodedPhoto decoded(file.bytes.data(), file.bytes.size());
         if (!decoded.ok()) {

@@ -37,8 +37,8 @@ public:
     PhotoStore& operator=(const PhotoStore&) = delete;
     ~PhotoStore() { clear(); }
 
-    // `budget_bytes` 0: kPhotoTextureBudgetBytes. Keeps the cache folder.
-    void init(SDL_Renderer* renderer, int64_t budget_bytes = 0);
+    // Keeps the cache folder and the budget.
+    void init(SDL_Renderer* renderer);
     // Keeps scaled copies in `dir` from now on (empty: none).
     void set_cache_dir(const std::string& dir) { cache_ = PhotoCache(dir), prepared_.clear(), pruned_ = false; }
     // Loads what the last built frame wanted; true when anything was uploaded

@@ -57,6 +57,21 @@ std::vector<fs::path> files_in(const fs::path& dir) {
     return files;
 }
 
+// A cached copy as a whole image.
+struct Collected : platform::PhotoCopySink {
+    kiosk::ScaledImage image;
+    bool begin(int width, int height) override {
+        image = {width, height, std::vector<uint8_t>(size_t(width) * size_t(height) * 4)};
+        return true;
+    }
+    bool rows(int y, int count, const uint8_t* rgba) override {
+        const size_t row = size_t(image.width) * 4;
+        std::copy(rgba, rgba + row * size_t(count), image.rgba.begin() + std::ptrdiff_t(row * size_t(y)));
+        return true;
+    }
+    void abandon() override { image = {}; }
+};
+
 fs::path fresh_dir(const std::string& name) {
     const fs::path dir = fs::path(VITRINE_TEST_OUTPUT) / "photo-cache" / name;
     fs::remove_all(dir);
@@ -75,21 +90,38 @@ TEST_CASE("a photo copy survives the round trip and a damaged one is refused", "
     for (size_t i = 0; i < image.rgba.size(); ++i) image.rgba[i] = uint8_t(i * 7);
     const std::vector<uint8_t> bytes = platform::encode_photo_copy(image);
 
-    kiosk::ScaledImage back;
+    // Written and read back through the cache, as the kiosk does.
+    const platform::PhotoCache cache(fresh_dir("round-trip").string());
+    const std::string key = "0123456789abcdef0123456789abcdef";
     std::string problem;
-    REQUIRE(platform::decode_photo_copy(std::vector<uint8_t>(bytes), 3, 2, back, &problem));
+    REQUIRE(cache.write(key, 3, 2, image, &problem));
+    const auto read = [&](int box_w, int box_h, kiosk::ScaledImage& back) {
+        Collected sink;
+        const bool found = cache.read(key, box_w, box_h, sink, &problem) == platform::PhotoCache::Read::Found;
+        back = sink.image;
+        return found;
+    };
+    // A copy's bytes put where the cache looks for a box.
+    const auto put = [&](int box_w, int box_h, const std::vector<uint8_t>& copy) {
+        std::ofstream(cache.path_for(key, box_w, box_h), std::ios::binary | std::ios::trunc)
+            .write(reinterpret_cast<const char*>(copy.data()), std::streamsize(copy.size()));
+    };
+    kiosk::ScaledImage back;
+    REQUIRE(read(3, 2, back));
     CHECK(back.width == 3);
     CHECK(back.height == 2);
     CHECK(back.rgba == image.rgba);
 
-    std::vector<uint8_t> short_copy(bytes.begin(), bytes.end() - 1);
-    CHECK_FALSE(platform::decode_photo_copy(std::move(short_copy), 3, 2, back, &problem));
+    put(3, 2, std::vector<uint8_t>(bytes.begin(), bytes.end() - 1));
+    CHECK_FALSE(read(3, 2, back));
     CHECK(problem.find("cut short") != std::string::npos);
-    CHECK_FALSE(platform::decode_photo_copy(std::vector<uint8_t>(bytes), 2, 2, back, &problem));
+    put(2, 2, bytes);
+    CHECK_FALSE(read(2, 2, back));
     CHECK(problem.find("not a size fitted to 2x2") != std::string::npos);
     std::vector<uint8_t> other = bytes;
     other[0] = 'X';
-    CHECK_FALSE(platform::decode_photo_copy(std::move(other), 3, 2, back, &problem));
+    put(3, 2, other);
+    CHECK_FALSE(read(3, 2, back));
 
     // The key follows the content, not the name.
     CHECK(platform::photo_content_key({1, 2, 3}) == platform::photo_content_key({1, 2, 3}));
