@@ -1,7 +1,8 @@
 #include "layout/text_measure.h"
 
+#include "text/case_map.h"
+
 #include <algorithm>
-#include <cctype>
 
 namespace kiosk {
 
@@ -96,9 +97,7 @@ std::string caps_label(const Fonts& fonts, FontRole role, const std::string& tex
     std::string cut;
     std::string label = laid_out(text, cut, kMaxLabelBytes);
     if (text_layout(fonts, role, fonts.size(role), label).has_khmer) return label;
-    for (char& c : label)
-        if (static_cast<unsigned char>(c) < 0x80) c = char(std::toupper(static_cast<unsigned char>(c)));
-    return label;
+    return to_upper(label);
 }
 
 float spaced_caps_width(const Fonts& fonts, FontRole role, const std::string& text, float spacing_em) {
