@@ -61,6 +61,10 @@ std::string translation_line(const Ui& ui, const Quote& q, bool original) {
 
 }  // namespace
 
+float speaker_mark_width(const Ui& ui, const std::string& mark) {
+    return std::round(24 * ui.layouts.unit) + spaced_caps_width(ui.fonts, FontRole::SmallCaps, mark, 0.08f);
+}
+
 const std::string& quote_language(const Ui& ui, const Quote& q, bool original) {
     if (original && q.text.has(q.language)) return q.language;
     return q.text.shown_language(ui.lang, ui.pack.default_language());
@@ -107,25 +111,28 @@ QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height
     std::string cut;
     b.disputed = laid_out(ui.text(q.disputed), cut, bytes_for_chars(kMaxEventTextChars));
     b.mark = f.size(FontRole::Title) * 1.2f;
-    // The attract loop cannot scroll: there the role and context, and a disputed
-    // note (with its mark), keep the lines the box has beside two lines of the
-    // quote, ending in "…"; all of them are whole on Voices.
-    const float line = f.size(FontRole::Caption);
+    b.text = shown_text(ui, q, original);
+    b.translation = translation_line(ui, q, original);
+    if (!b.translation.empty()) {
+        b.translation = fit_lines(f, FontRole::Small, b.translation, width, 2);
+        b.translation_h = 10 * u + text_height(f, FontRole::Small, b.translation, width);
+    }
+    // The attract loop cannot scroll: there the quote keeps the lines it needs
+    // at its smallest size first, and the role and context, then a disputed
+    // note (with its mark), the lines left, ending in "…"; all of them are
+    // whole on Voices.
+    const float line = line_height(f, FontRole::Caption, b.details + b.disputed);  // Khmer's lines are taller
     const float note_room = b.disputed.empty() ? 0 : 18 * u + 16 * u + f.size(FontRole::SmallCaps) * 1.3f + line;
-    int spare_lines = int((height - b.mark * 0.6f - 2 * quote_floor(ui) - 28 * u - b.speaker_h - note_room) / line);
+    const float quote_at_floor = text_height_at(f, FontRole::Headline, quote_floor(ui), b.text, width);
+    int spare_lines =
+        int((height - b.mark * 0.6f - quote_at_floor - 28 * u - b.speaker_h - b.translation_h - note_room) / line);
     if (!scrolls) {
         const int detail_lines = std::max(1, spare_lines);
         if (text_height(f, FontRole::Caption, b.details, width) > float(detail_lines) * line)
             b.details = fit_lines(f, FontRole::Caption, b.details, width, detail_lines);
         spare_lines -= int(std::round(text_height(f, FontRole::Caption, b.details, width) / line));
     }
-    b.attribution_h = 28 * u + b.speaker_h + text_height(f, FontRole::Caption, b.details, width);
-    b.translation = translation_line(ui, q, original);
-    if (!b.translation.empty()) {
-        b.translation = fit_lines(f, FontRole::Small, b.translation, width, 2);
-        b.translation_h = 10 * u + text_height(f, FontRole::Small, b.translation, width);
-        b.attribution_h += b.translation_h;
-    }
+    b.attribution_h = 28 * u + b.speaker_h + text_height(f, FontRole::Caption, b.details, width) + b.translation_h;
     if (!b.disputed.empty()) {
         b.disputed_mark = ui_text(UiText::CommonDisputed, ui.lang);
         if (!scrolls)
@@ -133,7 +140,6 @@ QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height
         b.disputed_h = 18 * u + disputed_flow(nullptr, ui, b.disputed_mark, b.disputed, 0, 0, width);
         b.attribution_h += b.disputed_h;
     }
-    b.text = shown_text(ui, q, original);
     const float room = height - b.attribution_h - b.mark * 0.6f;
     b.size = quote_size(ui, b.text, width, room);
     b.text_h = text_height_at(f, FontRole::Headline, b.size, b.text, width);
@@ -141,6 +147,14 @@ QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height
         const float line = line_height(f, FontRole::Headline, b.text, b.size);
         b.text = fit_lines_at(f, FontRole::Headline, b.size, b.text, width, std::max(1, int(room / line)));
         b.text_h = text_height_at(f, FontRole::Headline, b.size, b.text, 0);
+    }
+    // Scrolled, the block starts with its hung quotation mark at the box's top
+    // (see quote_overflow); the note's mark lies 26 units into its part.
+    const float note_mark_bottom =
+        b.mark * 0.25f + b.total() - b.disputed_h + 26 * u + f.size(FontRole::SmallCaps) * 1.3f;
+    if (!b.disputed_mark.empty() && scrolls && note_mark_bottom > height) {
+        b.speaker_mark = b.disputed_mark;
+        b.speaker = speaker_line(ui, q, width - speaker_mark_width(ui, b.speaker_mark));
     }
     return b;
 }
@@ -151,8 +165,8 @@ float quote_block_height(const Ui& ui, const Quote& q, float width, float height
 
 QuoteBlockText quote_block_text(const Ui& ui, const Quote& q, float width, float height, bool scrolls, bool original) {
     QuoteBlock b = arrange_quote(ui, q, width, height, scrolls, original);
-    return {std::move(b.text),          std::move(b.speaker),  std::move(b.details),
-            std::move(b.disputed_mark), std::move(b.disputed), std::move(b.translation)};
+    return {std::move(b.text),     std::move(b.speaker),      std::move(b.details),    std::move(b.disputed_mark),
+            std::move(b.disputed), std::move(b.speaker_mark), std::move(b.translation)};
 }
 
 float quote_overflow(const Ui& ui, const Quote& q, bool original) {
@@ -160,12 +174,6 @@ float quote_overflow(const Ui& ui, const Quote& q, bool original) {
     // Scrolled, the block starts with its hung quotation mark at the box's top.
     const QuoteBlock b = arrange_quote(ui, q, box.w, box.h, true, original);
     return std::max(0.f, b.total() + b.mark * 0.25f - box.h);
-}
-
-const Quote* attract_quote_at(const Pack& pack, int64_t ms) {
-    const std::vector<const Quote*> quotes = pack.attract_quotes();
-    if (quotes.empty()) return nullptr;
-    return quotes[size_t((std::max<int64_t>(0, ms) / kAttractQuoteMs) % int64_t(quotes.size()))];
 }
 
 }  // namespace kiosk

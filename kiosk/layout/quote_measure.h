@@ -21,6 +21,9 @@ struct QuoteBlock {
     std::string details;
     std::string disputed_mark;  // "Disputed", or empty
     std::string disputed;       // the note, cut to a few lines where the box cannot scroll
+    // The mark again beside the speaker, when the note starts below the box's
+    // first view (Voices on a small panel): a disputed quote never reads unmarked.
+    std::string speaker_mark;
     // "Translated from English" when the quote shows in a translation, and
     // "Translation not yet reviewed" when no one has reviewed it; empty otherwise.
     std::string translation;
@@ -52,6 +55,9 @@ QuoteBlock arrange_quote(const Ui& ui, const Quote& q, float width, float height
 float disputed_flow(FlowPainter* paint, const Ui& ui, const std::string& mark, const std::string& note, float x,
                     float y, float width);
 
+// The room the mark takes beside the speaker, its gap included.
+float speaker_mark_width(const Ui& ui, const std::string& mark);
+
 float quote_block_height(const Ui& ui, const Quote& q, float width, float height);
 // How far Voices' quote box scrolls for `q` (0 when it fits).
 float quote_overflow(const Ui& ui, const Quote& q, bool original = false);
@@ -64,11 +70,10 @@ struct QuoteBlockText {
     std::string details;
     std::string disputed_mark;  // empty for an undisputed quote
     std::string disputed;
-    std::string translation;  // "Translated from English", or empty
+    std::string speaker_mark;  // the mark beside the speaker, when the note is out of the first view
+    std::string translation;   // "Translated from English", or empty
 };
 QuoteBlockText quote_block_text(const Ui& ui, const Quote& q, float width, float height, bool scrolls,
                                 bool original = false);
-// The quote the attract loop shows `ms` into the loop; null without quotes.
-const Quote* attract_quote_at(const Pack& pack, int64_t ms);
 
 }  // namespace kiosk

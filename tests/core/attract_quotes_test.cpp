@@ -2,6 +2,7 @@
 // reads and checks them, and what Voices and the attract loop then show.
 #include "base/diagnostic.h"
 #include "exhibit_fixture.h"
+#include "layout/attract_layout.h"
 #include "pack/pack_limits.h"
 #include "pack/pack_loader.h"
 
@@ -227,18 +228,105 @@ TEST_CASE("Voices and the attract loop show a disputed quote's mark and note", "
 }
 
 TEST_CASE("the attract loop follows attract_quotes, one quote at a time", "[screens][attract]") {
-    ExhibitFixture f(800, 480);
+    ExhibitFixture f(1920, 1080);
     const kiosk::Pack& p = f.pack();
     REQUIRE(p.settings.attract_quotes.size() == 3);
     for (size_t i = 0; i < 7; ++i) {
-        const kiosk::Quote* q = kiosk::attract_quote_at(p, int64_t(i) * kiosk::kAttractQuoteMs + 500);
+        const kiosk::Quote* q = kiosk::attract_quote_shown_at(f.ui(), int64_t(i) * kiosk::kAttractQuoteMs + 500);
         REQUIRE(q != nullptr);
         CHECK(q->id == p.settings.attract_quotes[i % 3]);
     }
-    CHECK(kiosk::attract_quote_at(p, 0)->id == "short-utopia");
+    CHECK(kiosk::attract_quote_shown_at(f.ui(), 0)->id == "short-utopia");
 
     kiosk::Pack empty = p;
     empty.quotes.clear();
     empty.settings.attract_quotes.clear();
-    CHECK(kiosk::attract_quote_at(empty, 0) == nullptr);
+    CHECK(kiosk::attract_quote_shown_at({empty, f.layouts, f.fonts, f.config, "en"}, 0) == nullptr);
+}
+
+TEST_CASE("the attract loop shows each quote it turns to whole, beside the photograph where it fits",
+          "[screens][attract]") {
+    for (const auto& [w, h] : {std::pair{800, 480}, {1024, 600}, {1280, 800}, {1920, 1080}, {720, 1280}}) {
+        ExhibitFixture f(w, h);
+        for (const std::string& lang : f.pack().settings.languages) {
+            const kiosk::Ui ui{f.pack(), f.layouts, f.fonts, f.config, lang};
+            std::vector<std::string> shown_ids;
+            for (int turn = 0; turn < 3; ++turn) {
+                const kiosk::Quote* q = kiosk::attract_quote_shown_at(ui, turn * kiosk::kAttractQuoteMs + 500);
+                REQUIRE(q != nullptr);
+                shown_ids.push_back(q->id);
+                INFO(w << "x" << h << " " << lang << " quote " << q->id);
+                const kiosk::AttractLayout a = kiosk::attract_layout(ui, q, nullptr);
+                const kiosk::QuoteBlockText shown = kiosk::quote_block_text(ui, *q, a.quote.w, a.quote.h, false);
+                const kiosk::QuoteBlockText whole = kiosk::quote_block_text(ui, *q, a.quote.w, 1e9f, true);
+                CHECK(shown.text == whole.text);
+                // A 7" panel in a translation may cut a context, never the words.
+                if (w >= 1280 || lang == "en") CHECK(shown.details == whole.details);
+                CHECK(a.quote.right() <= float(w) - a.left + 0.5f);
+                CHECK(a.quote.bottom() < a.invite.y);
+            }
+            // On a panel that holds them, every chosen quote in the curator's order.
+            if (w >= 1280 || lang == "en") CHECK(shown_ids == f.pack().settings.attract_quotes);
+        }
+        // On a large landscape screen the quotes keep to the left of the photograph.
+        if (w >= 1920) {
+            const kiosk::AttractLayout a = kiosk::attract_layout(f.ui(), f.pack().attract_quotes().front(), nullptr);
+            CHECK(a.quote.w < float(w) * 0.63f);
+        }
+    }
+}
+
+TEST_CASE("a quote the panel cannot show whole is left out of the loop there, unless all are", "[screens][attract]") {
+    ExhibitFixture f(800, 480);
+    kiosk::Pack pack = f.pack();
+    const auto utopia = std::find_if(pack.quotes.begin(), pack.quotes.end(),
+                                     [](const kiosk::Quote& q) { return q.id == "short-utopia"; });
+    REQUIRE(utopia != pack.quotes.end());
+    utopia->text.by_lang["en"] = std::string(2000, 'x');  // far longer than the loop can show
+    const kiosk::Ui ui{pack, f.layouts, f.fonts, f.config, "en"};
+    CHECK_FALSE(kiosk::attract_quote_fits(ui, *utopia));
+    for (int turn = 0; turn < 4; ++turn)
+        CHECK(kiosk::attract_quote_shown_at(ui, turn * kiosk::kAttractQuoteMs)->id != "short-utopia");
+
+    pack.settings.attract_quotes = {"short-utopia"};
+    CHECK(kiosk::attract_quote_shown_at(ui, 0)->id == "short-utopia");
+}
+
+TEST_CASE("the attract loop keeps a photograph's caption and credit on screen", "[screens][attract]") {
+    for (const auto& [w, h] : {std::pair{800, 480}, {1920, 1080}, {720, 1280}}) {
+        ExhibitFixture f(w, h);
+        for (const kiosk::Photograph& photo : f.pack().photographs) {
+            INFO(w << "x" << h << " photograph " << photo.id);
+            const kiosk::AttractLayout a = kiosk::attract_layout(f.ui(), nullptr, &photo);
+            const std::string credit = f.ui().text(photo.credit);
+            REQUIRE_FALSE(credit.empty());
+            CHECK(a.photo_line.size() >= credit.size());
+            CHECK(a.photo_line.compare(a.photo_line.size() - credit.size(), credit.size(), credit) == 0);
+            CHECK(a.photo_line_x >= a.left - 0.5f);
+            CHECK(a.photo_line_y >= a.invite.bottom());
+            CHECK(a.photo_line_y + f.fonts.size(kiosk::FontRole::Small) <= float(h));
+        }
+        CHECK(kiosk::attract_layout(f.ui(), nullptr, nullptr).photo_line.empty());
+    }
+}
+
+TEST_CASE("Voices marks a disputed quote beside its speaker when its note starts out of view", "[screens][attract]") {
+    ExhibitFixture small(800, 480);
+    const kiosk::Quote* regret = small.pack().find_quote("regretful-1996");
+    REQUIRE(regret != nullptr);
+    const kiosk::Rect& box = small.layouts.voices.quote_box;
+    const kiosk::QuoteBlockText scrolled = kiosk::quote_block_text(small.ui(), *regret, box.w, box.h, true);
+    REQUIRE(kiosk::quote_overflow(small.ui(), *regret) > 0);
+    CHECK(scrolled.speaker_mark == "Disputed");
+    CHECK(scrolled.speaker == "Ieng Sary · 1996");
+
+    // Where the whole note is in view, its own mark is enough.
+    ExhibitFixture large(1920, 1080);
+    const kiosk::Rect& large_box = large.layouts.voices.quote_box;
+    REQUIRE(kiosk::quote_overflow(large.ui(), *regret) == 0);
+    CHECK(kiosk::quote_block_text(large.ui(), *regret, large_box.w, large_box.h, true).speaker_mark.empty());
+
+    // An undisputed quote never has one.
+    const kiosk::Quote* utopia = small.pack().find_quote("short-utopia");
+    CHECK(kiosk::quote_block_text(small.ui(), *utopia, box.w, box.h, true).speaker_mark.empty());
 }

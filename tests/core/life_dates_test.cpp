@@ -1,6 +1,7 @@
 // An exhibit need not be a person's life: born and died are optional, and the
 // header shows only the dates the pack states, never an open range made up.
 #include "exhibit_fixture.h"
+#include "layout/attract_layout.h"
 #include "pack/pack.h"
 #include "scratch_pack.h"
 #include "ui/draw_helpers.h"
@@ -72,4 +73,15 @@ TEST_CASE("an exhibit without born or died loads, spans its events and shows no 
     // The same pack with its dates shows them.
     CHECK(
         drawn(explore_texts(minimal_with("a-life", "born = \"1925-10-24\"\ndied = \"2013-03-14\"\n")), "1925 – 2013"));
+}
+
+TEST_CASE("the attract loop's subtitle shows only the dates the pack states", "[life_dates][attract]") {
+    ExhibitFixture none(1280, 800, 0, kiosk::TextSize::Standard, minimal_with("attract-no-life", ""));
+    const std::string subtitle = none.ui().text(none.pack().exhibit.subtitle);
+    CHECK(kiosk::attract_layout(none.ui(), nullptr, nullptr).subtitle == subtitle);
+
+    ExhibitFixture alive(1280, 800, 0, kiosk::TextSize::Standard,
+                         minimal_with("attract-alive", "born = \"1925-10-24\"\n"));
+    CHECK(kiosk::attract_layout(alive.ui(), nullptr, nullptr).subtitle ==
+          (subtitle.empty() ? "" : subtitle + " · ") + "1925 –");
 }

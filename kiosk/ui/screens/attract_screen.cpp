@@ -3,6 +3,7 @@
 // to touch. Everything drifts a little, all the time,
 // so no bright pixel stays in place for hours (burn-in on a panel left on).
 // The invitation speaks each of the pack's languages in turn.
+#include "layout/attract_layout.h"
 #include "layout/attract_photo.h"
 #include "ui/draw_helpers.h"
 #include "ui/screens.h"
@@ -82,43 +83,31 @@ void draw_attract(const DrawContext& c) {
 
     // Everything on top drifts along a slow figure over minutes.
     const float dx = W * 0.025f * wave(t, 97), dy = H * 0.03f * wave(t + 30000, 131);
-    const float pad = std::round(std::max(96 * u, 20.f));
-    const float left = pad + dx;
-    float y = pad * (ui.layouts.portrait ? 1.5f : 1.f) + dy;
-    // One line each, ending in "…" when the exhibit's title or subtitle is longer.
-    const float line_w = W - 2 * pad;
-    y += draw_text(c.dl, f, FontRole::Title, ImVec2(left, y), p.paper,
-                   fit_lines(f, FontRole::Title, ui.text(ui.pack.exhibit.title), line_w, 1, false));
-    std::string life = ui.digits(std::to_string(ui.pack.exhibit.born.year));
-    if (ui.pack.exhibit.died.year) life += " – " + ui.digits(std::to_string(ui.pack.exhibit.died.year));
-    std::string cut;
-    draw_text(
-        c.dl, f, FontRole::Subtitle, ImVec2(left, y + 8 * u), p.muted,
-        fit_lines(f, FontRole::Subtitle,
-                  laid_out(ui.text(ui.pack.exhibit.subtitle), cut, bytes_for_chars(kMaxSubtitleChars)) + " · " + life,
-                  line_w, 1, false));
+    const Quote* quote = attract_quote_shown_at(ui, t);
+    const AttractLayout a = attract_layout(ui, quote, attract.photo);
+    draw_text(c.dl, f, FontRole::Title, ImVec2(a.left + dx, a.title_y + dy), p.paper, a.title);
+    draw_text(c.dl, f, FontRole::Subtitle, ImVec2(a.left + dx, a.subtitle_y + dy), p.muted, a.subtitle);
 
     // One quote at a time, cross-fading.
-    const float invite_h = std::round(std::max(72 * u, ui.layouts.target * 0.8f));
-    const float invite_y = H - pad - invite_h + dy;
-    if (const Quote* quote = attract_quote_at(ui.pack, t)) {
+    if (quote) {
         const int64_t in = t % kAttractQuoteMs;
         const float fade_ms = 1200;
         const float alpha = std::min({1.f, float(in) / fade_ms, float(kAttractQuoteMs - in) / fade_ms});
-        const float box_w = ui.layouts.portrait ? W - 2 * pad : std::min(W * 0.62f, 1300 * u);
-        const float top = y + f.size(FontRole::Subtitle) * 2.5f + 40 * u;
-        const Rect box = {left, top, box_w, invite_y - top - 40 * u};
+        const Rect box = {a.quote.x + dx, a.quote.y + dy, a.quote.w, a.quote.h};
         draw_quote_block(c.dl, ui, p, *quote, box, 0, true);
         // Fading through the veiled backdrop rather than to flat colour.
         c.dl.AddRectFilled(ImVec2(box.x - 8, box.y - 8), ImVec2(box.right() + 8, box.bottom() + 8),
                            with_alpha(p.background, (1 - alpha) * 0.92f));
     }
 
+    // The photograph's caption and credit, fading with it. Under the drifting
+    // invitation they drift a third as far, which the foot's margin allows.
+    if (!a.photo_line.empty())
+        draw_text(c.dl, f, FontRole::Small, ImVec2(a.photo_line_x + dx, a.photo_line_y + dy / 3),
+                  with_alpha(p.muted, attract.alpha), a.photo_line);
+
     // The invitation, breathing gently.
-    float tw = 0;
-    for (const std::string& lang : ui.pack.settings.languages)
-        tw = std::max(tw, text_width(f, FontRole::Button, ui_text(UiText::AttractInvite, lang)));
-    const Rect pill = {W / 2 - tw / 2 - 40 * u + dx, invite_y, tw + 80 * u, invite_h};
+    const Rect pill = {a.invite.x + dx, a.invite.y + dy, a.invite.w, a.invite.h};
     draw_invite(c, pill, t);
     const float breath = 0.5f + 0.5f * wave(t, 3.2f);
     c.dl.AddRect(ImVec2(pill.x - 6 * u, pill.y - 6 * u), ImVec2(pill.right() + 6 * u, pill.bottom() + 6 * u),

@@ -30,6 +30,12 @@ void draw_quote_block(ImDrawList& dl, const Ui& ui, const Palette& p, const Quot
     const float bar = std::round(std::max(48 * u, 20.f));
     draw_rule(dl, x, x + bar, y - 14 * u, std::max(2.f, 2 * u), p.accent);
     draw_text(dl, f, FontRole::Body, ImVec2(x, y), p.paper, b.speaker);
+    if (!b.speaker_mark.empty()) {
+        // On the speaker's baseline, as near as two sizes of one face allow.
+        const float mark_x = x + text_width(f, FontRole::Body, b.speaker) + std::round(24 * u);
+        const float mark_y = y + (f.size(FontRole::Body) - f.size(FontRole::SmallCaps)) * 0.8f;
+        draw_spaced_caps(dl, f, FontRole::SmallCaps, snap(mark_x, mark_y), p.accent_text, b.speaker_mark, 0.08f);
+    }
     y += b.speaker_h;
     y += draw_text(dl, f, FontRole::Caption, ImVec2(x, y), p.muted, b.details, box.w);
     if (b.translation_h > 0) {
