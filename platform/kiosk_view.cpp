@@ -120,6 +120,7 @@ const ImDrawData* KioskView::build(int64_t now_ms) {
     // Photographs load when a frame first shows them; that frame is built again with them.
     if (photos_.load_wanted(app_)) {
         photos_.textures().forget_lookups();
+        app_.text().forget_recorded();
         data = app_.build(now_ms, photos_.textures());
     }
     photos_.end_frame();

@@ -201,7 +201,7 @@ void TextEngine::new_frame() {
 // --- drawing ---
 
 void TextEngine::draw(ImDrawList& dl, const TextLayout& layout, ImVec2 pos, ImU32 col, float letter_spacing) {
-    if (record_) record_->push_back(describe(layout, pos));
+    if (record_) record_->push_back(describe(layout, pos, letter_spacing));
     const float x0 = std::round(pos.x), y0 = std::round(pos.y);
     const float clip_top = dl.GetClipRectMin().y, clip_bottom = dl.GetClipRectMax().y;
     const float uv = 1.f / float(kGlyphPageSide);
@@ -233,7 +233,7 @@ void TextEngine::draw(ImDrawList& dl, const TextLayout& layout, ImVec2 pos, ImU3
     if (page >= 0) dl.PopTextureID();
 }
 
-DumpedText TextEngine::describe(const TextLayout& layout, ImVec2 pos) const {
+DumpedText TextEngine::describe(const TextLayout& layout, ImVec2 pos, float letter_spacing) const {
     DumpedText t;
     t.text = layout.text;
     t.face = layout.style.face;
@@ -255,8 +255,9 @@ DumpedText TextEngine::describe(const TextLayout& layout, ImVec2 pos) const {
             }
             DrawnRun& run = t.runs.back();
             const float units = float(file.units_per_em) / em_px;
-            run.glyphs.push_back({g.glyph, g.cluster, pos.x + g.x, baseline, int(std::lround(g.advance * units)),
-                                  int(std::lround(g.dx * units)), int(std::lround(-g.dy * units))});
+            run.glyphs.push_back({g.glyph, g.cluster, pos.x + g.x + letter_spacing * float(i), baseline,
+                                  int(std::lround(g.advance * units)), int(std::lround(g.dx * units)),
+                                  int(std::lround(-g.dy * units))});
             run.begin = std::min(run.begin, g.cluster);
             run.end = std::max(run.end, g.cluster + 1);
         }

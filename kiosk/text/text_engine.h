@@ -103,8 +103,14 @@ public:
 
     // While `log` is set, every draw() is added to it.
     void record(std::vector<DumpedText>* log) { record_ = log; }
-    // What draw() would record for `layout` at `pos`.
-    DumpedText describe(const TextLayout& layout, ImVec2 pos = ImVec2(0, 0)) const;
+    // Forgets what was recorded: the frame is being built again, and only the
+    // build that is shown counts.
+    void forget_recorded() {
+        if (record_) record_->clear();
+    }
+    // What draw() would record for `layout` at `pos`, its glyphs where draw()
+    // puts them (`letter_spacing` included).
+    DumpedText describe(const TextLayout& layout, ImVec2 pos = ImVec2(0, 0), float letter_spacing = 0) const;
 
     // Shapings done since start, for the benchmark (an unchanged frame adds none).
     int64_t shapings() const { return shapings_; }

@@ -39,7 +39,8 @@ std::string code_point_name(uint32_t c) {
 }
 
 // Each character of the pack the kiosk's fonts cannot draw, at the first line of
-// pack.toml that holds it: on the screen it would be a box.
+// pack.toml that holds it: on the screen it would be a box, so it is an error,
+// as a .notdef glyph is never drawn to a visitor.
 void check_glyphs(const kiosk::Fonts& fonts, const kiosk::Pack& pack, const std::string& file,
                   std::vector<kiosk::Diagnostic>& diagnostics) {
     std::ifstream in(file, std::ios::binary);  // the loader has read it already, within its size limit
@@ -49,7 +50,7 @@ void check_glyphs(const kiosk::Fonts& fonts, const kiosk::Pack& pack, const std:
         const size_t at = manifest.find(utf8);
         const int line =
             at == std::string::npos ? 0 : 1 + int(std::count(manifest.begin(), manifest.begin() + at, '\n'));
-        diagnostics.push_back({kiosk::Diagnostic::Severity::Warning, file, line, 0,
+        diagnostics.push_back({kiosk::Diagnostic::Severity::Error, file, line, 0,
                                "'" + kiosk::printable(utf8, 16) + "' (" + code_point_name(c) +
                                    ") is a character the kiosk's fonts cannot draw: a visitor would see a box; "
                                    "remove it or write it in words"});

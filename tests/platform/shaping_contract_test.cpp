@@ -154,10 +154,14 @@ TEST_CASE("--dump-text writes runs that agree with hb-shape, for a pack written 
     std::ifstream in(json, std::ios::binary);
     REQUIRE(in.good());
     const nlohmann::json dump = nlohmann::json::parse(in);
+    const std::string title =
+        kiosk::load_pack(VITRINE_SOURCE_DIR "/tests/packs/exhibit-khmer").pack.exhibit.title.in("km");
     std::vector<Run> runs;
-    int khmer_texts = 0, lines = 0;
+    int khmer_texts = 0, lines = 0, titles = 0;
     for (const auto& t : dump.at("texts")) {
         const std::string text = t.at("text").get<std::string>();
+        // The frame as shown, once: not also a build the photographs' loading replaced.
+        if (text == title) ++titles;
         if (!has_khmer(text)) continue;
         ++khmer_texts;
         for (const auto& line : t.at("lines")) {
@@ -175,8 +179,22 @@ TEST_CASE("--dump-text writes runs that agree with hb-shape, for a pack written 
             if (has_khmer(run.text)) runs.push_back(std::move(run));
         }
     }
+    CHECK(titles == 1);
     CHECK(khmer_texts >= 10);  // title, subtitle, buttons, the card, eras, caption...
     CHECK(lines >= khmer_texts);
     CHECK(compare_with_hb_shape(runs) == int(runs.size()));
     CHECK(runs.size() >= 10);
+}
+
+TEST_CASE("the dump puts letter-spaced glyphs where they are drawn", "[shaping]") {
+    kiosk::TextEngine engine;
+    REQUIRE(engine.load(VITRINE_FONT_DIR, nullptr));
+    const kiosk::TextLayout& l = engine.layout({kiosk::Face::SansBold, 22}, "DISPUTED", 0);
+    const kiosk::DumpedText plain = engine.describe(l, ImVec2(100, 50));
+    const kiosk::DumpedText spaced = engine.describe(l, ImVec2(100, 50), 3.f);
+    REQUIRE(plain.runs.size() == 1);
+    REQUIRE(spaced.runs.size() == 1);
+    REQUIRE(plain.runs[0].glyphs.size() == 8);
+    for (size_t i = 0; i < 8; ++i)
+        CHECK(spaced.runs[0].glyphs[i].x == Approx(plain.runs[0].glyphs[i].x + 3.f * float(i)));
 }
