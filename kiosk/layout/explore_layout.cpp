@@ -13,6 +13,7 @@ namespace kiosk {
 namespace {
 
 constexpr float kTouchTargetMm = 15.f;
+constexpr float kMinPhotoWidthMm = 10.f;
 
 // Lays the strip out inside `strip`: era bands on top, the axis and markers below
 // them, year labels under the axis. Landscape puts prev/next at both ends of the
@@ -155,7 +156,7 @@ void fit_setting(const Fonts& fonts, const std::string& text, float width, const
     shown = fit_lines(fonts, role, text, width, lines);
 }
 
-// Room for the longest caption of any photograph Explore shows (and the page
+// Room for the longest caption and credit of any photograph Explore shows (and the page
 // dots when an event has several), at most `max_h` high: a caption longer than
 // that shows the lines it has room for, ending in "…" (whole in the
 // photograph's viewer), and `lines` says how many.
@@ -164,20 +165,51 @@ float caption_height(const Fonts& fonts, const Pack& pack, float width, float do
     lines = 0;
     const std::vector<const Photograph*> shown = pack.shown_photos();
     if (shown.empty()) return 0;
-    const float around = 18 * u + dots_h + 6 * u + fonts.size(FontRole::Small) * 1.3f;
     float line = fonts.size(FontRole::Caption);
     float cap = 0;
+    float credit = fonts.size(FontRole::Small) * 1.3f;
     for (const std::string& lang : pack.settings.languages)
         for (const Photograph* photo : shown) {
             const std::string& caption = pack.text(photo->caption, lang);
             cap = std::max(cap, text_height(fonts, FontRole::Caption, caption, width));
             line = std::max(line, line_height(fonts, FontRole::Caption, caption));
+            // The credit is never cut: a narrow caption beside the frame wraps it.
+            const std::string& by = pack.text(photo->credit, lang);
+            if (text_width(fonts, FontRole::Small, by) > width)
+                credit = std::max(credit, text_height(fonts, FontRole::Small, by, width));
         }
+    const float around = 18 * u + dots_h + 6 * u + credit;
     if (around + cap > max_h) {
         lines = std::max(1, int((max_h - around) / line));
         cap = std::min(cap, float(lines) * line);
     }
     return std::round(around + cap);
+}
+
+// photo_floor_shortfall for a frame on a display of `target` (15 mm) pixels; half
+// a pixel is the frame's rounding.
+float floor_shortfall(float target, float px_per_mm, const Rect& frame) {
+    return std::min({1.f, (frame.h + 0.5f) / target, (frame.w + 0.5f) / (kMinPhotoWidthMm * px_per_mm)});
+}
+
+// The worst shortfall of any shown photograph's frame in `area`.
+float worst_shortfall(const Rect& area, const Pack& pack, float border, bool centre, float target, float px_per_mm) {
+    float worst = 1;
+    for (const Photograph* photo : pack.shown_photos())
+        worst = std::min(worst, floor_shortfall(target, px_per_mm, fit_photo_frame(area, photo, border, centre)));
+    return worst;
+}
+
+// The height a wide area needs for every shown photograph's frame to meet the
+// floor: 15 mm, and for a tall photograph the height that makes it 10 mm wide.
+float floor_height(const Pack& pack, float border, float target, float px_per_mm) {
+    float need = 0;
+    for (const Photograph* photo : pack.shown_photos()) {
+        if (photo->width <= 0 || photo->height <= 0) continue;
+        const float aspect = float(photo->height) / float(photo->width);
+        need = std::max({need, target, std::ceil(2 * border + (kMinPhotoWidthMm * px_per_mm - 2 * border) * aspect)});
+    }
+    return need;
 }
 
 // The tallest frame any shown photograph takes in `area`.
@@ -230,7 +262,19 @@ float photo_border(float unit) { return std::max(std::round(10 * unit), 4.f); }
 PhotoFrame photo_frame_for(const ExploreLayout& l, const Photograph* photo) {
     if (!photo) return {l.photo_frame, l.caption};
     const Rect frame = fit_photo_frame(l.photo_area, photo, photo_border(l.unit), l.photo_centred);
+    if (l.caption_beside) return {frame, l.caption};
     return {frame, {l.caption.x, frame.bottom(), l.caption.w, l.caption.h}};
+}
+
+float photo_floor_shortfall(const ExploreLayout& l, const Rect& frame) {
+    return floor_shortfall(l.target, l.px_per_mm, frame);
+}
+
+std::vector<std::string> photos_under_floor(const ExploreLayout& l, const Pack& pack) {
+    std::vector<std::string> ids;
+    for (const Photograph* photo : pack.shown_photos())
+        if (photo_floor_shortfall(l, photo_frame_for(l, photo).frame) < 1) ids.push_back(photo->id);
+    return ids;
 }
 
 float touch_target_px(const Display& display) { return std::round(kTouchTargetMm * display.px_per_mm()); }
@@ -303,15 +347,38 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
         const float main_top = l.divider_top + std::round(40 * u);
         const float main_bottom = l.strip.y - std::round(24 * u);
         const float gap = std::round(72 * u);
-        const float photo_w = std::round(content_w * 0.44f);
+        float photo_w = std::round(content_w * 0.44f);
         // The photograph keeps at least two thirds of the height beside the card:
         // on a short panel a long caption shows its first line there, whole in
         // the viewer a tap away.
-        const float cap_h =
-            caption_height(fonts, pack, photo_w, l.page_dots_h, u, (main_bottom - main_top) / 3, l.caption_lines);
-        l.photo_area = {pad_x, main_top, photo_w, main_bottom - main_top - cap_h};
-        l.photo_frame = fit_photo_frame(l.photo_area, exhibit_photo, photo_border(u), false);
-        l.caption = {pad_x, l.photo_frame.bottom(), photo_w, cap_h};
+        const float main_h = main_bottom - main_top;
+        const float border = photo_border(u);
+        const float cap_h = caption_height(fonts, pack, photo_w, l.page_dots_h, u, main_h / 3, l.caption_lines);
+        l.photo_area = {pad_x, main_top, photo_w, main_h - cap_h};
+        // A tall title band on a short panel leaves the frame above its caption
+        // under its floor: the frame then takes the column's full height, and
+        // the caption goes beside it, in a column widened into the card's (its
+        // text scrolls; a caption squeezed beside the frame would lose its words).
+        const float beside_w = std::round(content_w * 0.52f);
+        const Rect beside_area = {pad_x, main_top, std::round(beside_w * 0.45f), main_h};
+        const float under = worst_shortfall(l.photo_area, pack, border, false, l.target, l.px_per_mm);
+        l.caption_beside =
+            under < 1 && worst_shortfall(beside_area, pack, border, false, l.target, l.px_per_mm) > under;
+        if (l.caption_beside) {
+            photo_w = beside_w;
+            // The caption's first line level with the frame's top (its drawing
+            // leaves 18 design pixels above the page dots and the text).
+            const float cap_x = beside_area.right() + std::round(24 * u);
+            const float cap_w = pad_x + photo_w - cap_x;
+            const float lead = std::round(18 * u);
+            l.photo_area = beside_area;
+            l.caption = {cap_x, main_top - lead, cap_w,
+                         caption_height(fonts, pack, cap_w, l.page_dots_h, u, main_h + lead, l.caption_lines)};
+            l.photo_frame = fit_photo_frame(l.photo_area, exhibit_photo, border, false);
+        } else {
+            l.photo_frame = fit_photo_frame(l.photo_area, exhibit_photo, border, false);
+            l.caption = {pad_x, l.photo_frame.bottom(), photo_w, cap_h};
+        }
         const float card_x = pad_x + photo_w + gap;
         l.card = {card_x, main_top, std::min(W - pad_x - card_x, comfortable_measure(fonts)), main_bottom - main_top};
     } else {
@@ -331,6 +398,11 @@ ExploreLayout layout_explore(const Display& display, const Fonts& fonts, const P
         const float wanted = 4 * line_height(fonts, FontRole::Body, "") + fonts.size(FontRole::Headline) * 1.3f;
         if (card_room - photo_h < wanted)
             photo_h = std::max(std::round((H - main_top) * 0.2f), photo_h - (wanted - (card_room - photo_h)));
+        // Never under the photograph's floor: the card's scrolling text gives up
+        // the room instead, down to two lines of it.
+        const float card_floor = 2 * line_height(fonts, FontRole::Body, "");
+        photo_h = std::max(
+            photo_h, std::min(floor_height(pack, photo_border(u), l.target, l.px_per_mm), card_room - card_floor));
         l.photo_area = {pad_x, main_top, content_w, photo_h};
         l.photo_centred = true;
         l.photo_frame = fit_photo_frame(l.photo_area, exhibit_photo, photo_border(u), true);

@@ -51,6 +51,10 @@ struct ExploreLayout {
     // with several photographs shows page dots in the caption's first row.
     Rect photo_area;
     bool photo_centred = false;
+    // A short landscape panel under a tall title band sets the caption beside
+    // the frame (at `caption`, whichever photograph is shown) rather than under
+    // it, so the photograph keeps its floor (photo_floor_shortfall).
+    bool caption_beside = false;
     float page_dots_h = 0;  // 0: no event has more than one photograph
     Rect card;              // the selected event
     Rect strip;             // the timeline strip, all of it
@@ -95,6 +99,14 @@ struct PhotoFrame {
     Rect frame, caption;
 };
 PhotoFrame photo_frame_for(const ExploreLayout& layout, const Photograph* photo);
+// The photograph's floor on Explore: its frame at least 15 mm tall (the touch
+// target, so the photograph is seen and a tap on it never lands beside it) and
+// 10 mm wide (a tall portrait beside the card on a 7-inch panel; its touch area
+// grows to 15 mm). How far `frame` falls short of it: 1 when it meets it, else
+// the smaller of its height and width over their floors.
+float photo_floor_shortfall(const ExploreLayout& layout, const Rect& frame);
+// The ids of the shown photographs whose frame falls short of the floor.
+std::vector<std::string> photos_under_floor(const ExploreLayout& layout, const Pack& pack);
 // A rectangle grown to at least `min_size` each way, around its centre.
 Rect grow_to(const Rect& r, float min_size);
 

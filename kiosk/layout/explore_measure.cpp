@@ -1,5 +1,6 @@
 #include "layout/explore_measure.h"
 
+#include "layout/date_label.h"
 #include "layout/text_measure.h"
 #include "pack/date.h"
 #include "text/interface_strings.h"
@@ -38,22 +39,26 @@ float card_flow(const Ui& ui, const Event& e, FlowPainter* paint, float top) {
     const Fonts& f = ui.fonts;
     const float u = ui.layouts.unit;
     float y = top + f.size(FontRole::DateLabel) * 0.1f;
-    const std::string date = format_date_span(e.when, ui.pack, ui.lang);
-    if (paint) paint->spaced_caps(FontRole::DateLabel, ImVec2(c.x, y), Ink::AccentText, date, 0.12f);
-    // The era's full name beside the date, or under it when it does not fit
-    // there: the strip leaves out a name too long for its band.
+    const float date_line = f.size(FontRole::DateLabel) * 1.3f;
+    const DateLabel date = card_date_label(f, format_date_span(e.when, ui.pack, ui.lang), c.w);
+    for (size_t i = 0; i < date.lines.size(); ++i) {
+        if (i > 0) y += date_line;
+        if (paint) paint->spaced_caps(kCardDateRole, ImVec2(c.x, y), Ink::AccentText, date.lines[i], date.spacing_em);
+    }
+    // The era's full name beside the date's last line, or under it when it does
+    // not fit there: the strip leaves out a name too long for its band.
     if (const Era* era = e.era.empty() ? nullptr : ui.pack.find_era(e.era)) {
-        const float date_w = spaced_caps_width(f, FontRole::DateLabel, date, 0.12f) + std::round(20 * u);
+        const float date_w = date.width + std::round(20 * u);
         const std::string& name = ui.text(era->name);
         const bool beside = date_w + text_width(f, FontRole::Small, name) <= c.w;
         const float ex = beside ? c.x + date_w : c.x;
-        if (!beside) y += f.size(FontRole::DateLabel) * 1.3f + 4 * u;
-        const float ey = y + (f.size(FontRole::DateLabel) * 1.3f - f.size(FontRole::Small) * 1.36f) / 2;
+        if (!beside) y += date_line + 4 * u;
+        const float ey = y + (date_line - f.size(FontRole::Small) * 1.36f) / 2;
         if (paint)
             paint->text(FontRole::Small, ImVec2(ex, ey), Ink::Muted,
                         fit_lines(f, FontRole::Small, name, c.w, 1, false));
     }
-    y += f.size(FontRole::DateLabel) * 1.3f + 14 * u;
+    y += date_line + 14 * u;
     const std::string& headline = ui.text(e.headline);
     y += paint ? paint->text(FontRole::Headline, ImVec2(c.x, y), Ink::Paper, headline, c.w)
                : text_height(f, FontRole::Headline, headline, c.w);

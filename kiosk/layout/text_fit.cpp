@@ -1,6 +1,8 @@
 #include "layout/text_fit.h"
 
+#include "layout/date_label.h"
 #include "layout/text_measure.h"
+#include "pack/date.h"
 
 #include <algorithm>
 #include <cmath>
@@ -49,6 +51,16 @@ std::vector<std::string> cut_pack_texts(const ScreenLayouts& layouts, const Font
                                            pack.text(pack.exhibit.subtitle, t.lang), l.title_room.w, kMaxSubtitleLines,
                                            beside));
     }
+    // Each event's date on its card, in every language: one a visitor would see
+    // ending in "…" even broken after its dash and set tighter.
+    for (const std::string& lang : pack.settings.languages)
+        for (const Event& e : pack.events) {
+            const std::string date = format_date_span(e.when, pack, lang);
+            const DateLabel label = card_date_label(fonts, date, l.card.w);
+            if (label.cut)
+                problems.push_back(cut_message(fonts, l, "date of event '" + e.id + "'", lang, kCardDateRole, date,
+                                               l.card.w, int(label.lines.size()), "on the event card"));
+        }
     return problems;
 }
 

@@ -1,6 +1,7 @@
 // Pack texts a display would cut: the exhibit's title and subtitle that do not
 // fit beside Explore's buttons even on two lines (the title at the smaller
-// size). The kiosk ends them in "…"; the validator names them, so a curator
+// size), and an event's date too long for its card even on two lines. The
+// kiosk ends them in "…"; the validator names them, so a curator
 // shortens a text before a visitor ever sees it cut.
 #pragma once
 

@@ -1676,7 +1676,11 @@ void Loader::load_media(Photograph& photo, const toml::node& file_node) {
             return fail(decoded.out_of_memory() ? no_memory : quoted + " is corrupt: " + decoded.error());
         // Past the budget the pack is invalid (check_photo_memory says so), and
         // keeping more would only bring the board closer to running out.
-        if (!options_.keep_pixels || kept_photo_bytes_ > kPhotoMemoryBudgetBytes) return;
+        if (kept_photo_bytes_ > kPhotoMemoryBudgetBytes) return;
+        // Checked and dropped (the validator): its size still lays the screens out.
+        if (!options_.keep_pixels)
+            return fit_size(photo.file_width, photo.file_height, options_.max_photo_side, options_.max_photo_side,
+                            photo.width, photo.height);
         ScaledImage kept = decoded.fitted(options_.max_photo_side, options_.max_photo_side);
         photo.width = kept.width;
         photo.height = kept.height;

@@ -57,6 +57,21 @@ void check_glyphs(const kiosk::Fonts& fonts, const kiosk::Pack& pack, const std:
     }
 }
 
+// Each photograph whose frame on Explore stays under its floor at `size` even
+// with the caption beside it (a very wide photograph, a tall title band).
+void check_photo_floor(const kiosk::ExploreLayout& l, const kiosk::Pack& pack, const std::string& size,
+                       const std::string& file, std::vector<kiosk::Diagnostic>& diagnostics) {
+    const auto mm = [&](float px) { return std::to_string(std::lround(px / l.px_per_mm)); };
+    for (const std::string& id : kiosk::photos_under_floor(l, pack)) {
+        const kiosk::Rect frame = kiosk::photo_frame_for(l, pack.find_photo(id)).frame;
+        diagnostics.push_back({kiosk::Diagnostic::Severity::Warning, file, 0, 0,
+                               "at " + size + " photograph '" + id + "' is shown on Explore " + mm(frame.w) + " x " +
+                                   mm(frame.h) + " mm, under the " + mm(l.target) +
+                                   " mm tall and 10 mm wide a visitor needs to see and touch it; shorten the "
+                                   "exhibit's title or subtitle, or use a photograph less wide or tall"});
+    }
+}
+
 void check_at_size(const kiosk::Pack& pack, const kiosk::Display& display, const std::string& size,
                    const std::string& file, bool glyphs, std::vector<kiosk::Diagnostic>& diagnostics) {
     ImGuiContext* ctx = kiosk::create_imgui_context();
@@ -79,6 +94,7 @@ void check_at_size(const kiosk::Pack& pack, const kiosk::Display& display, const
                                        std::to_string(kMaxLineCharacters)});
         for (const std::string& cut : kiosk::cut_pack_texts(layouts, fonts, pack))
             diagnostics.push_back({kiosk::Diagnostic::Severity::Warning, file, 0, 0, cut});
+        check_photo_floor(layouts.explore, pack, size, file, diagnostics);
     }
     ImGui::DestroyContext(ctx);
 }

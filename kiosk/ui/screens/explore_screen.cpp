@@ -99,8 +99,10 @@ void draw_photo(const DrawContext& c) {
     const float cap_h = draw_text(
         c.dl, ui.fonts, FontRole::Caption, ImVec2(cap.x, y), c.palette.paper,
         l.caption_lines > 0 ? fit_lines(ui.fonts, FontRole::Caption, caption, cap.w, l.caption_lines) : caption, cap.w);
+    // Wrapped as the caption's room was measured (caption_height): a credit is
+    // never cut, even beside the frame.
     draw_text(c.dl, ui.fonts, FontRole::Small, ImVec2(cap.x, y + cap_h + 6 * u), c.palette.muted,
-              ui.text(photo->credit));
+              ui.text(photo->credit), cap.w);
 }
 
 void draw_card(const DrawContext& c) {
