@@ -25,10 +25,11 @@ std::vector<std::string> broken_at_dash(const std::string& date) {
 
 }  // namespace
 
-DateLabel fit_date_label(const Fonts& fonts, FontRole role, const std::string& date, float width, float spacing_em) {
+DateLabel fit_date_label(const Fonts& fonts, FontRole role, const std::string& date, float width, float spacing_em,
+                         bool one_line) {
     DateLabel label;
     label.lines = {date};
-    if (widest(fonts, role, label.lines, spacing_em) > width) label.lines = broken_at_dash(date);
+    if (!one_line && widest(fonts, role, label.lines, spacing_em) > width) label.lines = broken_at_dash(date);
     // Tighter spacing before any cut: a date whole but a little tighter reads
     // better than one missing its year.
     const float steps[] = {1.f, 2.f / 3, 1.f / 3, 0.f};

@@ -20,7 +20,9 @@ struct DateLabel {
 };
 
 // `date` set in `role` within `width`, spaced `spacing_em` apart where it fits.
-DateLabel fit_date_label(const Fonts& fonts, FontRole role, const std::string& date, float width, float spacing_em);
+// `one_line`: never broken at its dash (a list's row), only tightened and cut.
+DateLabel fit_date_label(const Fonts& fonts, FontRole role, const std::string& date, float width, float spacing_em,
+                         bool one_line = false);
 
 // The event card's date label: its role and spacing, in one place for the card and the validator.
 constexpr FontRole kCardDateRole = FontRole::DateLabel;

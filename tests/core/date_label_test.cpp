@@ -158,3 +158,22 @@ TEST_CASE("a Khmer date label keeps no capitals and no spacing, and breaks after
         CHECK(kiosk::text_width(f.fonts, role, line) <= w);
     }
 }
+
+TEST_CASE("a list row's date stays on its one line: tightened, then cut", "[date-label]") {
+    ExhibitFixture f(800, 480, 0, kiosk::TextSize::Standard, VITRINE_TEST_PACKS "/minimal");
+    const float w = 200;
+    const kiosk::FontRole role = kiosk::FontRole::SmallCaps;
+    const std::string range = kiosk::format_date_span({kAdaBorn, kAdaDied, false, {}}, "en");
+    REQUIRE(kiosk::spaced_caps_width(f.fonts, role, range, 0.08f) > w);
+    const kiosk::DateLabel row = kiosk::fit_date_label(f.fonts, role, range, w, 0.08f, true);
+    REQUIRE(row.lines.size() == 1);
+    CHECK(row.width <= w);
+    CHECK(kiosk::spaced_caps_width(f.fonts, role, row.lines[0], row.spacing_em) <= w);
+    // The card's label, by contrast, breaks the same range at its dash.
+    CHECK(kiosk::fit_date_label(f.fonts, role, range, w, 0.08f).lines.size() == 2);
+
+    const kiosk::DateLabel long_display = kiosk::fit_date_label(f.fonts, role, std::string(600, 'x'), w, 0.08f, true);
+    REQUIRE(long_display.lines.size() == 1);
+    CHECK(long_display.cut);
+    CHECK(long_display.width <= w);
+}

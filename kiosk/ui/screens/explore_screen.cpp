@@ -1,5 +1,6 @@
 // Explore, the home screen: title band, the photograph with caption and credit,
 // the selected event's card and the timeline strip.
+#include "layout/date_label.h"
 #include "pack/date.h"
 #include "ui/draw_helpers.h"
 #include "ui/screens.h"
@@ -282,8 +283,11 @@ void draw_cluster_list(const DrawContext& c) {
             c.dl.AddRectFilled(snap(r.x - 8 * u, r.y + 2), snap(r.right() + 8 * u, r.bottom() - 2), p.background,
                                10 * u);
         const float y = r.y + (r.h - date_h - head_h) / 2;
-        draw_spaced_caps(c.dl, ui.fonts, FontRole::SmallCaps, ImVec2(r.x, y), p.accent_text,
-                         format_date_span(e.when, ui.pack, ui.lang), 0.08f);
+        // One line a row: a long date is tightened, then cut, never drawn over its neighbours.
+        const DateLabel date =
+            fit_date_label(ui.fonts, FontRole::SmallCaps, format_date_span(e.when, ui.pack, ui.lang), r.w, 0.08f, true);
+        draw_spaced_caps(c.dl, ui.fonts, FontRole::SmallCaps, ImVec2(r.x, y), p.accent_text, date.lines[0],
+                         date.spacing_em);
         draw_text(c.dl, ui.fonts, FontRole::Body, ImVec2(r.x, y + date_h), chosen ? p.accent_light : p.paper,
                   fit_lines(ui.fonts, FontRole::Body, ui.text(e.headline), r.w, 1, false));
         const size_t next = size_t(i + 1);
