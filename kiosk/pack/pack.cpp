@@ -128,7 +128,7 @@ const Photograph* Pack::event_photo(const Event& event, int page) const {
 }
 
 std::string life_dates(const ExhibitInfo& exhibit) {
-    const int born = exhibit.born.year, died = exhibit.died.year;
+    const int64_t born = exhibit.born.year, died = exhibit.died.year;
     if (born && died) return std::to_string(born) + " – " + std::to_string(died);
     if (born) return std::to_string(born) + " –";
     if (died) return "– " + std::to_string(died);

@@ -46,8 +46,11 @@ struct ItemTranslations {
 
 enum class DatePrecision { Year, Month, Day };
 
+// Years are the historians' count: 1 AD follows -1 (1 BC), there is no year 0,
+// and 0 means "not given" (born, died). 64 bits hold deep time: a pack may go
+// back 13.8 billion years, which no 32-bit year reaches.
 struct Date {
-    int year = 0;
+    int64_t year = 0;
     int month = 0;  // 1..12 when precision >= Month
     int day = 0;    // 1..31 when precision == Day
     DatePrecision precision = DatePrecision::Year;
@@ -154,8 +157,8 @@ struct ExhibitInfo {
     std::string photo;  // Photograph::id shown on Explore
     // The years the exhibit's dates plausibly fall in ([exhibit] years, or
     // derived from born and died); dates outside are warned about.
-    int first_year = 0;
-    int last_year = 0;
+    int64_t first_year = 0;
+    int64_t last_year = 0;
     ItemTranslations translations;
 };
 

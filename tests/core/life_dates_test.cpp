@@ -52,7 +52,7 @@ TEST_CASE("an exhibit without born or died loads, spans its events and shows no 
     CHECK(loaded.pack.exhibit.born.year == 0);
 
     ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, dir);
-    int first = 9999, last = 0;
+    int64_t first = 9999, last = 0;
     for (const kiosk::Event& e : f.pack().events) {
         first = std::min(first, e.when.start.year);
         last = std::max(last, e.when.start.year + 1);
