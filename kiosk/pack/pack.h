@@ -171,8 +171,8 @@ std::vector<std::string> pack_media_files(const Pack& pack);
 
 // The years beside the title, as the pack states them: "1925 – 2013", "1950 –"
 // for a person alive, "– 1934" with only a death; empty without either, never a
-// range the kiosk made up.
-std::string life_dates(const ExhibitInfo& exhibit);
+// range the kiosk made up. Years before 1 AD in `lang`'s form: "480 BC – 399 BC".
+std::string life_dates(const ExhibitInfo& exhibit, const std::string& lang);
 
 // A caption of a recording: what is said from `start_ms` to `end_ms`.
 struct CaptionCue {

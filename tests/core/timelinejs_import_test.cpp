@@ -163,7 +163,7 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
         // No date of birth is made up from the earliest event: the curator is told
         // where to put it if the exhibit is a life, and the header shows no open range.
         CHECK(pack.exhibit.born.year == 0);
-        CHECK(kiosk::life_dates(pack.exhibit).empty());
+        CHECK(kiosk::life_dates(pack.exhibit, "en").empty());
         CHECK(warning_with(r, {"exhibit.born", "1925-10-24", "slide 1 'Born in present-day southern Vietnam'"})
                   .find("date of birth") != std::string::npos);
     }
