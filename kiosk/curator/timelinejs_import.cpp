@@ -260,9 +260,10 @@ std::string pad(int value, int width) {
     return std::string(s.size() < size_t(width) ? size_t(width) - s.size() : 0, '0') + s;
 }
 
-// As a pack writes it: "1925", "1975-08", "1925-10-24".
+// As a pack writes it: "1925", "1975-08", "1925-10-24", "-3500".
 std::string date_string(const Date& d) {
-    std::string s = pad(d.year, 4);
+    if (d.year < 0) return std::to_string(d.year);
+    std::string s = pad(static_cast<int>(d.year), 4);
     if (d.precision != DatePrecision::Year) s += "-" + pad(d.month, 2);
     if (d.precision == DatePrecision::Day) s += "-" + pad(d.day, 2);
     return s;
@@ -301,18 +302,29 @@ DateRead read_date(const json& node) {
         r.unusable = "year " + in_quotes(year.written) + " is not a number";
         return r;
     }
-    if (year.value <= 0) {
-        r.unusable = "year " + std::to_string(year.value) + " is " +
-                     (year.value == 0 ? std::string("1 BC") : std::to_string(-year.value) + " BC") +
-                     "; the kiosk's dates cannot show years before 1 AD";
+    if (year.value == 0) {
+        r.unusable = "year 0 does not exist in the historians' count the kiosk shows (1 BC is -1, 1 AD is 1)";
+        return r;
+    }
+    if (year.value < kEarliestYear) {
+        r.unusable = "year " + std::to_string(year.value) + " is before " + std::to_string(kEarliestYear) +
+                     ", the earliest year a pack can give";
         return r;
     }
     if (year.value > 9999) {
         r.unusable = "year " + std::to_string(year.value) + " is after 9999, the last year the kiosk's dates can show";
         return r;
     }
+    // A negative TimelineJS year keeps its number: -500 is 500 BC, as its slides label it.
     Date date;
-    date.year = static_cast<int>(year.value);
+    date.year = year.value;
+    if (date.year < 0) {
+        if (month.kind != Number::Kind::Missing || day.kind != Number::Kind::Missing)
+            r.notes.push_back("a pack gives years before 1 AD without month or day; only the year " +
+                              format_year(date.year, "en") + " is kept");
+        r.date = date;
+        return r;
+    }
     const bool month_ok = month.kind == Number::Kind::Value && month.value >= 1 && month.value <= 12;
     if (month.kind != Number::Kind::Missing && !month_ok) {
         r.notes.push_back("month " +

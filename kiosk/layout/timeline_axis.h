@@ -17,6 +17,17 @@ namespace kiosk {
 // Years map to "content" pixels, which scroll under the strip's view. At zoom 1
 // (the outermost) the content is `content_width` wide; zoom multiplies it, down
 // to a day a fingertip wide.
+//
+// Deep time: a span longer than kDeepTimeYears would leave events a century
+// apart closer than a pixel, and no float zoom parts them. There each power of
+// ten of years after the first year, and before the last, takes the same width
+// (two logarithmic scales meeting in the middle, even within kDeepTimeNearYears
+// of either end): the 370,000 years after the Big Bang and the last century both
+// have room, and the billions between are drawn short. Shorter spans keep the
+// plain even scale.
+constexpr double kDeepTimeYears = 10000;
+constexpr double kDeepTimeNearYears = 10;
+
 struct TimelineAxis {
     float view_left = 0, view_right = 0;  // screen pixels of the visible axis
     float content_width = 0;              // pixels from the first year to the last, at zoom 1
@@ -27,11 +38,20 @@ struct TimelineAxis {
     float view_width() const { return view_right - view_left; }
     float width(float zoom = 1) const { return content_width * zoom; }
     float max_scroll(float zoom = 1) const { return width(zoom) > view_width() ? width(zoom) - view_width() : 0; }
-    double px_per_year(float zoom = 1) const { return width(zoom) / (last_year - first_year); }
-    float content_x(double year, float zoom = 1) const { return float((year - first_year) * px_per_year(zoom)); }
-    double year_at(float content, float zoom = 1) const { return first_year + content / px_per_year(zoom); }
+    bool deep() const { return last_year - first_year > kDeepTimeYears; }
+    // Pixels per year: everywhere on an even scale; in deep time at either end,
+    // where they are most (so max_zoom gives a day a fingertip there).
+    double px_per_year(float zoom = 1) const;
+    // Pixels from year `a` to year `b`.
+    double span_px(double a, double b, float zoom = 1) const;
+    float content_x(double year, float zoom = 1) const;
+    double year_at(float content, float zoom = 1) const;
     float screen_x(float content, float scroll) const { return view_left + content - scroll; }
     float clamp_zoom(float zoom) const { return zoom < 1 ? 1 : zoom > max_zoom ? max_zoom : zoom; }
+
+private:
+    double deep_fraction(double year) const;  // 0 at first_year, 1 at last_year
+    double deep_length() const;               // half the scale's length, in natural logarithms
 };
 
 // Markers closer than a fingertip merge into one numbered cluster. A cluster
@@ -69,11 +89,12 @@ float zoom_to_single(const TimelineAxis& axis, const std::vector<double>& years,
 // zoom changes from `from` to `to`.
 float scroll_after_zoom(const TimelineAxis& axis, float scroll, float from, float to, float at);
 
-// A labelled tick: decades or years, months, or days, as the zoom allows.
+// A labelled tick: decades or years, months, or days, as the zoom allows; in deep
+// time round years (1, 2 or 5 times a power of ten) wherever their labels fit.
 struct StripTick {
     float x = 0;  // content pixels
     float label_width = 0;
-    std::string label;  // "1975", "Apr", "17 Apr"
+    std::string label;  // "1975", "Apr", "17 Apr", "500 BC"
 };
 
 // The ticks in view (and a little beyond) at `zoom` and `scroll`, at the finest

@@ -1,6 +1,7 @@
 #include "pack/pack.h"
 
 #include "base/digits.h"
+#include "pack/date.h"
 
 #include <algorithm>
 
@@ -127,11 +128,11 @@ const Photograph* Pack::event_photo(const Event& event, int page) const {
     return own ? own : find_photo(exhibit.photo);
 }
 
-std::string life_dates(const ExhibitInfo& exhibit) {
-    const int born = exhibit.born.year, died = exhibit.died.year;
-    if (born && died) return std::to_string(born) + " – " + std::to_string(died);
-    if (born) return std::to_string(born) + " –";
-    if (died) return "– " + std::to_string(died);
+std::string life_dates(const ExhibitInfo& exhibit, const std::string& lang) {
+    const int64_t born = exhibit.born.year, died = exhibit.died.year;
+    if (born && died) return format_year(born, lang) + " – " + format_year(died, lang);
+    if (born) return format_year(born, lang) + " –";
+    if (died) return "– " + format_year(died, lang);
     return "";
 }
 

@@ -46,8 +46,11 @@ struct ItemTranslations {
 
 enum class DatePrecision { Year, Month, Day };
 
+// Years are the historians' count: 1 AD follows -1 (1 BC), there is no year 0,
+// and 0 means "not given" (born, died). 64 bits hold deep time: a pack may go
+// back 13.8 billion years, which no 32-bit year reaches.
 struct Date {
-    int year = 0;
+    int64_t year = 0;
     int month = 0;  // 1..12 when precision >= Month
     int day = 0;    // 1..31 when precision == Day
     DatePrecision precision = DatePrecision::Year;
@@ -154,8 +157,8 @@ struct ExhibitInfo {
     std::string photo;  // Photograph::id shown on Explore
     // The years the exhibit's dates plausibly fall in ([exhibit] years, or
     // derived from born and died); dates outside are warned about.
-    int first_year = 0;
-    int last_year = 0;
+    int64_t first_year = 0;
+    int64_t last_year = 0;
     ItemTranslations translations;
 };
 
@@ -168,8 +171,8 @@ std::vector<std::string> pack_media_files(const Pack& pack);
 
 // The years beside the title, as the pack states them: "1925 – 2013", "1950 –"
 // for a person alive, "– 1934" with only a death; empty without either, never a
-// range the kiosk made up.
-std::string life_dates(const ExhibitInfo& exhibit);
+// range the kiosk made up. Years before 1 AD in `lang`'s form: "480 BC – 399 BC".
+std::string life_dates(const ExhibitInfo& exhibit, const std::string& lang);
 
 // A caption of a recording: what is said from `start_ms` to `end_ms`.
 struct CaptionCue {

@@ -1477,14 +1477,14 @@ void Loader::check_count(const char* what, size_t count, int limit, const char* 
 
 // A timeline cluster holds the events that start in one calendar year.
 void Loader::check_events_per_year(const std::vector<const toml::table*>& tables) {
-    std::map<int, std::vector<size_t>> by_year;  // year → indexes in file order
+    std::map<int64_t, std::vector<size_t>> by_year;  // year → indexes in file order
     const std::vector<Event>& events = result_.pack.events;
     for (size_t i = 0; i < events.size() && i < tables.size(); ++i)
         if (tables[i]->contains("date")) by_year[events[i].when.start.year].push_back(i);
     for (const auto& [year, indexes] : by_year) {
         if (indexes.size() <= static_cast<size_t>(kMaxEventsPerYear)) continue;
         error(tables[indexes[static_cast<size_t>(kMaxEventsPerYear)]]->source(),
-              std::to_string(year) + " has " + grouped(indexes.size()) + " events starting in it; at most " +
+              format_year(year, "en") + " has " + grouped(indexes.size()) + " events starting in it; at most " +
                   std::to_string(kMaxEventsPerYear) + " fit one year's cluster on the timeline");
     }
 }
@@ -1503,12 +1503,13 @@ void Loader::read_years(TableReader& reader) {
             error(node->source(),
                   "'years' must be two years, the first and the last the exhibit's dates fall in, "
                   "e.g. years = [1900, 2020]");
-        } else if (first < 1 || last > 9999 || first > last) {
-            error(node->source(), "'years' must be two years from 1 to 9999, the first not after the last, not [" +
+        } else if (first < kEarliestYear || last > 9999 || first == 0 || last == 0 || first > last) {
+            error(node->source(), "'years' must be two years from " + std::to_string(kEarliestYear) +
+                                      " to 9999, not 0 (1 BC is -1), the first not after the last, not [" +
                                       std::to_string(first) + ", " + std::to_string(last) + "]");
         } else {
-            exhibit.first_year = static_cast<int>(first);
-            exhibit.last_year = static_cast<int>(last);
+            exhibit.first_year = first;
+            exhibit.last_year = last;
             has_years_key_ = true;
             return;
         }
@@ -1520,8 +1521,9 @@ void Loader::read_years(TableReader& reader) {
     const std::time_t now = std::time(nullptr);
     std::tm utc{};
     gmtime_r(&now, &utc);
-    exhibit.first_year = std::max(1, exhibit.born.year - 10);
-    exhibit.last_year = exhibit.died.year != 0 ? std::min(9999, exhibit.died.year + 50) : utc.tm_year + 1900;
+    exhibit.first_year = add_years(exhibit.born.year, -10);
+    exhibit.last_year =
+        exhibit.died.year != 0 ? std::min<int64_t>(9999, add_years(exhibit.died.year, 50)) : utc.tm_year + 1900;
 }
 
 // Warnings: a year typed 2925 for 1925, or an era from 0001 to 9999, is almost
@@ -1529,7 +1531,7 @@ void Loader::read_years(TableReader& reader) {
 void Loader::check_plausible_dates() {
     const ExhibitInfo& exhibit = result_.pack.exhibit;
     if (exhibit.first_year == 0) return;
-    const std::string span = std::to_string(exhibit.first_year) + "–" + std::to_string(exhibit.last_year);
+    const std::string span = format_year(exhibit.first_year, "en") + "–" + format_year(exhibit.last_year, "en");
     const std::string from = exhibit.born.year != 0 && !has_years_key_
                                  ? " (from 'born' and 'died'; set [exhibit] years = [first, last] to change them)"
                                  : " ([exhibit] years)";
@@ -1540,7 +1542,8 @@ void Loader::check_plausible_dates() {
         const std::string when = format_date_span(plain, "en");
         if (outside) {
             warning(thing.where, thing.owner + " (" + when + ") lies outside the exhibit's years " + span + from);
-        } else if (thing.is_era && thing.end.year - thing.start.year > exhibit.last_year - exhibit.first_year) {
+        } else if (thing.is_era && years_between(thing.start.year, thing.end.year) >
+                                       years_between(exhibit.first_year, exhibit.last_year)) {
             warning(thing.where, thing.owner + " (" + when + ") is longer than the exhibit's years " + span + from);
         }
     }

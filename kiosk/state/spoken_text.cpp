@@ -125,7 +125,7 @@ std::vector<SpeechPart> item_speech(const FocusItem& item, const ExhibitState& s
     switch (item.id) {
         case FocusId::Title:
             p.pack_text("exhibit", "", "title", ui.pack.exhibit.title);
-            p.add(ui.digits(life_dates(ui.pack.exhibit)));
+            p.add(ui.digits(life_dates(ui.pack.exhibit, ui.lang)));
             p.pack_text("exhibit", "", "subtitle", ui.pack.exhibit.subtitle);
             break;
         case FocusId::Photo:

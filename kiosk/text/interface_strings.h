@@ -99,6 +99,8 @@ namespace kiosk {
     X(DatesMonthYear, "dates.month_year", "{month}{year}")             \
     X(DatesDayMonthYear, "dates.day_month_year", "{day}{month}{year}") \
     X(DatesCirca, "dates.circa", "{date}")                             \
+    X(DatesBeforeCommonEra, "dates.before_common_era", "{year}")       \
+    X(DatesThousandsSeparator, "dates.thousands_separator", "")        \
     X(DatesJanuary, "dates.january", "")                               \
     X(DatesFebruary, "dates.february", "")                             \
     X(DatesMarch, "dates.march", "")                                   \

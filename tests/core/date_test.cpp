@@ -60,7 +60,7 @@ TEST_CASE("parse_date accepts leap days in leap years only") {
 
 TEST_CASE("parse_date rejects other shapes") {
     for (const char* text : {"", "75", "19750", "1975-8", "1975/08", "1975-08-1", "1975-08-01T00", " 1975", "1975 ",
-                             "abcd", "-975", "+1975", "1975--08", "1975-0a"}) {
+                             "abcd", "+1975", "1975--08", "1975-0a"}) {
         INFO(text);
         CHECK(rejection(text) == "expected YYYY, YYYY-MM or YYYY-MM-DD");
     }
@@ -146,4 +146,62 @@ TEST_CASE("format_date_span prefers the curator's words") {
     CHECK(kiosk::format_date_span(span, "fr") == "années 1940");
     // A language without its own words falls back to English, not to the date.
     CHECK(kiosk::format_date_span(span, "km") == "1940s");
+}
+
+TEST_CASE("parse_date reads years before 1 AD as a negative year alone, back to deep time") {
+    CHECK(date("-3500").year == -3500);
+    CHECK(date("-3500").precision == DatePrecision::Year);
+    CHECK(date("-1").year == -1);
+    CHECK(date("-975").year == -975);
+    CHECK(date("-13800000000").year == -13'800'000'000);
+    CHECK(date("-99999999999").year == kiosk::kEarliestYear);
+    CHECK(rejection("-0") == "year 0 does not exist: 1 BC is -1, 1 AD is 1");
+    CHECK(rejection("-0000") == "year 0 does not exist: 1 BC is -1, 1 AD is 1");
+    CHECK(rejection("0") == "expected YYYY, YYYY-MM or YYYY-MM-DD");
+    CHECK(rejection("-3500-03") == "a year before 1 AD is written alone, without month or day, e.g. -3500");
+    CHECK(rejection("-100000000000").find("years go back to -99999999999") == 0);
+    for (const char* text : {"-", "--3500", "-35a0", "- 3500", "-3500 "}) {
+        INFO(text);
+        CHECK(rejection(text).find("expected a year before 1 AD") == 0);
+    }
+}
+
+TEST_CASE("years before 1 AD order, range and sit on the timeline before 1 AD") {
+    CHECK(kiosk::compare_dates(date("-13800000000"), date("-3500")) < 0);
+    CHECK(kiosk::compare_dates(date("-3500"), date("-300")) < 0);
+    CHECK(kiosk::compare_dates(date("-1"), date("0001")) < 0);
+    CHECK(kiosk::range_ends_before_start(date("-300"), date("-3500")));
+    CHECK_FALSE(kiosk::range_ends_before_start(date("-3500"), date("-300")));
+    CHECK_FALSE(kiosk::range_ends_before_start(date("-44"), date("0014")));
+    // Deep time keeps its precision: the Dark Ages lie 370,000 years after the Big Bang.
+    CHECK(kiosk::decimal_year(date("-13799630000")) - kiosk::decimal_year(date("-13800000000")) == 370000);
+    CHECK(kiosk::decimal_year(date("-1")) < kiosk::decimal_year(date("0001-01-01")));
+    CHECK(kiosk::decimal_year(date("-1")) == Approx(-0.5));
+    // No year 0 between them.
+    CHECK(kiosk::add_years(5, -10) == -6);
+    CHECK(kiosk::add_years(-1, 1) == 1);
+    CHECK(kiosk::add_years(-60, 50) == -10);
+    CHECK(kiosk::years_between(-1, 1) == 1);
+    CHECK(kiosk::years_between(-3500, 2000) == 5499);
+}
+
+TEST_CASE("years before 1 AD read as BC in each language, deep time grouped in thousands") {
+    CHECK(kiosk::format_date(date("-3500"), "en") == "3500\u00a0BC");
+    CHECK(kiosk::format_date(date("-13800000000"), "en") == "13,800,000,000\u00a0BC");
+    CHECK(kiosk::format_date(date("-315000"), "en") == "315,000\u00a0BC");
+    CHECK(kiosk::format_date(date("-10000"), "en") == "10,000\u00a0BC");
+    CHECK(kiosk::format_date(date("-1"), "en") == "1\u00a0BC");
+    CHECK(kiosk::format_date(date("-3500"), "fr") == "3500\u00a0av.\u00a0J.-C.");
+    CHECK(kiosk::format_date(date("-13800000000"), "fr") == "13\u202f800\u202f000\u202f000\u00a0av.\u00a0J.-C.");
+    CHECK(kiosk::format_date(date("-3500"), "km") == "មុន\u00a0គ.ស.\u00a03500");
+    CHECK(kiosk::format_date(date("-13800000000"), "km") == "មុន\u00a0គ.ស.\u00a013.800.000.000");
+    CHECK(kiosk::format_year(1975, "fr") == "1975");
+    DateSpan span;
+    span.start = date("-538800000");
+    span.end = date("-251902000");
+    CHECK(kiosk::format_date_span(span, "en") == "538,800,000\u00a0BC \u2013 251,902,000\u00a0BC");
+    span.start = date("-44");
+    span.end = date("0014");
+    span.circa = true;
+    CHECK(kiosk::format_date_span(span, "en") == "c. 44\u00a0BC \u2013 14");
 }

@@ -37,13 +37,16 @@ bool drawn(const std::vector<std::string>& texts, const std::string& text) {
 
 TEST_CASE("the dates beside the title are the pack's own", "[life_dates]") {
     kiosk::ExhibitInfo x;
-    CHECK(kiosk::life_dates(x).empty());
+    CHECK(kiosk::life_dates(x, "en").empty());
     x.born.year = 1925;
-    CHECK(kiosk::life_dates(x) == "1925 –");  // a person alive
+    CHECK(kiosk::life_dates(x, "en") == "1925 –");  // a person alive
     x.died.year = 2013;
-    CHECK(kiosk::life_dates(x) == "1925 – 2013");
+    CHECK(kiosk::life_dates(x, "en") == "1925 – 2013");
     x.born.year = 0;
-    CHECK(kiosk::life_dates(x) == "– 2013");
+    CHECK(kiosk::life_dates(x, "en") == "– 2013");
+    x.born.year = -480;
+    x.died.year = -399;
+    CHECK(kiosk::life_dates(x, "fr") == "480\u00a0av.\u00a0J.-C. – 399\u00a0av.\u00a0J.-C.");
 }
 
 TEST_CASE("an exhibit without born or died loads, spans its events and shows no dates", "[life_dates]") {
@@ -53,7 +56,7 @@ TEST_CASE("an exhibit without born or died loads, spans its events and shows no 
     CHECK(loaded.pack.exhibit.born.year == 0);
 
     ExhibitFixture f(1280, 800, 0, kiosk::TextSize::Standard, dir);
-    int first = 9999, last = 0;
+    int64_t first = 9999, last = 0;
     for (const kiosk::Event& e : f.pack().events) {
         first = std::min(first, e.when.start.year);
         last = std::max(last, e.when.start.year + 1);

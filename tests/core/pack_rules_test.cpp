@@ -290,8 +290,27 @@ TEST_CASE("dates far outside the exhibit's years are warned about") {
     INFO(all_messages(long_era));
     CHECK(count_with(long_era, "era 'early' (1925–1950) lies outside the exhibit's years 1925–1930") == 1);
 
-    check_error(load_with("bad-years", "photo = \"portrait\"\n", "photo = \"portrait\"\nyears = [2020, 1900]\n"),
-                "'years' must be two years from 1 to 9999, the first not after the last");
+    check_error(
+        load_with("bad-years", "photo = \"portrait\"\n", "photo = \"portrait\"\nyears = [2020, 1900]\n"),
+        "'years' must be two years from -99999999999 to 9999, not 0 (1 BC is -1), the first not after the last");
+    check_error(load_with("zero-years", "photo = \"portrait\"\n", "photo = \"portrait\"\nyears = [0, 1900]\n"),
+                "not [0, 1900]");
+
+    // Before 1 AD: a year typed -4000 is outside a twentieth-century life, and
+    // inside years that go back that far.
+    const PackLoadResult bc = load_with("year-bc", "date = \"1940\"\nend = \"1945\"", "date = \"-4000\"");
+    CHECK(find(bc, "event 'school' (4000\u00a0BC) lies outside the exhibit's years 1915–2063").severity ==
+          Diagnostic::Severity::Warning);
+    const PackLoadResult deep =
+        load_with("years-deep", "date = \"1940\"\nend = \"1945\"", "date = \"-13800000000\"\nend = \"-3500\"");
+    INFO(all_messages(deep));
+    CHECK(count_with(deep,
+                     "event 'school' (13,800,000,000\u00a0BC \u2013 3500\u00a0BC) lies outside the exhibit's "
+                     "years 1915–2063") == 1);
+    const PackLoadResult deep_years = load_with("years-deep-declared", "photo = \"portrait\"\n",
+                                                "photo = \"portrait\"\nyears = [-13800000000, 2020]\n");
+    INFO(all_messages(deep_years));
+    CHECK(count_with(deep_years, "lies outside") == 0);
     check_error(load_with("years-text", "photo = \"portrait\"\n", "photo = \"portrait\"\nyears = \"1900\"\n"),
                 "'years' must be two years");
 }

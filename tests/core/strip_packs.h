@@ -63,3 +63,11 @@ inline std::vector<std::string> mixed() {
         d.push_back("1950-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day));
     return d;
 }
+
+// Deep time, as TimelineJS's cosmological examples have it: the Big Bang and the
+// Dark Ages 370,000 years after it, billions of years, 3500 BC, 300 BC, then days
+// in the twentieth century.
+inline std::vector<std::string> deep_time() {
+    return {"-13800000000", "-13799630000", "-12800000000", "-4600000000", "-540000000", "-315000",   "-3500",
+            "-300",         "1021",         "1609-11",      "1826",        "1969-07-20", "1990-04-25"};
+}

@@ -16,8 +16,11 @@ struct Timeline {
     const char* name;
     std::vector<std::string> (*dates)();
 };
-const Timeline kTimelines[] = {
-    {"dense year", dense_year}, {"dense years", dense_years}, {"sparse", sparse}, {"mixed", mixed}};
+const Timeline kTimelines[] = {{"dense year", dense_year},
+                               {"dense years", dense_years},
+                               {"sparse", sparse},
+                               {"mixed", mixed},
+                               {"deep time", deep_time}};
 
 // The zooms a visitor can reach: the whole timeline, some between, all the way in.
 std::vector<float> some_zooms(const kiosk::TimelineAxis& axis) {
@@ -29,7 +32,7 @@ std::vector<float> some_zooms(const kiosk::TimelineAxis& axis) {
 
 }  // namespace
 
-TEST_CASE("every event of a dense, sparse or mixed timeline is two taps away, at every size", "[strip]") {
+TEST_CASE("every event of a dense, sparse, mixed or deep-time timeline is two taps away, at every size", "[strip]") {
     const auto size = GENERATE(from_range(std::begin(kSizes), std::end(kSizes)));
     const Timeline timeline = GENERATE(from_range(std::begin(kTimelines), std::end(kTimelines)));
     INFO(timeline.name << " at " << size.first << "x" << size.second);
@@ -78,6 +81,8 @@ TEST_CASE("tick labels never overlap and markers stand a fingertip apart or clus
         for (size_t k = 1; k < m.clusters.size(); ++k) CHECK(m.clusters[k].x - m.clusters[k - 1].x >= l.target - 0.5f);
         for (float scroll = 0; scroll <= axis.max_scroll(zoom); scroll += std::max(axis.view_width(), 1.f) * 7.3f) {
             const auto ticks = kiosk::strip_ticks(axis, f.fonts, kiosk::FontRole::Small, zoom, scroll, "en");
+            INFO("scroll " << scroll << ", years " << axis.year_at(scroll, zoom) << " to "
+                           << axis.year_at(scroll + axis.view_width(), zoom));
             int in_view = 0;
             for (size_t k = 0; k < ticks.size(); ++k) {
                 const float x = axis.screen_x(ticks[k].x, scroll);

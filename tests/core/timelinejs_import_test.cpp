@@ -128,7 +128,7 @@ const kiosk::Event& event(const kiosk::Pack& pack, const std::string& id) {
     return *it;
 }
 
-void check_date(const kiosk::Date& d, int year, int month, int day, DatePrecision precision) {
+void check_date(const kiosk::Date& d, int64_t year, int month, int day, DatePrecision precision) {
     CHECK(d.year == year);
     CHECK(d.precision == precision);
     if (precision != DatePrecision::Year) CHECK(d.month == month);
@@ -163,7 +163,7 @@ TEST_CASE("a TimelineJS JSON file becomes a pack that validates", "[timelinejs]"
         // No date of birth is made up from the earliest event: the curator is told
         // where to put it if the exhibit is a life, and the header shows no open range.
         CHECK(pack.exhibit.born.year == 0);
-        CHECK(kiosk::life_dates(pack.exhibit).empty());
+        CHECK(kiosk::life_dates(pack.exhibit, "en").empty());
         CHECK(warning_with(r, {"exhibit.born", "1925-10-24", "slide 1 'Born in present-day southern Vietnam'"})
                   .find("date of birth") != std::string::npos);
     }
@@ -408,12 +408,13 @@ TEST_CASE("TimelineJS's date quirks: strings, empty parts, impossible days, BC y
     const kiosk::Pack& pack = loaded.pack;
 
     // Slides the kiosk cannot date are skipped, each with its reason.
-    warning_with(r, {"slide 1 'Angkor Borei founded': year -500 is 500 BC", "the slide is skipped"});
     warning_with(r, {"slide 4 'In words': year 'nineteen' is not a number", "skipped"});
     warning_with(r, {"slide 8 'No date': has no start date", "skipped"});
     warning_with(r, {"slide 9 'Far future': year 12000 is after 9999", "skipped"});
-    warning_with(r, {"slide 16 'Year zero': year 0 is 1 BC", "skipped"});
-    CHECK(r.events == 12);
+    warning_with(r, {"slide 16 'Year zero': year 0 does not exist", "1 BC is -1", "skipped"});
+    CHECK(r.events == 13);
+    // A negative year is the same year BC, as TimelineJS labels it.
+    check_date(event(pack, "angkor-borei-founded").when.start, -500, 0, 0, DatePrecision::Year);
 
     // Parts that do not exist are dropped, down to what does.
     check_date(event(pack, "april-31").when.start, 1975, 4, 0, DatePrecision::Month);
@@ -577,7 +578,7 @@ TEST_CASE("files that cannot be imported say why and where, and give nothing to 
     check_error(convert_json(R"({"events": {}})"), "\"events\" must be a list");
     check_error(convert_json(R"({"timeline": {"headline": "Old", "date": []}})"), "TimelineJS 2");
     check_error(convert_json(R"({"events": []})"), "the timeline has no events");
-    check_error(convert_json(R"({"events": [{"start_date": {"year": -44}, "text": {"headline": "Caesar"}}]})"),
+    check_error(convert_json(R"({"events": [{"start_date": {"year": 0}, "text": {"headline": "Caesar"}}]})"),
                 "none of the timeline's 1 slides has a date the kiosk can show");
     check_error(convert_json(""), "not valid JSON", 1, 1);
     check_error(convert_csv(""), "the sheet is empty");
@@ -919,4 +920,47 @@ TEST_CASE("a file that is not UTF-8 is named for what it looks like, with how to
     // Bytes Windows-1252 has no character for are named only as not UTF-8.
     CHECK(convert_csv("Year,Headline,Text\n1900,\x81,x\n").error.find("byte 0x81 here is no UTF-8 character") !=
           std::string::npos);
+}
+
+TEST_CASE("TimelineJS's cosmological examples import every slide, back to the Big Bang", "[timelinejs]") {
+    const TimelineImport cosmo = convert_fixture("cosmo.json");
+    INFO(cosmo.error << "\n" << all_warnings(cosmo));
+    REQUIRE(cosmo.ok());
+    CHECK(cosmo.events == 7);
+    CHECK(cosmo.pack_toml.find("date = \"-13800000000\"") != std::string::npos);
+    CHECK(cosmo.pack_toml.find("end = \"-251902000\"") != std::string::npos);
+    const kiosk::PackLoadResult loaded = load_converted(cosmo, "cosmo");
+    const kiosk::Pack& pack = loaded.pack;
+    REQUIRE(pack.events.size() == 7);
+    check_date(pack.events.front().when.start, -13'800'000'000, 0, 0, DatePrecision::Year);
+    check_date(pack.events[1].when.start, -13'799'630'000, 0, 0, DatePrecision::Year);
+    check_date(pack.events.back().when.start, -3500, 0, 0, DatePrecision::Year);
+    CHECK(kiosk::format_date_span(pack.events.front().when, "en") == "13,800,000,000\u00a0BC");
+
+    const TimelineImport mixed = convert_fixture("cosmo-mixed.json");
+    INFO(mixed.error << "\n" << all_warnings(mixed));
+    REQUIRE(mixed.ok());
+    CHECK(mixed.events == 11);
+    const kiosk::PackLoadResult mixed_loaded = load_converted(mixed, "cosmo-mixed");
+    const std::vector<kiosk::Event>& events = mixed_loaded.pack.events;
+    REQUIRE(events.size() == 11);
+    const int64_t years[] = {
+        -13'800'000'000, -4'600'000'000, -540'000'000, -300'000, -3500, -300, 1021, 1609, 1826, 1969, 1990};
+    for (size_t i = 0; i < events.size(); ++i) CHECK(events[i].when.start.year == years[i]);
+    check_date(events[7].when.start, 1609, 11, 0, DatePrecision::Month);
+    check_date(events.back().when.start, 1990, 4, 25, DatePrecision::Day);
+}
+
+TEST_CASE("a TimelineJS month or day before 1 AD is dropped with a word, the year kept", "[timelinejs]") {
+    const TimelineImport r = convert_json(R"({"events": [
+        {"start_date": {"year": -44, "month": 3, "day": 15}, "text": {"headline": "Ides of March", "text": "x"}},
+        {"start_date": {"year": -13800000001}, "text": {"headline": "Too early", "text": "x"}},
+        {"start_date": {"year": -99999999999999}, "text": {"headline": "Far too early", "text": "x"}}
+    ]})");
+    INFO(r.error << "\n" << all_warnings(r));
+    REQUIRE(r.ok());
+    CHECK(r.events == 2);
+    warning_with(r, {"slide 1 'Ides of March'", "without month or day; only the year 44\u00a0BC is kept"});
+    warning_with(r, {"slide 3 'Far too early': year -99999999999999 is before -99999999999", "skipped"});
+    CHECK(r.pack_toml.find("date = \"-44\"") != std::string::npos);
 }

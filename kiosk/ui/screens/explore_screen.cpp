@@ -30,7 +30,7 @@ void draw_title_band(const DrawContext& c) {
     const float title_size = f.size(role);
     draw_text(c.dl, f, role, snap(r.x, r.y), c.palette.paper, t.title);
 
-    const std::string life = ui.digits(life_dates(ui.pack.exhibit));
+    const std::string life = ui.digits(life_dates(ui.pack.exhibit, ui.lang));
     // Sit the life dates on the baseline of the title's last line.
     const size_t last_break = t.title.rfind('\n');
     const std::string last_line = last_break == std::string::npos ? t.title : t.title.substr(last_break + 1);
