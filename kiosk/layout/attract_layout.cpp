@@ -16,7 +16,7 @@ namespace {
 std::string subtitle_line(const Ui& ui) {
     std::string cut;
     std::string line = laid_out(ui.text(ui.pack.exhibit.subtitle), cut, bytes_for_chars(kMaxSubtitleChars));
-    const std::string life = ui.digits(life_dates(ui.pack.exhibit));
+    const std::string life = ui.digits(life_dates(ui.pack.exhibit, ui.lang));
     if (!life.empty()) line += (line.empty() ? "" : " · ") + life;
     return line;
 }

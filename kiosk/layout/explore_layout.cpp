@@ -36,7 +36,7 @@ void layout_strip(ExploreLayout& l, const Fonts& fonts, const Pack& pack, bool n
 
     // The life when the pack gives one, else the events' own span.
     const ExhibitInfo& x = pack.exhibit;
-    const int first = x.born.year ? x.born.year : pack.events.empty() ? 0 : pack.events.front().when.start.year;
+    const int64_t first = x.born.year ? x.born.year : pack.events.empty() ? 0 : pack.events.front().when.start.year;
     l.axis.first_year = first;
     l.axis.last_year = (x.died.year ? x.died.year : first) + 1;
     for (const Event& e : pack.events) {
