@@ -2,6 +2,7 @@
 
 #include "base/file_read.h"
 #include "base/printable.h"
+#include "base/toml_key_depth.h"
 
 #include <algorithm>
 #include <cctype>
@@ -365,9 +366,16 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
         r.config.staff_note = staff_summary(r.diagnostics, {});
         return r;
     }
+    const std::string_view text(reinterpret_cast<const char*>(file.bytes.data()), file.bytes.size());
+    if (const auto deep = find_too_deep_toml_key(text)) {
+        r.diagnostics.push_back({Diagnostic::Severity::Error, reader.path, deep->line, deep->column,
+                                 "not a kiosk configuration: " + deep->message + "; every setting keeps its default"});
+        r.config.staff_note = staff_summary(r.diagnostics, {});
+        return r;
+    }
     toml::table root;
     try {
-        root = toml::parse(std::string_view(reinterpret_cast<const char*>(file.bytes.data()), file.bytes.size()), path);
+        root = toml::parse(text, path);
     } catch (const toml::parse_error& e) {
         r.diagnostics.push_back(
             {Diagnostic::Severity::Error, reader.path, int(e.source().begin.line), int(e.source().begin.column),

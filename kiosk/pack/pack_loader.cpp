@@ -2,6 +2,7 @@
 
 #include "base/file_read.h"
 #include "base/printable.h"
+#include "base/toml_key_depth.h"
 #include "base/utf8.h"
 #include "pack/date.h"
 #include "pack/exif_orientation.h"
@@ -831,7 +832,11 @@ PackLoadResult Loader::run() {
     std::optional<std::string> text;
     try {
         text = read_manifest();
-        if (text) {
+        if (const auto deep = text ? find_too_deep_toml_key(*text) : std::nullopt) {
+            toml::source_region where;
+            where.begin = {static_cast<toml::source_index>(deep->line), static_cast<toml::source_index>(deep->column)};
+            error(where, deep->message + "; pack.toml's keys are a few names, such as title.en");
+        } else if (text) {
             toml::table root = toml::parse(std::string_view(*text), std::string_view(path_));
             report_placeholders(root);
             read_document(root);
