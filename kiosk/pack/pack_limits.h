@@ -18,6 +18,10 @@ constexpr int kMaxQuoteChars = 1500;       // a quote's text
 constexpr int kMaxShortTextChars = 600;    // captions, credits lines, alt text, roles, contexts, eras
 constexpr int kMaxCitationChars = 1000;    // a source's citation
 constexpr int kMaxAboutTextChars = 20000;  // content note, credits, licence (About scrolls)
+// Marks stacked on one character: a Vietnamese letter has two, a Khmer syllable
+// with two subscripts five. HarfBuzz's time to shape a stack grows faster than
+// its length, and past a few the marks are drawn far outside the line.
+constexpr int kMaxMarksPerCharacter = 16;
 
 // ---- Counts ----
 constexpr int kMaxEvents = 1000;

@@ -1465,6 +1465,11 @@ void Loader::check_string(const toml::node& node, const std::string& field, cons
                                  (rule.long_text ? "; only tabs and line breaks may break the text"
                                                  : "; this text must be one line without control characters"));
     }
+    if (const auto stacked = find_stacked_character(value)) {
+        error(node.source(), name + " has " + describe_stacked(*stacked) + " (at character " +
+                                 grouped(stacked->position) +
+                                 "); more marks are drawn far outside the line, and the kiosk leaves the pack out");
+    }
     if (visible_required && !has_visible_character(value)) {
         error(node.source(), name +
                                  " has nothing visible in it (only spaces, line breaks, zero-width or format "
