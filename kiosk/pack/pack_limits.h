@@ -5,6 +5,7 @@
 // pack at every limit at once is one of the render tests.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace kiosk {
@@ -50,5 +51,12 @@ constexpr int64_t kPhotoMemoryBudgetBytes = 256LL * 1024 * 1024;
 // The longest side a shipped photograph keeps: a 4K panel's width, enough for
 // the viewer's zoom on the displays the kiosk is designed for.
 constexpr int kShippedMaxSide = 3840;
+
+// ---- Messages ----
+// validate lists at most this many problems of one kind (unknown source ids, texts
+// without a translation into one language), and this many in all (the loader's,
+// then missing translations, undrawable characters, cut texts); one line counts the rest.
+constexpr size_t kMaxProblemsOfOneKind = 20;
+constexpr size_t kMaxProblemsListed = 1000;
 
 }  // namespace kiosk

@@ -36,8 +36,8 @@ constexpr uint64_t kMaxManifestBytes = 64ULL * 1024 * 1024;
 // Output stays readable and bounded whatever the pack: after this many problems
 // of one kind (unknown source ids, say) one line counts the rest, and after
 // kMaxDiagnostics in all, one line counts everything else.
-constexpr size_t kShownPerKind = 20;
-constexpr size_t kMaxDiagnostics = 1000;
+constexpr size_t kShownPerKind = kMaxProblemsOfOneKind;
+constexpr size_t kMaxDiagnostics = kMaxProblemsListed;
 
 // Nearest known ids offered for an unknown one; a short list is offered whole.
 constexpr size_t kSuggestedIds = 3;
