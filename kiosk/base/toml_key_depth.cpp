@@ -142,7 +142,7 @@ private:
             const int depth = header_ + open_levels() + parts;
             if (depth > kMaxTomlKeyDepth)
                 report(line, column, depth,
-                       "a key " + std::to_string(depth) +
+                       "a key nested " + std::to_string(depth) +
                            " levels deep (its names joined by '.', with those of its [table] header and of the { } "
                            "or [ ] it is inside); at most " +
                            std::to_string(kMaxTomlKeyDepth));

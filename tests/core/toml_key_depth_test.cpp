@@ -116,5 +116,5 @@ TEST_CASE("a pack, a configuration and a table of words with a key too deep are 
     const auto problems = kiosk::check_interface_table({"fr", "assets/interface/test.toml", words.c_str()});
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].line == 2);
-    CHECK(problems[0].message.find("a key 65 levels deep") == 0);
+    CHECK(problems[0].message.find("a key nested 65 levels deep") == 0);
 }
