@@ -14,6 +14,11 @@ namespace kiosk {
 
 namespace {
 
+// The first problem, and how many more.
+std::string first_problem(const std::vector<std::string>& problems) {
+    return problems.front() + (problems.size() > 1 ? ", and " + std::to_string(problems.size() - 1) + " more" : "");
+}
+
 // What staff read when the exhibit's screens do not fit the display.
 std::string display_too_small(const Display& d, const std::vector<std::string>& problems) {
     std::string panel = std::to_string(d.width) + "x" + std::to_string(d.height);
@@ -23,8 +28,50 @@ std::string display_too_small(const Display& d, const std::vector<std::string>& 
     }
     // What to do first; which screens do not fit after.
     return "this display (" + panel + ") is too small: 800x480 on a 7-inch panel and larger are supported (" +
-           problems.front() + (problems.size() > 1 ? ", and " + std::to_string(problems.size() - 1) + " more" : "") +
-           ")";
+           first_problem(problems) + ")";
+}
+
+// The display is one the screens are designed for: 800x480 and larger, either way up.
+bool supported_size(const Display& d) {
+    return std::max(d.width, d.height) >= 800 && std::min(d.width, d.height) >= 480;
+}
+
+// On a display of a supported size the screens are made to fit; when they do
+// not, it is the pack's words: the exhibit's text (title, subtitle ...) that,
+// replaced by one short word, lets them fit. "" when none does on its own.
+std::string text_that_does_not_fit(const Display& display, const Fonts& fonts, const Pack& pack) {
+    using Field = LocalText ExhibitInfo::*;
+    const std::pair<const char*, Field> fields[] = {
+        {"title", &ExhibitInfo::title},       {"subject", &ExhibitInfo::subject},
+        {"subtitle", &ExhibitInfo::subtitle}, {"content_note", &ExhibitInfo::content_note},
+        {"credits", &ExhibitInfo::credits},   {"licence", &ExhibitInfo::licence},
+        {"gaps", &ExhibitInfo::gaps}};
+    Pack plain = pack;
+    for (const auto& [name, field] : fields) {
+        if ((pack.exhibit.*field).empty()) continue;
+        // One short word any of the kiosk's fonts draws in one line, in each of the text's languages.
+        for (auto& [lang, text] : (plain.exhibit.*field).by_lang) text = "Exhibit";
+        const bool fits = layout_problems(layout_screens(display, fonts, plain)).empty();
+        plain.exhibit.*field = pack.exhibit.*field;
+        if (fits) return name;
+    }
+    return "";
+}
+
+// What staff read when the screens do not fit: the display when it is smaller
+// than the screens are made for, else the pack's text that makes them overlap,
+// else (no one text to blame) what overlaps, without blaming either.
+std::string screens_do_not_fit(const Display& d, const Fonts& fonts, const Pack& pack,
+                               const std::vector<std::string>& problems) {
+    if (!supported_size(d)) return display_too_small(d, problems);
+    const std::string panel = std::to_string(d.width) + "x" + std::to_string(d.height);
+    const std::string what = first_problem(problems);
+    const std::string field = text_that_does_not_fit(d, fonts, pack);
+    if (!field.empty())
+        return "the exhibit's " + field + " ([exhibit] " + field + " in pack.toml) does not fit the screens of this " +
+               "display (" + panel + "): " + what + "; shorten it, and check the pack with vitrine-pack validate";
+    return "the exhibit's screens do not fit this display (" + panel + "), although its size is supported: " + what +
+           "; check the pack with vitrine-pack validate --size " + panel;
 }
 
 // The errors that kept the pack from loading, or why a pack without events is none.
@@ -82,8 +129,9 @@ void App::check_display_fits() {
     const std::vector<std::string> problems = layout_problems(layouts_);
     if (problems.empty()) return;
     exhibit_loaded_ = false;
-    staff_label_ = kDisplayTooSmallLabel;
-    staff_details_ = {display_too_small(display_, problems)};
+    // The pack's own words: the pack could not be shown, and the label says so.
+    staff_label_ = supported_size(display_) ? "" : kDisplayTooSmallLabel;
+    staff_details_ = {screens_do_not_fit(display_, fonts_, loaded_.pack, problems)};
     log_error(log_from::kDisplay, staff_details_[0]);
     for (const std::string& p : problems) log_error(log_from::kDisplay, p);
 }

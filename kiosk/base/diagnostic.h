@@ -20,4 +20,11 @@ struct Diagnostic {
 
 bool has_errors(const std::vector<Diagnostic>& diagnostics);
 
+// Appends `more` to `list` while `list` holds fewer than `max`; the rest are
+// counted in one last line ("… and 50 107 more problems not shown", in `file`),
+// an error when any of them is one. A counting line already at the end of
+// `list` (the loader's, when it listed its most) is folded into that one line.
+// Output stays readable whatever the input.
+void append_up_to(std::vector<Diagnostic>& list, std::vector<Diagnostic> more, size_t max, const std::string& file);
+
 }  // namespace kiosk

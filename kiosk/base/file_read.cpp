@@ -79,9 +79,13 @@ FileRead read_regular_file_start(const std::string& path, uint64_t max_bytes, si
         result.error = "is " + size_in_words(size) + "; at most " + size_in_words(max_bytes) + " is read";
         return result;
     }
+    // A file of /proc or /sys says it holds 0 bytes and holds more: read it as
+    // far as it goes, up to one byte past the limit to tell it is too large.
+    const bool unsized = size == 0;
+    const uint64_t wanted = unsized ? std::min<uint64_t>(max_bytes, uint64_t(SIZE_MAX) - 1) + 1 : size;
     // Reads no more than the size checked above, even if the file grows meanwhile;
     // a file that shrinks is read as far as it goes.
-    result.bytes.resize(size_t(std::min<uint64_t>(size, head_bytes)));
+    result.bytes.resize(size_t(std::min<uint64_t>({wanted, head_bytes, unsized ? 64 * 1024 : wanted})));
     size_t done = 0;
     while (done < result.bytes.size()) {
         const ssize_t got = ::read(file.fd, result.bytes.data() + done, result.bytes.size() - done);
@@ -93,8 +97,18 @@ FileRead read_regular_file_start(const std::string& path, uint64_t max_bytes, si
         }
         if (got == 0) break;
         done += size_t(got);
+        // Grows as an unsized file turns out to hold more, up to what is wanted.
+        if (unsized && done == result.bytes.size())
+            result.bytes.resize(size_t(std::min<uint64_t>({wanted, head_bytes, uint64_t(done) * 2})));
     }
     result.bytes.resize(done);
+    if (unsized && done > max_bytes) {
+        result.bytes.clear();
+        result.error =
+            "holds more than " + size_in_words(max_bytes) + "; at most " + size_in_words(max_bytes) + " is read";
+        return result;
+    }
+    result.size = done;
     return result;
 }
 

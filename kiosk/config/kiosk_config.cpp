@@ -2,6 +2,7 @@
 
 #include "base/file_read.h"
 #include "base/printable.h"
+#include "base/toml_key_depth.h"
 
 #include <algorithm>
 #include <cctype>
@@ -9,6 +10,7 @@
 #include <cstdio>
 #include <optional>
 #include <sstream>
+#include <sys/stat.h>
 #include <toml++/toml.h>
 #include <tuple>
 
@@ -124,6 +126,19 @@ struct Reader {
             warning(*n, std::string("[") + section + "] " + key + " = " + quote(*n) +
                             ": a relative path depends on the folder the kiosk starts in; write it from /");
         out = v;
+    }
+
+    // A key that is there must be a regular file: /dev/zero or a folder named as the
+    // key would be read only when a pack is installed, and fail then, unexplained.
+    void check_key_file(const toml::table& root, std::string& key) {
+        struct stat st {};
+        if (key.empty() || ::stat(key.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return;
+        const toml::node* n = root.at_path("pack.public_key").node();
+        key.clear();
+        if (n)
+            bad_value(*n, "pack", "public_key",
+                      std::string("is a ") + file_type_name(st.st_mode) +
+                          ", not a regular file; give the NAME.pub file from vitrine-pack keygen");
     }
 
     void check_names(const toml::table& root);
@@ -365,9 +380,16 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
         r.config.staff_note = staff_summary(r.diagnostics, {});
         return r;
     }
+    const std::string_view text(reinterpret_cast<const char*>(file.bytes.data()), file.bytes.size());
+    if (const auto deep = find_too_deep_toml_key(text)) {
+        r.diagnostics.push_back({Diagnostic::Severity::Error, reader.path, deep->line, deep->column,
+                                 "not a kiosk configuration: " + deep->message + "; every setting keeps its default"});
+        r.config.staff_note = staff_summary(r.diagnostics, {});
+        return r;
+    }
     toml::table root;
     try {
-        root = toml::parse(std::string_view(reinterpret_cast<const char*>(file.bytes.data()), file.bytes.size()), path);
+        root = toml::parse(text, path);
     } catch (const toml::parse_error& e) {
         r.diagnostics.push_back(
             {Diagnostic::Severity::Error, reader.path, int(e.source().begin.line), int(e.source().begin.column),
@@ -376,11 +398,16 @@ KioskConfigResult load_kiosk_config(const std::string& path) {
         return r;
     }
     r.parsed = true;
+    // An empty file (or one of comments only) is no mistake, but rarely what was meant.
+    if (root.empty())
+        r.diagnostics.push_back({Diagnostic::Severity::Warning, reader.path, 0, 0,
+                                 "the configuration sets nothing; every setting keeps its default"});
     reader.check_names(root);
     reader.read_display(root);
     reader.read_staff(root);
     reader.read_path(root, "pack", "dir", "a pack folder", r.config.pack_dir);
     reader.read_path(root, "pack", "public_key", "a NAME.pub file from vitrine-pack keygen", r.config.public_key);
+    reader.check_key_file(root, r.config.public_key);
     // What `vitrine-pack install --config` may replace the current pack with.
     for (auto [key, out] : {std::pair<const char*, bool*>{"allow_downgrade", &r.config.allow_downgrade},
                             std::pair<const char*, bool*>{"allow_other_exhibit", &r.config.allow_other_exhibit}}) {

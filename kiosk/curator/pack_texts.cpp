@@ -1,5 +1,7 @@
 #include "curator/pack_texts.h"
 
+#include "base/toml_key_depth.h"
+
 #include <algorithm>
 #include <sstream>
 #include <toml++/toml.h>
@@ -93,6 +95,10 @@ const PackText* PackTexts::find(const std::string& table, const std::string& id,
 PackTexts read_pack_texts(const std::string& manifest) {
     PackTexts texts;
     texts.languages = {"en"};  // the loader's default
+    if (const auto deep = find_too_deep_toml_key(manifest)) {
+        texts.error = std::to_string(deep->line) + ":" + std::to_string(deep->column) + ": " + deep->message;
+        return texts;
+    }
     toml::table root;
     try {
         root = toml::parse(manifest);

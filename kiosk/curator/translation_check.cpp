@@ -2,6 +2,7 @@
 
 #include "curator/pack_texts.h"
 #include "curator/translation_file.h"
+#include "pack/pack_limits.h"
 
 namespace kiosk {
 
@@ -20,11 +21,16 @@ std::vector<Diagnostic> missing_translation_warnings(const std::string& manifest
                  " no " + name + " translation; the kiosk shows " + (missing.size() == 1 ? "it" : "them") + " in " +
                  language_name_in_english(texts.default_language()) + " (vitrine-pack translation export --language " +
                  code + " lists them for a translator)"});
-        for (const PackText* text : missing) {
-            const TomlPlace at = text->languages.at(texts.default_language()).value.begin;
+        // The first few at their lines, as for any kind of problem; the export lists them all.
+        for (size_t k = 0; k < missing.size() && k < kMaxProblemsOfOneKind; ++k) {
+            const TomlPlace at = missing[k]->languages.at(texts.default_language()).value.begin;
             warnings.push_back({Diagnostic::Severity::Warning, file, at.line, at.column,
-                                code + ": " + text->name() + " has no " + name + " translation"});
+                                code + ": " + missing[k]->name() + " has no " + name + " translation"});
         }
+        if (missing.size() > kMaxProblemsOfOneKind)
+            warnings.push_back({Diagnostic::Severity::Warning, file, 0, 0,
+                                code + ": … and " + std::to_string(missing.size() - kMaxProblemsOfOneKind) +
+                                    " more texts without a " + name + " translation"});
     }
     return warnings;
 }

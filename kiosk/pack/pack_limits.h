@@ -5,6 +5,7 @@
 // pack at every limit at once is one of the render tests.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace kiosk {
@@ -18,6 +19,10 @@ constexpr int kMaxQuoteChars = 1500;       // a quote's text
 constexpr int kMaxShortTextChars = 600;    // captions, credits lines, alt text, roles, contexts, eras
 constexpr int kMaxCitationChars = 1000;    // a source's citation
 constexpr int kMaxAboutTextChars = 20000;  // content note, credits, licence (About scrolls)
+// Marks stacked on one character: a Vietnamese letter has two, a Khmer syllable
+// with two subscripts five. HarfBuzz's time to shape a stack grows faster than
+// its length, and past a few the marks are drawn far outside the line.
+constexpr int kMaxMarksPerCharacter = 16;
 
 // ---- Counts ----
 constexpr int kMaxEvents = 1000;
@@ -46,5 +51,12 @@ constexpr int64_t kPhotoMemoryBudgetBytes = 256LL * 1024 * 1024;
 // The longest side a shipped photograph keeps: a 4K panel's width, enough for
 // the viewer's zoom on the displays the kiosk is designed for.
 constexpr int kShippedMaxSide = 3840;
+
+// ---- Messages ----
+// validate lists at most this many problems of one kind (unknown source ids, texts
+// without a translation into one language), and this many in all (the loader's,
+// then missing translations, undrawable characters, cut texts); one line counts the rest.
+constexpr size_t kMaxProblemsOfOneKind = 20;
+constexpr size_t kMaxProblemsListed = 1000;
 
 }  // namespace kiosk

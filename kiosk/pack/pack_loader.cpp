@@ -2,6 +2,7 @@
 
 #include "base/file_read.h"
 #include "base/printable.h"
+#include "base/toml_key_depth.h"
 #include "base/utf8.h"
 #include "pack/date.h"
 #include "pack/exif_orientation.h"
@@ -35,8 +36,8 @@ constexpr uint64_t kMaxManifestBytes = 64ULL * 1024 * 1024;
 // Output stays readable and bounded whatever the pack: after this many problems
 // of one kind (unknown source ids, say) one line counts the rest, and after
 // kMaxDiagnostics in all, one line counts everything else.
-constexpr size_t kShownPerKind = 20;
-constexpr size_t kMaxDiagnostics = 1000;
+constexpr size_t kShownPerKind = kMaxProblemsOfOneKind;
+constexpr size_t kMaxDiagnostics = kMaxProblemsListed;
 
 // Nearest known ids offered for an unknown one; a short list is offered whole.
 constexpr size_t kSuggestedIds = 3;
@@ -831,7 +832,11 @@ PackLoadResult Loader::run() {
     std::optional<std::string> text;
     try {
         text = read_manifest();
-        if (text) {
+        if (const auto deep = text ? find_too_deep_toml_key(*text) : std::nullopt) {
+            toml::source_region where;
+            where.begin = {static_cast<toml::source_index>(deep->line), static_cast<toml::source_index>(deep->column)};
+            error(where, deep->message + "; pack.toml's keys are a few names, such as title.en");
+        } else if (text) {
             toml::table root = toml::parse(std::string_view(*text), std::string_view(path_));
             report_placeholders(root);
             read_document(root);
@@ -1459,6 +1464,11 @@ void Loader::check_string(const toml::node& node, const std::string& field, cons
                                  grouped(bad->position) +
                                  (rule.long_text ? "; only tabs and line breaks may break the text"
                                                  : "; this text must be one line without control characters"));
+    }
+    if (const auto stacked = find_stacked_character(value)) {
+        error(node.source(), name + " has " + describe_stacked(*stacked) + " (at character " +
+                                 grouped(stacked->position) +
+                                 "); more marks are drawn far outside the line, and the kiosk leaves the pack out");
     }
     if (visible_required && !has_visible_character(value)) {
         error(node.source(), name +

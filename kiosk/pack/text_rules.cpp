@@ -1,8 +1,12 @@
 #include "pack/text_rules.h"
 
 #include "base/utf8.h"
+#include "pack/pack_limits.h"
+#include "text/line_breaks.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <unicode/uchar.h>
 
 namespace kiosk {
 namespace {
@@ -75,6 +79,34 @@ std::string describe_forbidden(uint32_t code_point) {
     char hex[16];
     std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(code_point));
     return std::string(hex) + (is_bidi_override(code_point) ? " (a bidirectional override)" : " (a control character)");
+}
+
+std::optional<StackedCharacter> find_stacked_character(std::string_view text) {
+    // Most text has no mark at all: only a run of non-ASCII can hold a stack.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return std::nullopt;
+    size_t start = 0, position = 1, code_points = 0, start_position = 1;
+    for (const uint32_t end : grapheme_clusters(text)) {
+        uint32_t last = 0, before_joiner = 0;
+        for (size_t pos = start; pos < end;) {
+            last = next_code_point(text, pos);
+            ++code_points;
+            ++position;
+            if (last != 0x200C && last != 0x200D) before_joiner = last;
+        }
+        start = end;
+        // A virama (combining class 9) joins the next consonant into the syllable.
+        if (end < text.size() && u_getCombiningClass(UChar32(before_joiner)) == 9) continue;
+        if (code_points > size_t(kMaxMarksPerCharacter) + 1) return StackedCharacter{code_points - 1, start_position};
+        code_points = 0;
+        start_position = position;
+    }
+    return std::nullopt;
+}
+
+std::string describe_stacked(const StackedCharacter& stacked) {
+    return "a character with " + std::to_string(stacked.marks) + " marks stacked on it; at most " +
+           std::to_string(kMaxMarksPerCharacter);
 }
 
 bool has_visible_character(std::string_view text) {

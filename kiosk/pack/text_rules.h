@@ -33,6 +33,20 @@ std::string without_forbidden_characters(std::string_view text, bool long_text);
 // "U+001B (a control character)", "U+202E (a bidirectional override)".
 std::string describe_forbidden(uint32_t code_point);
 
+// The first character of TEXT with more than kMaxMarksPerCharacter marks
+// stacked on it: a grapheme cluster (ICU's character breaks), with a cluster that
+// ends in a virama (Khmer's coeng U+17D2, Devanagari's U+094D) joined to the next,
+// as HarfBuzz shapes them as one syllable. Checked before any text is shaped:
+// a stack of hundreds takes HarfBuzz minutes.
+struct StackedCharacter {
+    size_t marks = 0;     // code points after the first
+    size_t position = 0;  // 1-based, in code points, where the character starts
+};
+std::optional<StackedCharacter> find_stacked_character(std::string_view text);
+
+// "a character with 40 marks stacked on it; at most 16"
+std::string describe_stacked(const StackedCharacter& stacked);
+
 // True when TEXT has at least one character that draws something: not only
 // spaces, line breaks, zero-width or other format characters, fillers or
 // variation selectors.

@@ -2,6 +2,7 @@
 
 #include "base/printable.h"
 #include "base/utf8.h"
+#include "pack/text_rules.h"
 
 #include <cstdio>
 #include <string>
@@ -192,6 +193,10 @@ WebVttResult parse_webvtt(std::string_view text) {
                                               std::to_string(kMaxCueTextBytes) +
                                               " bytes of text; split it into shorter cues");
         }
+        if (const auto stacked = find_stacked_character(cue.text))
+            return fail(timing_line, "the cue on line " + std::to_string(timing_line) + " has " +
+                                         describe_stacked(*stacked) + " (at character " +
+                                         std::to_string(stacked->position) + ")");
         if (result.cues.size() == kMaxCaptionCues)
             return fail(timing_line, "more than " + std::to_string(kMaxCaptionCues) +
                                          " cues; a recording's captions may have at most that many");

@@ -1,6 +1,7 @@
 #include "text/interface_strings.h"
 
 #include "base/log.h"
+#include "base/toml_key_depth.h"
 
 #include <algorithm>
 #include <string_view>
@@ -49,6 +50,10 @@ void problem(std::vector<Diagnostic>& out, const InterfaceTableSource& src, cons
 // Reads `src` into `out` (when given) and says what is wrong with it.
 std::vector<Diagnostic> read_table(const InterfaceTableSource& src, Table* out) {
     std::vector<Diagnostic> problems;
+    if (const auto deep = find_too_deep_toml_key(src.toml)) {
+        problems.push_back({Diagnostic::Severity::Error, src.path, deep->line, deep->column, deep->message});
+        return problems;
+    }
     toml::table root;
     try {
         root = toml::parse(std::string_view(src.toml), std::string_view(src.path));

@@ -57,6 +57,12 @@ std::vector<uint32_t> LineBreaks::opportunities(std::string_view text) { return 
 
 std::vector<uint32_t> LineBreaks::clusters(std::string_view text) { return boundaries(it_->character, text); }
 
+std::vector<uint32_t> grapheme_clusters(std::string_view text) {
+    static thread_local const std::unique_ptr<UBreakIterator, void (*)(UBreakIterator*)> character(
+        open_iterator(UBRK_CHARACTER), ubrk_close);
+    return boundaries(character.get(), text);
+}
+
 int LineBreaks::count_words(std::string_view text) {
     if (!it_->word || text.empty()) return 0;
     UErrorCode status = U_ZERO_ERROR;

@@ -36,4 +36,9 @@ private:
     std::unique_ptr<Iterators> it_;
 };
 
+// Where grapheme clusters end, as LineBreaks::clusters gives them, without the
+// cost of opening the line and word iterators: ICU's character iterator, one
+// for each thread, kept.
+std::vector<uint32_t> grapheme_clusters(std::string_view text);
+
 }  // namespace kiosk

@@ -1,4 +1,4 @@
-// vitrine-pack preview DIR --out FOLDER [--size WxH ...] [--language CODE|all]:
+// vitrine-pack preview DIR --out FOLDER [--size WxH ...] [--language CODE|all] [--force]:
 // every screen of the exhibit rendered headlessly, as a curator checks a pack
 // before it goes near a kiosk, plus one contact sheet per size with every screen
 // as a labelled thumbnail; in the pack's default language, in another, or in
@@ -8,6 +8,7 @@
 #include "glyph_textures.h"
 #include "imgui_sdl_renderer.h"
 #include "offscreen.h"
+#include "output_file.h"
 #include "pack/pack_loader.h"
 #include "pack/photo_scaling.h"
 #include "pack_tool.h"
@@ -184,6 +185,49 @@ bool choose_language(platform::ScriptedKiosk& k, int index) {
     return k.view().state().visitor.language == index;
 }
 
+// Every file a preview of `pack` in one language writes into `out`: each screen
+// at each size, the contact sheets (kSheetScreens screens a sheet) and the transcript.
+std::vector<std::string> preview_files(const kiosk::Pack& pack, const std::string& lang, const std::string& out,
+                                       const std::vector<std::pair<int, int>>& sizes) {
+    std::vector<std::string> files;
+    const std::vector<Screen> screens = screens_of(pack, lang);
+    for (const auto& [w, h] : sizes) {
+        const std::string size = std::to_string(w) + "x" + std::to_string(h);
+        for (const Screen& screen : screens) files.push_back((fs::path(out) / size / (screen.name + ".png")).string());
+        for (size_t first = 0, page = 1; first < screens.size(); first += kSheetScreens, ++page)
+            files.push_back(
+                (fs::path(out) / ("contact-sheet-" + size + (page == 1 ? "" : "-" + std::to_string(page)) + ".png"))
+                    .string());
+    }
+    files.push_back((fs::path(out) / "transcript.txt").string());
+    return files;
+}
+
+// Why the preview may not write into `out`, checked before anything is: not into
+// the pack folder (the screenshots would go into the pack and its pack file), and
+// not over a file already there, a curator's notes or a key, unless --force (a
+// key or a file of the pack, never). "" when it may.
+std::string refused_output(const std::string& dir, const std::string& out, const std::vector<std::string>& files,
+                           bool force) {
+    std::error_code ec;
+    const fs::path pack = fs::canonical(dir, ec);
+    const fs::path relative = ec ? fs::path() : fs::weakly_canonical(out, ec).lexically_relative(pack);
+    if (!ec && !relative.empty() && *relative.begin() != "..")
+        return "--out " + out + (relative == "." ? " is the pack folder " : " is inside the pack folder ") + dir +
+               ": the screenshots would become part of the pack; choose a folder outside it";
+    std::string refused;
+    size_t count = 0;
+    for (const std::string& file : files) {
+        const std::string why = platform::check_output_path(file, {dir}, force);
+        if (why.empty()) continue;
+        if (++count <= 5) refused += "\n  " + why;
+    }
+    if (count == 0) return "";
+    if (count > 5) refused += "\n  … and " + std::to_string(count - 5) + " more";
+    return "not writing the preview into " + out + ":" + refused +
+           "\nnothing was written; choose an empty --out folder" + (force ? "" : ", or add --force to replace them");
+}
+
 // Every screen at every size in one language, into `out`; `named`: the
 // progress and the sheets say which language.
 int preview_language(const std::string& dir, const kiosk::Pack& pack, int language, bool named, const std::string& out,
@@ -259,7 +303,7 @@ int preview_language(const std::string& dir, const kiosk::Pack& pack, int langua
 }
 
 int run_preview(const std::vector<std::string>& args) {
-    const Options o = parse_options(args, {}, {"--out", "--size", "--language"});
+    const Options o = parse_options(args, {"--force"}, {"--out", "--size", "--language"});
     if (!o.error.empty()) return usage_error("preview", o.error);
     if (o.positional.size() != 1) return usage_error("preview", "expected one DIR");
     const std::string out = o.value("--out");
@@ -284,8 +328,18 @@ int run_preview(const std::vector<std::string>& args) {
     }
     const std::vector<std::string>& languages = first.pack.settings.languages;
     const std::string language = o.value("--language");
+    const auto refused = [&](const std::vector<std::string>& files) {
+        const std::string why = refused_output(dir, out, files, o.has("--force"));
+        if (!why.empty()) std::fprintf(stderr, "vitrine-pack preview: %s\n", why.c_str());
+        return !why.empty();
+    };
     if (language == "all") {
         // Each language in its own folder: FOLDER/km/1920x1080/explore-01.png.
+        std::vector<std::string> files;
+        for (const std::string& lang : languages)
+            for (std::string& file : preview_files(first.pack, lang, (fs::path(out) / lang).string(), sizes))
+                files.push_back(std::move(file));
+        if (refused(files)) return kExitInvalid;
         for (size_t i = 0; i < languages.size(); ++i)
             if (const int status =
                     preview_language(dir, first.pack, int(i), true, (fs::path(out) / languages[i]).string(), sizes);
@@ -299,14 +353,16 @@ int run_preview(const std::vector<std::string>& args) {
         for (const std::string& l : languages) known += (known.empty() ? "" : ", ") + l;
         return usage_error("preview", "--language " + language + ": the pack's languages are " + known + " (or all)");
     }
+    if (refused(preview_files(first.pack, *chosen, out, sizes))) return kExitInvalid;
     return preview_language(dir, first.pack, int(chosen - languages.begin()), !language.empty(), out, sizes);
 }
 
 }  // namespace
 
-VITRINE_PACK_COMMAND(30, "preview", "DIR --out FOLDER [--size WxH ...] [--language CODE|all]",
+VITRINE_PACK_COMMAND(30, "preview", "DIR --out FOLDER [--size WxH ...] [--language CODE|all] [--force]",
                      "render every screen of the pack as PNGs, and a contact sheet per size (default 1920x1080), in "
-                     "the pack's default language or in CODE; all: each language into FOLDER/CODE",
+                     "the pack's default language or in CODE; all: each language into FOLDER/CODE; FOLDER is outside "
+                     "the pack, and --force replaces files already there",
                      run_preview);
 
 }  // namespace pack_tool

@@ -9,6 +9,7 @@
 #include "layout/screen_layouts.h"
 #include "layout/text_fit.h"
 #include "layout/text_measure.h"
+#include "pack/pack_limits.h"
 #include "pack/pack_loader.h"
 #include "pack/pack_text.h"
 #include "pack_tool.h"
@@ -135,15 +136,17 @@ int run_validate(const std::vector<std::string>& args) {
         const std::string manifest = dir + "/pack.toml";
         // The loader has read it already, within its size limit.
         const kiosk::FileRead file = kiosk::read_regular_file(manifest, UINT64_MAX);
-        for (kiosk::Diagnostic& d : kiosk::missing_translation_warnings(file.text(), manifest))
-            result.diagnostics.push_back(std::move(d));
+        // After the loader's problems, these too are listed up to kMaxProblemsListed in all
+        // (a pack of 5000 texts has 5000 lines of missing translations); one line counts the rest.
+        std::vector<kiosk::Diagnostic> more = kiosk::missing_translation_warnings(file.text(), manifest);
         for (kiosk::Diagnostic& d : kiosk::missing_recording_warnings(file.text(), result.pack, manifest))
-            result.diagnostics.push_back(std::move(d));
+            more.push_back(std::move(d));
         for (size_t i = 0; i < sizes.size(); ++i) {
             int w = 0, h = 0;
             parse_size(sizes[i], w, h);
-            check_at_size(result.pack, {w, h, 0}, sizes[i], dir + "/pack.toml", i == 0, result.diagnostics);
+            check_at_size(result.pack, {w, h, 0}, sizes[i], manifest, i == 0, more);
         }
+        kiosk::append_up_to(result.diagnostics, std::move(more), kiosk::kMaxProblemsListed, manifest);
     }
     // --strict: label practice is required, not advised.
     if (o.has("--strict"))

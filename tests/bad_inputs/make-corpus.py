@@ -24,7 +24,9 @@ receives:
   (the kiosk started with --config) or replay (the kiosk started with --replay).
   The second pass's inputs (limits, invisible and control text, implausible
   dates, FIFOs and links, the photo memory budget, bytes outside the signature,
-  downgrades) are in hostile_cases.py; the shared building blocks in corpus_lib.py.
+  downgrades) are in hostile_cases.py, the third's (keys too deep to parse,
+  characters stacked too high to shape, configurations that read as nothing) in
+  depth_cases.py; the shared building blocks in corpus_lib.py.
   expect: what validate (pack) or verify (vpk) must do: reject, or accept for
   the few controls that are valid on purpose (proving the harness can tell).
   expect_install (vpk only): always reject for a bad pack file.
@@ -51,6 +53,7 @@ import tarfile
 import zlib
 
 from corpus_lib import *  # noqa: F401,F403  (the corpus's building blocks)
+import depth_cases
 import hostile_cases
 
 def make_images(c):
@@ -660,6 +663,9 @@ def main():
     hostile_cases.make_memory_packs(c)
     hostile_cases.make_configs(c)
     hostile_cases.make_replays(c)
+    depth_cases.make_deep_key_packs(c)
+    depth_cases.make_stacked_packs(c)
+    depth_cases.make_configs(c)
     c.write_index()
     bad = sum(1 for r in c.rows if "control-" not in r[0])
     print("%s: %d inputs (%d packs, %d pack files), %d bad, %d controls" % (

@@ -67,3 +67,21 @@ TEST_CASE("A display too small for the screens shows staff why, and takes no tou
     CHECK_FALSE(f.app.handle(touch));
     CHECK(f.app.build(0, {})->TotalVtxCount > 0);  // the unavailable screen
 }
+
+TEST_CASE("Screens that do not fit a display of a supported size blame the pack's text, not the display", "[app]") {
+    // A title no loader lets through (a Khmer consonant with 60 subscripts), put
+    // into the pack as another cause of overlapping screens might.
+    kiosk::PackLoadResult loaded = kiosk::load_pack(VITRINE_TEST_PACKS "/minimal");
+    REQUIRE(loaded.ok());
+    std::string stack = "\u1780";
+    for (int i = 0; i < 60; ++i) stack += "\u17D2\u1780";
+    loaded.pack.exhibit.title.by_lang["en"] = stack;
+    ExhibitFixture f(1920, 1080, std::move(loaded));
+    CHECK_FALSE(f.app.exhibit_loaded());
+    CHECK(f.app.staff_label().empty());  // "the exhibit pack could not be loaded", not "the display is too small"
+    REQUIRE(f.app.staff_details().size() == 1);
+    INFO(f.app.staff_details()[0]);
+    CHECK(f.app.staff_details()[0].find("the exhibit's title ([exhibit] title in pack.toml) does not fit the screens "
+                                        "of this display (1920x1080): ") == 0);
+    CHECK(f.app.staff_details()[0].find("too small") == std::string::npos);
+}

@@ -58,6 +58,31 @@ TEST_CASE("a configuration file that is not TOML is an error at its position", "
     CHECK(r.diagnostics.front().line == 1);
 }
 
+TEST_CASE("a configuration that says nothing, or is a file of /proc, is reported", "[config]") {
+    const auto empty = kiosk::load_kiosk_config(write_config("empty.toml", ""));
+    CHECK(empty.ok());
+    REQUIRE(empty.diagnostics.size() == 1);
+    CHECK(empty.diagnostics[0].severity == kiosk::Diagnostic::Severity::Warning);
+    CHECK(empty.diagnostics[0].message == "the configuration sets nothing; every setting keeps its default");
+    // /proc files say they hold 0 bytes: read for what they hold, which is no TOML.
+    const auto proc = kiosk::load_kiosk_config("/proc/self/environ");
+    REQUIRE_FALSE(proc.ok());
+    CHECK(proc.diagnostics[0].message.find("not a TOML file") == 0);
+}
+
+TEST_CASE("a public key that is not a regular file is refused", "[config]") {
+    for (const char* key : {"/dev/zero", "/tmp"}) {
+        INFO(key);
+        const auto r =
+            kiosk::load_kiosk_config(write_config("key.toml", std::string("[pack]\npublic_key = \"") + key + "\"\n"));
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.config.public_key.empty());
+        CHECK(r.diagnostics[0].line == 2);
+        CHECK(r.diagnostics[0].message.find(std::string("[pack] public_key = \"") + key + "\": is a ") == 0);
+        CHECK(r.diagnostics[0].message.find("not a regular file") != std::string::npos);
+    }
+}
+
 TEST_CASE("opening hours are read from the configuration", "[config]") {
     const auto good = kiosk::load_kiosk_config(write_config(
         "hours.toml", "[hours]\nopen = \"09:30\"\nclose = \"18:00\"\ndays = [\"tue\", \"wed\", \"sun\"]\n"));

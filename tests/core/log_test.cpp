@@ -1,5 +1,6 @@
 #include "base/log.h"
 
+#include "../stderr_capture.h"
 #include "base/diagnostic.h"
 
 #include <catch2/catch.hpp>
@@ -53,26 +54,6 @@ struct CapturedLog {
     CapturedLog(const CapturedLog&) = delete;
     CapturedLog& operator=(const CapturedLog&) = delete;
 };
-
-// What the log writes on stderr (file descriptor 2) while `body` runs.
-template <typename Body>
-std::string stderr_of(Body body) {
-    std::fflush(stderr);
-    FILE* file = std::tmpfile();
-    REQUIRE(file);
-    const int saved = dup(2);
-    REQUIRE(saved >= 0);
-    dup2(fileno(file), 2);
-    body();
-    std::fflush(stderr);
-    dup2(saved, 2);
-    close(saved);
-    std::string text;
-    std::rewind(file);
-    for (int c; (c = std::fgetc(file)) != EOF;) text += char(c);
-    std::fclose(file);
-    return text;
-}
 
 }  // namespace
 

@@ -186,6 +186,32 @@ TEST_CASE("counts past the limits are refused, events per year included") {
     check_error(languages, "'languages' lists 9 languages; at most 8");
 }
 
+TEST_CASE("a character with more than 16 marks stacked on it is refused before any shaping", "[text_rules]") {
+    using kiosk::find_stacked_character;
+    CHECK_FALSE(find_stacked_character("Plain text, and café, Tiếng Việt, ស្ត្រី"));
+    CHECK_FALSE(find_stacked_character("o" + repeat("\u0336", 16)));
+    REQUIRE(find_stacked_character("o" + repeat("\u0336", 17)));
+    CHECK(find_stacked_character("o" + repeat("\u0336", 119))->marks == 119);
+    // ICU breaks a Khmer stack after each coeng; HarfBuzz shapes it as one syllable.
+    CHECK_FALSE(find_stacked_character("\u1780" + repeat("\u17D2\u1780", 8)));  // 16 marks
+    const auto khmer = find_stacked_character("ab \u1780" + repeat("\u17D2\u1780", 9));
+    REQUIRE(khmer);
+    CHECK(khmer->marks == 18);
+    CHECK(khmer->position == 4);
+    CHECK(kiosk::describe_stacked(*khmer) == "a character with 18 marks stacked on it; at most 16");
+    // Many short stacks one after another are fine.
+    std::string many;
+    for (int i = 0; i < 200; ++i) many += "\u1780" + repeat("\u17D2\u1780", 2) + "e" + repeat("\u0308", 3);
+    CHECK_FALSE(find_stacked_character(many));
+
+    const std::string title = "\u1780" + repeat("\u17D2\u1780", 59) + "\u17D2";  // the hostile pass's 120 code points
+    check_error(load_with("stacked-title", "title.en = \"Test Person\"", "title.en = \"" + title + "\""),
+                "the exhibit 'title.en' has a character with 119 marks stacked on it; at most 16 (at character 1)");
+    check_error(
+        load_with("stacked-caption", "caption.en = \"A portrait\"", "caption.en = \"e" + repeat("\u0308", 599) + "\""),
+        "photograph 'portrait' 'caption.en' has a character with 599 marks stacked on it; at most 16");
+}
+
 TEST_CASE("text must show something and hold no control characters or bidi overrides") {
     check_error(load_with("blank-headline", "headline.en = \"School\"", "headline.en = \"   \""),
                 "event 'school' 'headline.en' has nothing visible in it");

@@ -1,11 +1,16 @@
 // vitrine-pack preview --language: the screens in the language asked for, as a
 // visitor who chose it sees them; `all` puts each language in its own folder.
+// And it never loses a curator's file: it writes outside the pack folder only,
+// and replaces nothing already in its folder without --force (a signing key,
+// never), checking every file before it writes the first.
 #include "pack_tool.h"
 #include "test_files.h"
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -16,6 +21,7 @@ int preview(const std::vector<std::string>& args) {
 }
 
 const std::string kTwoLanguages = VITRINE_TEST_PACKS "/two-languages";
+const std::string kMinimal = VITRINE_TEST_PACKS "/minimal";
 
 }  // namespace
 
@@ -54,4 +60,38 @@ TEST_CASE("preview refuses a language the pack does not have") {
     const std::string out = test_files::fresh_dir("preview-language", "unknown");
     CHECK(preview({kTwoLanguages, "--out", out, "--language", "km"}) == pack_tool::kExitUsage);
     CHECK(test_files::names_in(out).empty());
+}
+
+TEST_CASE("preview writes nothing into the pack folder") {
+    const std::string pack = test_files::fresh_dir("preview-output", "pack") + "/minimal";
+    fs::copy(kMinimal, pack, fs::copy_options::recursive);
+    const std::vector<std::string> before = test_files::names_in(pack);
+    for (const std::string& out : {pack, pack + "/", pack + "/shots", pack + "/media/../shots"}) {
+        INFO(out);
+        CHECK(preview({pack, "--out", out, "--size", "800x480", "--force"}) == pack_tool::kExitInvalid);
+        CHECK(test_files::names_in(pack) == before);
+    }
+}
+
+TEST_CASE("preview replaces no file already in its folder without --force, and a key never") {
+    const std::string out = test_files::fresh_dir("preview-output", "existing");
+    test_files::write_bytes(out + "/transcript.txt", "the curator's notes\n");
+    REQUIRE(preview({kMinimal, "--out", out, "--size", "800x480"}) == pack_tool::kExitInvalid);
+    // Nothing at all was written: no screen, no sheet, and the notes are as they were.
+    CHECK(test_files::names_in(out) == std::vector<std::string>{"transcript.txt"});
+    CHECK(test_files::read_bytes(out + "/transcript.txt") == "the curator's notes\n");
+
+    // A key saved under a contact sheet's name stays, even with --force.
+    fs::remove(out + "/transcript.txt");
+    const std::string key = "vitrine-secret-key 1\nnot a real key\n";
+    test_files::write_bytes(out + "/contact-sheet-800x480.png", key);
+    CHECK(preview({kMinimal, "--out", out, "--size", "800x480", "--force"}) == pack_tool::kExitInvalid);
+    CHECK(test_files::read_bytes(out + "/contact-sheet-800x480.png") == key);
+    CHECK(test_files::names_in(out) == std::vector<std::string>{"contact-sheet-800x480.png"});
+
+    // With --force an earlier preview's files are replaced.
+    fs::remove(out + "/contact-sheet-800x480.png");
+    REQUIRE(preview({kMinimal, "--out", out, "--size", "800x480"}) == pack_tool::kExitOk);
+    CHECK(preview({kMinimal, "--out", out, "--size", "800x480"}) == pack_tool::kExitInvalid);
+    CHECK(preview({kMinimal, "--out", out, "--size", "800x480", "--force"}) == pack_tool::kExitOk);
 }
