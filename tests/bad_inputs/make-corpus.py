@@ -226,6 +226,9 @@ def make_toml_packs(c):
     # An exhibit need not be a person's life: neither born nor died is required.
     P("control-no-life", drop_line(drop_line(B, 'born = "1925-10-24"'), 'died = "2013-03-14"'), "-", names="-",
       description="CONTROL: an exhibit without born and died (valid)", expect="accept")
+    # A year before 1 AD is written as a negative year alone ("-500" is 500 BC).
+    P("control-bc-year", sub(B, 'date = "1940"', 'date = "-500"'), "-", names="-",
+      description="CONTROL: an event in 500 BC (valid; warned as outside the exhibit's years)", expect="accept")
     # -- wrong types
     for label, old, new, what in [("schema-string", "schema = 1", 'schema = "1"', "schema"),
                                   ("id-integer", 'id = "corpus-bad"', "id = 5", "id"),
@@ -263,7 +266,8 @@ def make_toml_packs(c):
                             ("month-0", 'date = "1940"', 'date = "1975-00"'), ("day-0", 'born = "1925-10-24"', 'born = "1925-10-00"'),
                             ("not-padded", 'date = "1975-08"', 'date = "1975-8-3"'), ("letters", 'died = "2013-03-14"', 'died = "last year"'),
                             ("empty", 'date = "1940"', 'date = ""'), ("feb-29-1900", 'date = "1925-10-24"', 'date = "1900-02-29"'),
-                            ("five-digit-year", 'date = "1940"', 'date = "19400"'), ("negative-year", 'date = "1940"', 'date = "-500"')]:
+                            ("five-digit-year", 'date = "1940"', 'date = "19400"'), ("bc-with-month", 'date = "1940"', 'date = "-500-03"'),
+                            ("year-zero", 'date = "1940"', 'date = "0"'), ("minus-zero", 'date = "1940"', 'date = "-0"')]:
         P("date-" + label, sub(B, old, new), r"invalid date|date", description=new)
     # -- reversed ranges
     P("range-event-reversed", sub(B, 'end = "1945"', 'end = "1935"'), r"range ends .* before it starts", description="event 1940..1935")
